@@ -1,0 +1,121 @@
+package dev.sfsim.simulator;
+
+import dev.sfsim.simulator.action.ActionRoutes;
+import dev.sfsim.simulator.action.SendConversationMessagesService;
+import dev.sfsim.simulator.admin.AdminRoutes;
+import dev.sfsim.simulator.admin.FixtureService;
+import dev.sfsim.simulator.admin.ResetService;
+import dev.sfsim.simulator.admin.StartupFixtures;
+import dev.sfsim.simulator.auth.IdentityRoutes;
+import dev.sfsim.simulator.auth.OAuthRoutes;
+import dev.sfsim.simulator.auth.OrgIdentity;
+import dev.sfsim.simulator.auth.TokenService;
+import dev.sfsim.simulator.catalog.Catalog;
+import dev.sfsim.simulator.clock.SimClock;
+import dev.sfsim.simulator.http.AuthFilter;
+import dev.sfsim.simulator.http.HttpServer;
+import dev.sfsim.simulator.http.ServiceRoutes;
+import dev.sfsim.simulator.messaging.ComponentRepository;
+import dev.sfsim.simulator.messaging.Dispatcher;
+import dev.sfsim.simulator.messaging.OutboxRepository;
+import dev.sfsim.simulator.messaging.RequestWriter;
+import dev.sfsim.simulator.persistence.Database;
+import dev.sfsim.simulator.query.QueryRoutes;
+import dev.sfsim.simulator.query.QueryService;
+import dev.sfsim.simulator.sobject.RecordRepository;
+import io.javalin.Javalin;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
+/**
+ * The composition root: builds every service from the configuration, starts the database, loads the startup
+ * fixtures, starts the dispatcher and the HTTP server. {@link #close()} stops all of it, embedded PostgreSQL included.
+ */
+public final class Simulator implements AutoCloseable {
+    private final SimulatorConfig config;
+    private final OrgIdentity org;
+    private final Database database;
+    private final Dispatcher dispatcher;
+    private final Javalin http;
+
+    private Simulator(SimulatorConfig config) {
+        this.config = config;
+        this.org = OrgIdentity.defaultOrg(config);
+        StartupFixtures startupFixtures = StartupFixtures.read(config.fixtureDirs());
+        this.database = config.databaseUrl() == null
+                ? Database.embedded()
+                : Database.external(config.databaseUrl(), config.databaseUser(), config.databasePassword());
+        try {
+            var jdbi = database.jdbi();
+            Catalog catalog = Catalog.standard();
+            SimClock clock = new SimClock();
+            RecordRepository records = new RecordRepository(catalog);
+            ComponentRepository components = new ComponentRepository();
+            OutboxRepository outbox = new OutboxRepository(jdbi);
+            TokenService tokens = new TokenService(jdbi, clock, config.sessionTimeout());
+            FixtureService fixtures = new FixtureService(jdbi, catalog, records, components, clock, org.userId());
+            ResetService reset = new ResetService(jdbi, catalog, org, clock, fixtures, startupFixtures);
+            if (config.databaseUrl() == null || !reset.seeded()) reset.reset();
+            AuthFilter auth = new AuthFilter(tokens);
+            var send = new SendConversationMessagesService(jdbi, clock, components, new RequestWriter(catalog, records),
+                    config.latency().pickupDelay);
+            this.dispatcher = Dispatcher.create(jdbi, clock, config.latency(), catalog, records, components, outbox);
+            this.http = HttpServer.create(
+                    auth::register,
+                    new OAuthRoutes(org, tokens)::register,
+                    new IdentityRoutes(org, auth)::register,
+                    new ServiceRoutes("/id/" + org.orgId() + "/" + org.userId())::register,
+                    new QueryRoutes(new QueryService(jdbi, catalog))::register,
+                    new ActionRoutes(send)::register,
+                    new AdminRoutes(fixtures, reset, outbox, version(), database.kind())::register);
+            dispatcher.start();
+            http.start(config.port());
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** Starts a simulator; returns once it accepts API calls. */
+    public static Simulator start(SimulatorConfig config) {
+        return new Simulator(config);
+    }
+
+    /** The port the server listens on (useful with port 0). */
+    public int port() {
+        return http.port();
+    }
+
+    /** {@code http://localhost:<port>}. */
+    public String baseUrl() {
+        return "http://localhost:" + port();
+    }
+
+    public OrgIdentity org() {
+        return org;
+    }
+
+    public SimulatorConfig config() {
+        return config;
+    }
+
+    /** The simulator's version, from the build. */
+    public static String version() {
+        try (InputStream in = Simulator.class.getResourceAsStream("version.properties")) {
+            Properties p = new Properties();
+            if (in != null) p.load(in);
+            return p.getProperty("version", "dev");
+        } catch (IOException e) {
+            return "dev";
+        }
+    }
+
+    @Override
+    public void close() {
+        http.stop();
+        dispatcher.close();
+        database.close();
+    }
+}

@@ -1,0 +1,146 @@
+package dev.sfsim.simulator;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Everything the simulator is configured with, read once at start from {@code SFSIM_*} environment variables.
+ *
+ * @param port             HTTP port ({@code SFSIM_PORT}, default 8080; 0 picks a free one)
+ * @param databaseUrl      JDBC URL of an external PostgreSQL ({@code SFSIM_DATABASE_URL}); null starts an embedded one
+ * @param databaseUser     {@code SFSIM_DATABASE_USER}
+ * @param databasePassword {@code SFSIM_DATABASE_PASSWORD}
+ * @param clientId         consumer key accepted by the token endpoint ({@code SFSIM_CLIENT_ID})
+ * @param clientSecret     consumer secret ({@code SFSIM_CLIENT_SECRET})
+ * @param username         the org's user ({@code SFSIM_USERNAME})
+ * @param password         that user's password ({@code SFSIM_PASSWORD})
+ * @param fixtureDirs      directories whose {@code *.json} files are loaded at start and on reset ({@code SFSIM_FIXTURES},
+ *                         path list separated by the platform path separator or commas)
+ * @param latency          latency profile ({@code SFSIM_LATENCY_PROFILE}: {@code realistic}, the default, or {@code instant})
+ * @param sessionTimeout   lifetime of access tokens ({@code SFSIM_SESSION_TIMEOUT}, ISO-8601 duration, default PT2H)
+ */
+public record SimulatorConfig(
+        int port,
+        String databaseUrl,
+        String databaseUser,
+        String databasePassword,
+        String clientId,
+        String clientSecret,
+        String username,
+        String password,
+        List<Path> fixtureDirs,
+        LatencyProfile latency,
+        Duration sessionTimeout) {
+
+    public static final String DEFAULT_CLIENT_ID = "sfsim-client-id";
+    public static final String DEFAULT_CLIENT_SECRET = "sfsim-client-secret";
+    public static final String DEFAULT_USERNAME = "admin@sfsim.example";
+    public static final String DEFAULT_PASSWORD = "sfsim-password";
+
+    public SimulatorConfig {
+        fixtureDirs = List.copyOf(fixtureDirs);
+    }
+
+    /** The timings of the asynchronous messaging work ({@code messaging-behaviour.md} section 4). */
+    public enum LatencyProfile {
+        /** Pending and InProgress are observable through SOQL: pick-up after 300 ms, 200 ms per send. */
+        REALISTIC(Duration.ofMillis(300), Duration.ofMillis(200), Duration.ofMillis(50)),
+        /** A request completes within about 100 ms of real time. */
+        INSTANT(Duration.ZERO, Duration.ZERO, Duration.ofMillis(10));
+
+        /** Time from invocation until the dispatcher takes the request up. */
+        public final Duration pickupDelay;
+        /** Time one message takes to be sent. */
+        public final Duration sendDelay;
+        /** How often the dispatcher looks for due work. */
+        public final Duration pollInterval;
+
+        LatencyProfile(Duration pickupDelay, Duration sendDelay, Duration pollInterval) {
+            this.pickupDelay = pickupDelay;
+            this.sendDelay = sendDelay;
+            this.pollInterval = pollInterval;
+        }
+    }
+
+    /** Defaults: port 8080, embedded PostgreSQL, default credentials, no fixtures, realistic latency. */
+    public static SimulatorConfig defaults() {
+        return fromEnvironment(Map.of());
+    }
+
+    /**
+     * Reads the configuration from environment variables.
+     *
+     * @throws IllegalArgumentException naming the variable whose value is invalid
+     */
+    public static SimulatorConfig fromEnvironment(Map<String, String> env) {
+        return new SimulatorConfig(
+                intValue(env, "SFSIM_PORT", 8080),
+                blankToNull(env.get("SFSIM_DATABASE_URL")),
+                blankToNull(env.get("SFSIM_DATABASE_USER")),
+                blankToNull(env.get("SFSIM_DATABASE_PASSWORD")),
+                env.getOrDefault("SFSIM_CLIENT_ID", DEFAULT_CLIENT_ID),
+                env.getOrDefault("SFSIM_CLIENT_SECRET", DEFAULT_CLIENT_SECRET),
+                env.getOrDefault("SFSIM_USERNAME", DEFAULT_USERNAME),
+                env.getOrDefault("SFSIM_PASSWORD", DEFAULT_PASSWORD),
+                paths(env.get("SFSIM_FIXTURES")),
+                latency(env.get("SFSIM_LATENCY_PROFILE")),
+                duration(env, "SFSIM_SESSION_TIMEOUT", Duration.ofHours(2)));
+    }
+
+    public SimulatorConfig withPort(int newPort) {
+        return new SimulatorConfig(newPort, databaseUrl, databaseUser, databasePassword, clientId, clientSecret,
+                username, password, fixtureDirs, latency, sessionTimeout);
+    }
+
+    public SimulatorConfig withLatency(LatencyProfile profile) {
+        return new SimulatorConfig(port, databaseUrl, databaseUser, databasePassword, clientId, clientSecret,
+                username, password, fixtureDirs, profile, sessionTimeout);
+    }
+
+    public SimulatorConfig withFixtureDirs(List<Path> dirs) {
+        return new SimulatorConfig(port, databaseUrl, databaseUser, databasePassword, clientId, clientSecret,
+                username, password, dirs, latency, sessionTimeout);
+    }
+
+    private static int intValue(Map<String, String> env, String name, int dflt) {
+        String v = blankToNull(env.get(name));
+        if (v == null) return dflt;
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number, was '" + v + "'");
+        }
+    }
+
+    private static Duration duration(Map<String, String> env, String name, Duration dflt) {
+        String v = blankToNull(env.get(name));
+        if (v == null) return dflt;
+        try {
+            return Duration.parse(v.trim());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(name + " must be an ISO-8601 duration such as PT2H, was '" + v + "'");
+        }
+    }
+
+    private static LatencyProfile latency(String v) {
+        if (blankToNull(v) == null) return LatencyProfile.REALISTIC;
+        try {
+            return LatencyProfile.valueOf(v.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("SFSIM_LATENCY_PROFILE must be 'realistic' or 'instant', was '" + v + "'");
+        }
+    }
+
+    private static List<Path> paths(String v) {
+        if (blankToNull(v) == null) return List.of();
+        return Arrays.stream(v.split("[,:;]")).map(String::trim).filter(s -> !s.isEmpty()).map(Path::of).toList();
+    }
+
+    private static String blankToNull(String v) {
+        return v == null || v.isBlank() ? null : v;
+    }
+}

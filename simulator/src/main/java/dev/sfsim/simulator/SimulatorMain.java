@@ -1,0 +1,36 @@
+package dev.sfsim.simulator;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code java -jar sfsim-simulator.jar}: reads {@code SFSIM_*} environment variables, starts the simulator and
+ * prints one ready line with the base URL and the credentials it accepts. SIGTERM (or Ctrl-C) stops it cleanly,
+ * embedded PostgreSQL included. A bad configuration or startup fixture exits with status 1 and a message.
+ */
+public final class SimulatorMain {
+    private static final Logger LOG = LoggerFactory.getLogger(SimulatorMain.class);
+
+    private SimulatorMain() {}
+
+    public static void main(String[] args) {
+        long started = System.nanoTime();
+        Simulator sim;
+        try {
+            sim = Simulator.start(SimulatorConfig.fromEnvironment(System.getenv()));
+        } catch (RuntimeException e) {
+            LOG.error("sfsim failed to start: {}", e.getMessage());
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("sfsim stopping");
+            sim.close();
+        }, "sfsim-shutdown"));
+        SimulatorConfig c = sim.config();
+        System.out.printf("sfsim %s ready in %d ms at %s — token URL %s/services/oauth2/token, client_id=%s client_secret=%s username=%s password=%s%n",
+                Simulator.version(), (System.nanoTime() - started) / 1_000_000, sim.baseUrl(), sim.baseUrl(),
+                c.clientId(), c.clientSecret(), c.username(), c.password());
+        System.out.flush();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.sfsim.simulator.action;
+
+import dev.sfsim.simulator.error.SalesforceException;
+import dev.sfsim.simulator.http.ApiVersion;
+import dev.sfsim.simulator.http.Json;
+import dev.sfsim.simulator.http.Requests;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+/**
+ * {@code POST /services/data/vNN.N/actions/standard/sendConversationMessages} ("Invocable Actions", REST API
+ * Developer Guide): 200 with the result array when any input succeeded, 400 with the same array when all failed;
+ * 404 {@code NOT_FOUND} below v59.0 and for actions the simulator does not have.
+ */
+public final class ActionRoutes {
+    private final SendConversationMessagesService send;
+
+    public ActionRoutes(SendConversationMessagesService send) {
+        this.send = send;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.post("/services/data/{version}/actions/standard/{action}", this::invoke);
+    }
+
+    private void invoke(Context ctx) {
+        ApiVersion v = Requests.version(ctx);
+        if (!ctx.pathParam("action").equals(SendConversationMessagesService.ACTION_NAME) || v.value() < SendConversationMessagesService.SINCE_VERSION) {
+            throw SalesforceException.notFound();
+        }
+        var invocation = send.invoke(Json.parse(ctx.body()), Requests.session(ctx).userId());
+        ctx.status(invocation.anySucceeded() ? 200 : 400).json(invocation.results());
+    }
+}

@@ -1,0 +1,99 @@
+package dev.sfsim.simulator.action;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sfsim.simulator.clock.SimClock;
+import dev.sfsim.simulator.error.SalesforceException;
+import dev.sfsim.simulator.messaging.ComponentRepository;
+import dev.sfsim.simulator.messaging.RequestWriter;
+import org.jdbi.v3.core.Jdbi;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Invokes {@code sendConversationMessages} ("Send Conversation Messages", Actions Developer Guide): each input is
+ * validated on its own and, when valid, written in its own transaction; results come back in input order in the
+ * invocable-action result shape ({@code actionName}, {@code errors}, {@code isSuccess}, {@code outputValues}
+ * with {@code requestId} and comma-separated {@code messageIdentifiers}, plus {@code invocationId},
+ * {@code outcome}, {@code sortOrder}, {@code version}).
+ */
+public final class SendConversationMessagesService {
+    public static final String ACTION_NAME = "sendConversationMessages";
+    /** First API version with the action. */
+    public static final double SINCE_VERSION = 59.0;
+
+    private final Jdbi jdbi;
+    private final SimClock clock;
+    private final RequestWriter writer;
+    private final SendInputValidator validator;
+    private final Duration pickupDelay;
+
+    public SendConversationMessagesService(Jdbi jdbi, SimClock clock, ComponentRepository components, RequestWriter writer,
+                                           Duration pickupDelay) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.writer = writer;
+        this.validator = new SendInputValidator(components);
+        this.pickupDelay = pickupDelay;
+    }
+
+    /** The per-input results and whether any input succeeded (HTTP 200) or all failed (HTTP 400). */
+    public record Invocation(List<Map<String, Object>> results, boolean anySucceeded) {}
+
+    /**
+     * @param body     the request body: {@code {"inputs":[{...}, ...]}}
+     * @param callerId 18-character id of the invoking user
+     * @throws SalesforceException 400 {@code JSON_PARSER_ERROR} when the body has no {@code inputs} array (nothing written)
+     */
+    public Invocation invoke(JsonNode body, String callerId) {
+        JsonNode inputs = body.get("inputs");
+        if (!body.isObject() || inputs == null || !inputs.isArray()) {
+            throw SalesforceException.badRequest("JSON_PARSER_ERROR", "The request body must be a JSON object with an 'inputs' array.");
+        }
+        if (inputs.isEmpty()) {
+            throw SalesforceException.badRequest("JSON_PARSER_ERROR", "The 'inputs' array must contain at least one input.");
+        }
+        List<Map<String, Object>> results = new ArrayList<>();
+        boolean any = false;
+        for (JsonNode input : inputs) {
+            Map<String, Object> r = invokeOne(input, callerId);
+            any |= Boolean.TRUE.equals(r.get("isSuccess"));
+            results.add(r);
+        }
+        return new Invocation(results, any);
+    }
+
+    private Map<String, Object> invokeOne(JsonNode input, String callerId) {
+        try {
+            RequestWriter.Written w = jdbi.inTransaction(h -> writer.write(h, validator.validate(h, input, callerId), clock.now(), pickupDelay));
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("messageIdentifiers", w.messageIdentifiers().stream().map(UUID::toString).collect(Collectors.joining(",")));
+            out.put("requestId", w.requestId());
+            return result(null, true, out);
+        } catch (SalesforceException e) {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("statusCode", e.errorCode());
+            error.put("message", e.getMessage());
+            error.put("fields", e.fields() == null ? List.of() : e.fields());
+            return result(List.of(error), false, null);
+        }
+    }
+
+    private static Map<String, Object> result(Object errors, boolean success, Object outputValues) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("actionName", ACTION_NAME);
+        r.put("errors", errors);
+        r.put("invocationId", null);
+        r.put("isSuccess", success);
+        r.put("outcome", null);
+        r.put("outputValues", outputValues);
+        r.put("sortOrder", -1);
+        r.put("version", 1);
+        return r;
+    }
+}

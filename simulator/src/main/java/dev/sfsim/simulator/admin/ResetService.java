@@ -1,0 +1,93 @@
+package dev.sfsim.simulator.admin;
+
+import dev.sfsim.simulator.auth.OrgIdentity;
+import dev.sfsim.simulator.catalog.Catalog;
+import dev.sfsim.simulator.catalog.SObjectType;
+import dev.sfsim.simulator.clock.SimClock;
+import dev.sfsim.simulator.error.SalesforceException;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Puts the org back to its state right after start ({@code POST /__admin/reset}, {@code spec/admin-api.md}):
+ * every record, component, token, queued message and outbox entry is removed, id and auto-number sequences
+ * restart (so the startup fixtures get the same ids again), the org and its users are seeded, and the startup
+ * fixtures are loaded.
+ */
+public final class ResetService {
+    private static final List<String> OWN_TABLES = List.of("conv_message", "outbox", "access_token", "messaging_component");
+    private static final List<String> SEQUENCES = List.of("conv_message_send_request_name_seq", "messaging_session_name_seq");
+
+    private final Jdbi jdbi;
+    private final Catalog catalog;
+    private final OrgIdentity org;
+    private final SimClock clock;
+    private final FixtureService fixtures;
+    private final StartupFixtures startupFixtures;
+
+    public ResetService(Jdbi jdbi, Catalog catalog, OrgIdentity org, SimClock clock, FixtureService fixtures,
+                        StartupFixtures startupFixtures) {
+        this.jdbi = jdbi;
+        this.catalog = catalog;
+        this.org = org;
+        this.clock = clock;
+        this.fixtures = fixtures;
+        this.startupFixtures = startupFixtures;
+    }
+
+    /**
+     * Clears everything and loads the startup fixtures.
+     *
+     * @throws IllegalStateException naming the fixture file and record that could not be loaded
+     */
+    public void reset() {
+        jdbi.useTransaction(h -> {
+            List<String> tables = new ArrayList<>(OWN_TABLES);
+            catalog.all().stream().map(SObjectType::table).forEach(tables::add);
+            h.execute("TRUNCATE " + String.join(", ", tables) + " RESTART IDENTITY CASCADE");
+            h.execute("ALTER SEQUENCE sfsim_id_seq RESTART WITH 1000");
+            for (String seq : SEQUENCES) h.execute("ALTER SEQUENCE " + seq + " RESTART WITH 1");
+            seedOrg(h);
+        });
+        for (StartupFixtures.File f : startupFixtures.files()) {
+            try {
+                fixtures.load(f.body());
+            } catch (SalesforceException e) {
+                throw new IllegalStateException("Fixture file " + f.path() + " cannot be loaded: " + e.errorCode() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Whether the org has been seeded (a fresh or shared database that already holds this org). */
+    public boolean seeded() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM organization WHERE id = :id")
+                .bind("id", org.orgId()).mapTo(Integer.class).one() > 0);
+    }
+
+    private void seedOrg(Handle h) {
+        var now = clock.now().atOffset(ZoneOffset.UTC);
+        h.createUpdate("""
+                        INSERT INTO organization (id, name, instance_name, is_sandbox, organization_type,
+                            created_date, created_by_id, last_modified_date, last_modified_by_id, system_modstamp)
+                        VALUES (:id, :name, 'SIM1', false, 'Developer Edition', :now, :user, :now, :user, :now)""")
+                .bind("id", org.orgId()).bind("name", org.orgName()).bind("now", now).bind("user", org.userId()).execute();
+        insertUser(h, org.userId(), org.username(), "sfsim", "Admin", "Standard", now);
+        insertUser(h, org.integrationUserId(), "integration@" + org.orgId() + ".sfsim.example", "Platform Integration", "User",
+                "AutomatedProcess", now);
+    }
+
+    private void insertUser(Handle h, String id, String username, String first, String last, String userType, Object now) {
+        h.createUpdate("""
+                        INSERT INTO users (id, username, first_name, last_name, name, email, alias, is_active, user_type,
+                            created_date, created_by_id, last_modified_date, last_modified_by_id, system_modstamp)
+                        VALUES (:id, :username, :first, :last, :name, :email, :alias, true, :userType,
+                            :now, :creator, :now, :creator, :now)""")
+                .bind("id", id).bind("username", username).bind("first", first).bind("last", last)
+                .bind("name", first + " " + last).bind("email", username).bind("alias", last.substring(0, Math.min(8, last.length())))
+                .bind("userType", userType).bind("now", now).bind("creator", org.userId()).execute();
+    }
+}

@@ -1,0 +1,65 @@
+package dev.sfsim.simulator.auth;
+
+import dev.sfsim.simulator.error.SalesforceException;
+import dev.sfsim.simulator.http.AuthFilter;
+import dev.sfsim.simulator.http.Requests;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The identity URL {@code GET /id/{orgId}/{userId}} ("Identity URLs", Salesforce Help) that the token's
+ * {@code id} points at; the token comes as {@code Authorization: Bearer} or {@code ?oauth_token=}.
+ * Ids may be 15 or 18 characters; ids of another org or user answer 404 {@code NOT_FOUND} in the REST error shape.
+ */
+public final class IdentityRoutes {
+    private final OrgIdentity org;
+    private final AuthFilter auth;
+
+    public IdentityRoutes(OrgIdentity org, AuthFilter auth) {
+        this.org = org;
+        this.auth = auth;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/id/{orgId}/{userId}", this::identity);
+    }
+
+    private void identity(Context ctx) {
+        String header = ctx.header("Authorization");
+        String queryToken = ctx.queryParam("oauth_token");
+        Session s = auth.authenticate(header != null ? header : queryToken == null ? null : "Bearer " + queryToken);
+        if (!sameId(ctx.pathParam("orgId"), org.orgId()) || !sameId(ctx.pathParam("userId"), s.userId())) {
+            throw SalesforceException.notFound();
+        }
+        String base = Requests.instanceUrl(ctx);
+        Map<String, Object> urls = new LinkedHashMap<>();
+        urls.put("rest", base + "/services/data/v{version}/");
+        urls.put("sobjects", base + "/services/data/v{version}/sobjects/");
+        urls.put("query", base + "/services/data/v{version}/query/");
+        urls.put("custom_domain", base);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", base + "/id/" + org.orgId() + "/" + s.userId());
+        body.put("asserted_user", true);
+        body.put("user_id", s.userId());
+        body.put("organization_id", org.orgId());
+        body.put("username", org.username());
+        body.put("nick_name", org.username().split("@")[0]);
+        body.put("display_name", "sfsim Admin");
+        body.put("email", org.username());
+        body.put("urls", urls);
+        body.put("active", true);
+        body.put("user_type", "STANDARD");
+        body.put("language", "en_US");
+        body.put("locale", "en_US");
+        body.put("utcOffset", 0);
+        body.put("is_app_installed", true);
+        ctx.json(body);
+    }
+
+    private static boolean sameId(String given, String id18) {
+        return given.equals(id18) || given.equals(id18.substring(0, 15));
+    }
+}

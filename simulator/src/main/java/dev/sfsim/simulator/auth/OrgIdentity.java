@@ -1,0 +1,32 @@
+package dev.sfsim.simulator.auth;
+
+import dev.sfsim.simulator.SimulatorConfig;
+import dev.sfsim.simulator.ids.SalesforceIds;
+
+/**
+ * Who the simulated org is: its id, its API user (the credentials the token endpoint accepts) and the
+ * Platform Integration User that owns sessions of queued send requests ("sendConversationMessages", Actions Developer Guide).
+ *
+ * @param orgId             18-character Organization id ({@code 00D...})
+ * @param orgName           Organization.Name
+ * @param userId            18-character id of the API user ({@code 005...})
+ * @param username          the API user's Username
+ * @param integrationUserId 18-character id of the Platform Integration User
+ * @param clientId          accepted consumer key
+ * @param clientSecret      accepted consumer secret
+ * @param password          the API user's password
+ */
+public record OrgIdentity(String orgId, String orgName, String userId, String username, String integrationUserId,
+                          String clientId, String clientSecret, String password) {
+
+    /** The default org of a simulator, with fixed ids so tests and fixtures can rely on them. */
+    public static OrgIdentity defaultOrg(SimulatorConfig config) {
+        return new OrgIdentity(SalesforceIds.generate("00D", 1), "sfsim", SalesforceIds.generate("005", 1),
+                config.username(), SalesforceIds.generate("005", 2), config.clientId(), config.clientSecret(), config.password());
+    }
+
+    /** The 15-character org id, as access tokens and SOAP server URLs carry it. */
+    public String orgId15() {
+        return SalesforceIds.to15(orgId);
+    }
+}

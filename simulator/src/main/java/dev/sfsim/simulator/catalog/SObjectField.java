@@ -1,0 +1,52 @@
+package dev.sfsim.simulator.catalog;
+
+import java.util.List;
+
+/**
+ * One field of an sObject as describe reports it ("DescribeSObjectResult Field", SOAP API Developer Guide),
+ * plus where it is stored.
+ *
+ * @param name             API name, canonical spelling, e.g. {@code MessagingChannelId}
+ * @param label            describe label, also used in error texts (e.g. {@code MALFORMED_ID})
+ * @param type             Salesforce type
+ * @param length           character length for text types, 0 otherwise
+ * @param column           PostgreSQL column name (snake case of {@code name}); only the catalog names columns
+ * @param picklistValues   allowed values of a picklist, in describe order; empty otherwise
+ * @param defaultValue     value written on create when none is given ({@code null}: none)
+ * @param referenceTo      target sObject names of a reference field
+ * @param relationshipName parent relationship name of a reference field (e.g. {@code MessagingChannel})
+ * @param nillable         whether the field may be null
+ * @param createable       whether API callers may set it on create
+ * @param updateable       whether API callers may change it
+ * @param sinceVersion     first API version in which the field exists, e.g. {@code 48.0}
+ */
+public record SObjectField(
+        String name,
+        String label,
+        FieldType type,
+        int length,
+        String column,
+        List<String> picklistValues,
+        String defaultValue,
+        List<String> referenceTo,
+        String relationshipName,
+        boolean nillable,
+        boolean createable,
+        boolean updateable,
+        double sinceVersion) {
+
+    public SObjectField {
+        picklistValues = List.copyOf(picklistValues);
+        referenceTo = List.copyOf(referenceTo);
+    }
+
+    /** Whether a create must give a value: not nillable, settable and with no default. */
+    public boolean requiredOnCreate() {
+        return !nillable && createable && defaultValue == null && type != FieldType.BOOLEAN;
+    }
+
+    /** Whether the field exists at the given API version. */
+    public boolean existsIn(double apiVersion) {
+        return apiVersion >= sinceVersion;
+    }
+}

@@ -1,0 +1,198 @@
+package dev.sfsim.simulator.catalog;
+
+import static dev.sfsim.simulator.catalog.FieldBuilder.field;
+import static dev.sfsim.simulator.catalog.FieldBuilder.picklist;
+import static dev.sfsim.simulator.catalog.FieldBuilder.reference;
+import static dev.sfsim.simulator.catalog.FieldBuilder.text;
+import static dev.sfsim.simulator.catalog.SupportedCall.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The objects of the simulated org, with the fields, types, picklists and versions of Salesforce's
+ * Object Reference (v67 pages for MessagingChannel, MessagingEndUser, MessagingSession, ConversationEntry,
+ * ConvMessageSendRequest; User and Organization reduced to what clients read after login).
+ * The Flyway migrations create one table per object with one column per field; {@code CatalogSchemaTest} keeps them in step.
+ */
+final class StandardObjects {
+    private StandardObjects() {}
+
+    static final String[] MESSAGE_TYPES = {"AppleBusinessChat", "Custom", "EmbeddedMessaging", "Facebook", "Phone", "Text", "Voice", "WhatsApp"};
+    private static final Set<SupportedCall> ALL_CALLS =
+            Set.of(CREATE, DELETE, DESCRIBE_SOBJECTS, GET_DELETED, GET_UPDATED, QUERY, RETRIEVE, SEARCH, UNDELETE, UPDATE, UPSERT);
+
+    static List<SObjectType> all() {
+        return List.of(organization(), user(), messagingChannel(), messagingEndUser(), messagingSession(),
+                conversationEntry(), convMessageSendRequest());
+    }
+
+    /** Id, IsDeleted and the audit fields every object carries, followed by the object's own fields. */
+    private static List<SObjectField> withAudit(String idLabel, FieldBuilder... own) {
+        List<SObjectField> fields = new ArrayList<>();
+        fields.add(field("Id", FieldType.ID).label(idLabel).length(18).required().readOnly().build());
+        fields.add(field("IsDeleted", FieldType.BOOLEAN).label("Deleted").required().readOnly().build());
+        for (FieldBuilder b : own) fields.add(b.build());
+        fields.add(field("CreatedDate", FieldType.DATETIME).label("Created Date").required().readOnly().build());
+        fields.add(reference("CreatedById", "CreatedBy", "User").label("Created By ID").required().readOnly().build());
+        fields.add(field("LastModifiedDate", FieldType.DATETIME).label("Last Modified Date").required().readOnly().build());
+        fields.add(reference("LastModifiedById", "LastModifiedBy", "User").label("Last Modified By ID").required().readOnly().build());
+        fields.add(field("SystemModstamp", FieldType.DATETIME).label("System Modstamp").required().readOnly().build());
+        return fields;
+    }
+
+    private static SObjectType organization() {
+        return new SObjectType("Organization", "Organization", "Organizations", "00D", "organization", 0,
+                Set.of(DESCRIBE_SOBJECTS, QUERY, RETRIEVE),
+                withAudit("Organization ID",
+                        text("Name", 80).label("Name").required().readOnly(),
+                        text("InstanceName", 5).label("Instance Name").readOnly(),
+                        field("IsSandbox", FieldType.BOOLEAN).label("Is Sandbox").readOnly(),
+                        text("NamespacePrefix", 15).label("Namespace Prefix").readOnly(),
+                        picklist("OrganizationType", "Developer Edition", "Enterprise Edition", "Unlimited Edition")
+                                .label("Edition").readOnly(),
+                        field("TrialExpirationDate", FieldType.DATETIME).label("Trial Expiration Date").readOnly()),
+                null);
+    }
+
+    private static SObjectType user() {
+        return new SObjectType("User", "User", "Users", "005", "users", 0,
+                Set.of(CREATE, DESCRIBE_SOBJECTS, QUERY, RETRIEVE, SEARCH, UPDATE, UPSERT, GET_UPDATED),
+                withAudit("User ID",
+                        text("Username", 80).label("Username").required(),
+                        text("FirstName", 40).label("First Name"),
+                        text("LastName", 80).label("Last Name").required(),
+                        text("Name", 121).label("Full Name").readOnly(),
+                        field("Email", FieldType.EMAIL).length(128).label("Email").required(),
+                        text("Alias", 8).label("Alias"),
+                        field("IsActive", FieldType.BOOLEAN).label("Active").defaultValue("true"),
+                        picklist("UserType", "Standard", "AutomatedProcess").label("User Type").readOnly()),
+                null);
+    }
+
+    private static SObjectType messagingChannel() {
+        return new SObjectType("MessagingChannel", "Messaging Channel", "Messaging Channels", "0Mj", "messaging_channel", 40.0,
+                Set.of(CREATE, DESCRIBE_SOBJECTS, QUERY, RETRIEVE, SEARCH, UPDATE, UPSERT),
+                withAudit("Messaging Channel ID",
+                        text("MasterLabel", 80).label("Channel Name").required(),
+                        text("DeveloperName", 80).label("Developer Name").required(),
+                        picklist("MessageType", StandardObjects.MESSAGE_TYPES).label("Channel Type").required(),
+                        text("MessagingPlatformKey", 150).label("Platform Key").required(),
+                        text("ChannelAddressIdentifier", 36).label("Channel Address Identifier").since(59.0),
+                        field("IsActive", FieldType.BOOLEAN).label("Active").defaultValue("false"),
+                        picklist("PlatformType", "Standard", "Enhanced").label("Platform Type").defaultValue("Standard"),
+                        picklist("ConsentType", "DoubleOptIn", "ExplicitOptIn", "ImplicitOptIn").label("Consent Type")
+                                .defaultValue("ImplicitOptIn"),
+                        picklist("RoutingType", "OmniQueue", "OmniSkills").label("Routing Type").defaultValue("OmniQueue"),
+                        text("IsoCountryCode", 2).label("ISO Country Code")),
+                null);
+    }
+
+    private static SObjectType messagingEndUser() {
+        return new SObjectType("MessagingEndUser", "Messaging User", "Messaging Users", "0PA", "messaging_end_user", 40.0,
+                ALL_CALLS,
+                withAudit("Messaging User ID",
+                        text("Name", 255).label("Messaging User Name").required(),
+                        reference("MessagingChannelId", "MessagingChannel", "MessagingChannel").label("Messaging Channel ID").required(),
+                        text("MessagingPlatformKey", 255).label("Messaging Platform Key").required(),
+                        picklist("MessageType", StandardObjects.MESSAGE_TYPES).label("Messaging Platform Type").required(),
+                        picklist("MessagingConsentStatus", "DoublyOptedIn", "ExplicitlyOptedIn", "ImplicitlyOptedIn", "OptedOut")
+                                .label("Messaging Consent Status").defaultValue("ImplicitlyOptedIn").since(48.0),
+                        field("HasInitialResponseSent", FieldType.BOOLEAN).label("Initial Response Sent").defaultValue("false"),
+                        reference("AccountId", "Account", "Account").label("Account ID"),
+                        reference("ContactId", "Contact", "Contact").label("Contact ID"),
+                        reference("LeadId", "Lead", "Lead").label("Lead ID"),
+                        reference("OwnerId", "Owner", "User").label("Owner ID"),
+                        text("IsoCountryCode", 2).label("ISO Country Code"),
+                        text("Locale", 20).label("Locale"),
+                        field("ProfilePictureUrl", FieldType.URL).length(1000).label("Profile Picture URL")),
+                null);
+    }
+
+    private static SObjectType messagingSession() {
+        return new SObjectType("MessagingSession", "Messaging Session", "Messaging Sessions", "0Mw", "messaging_session", 47.0,
+                ALL_CALLS,
+                withAudit("Messaging Session ID",
+                        text("Name", 255).label("Messaging Session Name").readOnly(),
+                        picklist("Status", "New", "Active", "Consent", "Waiting", "Paused", "Inactive", "Ended", "Error")
+                                .label("Status").defaultValue("New"),
+                        picklist("Origin", "AgentInitiated", "ConversationClose", "ConversationControlLost", "Help",
+                                "InboundInitiated", "OptIn", "OptOut", "TriggeredOutbound").label("Origin").defaultValue("InboundInitiated"),
+                        picklist("AgentType", "Agent", "Bot", "BotToAgent", "System").label("Agent Type"),
+                        picklist("EndedByType", "Agent", "Bot", "EndUser", "System").label("Ended By"),
+                        picklist("ChannelType", "Alexa", "AppleBusinessChat", "EmbeddedMessaging", "Facebook", "GoogleHome", "Line",
+                                "Omega", "Phone", "Text", "Voice", "WeChat", "WebChat", "WhatsApp").label("Channel Type"),
+                        reference("MessagingEndUserId", "MessagingEndUser", "MessagingEndUser").label("Messaging User ID").required(),
+                        reference("MessagingChannelId", "MessagingChannel", "MessagingChannel").label("Messaging Channel ID").required(),
+                        field("StartTime", FieldType.DATETIME).label("Start Time"),
+                        field("EndTime", FieldType.DATETIME).label("End Time"),
+                        field("AcceptTime", FieldType.DATETIME).label("Accept Time"),
+                        reference("CaseId", "Case", "Case").label("Case ID"),
+                        reference("LeadId", "Lead", "Lead").label("Lead ID"),
+                        reference("OwnerId", "Owner", "User").label("Owner ID"),
+                        text("ChannelName", 255).label("Channel Name"),
+                        text("ChannelKey", 255).label("Channel Key"),
+                        text("SessionKey", 255).label("Session Key"),
+                        field("AgentMessageCount", FieldType.INT).label("Agent Message Count"),
+                        field("EndUserMessageCount", FieldType.INT).label("End User Message Count")),
+                "MS-{0000000000}");
+    }
+
+    private static SObjectType conversationEntry() {
+        return new SObjectType("ConversationEntry", "Conversation Entry", "Conversation Entries", "0Zy", "conversation_entry", 43.0,
+                Set.of(CREATE, DELETE, DESCRIBE_SOBJECTS, QUERY, RETRIEVE, UPDATE, UPSERT),
+                withAudit("Conversation Entry ID",
+                        reference("ConversationId", "Conversation", "MessagingSession").label("Conversation ID").required().createOnly(),
+                        field("Seq", FieldType.INT).label("Sequence").required().createOnly(),
+                        field("EntryTime", FieldType.DATETIME).label("Entry Start Time").required().createOnly(),
+                        field("EntryTimeMilliSecs", FieldType.INT).label("Entry Time Milliseconds").createOnly(),
+                        picklist("EntryType", "Text", "AdminOptedIn", "AdminOptedOut", "BotEscalated", "ChatbotClosedIdleSession",
+                                "ChatbotEndedChatByAction", "ChatbotEndedTransferNotConfigured", "ChatbotEstablished",
+                                "ChatbotNotEstablished", "EndUserOptedIn", "EndUserOptedOut").length(40).label("Entry Type").required(),
+                        picklist("ActorType", "Agent", "Bot", "EndUser", "Supervisor", "System").length(40).label("Actor Type").required(),
+                        reference("ActorId", "Actor", "BotDefinition", "LiveChatVisitor", "MessagingEndUser", "User").label("Actor ID"),
+                        text("ActorName", 650).label("Actor Name"),
+                        field("Message", FieldType.TEXTAREA).length(131072).label("Message"),
+                        text("MessageIdentifier", 36).label("Message Identifier"),
+                        picklist("MessageStatus", "Delivered", "Error", "Pending", "Read", "Sent").length(40).label("Message Status"),
+                        text("MessageStatusCode", 25).label("Message Status Code"),
+                        field("MessageSendTime", FieldType.DATETIME).label("Message Send Time"),
+                        field("MessageDeliverTime", FieldType.DATETIME).label("Message Deliver Time"),
+                        field("MessageReadTime", FieldType.DATETIME).label("Message Read Time"),
+                        field("EntryEndTime", FieldType.DATETIME).label("Entry End Time"),
+                        field("HasAttachments", FieldType.BOOLEAN).label("Has Attachments").defaultValue("false")),
+                null);
+    }
+
+    private static SObjectType convMessageSendRequest() {
+        return new SObjectType("ConvMessageSendRequest", "Conversation Message Send Request", "Conversation Message Send Requests",
+                "1sr", "conv_message_send_request", 60.0,
+                Set.of(DESCRIBE_SOBJECTS, GET_DELETED, GET_UPDATED, QUERY, RETRIEVE),
+                withAudit("Conversation Message Send Request ID",
+                        text("Name", 255).label("Name").required().readOnly(),
+                        picklist("RequestType", "SendNotificationMessages").label("Request Type").required().readOnly(),
+                        picklist("RequestStatus", "Pending", "InProgress", "Completed").label("Request Status").required().readOnly(),
+                        text("MessageDefinition", 255).label("Message Definition").required().readOnly(),
+                        field("MessageDefinitionParameters", FieldType.TEXTAREA).length(8000).label("Message Definition Parameters")
+                                .readOnly().since(65.0),
+                        picklist("AllowExistingSessionStatus", "Any", "Closed", "NonActive").label("Allow Existing Session Status")
+                                .required().readOnly(),
+                        picklist("RequestConsentType", "CommunicationSubscription", "MessagingEndUser").label("Request Consent Type").readOnly(),
+                        field("ShouldEnforceChannelConsent", FieldType.BOOLEAN).label("Enforce Channel Consent").required().readOnly(),
+                        picklist("SessionLongevityPreference", "KeepSessionOpen", "EndSession", "KeepSessionOpenOrAppend")
+                                .label("Session Longevity Preference").readOnly(),
+                        field("TotalMessageCount", FieldType.INT).label("Total Message Count").readOnly(),
+                        field("SuccessMessageCount", FieldType.INT).label("Success Message Count").readOnly(),
+                        field("FailedMessageCount", FieldType.INT).label("Failed Message Count").readOnly(),
+                        field("PendingMessageCount", FieldType.INT).label("Pending Message Count").required().readOnly(),
+                        field("InProgressMessageCount", FieldType.INT).label("In Progress Message Count").required().readOnly(),
+                        field("SuccessMessageIdentifiers", FieldType.TEXTAREA).length(4000).label("Success Message Identifiers").readOnly(),
+                        field("FailedMessageIdentifiers", FieldType.TEXTAREA).length(4000).label("Failed Message Identifiers").readOnly(),
+                        field("PendingMessageIdentifiers", FieldType.TEXTAREA).length(4000).label("Pending Message Identifiers").readOnly(),
+                        text("InProgressMessageIdentifiers", 255).label("In Progress Message Identifiers").readOnly(),
+                        field("FailedMessageErrorReasons", FieldType.TEXTAREA).length(700).label("Failed Message Error Reasons").readOnly(),
+                        field("CompletedDate", FieldType.DATETIME).label("Completed Date").readOnly()),
+                "MSJ-{00000000}");
+    }
+}

@@ -1,0 +1,62 @@
+package dev.sfsim.simulator.http;
+
+import dev.sfsim.simulator.error.SalesforceException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one place failures become HTTP: Salesforce's REST error body {@code [{"message","errorCode","fields"}]}
+ * ("Status Codes and Error Responses", REST API Developer Guide) for {@link SalesforceException}s, for
+ * Javalin's own 404/405 and for unexpected exceptions (logged once, 500 {@code UNKNOWN_EXCEPTION}).
+ */
+public final class ErrorRenderer {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorRenderer.class);
+
+    private ErrorRenderer() {}
+
+    /** Installs the exception and error-status handlers. */
+    public static void register(RoutesConfig routes) {
+        routes.exception(SalesforceException.class, (e, ctx) -> render(ctx, e));
+        routes.exception(HttpResponseException.class, (e, ctx) -> render(ctx, fromStatus(e.getStatus(), ctx)));
+        routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
+            render(ctx, new SalesforceException(500, "UNKNOWN_EXCEPTION",
+                    "An unexpected error occurred. Please include this ErrorId if you contact support: " + e.getClass().getSimpleName()));
+        });
+        routes.error(404, "*", ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) render(ctx, SalesforceException.notFound());
+        });
+        routes.error(405, "*", ctx -> render(ctx, fromStatus(405, ctx)));
+    }
+
+    /** Writes the error body and status. */
+    public static void render(Context ctx, SalesforceException e) {
+        ctx.status(e.status());
+        ctx.json(List.of(body(e)));
+    }
+
+    /** The error element: {@code message}, {@code errorCode} and, when the exception names fields, {@code fields}. */
+    public static Map<String, Object> body(SalesforceException e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("message", e.getMessage());
+        m.put("errorCode", e.errorCode());
+        if (e.fields() != null) m.put("fields", e.fields());
+        return m;
+    }
+
+    private static SalesforceException fromStatus(int status, Context ctx) {
+        return switch (status) {
+            case 404 -> SalesforceException.notFound();
+            case 405 -> new SalesforceException(405, "METHOD_NOT_ALLOWED", "HTTP Method '" + ctx.method() + "' not allowed.");
+            case 413 -> new SalesforceException(413, "REQUEST_ENTITY_TOO_LARGE", "The request body is too large.");
+            default -> new SalesforceException(status, "INVALID_REQUEST", "The request is invalid.");
+        };
+    }
+}

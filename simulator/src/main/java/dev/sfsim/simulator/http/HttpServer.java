@@ -1,0 +1,35 @@
+package dev.sfsim.simulator.http;
+
+import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
+import io.javalin.json.JavalinJackson;
+
+import java.util.function.Consumer;
+
+/**
+ * The Javalin server: Salesforce paths exactly as Salesforce spells them, repeated slashes collapsed and trailing
+ * slashes ignored (the {@code sf} CLI sends {@code //services/data/...}, simple-salesforce {@code query/?q=}),
+ * JSON through the one {@link Json#MAPPER}, every error rendered by {@link ErrorRenderer}.
+ */
+public final class HttpServer {
+    /** Request bodies above this size are refused (413). */
+    static final long MAX_REQUEST_BYTES = 10L * 1024 * 1024;
+
+    private HttpServer() {}
+
+    /** Builds (does not start) a server with the given route registrations. */
+    @SafeVarargs
+    public static Javalin create(Consumer<RoutesConfig>... registrations) {
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.router.treatMultipleSlashesAsSingleSlash = true;
+            config.router.ignoreTrailingSlashes = true;
+            config.http.prefer405over404 = true;
+            config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            config.http.defaultContentType = "application/json;charset=UTF-8";
+            config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            ErrorRenderer.register(config.routes);
+            for (Consumer<RoutesConfig> r : registrations) r.accept(config.routes);
+        });
+    }
+}

@@ -1,0 +1,30 @@
+package dev.sfsim.simulator.http;
+
+import dev.sfsim.simulator.auth.Session;
+import io.javalin.http.Context;
+
+/** Request facts handlers share: the instance URL the client called, the authenticated session, the API version. */
+public final class Requests {
+    static final String SESSION_ATTRIBUTE = "sfsim.session";
+
+    private Requests() {}
+
+    /** {@code scheme://host[:port]} exactly as the client addressed this server (its Host header), no trailing slash. */
+    public static String instanceUrl(Context ctx) {
+        String host = ctx.host();
+        if (host == null || host.isBlank()) host = "localhost:" + ctx.port();
+        return ctx.scheme() + "://" + host;
+    }
+
+    /** The session the auth filter attached; only on authenticated paths. */
+    public static Session session(Context ctx) {
+        Session s = ctx.attribute(SESSION_ATTRIBUTE);
+        if (s == null) throw new IllegalStateException("no session on " + ctx.path());
+        return s;
+    }
+
+    /** The API version of a {@code /services/data/{version}/...} path; 404 {@code NOT_FOUND} when not served. */
+    public static ApiVersion version(Context ctx) {
+        return ApiVersion.parse(ctx.pathParam("version"));
+    }
+}

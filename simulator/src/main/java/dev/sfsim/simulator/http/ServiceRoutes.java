@@ -1,0 +1,48 @@
+package dev.sfsim.simulator.http;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code GET /services/data} (the versions list, no authentication) and {@code GET /services/data/vNN.N}
+ * (the resource map) as "Versions" and "Resources by Version" in the REST API Developer Guide describe them.
+ */
+public final class ServiceRoutes {
+    private final String identityPath;
+
+    /** @param identityPath {@code /id/{orgId}/{userId}} of the API user, made absolute per request */
+    public ServiceRoutes(String identityPath) {
+        this.identityPath = identityPath;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/services/data", this::versions);
+        routes.get("/services/data/{version}", this::resources);
+    }
+
+    private void versions(Context ctx) {
+        List<Map<String, String>> list = ApiVersion.all().stream().map(v -> {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("label", v.label());
+            m.put("url", v.basePath());
+            m.put("version", v.number());
+            return m;
+        }).toList();
+        ctx.json(list);
+    }
+
+    private void resources(Context ctx) {
+        ApiVersion v = Requests.version(ctx);
+        String base = v.basePath();
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("actions", base + "/actions");
+        m.put("identity", Requests.instanceUrl(ctx) + identityPath);
+        m.put("query", base + "/query");
+        m.put("queryAll", base + "/queryAll");
+        ctx.json(m);
+    }
+}

@@ -15,11 +15,12 @@ import dev.sfsim.simulator.clock.SimClock;
 import dev.sfsim.simulator.http.AuthFilter;
 import dev.sfsim.simulator.http.HttpServer;
 import dev.sfsim.simulator.http.ServiceRoutes;
-import dev.sfsim.simulator.messaging.ComponentRepository;
 import dev.sfsim.simulator.messaging.Dispatcher;
-import dev.sfsim.simulator.messaging.OutboxRepository;
 import dev.sfsim.simulator.messaging.RequestWriter;
+import dev.sfsim.simulator.persistence.ComponentRepository;
 import dev.sfsim.simulator.persistence.Database;
+import dev.sfsim.simulator.persistence.JdbiMessagingStore;
+import dev.sfsim.simulator.persistence.OutboxRepository;
 import dev.sfsim.simulator.query.QueryRoutes;
 import dev.sfsim.simulator.query.QueryService;
 import dev.sfsim.simulator.sobject.RecordRepository;
@@ -59,9 +60,10 @@ public final class Simulator implements AutoCloseable {
             ResetService reset = new ResetService(jdbi, catalog, org, clock, fixtures, startupFixtures);
             if (config.databaseUrl() == null || !reset.seeded()) reset.reset();
             AuthFilter auth = new AuthFilter(tokens);
-            var send = new SendConversationMessagesService(jdbi, clock, components, new RequestWriter(catalog, records),
+            var store = new JdbiMessagingStore(jdbi, catalog, records, components, outbox);
+            var send = new SendConversationMessagesService(jdbi, clock, components, new RequestWriter(store),
                     config.latency().pickupDelay);
-            this.dispatcher = Dispatcher.create(jdbi, clock, config.latency(), catalog, records, components, outbox);
+            this.dispatcher = new Dispatcher(store, clock, config.latency());
             this.http = HttpServer.create(
                     auth::register,
                     new OAuthRoutes(org, tokens)::register,

@@ -3,7 +3,7 @@ package dev.sfsim.simulator.action;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfsim.simulator.clock.SimClock;
 import dev.sfsim.simulator.error.SalesforceException;
-import dev.sfsim.simulator.messaging.ComponentRepository;
+import dev.sfsim.simulator.persistence.ComponentRepository;
 import dev.sfsim.simulator.messaging.RequestWriter;
 import org.jdbi.v3.core.Jdbi;
 
@@ -70,7 +70,8 @@ public final class SendConversationMessagesService {
 
     private Map<String, Object> invokeOne(JsonNode input, String callerId) {
         try {
-            RequestWriter.Written w = jdbi.inTransaction(h -> writer.write(h, validator.validate(h, input, callerId), clock.now(), pickupDelay));
+            RequestWriter.NewRequest request = jdbi.withHandle(h -> validator.validate(h, input, callerId));
+            RequestWriter.Written w = writer.write(request, clock.now(), pickupDelay);
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("messageIdentifiers", w.messageIdentifiers().stream().map(UUID::toString).collect(Collectors.joining(",")));
             out.put("requestId", w.requestId());

@@ -3,9 +3,9 @@ package dev.sfsim.simulator.action;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfsim.simulator.error.SalesforceException;
 import dev.sfsim.simulator.ids.SalesforceIds;
-import dev.sfsim.simulator.messaging.ComponentRepository;
 import dev.sfsim.simulator.messaging.MessagingComponent;
 import dev.sfsim.simulator.messaging.RequestWriter.NewRequest;
+import dev.sfsim.simulator.persistence.ComponentRepository;
 import org.jdbi.v3.core.Handle;
 
 import java.util.ArrayList;

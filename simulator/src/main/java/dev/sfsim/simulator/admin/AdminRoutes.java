@@ -3,7 +3,7 @@ package dev.sfsim.simulator.admin;
 import dev.sfsim.simulator.error.SalesforceException;
 import dev.sfsim.simulator.http.Json;
 import dev.sfsim.simulator.ids.SalesforceIds;
-import dev.sfsim.simulator.messaging.OutboxRepository;
+import dev.sfsim.simulator.persistence.OutboxRepository;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 

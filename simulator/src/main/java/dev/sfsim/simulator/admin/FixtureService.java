@@ -6,7 +6,7 @@ import dev.sfsim.simulator.catalog.Catalog;
 import dev.sfsim.simulator.catalog.SObjectType;
 import dev.sfsim.simulator.clock.SimClock;
 import dev.sfsim.simulator.error.SalesforceException;
-import dev.sfsim.simulator.messaging.ComponentRepository;
+import dev.sfsim.simulator.persistence.ComponentRepository;
 import dev.sfsim.simulator.messaging.MessagingComponent;
 import dev.sfsim.simulator.sobject.RecordRepository;
 import dev.sfsim.simulator.sobject.WriteMode;

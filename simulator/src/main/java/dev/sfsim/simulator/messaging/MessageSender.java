@@ -5,11 +5,6 @@ import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.sfsim.simulator.catalog.Catalog;
-import dev.sfsim.simulator.catalog.SObjectType;
-import dev.sfsim.simulator.sobject.RecordRepository;
-import dev.sfsim.simulator.sobject.WriteMode;
-import org.jdbi.v3.core.Handle;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -26,23 +21,12 @@ import java.util.UUID;
  * ({@code messaging-behaviour.md} section 2, step 5).
  */
 final class MessageSender {
+    private MessageSender() {}
+
     /** Channel MessageType values that are also MessagingSession ChannelType values. */
     private static final Set<String> SESSION_CHANNEL_TYPES =
             Set.of("AppleBusinessChat", "EmbeddedMessaging", "Facebook", "Phone", "Text", "Voice", "WhatsApp");
 
-    private final RecordRepository records;
-    private final ComponentRepository components;
-    private final OutboxRepository outbox;
-    private final SObjectType sessionType;
-    private final SObjectType entryType;
-
-    MessageSender(Catalog catalog, RecordRepository records, ComponentRepository components, OutboxRepository outbox) {
-        this.records = records;
-        this.components = components;
-        this.outbox = outbox;
-        this.sessionType = catalog.find("MessagingSession").orElseThrow();
-        this.entryType = catalog.find("ConversationEntry").orElseThrow();
-    }
 
     /** The outcome of one attempt. */
     sealed interface Outcome {
@@ -52,40 +36,25 @@ final class MessageSender {
         record Held() implements Outcome {}
     }
 
-    Outcome attempt(Handle h, SendRequest req, UUID messageIdentifier, String endUserId, Instant now) {
-        Optional<Recipient> recipient = recipient(h, endUserId);
+    static Outcome attempt(MessagingTransaction tx, SendRequest req, UUID messageIdentifier, String endUserId, Instant now) {
+        Optional<Recipient> recipient = tx.recipient(endUserId);
         Optional<String> failure = SendRules.failure(req, recipient);
         if (failure.isPresent()) return new Outcome.Failed(failure.get());
         Recipient r = recipient.get();
-        if (SessionGate.holds(h, req.allowedSessionStatus(), r.id())) return new Outcome.Held();
-        Optional<MessagingComponent> component = components.find(h, req.messageDefinition());
+        if (SessionGate.holds(tx, req.allowedSessionStatus(), r.id())) return new Outcome.Held();
+        Optional<MessagingComponent> component = tx.component(req.messageDefinition());
         if (component.isEmpty()) return new Outcome.Failed("MessagingComponentNotFound");
         String text = Templates.render(component.get().text(), req.parameters());
-        String sessionId = session(h, req, r, now);
-        entry(h, req, sessionId, messageIdentifier, r, text, now);
-        outbox.insert(h, new OutboxRepository.Entry(messageIdentifier, req.id(), r.id(), r.platformKey(), r.channelId(),
+        String sessionId = session(tx, req, r, now);
+        entry(tx, req, sessionId, messageIdentifier, r, text, now);
+        tx.insertOutbox(new OutboxEntry(messageIdentifier, req.id(), r.id(), r.platformKey(), r.channelId(),
                 r.messageType(), sessionId, req.messageDefinition(), text, now));
         return new Outcome.Sent(sessionId);
     }
 
-    private static Optional<Recipient> recipient(Handle h, String endUserId) {
-        return h.createQuery("""
-                        SELECT u.id, u.messaging_platform_key, u.message_type, u.messaging_consent_status, u.messaging_channel_id,
-                               c.is_active, c.consent_type, c.message_type, c.platform_type
-                        FROM messaging_end_user u JOIN messaging_channel c ON c.id = u.messaging_channel_id
-                        WHERE u.id = :id AND NOT u.is_deleted AND NOT c.is_deleted""")
-                .bind("id", endUserId)
-                .map((rs, ctx) -> new Recipient(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getBoolean(6), rs.getString(7), rs.getString(8), rs.getString(9)))
-                .findOne();
-    }
-
-    private String session(Handle h, SendRequest req, Recipient r, Instant now) {
+    private static String session(MessagingTransaction tx, SendRequest req, Recipient r, Instant now) {
         if ("KeepSessionOpenOrAppend".equals(req.sessionLongevity())) {
-            Optional<String> open = h.createQuery("""
-                            SELECT id FROM messaging_session WHERE messaging_end_user_id = :id AND status = 'New' AND NOT is_deleted
-                            ORDER BY created_date DESC LIMIT 1""")
-                    .bind("id", r.id()).mapTo(String.class).findOne();
+            Optional<String> open = tx.newestNewSession(r.id());
             if (open.isPresent()) return open.get();
         }
         boolean end = "EndSession".equals(req.sessionLongevity());
@@ -104,12 +73,12 @@ final class MessageSender {
         }
         v.put("AgentMessageCount", IntNode.valueOf(1));
         v.put("EndUserMessageCount", IntNode.valueOf(0));
-        return records.insert(h, sessionType, v, WriteMode.SYSTEM, req.createdById(), now);
+        return tx.insertRecord("MessagingSession", v, req.createdById(), now);
     }
 
-    private void entry(Handle h, SendRequest req, String sessionId, UUID messageIdentifier, Recipient r, String text, Instant now) {
-        int seq = h.createQuery("SELECT coalesce(max(seq), 0) + 1 FROM conversation_entry WHERE conversation_id = :id")
-                .bind("id", sessionId).mapTo(Integer.class).one();
+    private static void entry(MessagingTransaction tx, SendRequest req, String sessionId, UUID messageIdentifier, Recipient r,
+                              String text, Instant now) {
+        int seq = tx.nextEntrySeq(sessionId);
         Map<String, JsonNode> v = new LinkedHashMap<>();
         v.put("ConversationId", TextNode.valueOf(sessionId));
         v.put("Seq", IntNode.valueOf(seq));
@@ -124,6 +93,6 @@ final class MessageSender {
         v.put("MessageStatus", TextNode.valueOf("Sent"));
         v.put("MessageSendTime", TextNode.valueOf(now.toString()));
         v.put("HasAttachments", BooleanNode.FALSE);
-        records.insert(h, entryType, v, WriteMode.SYSTEM, req.createdById(), now);
+        tx.insertRecord("ConversationEntry", v, req.createdById(), now);
     }
 }

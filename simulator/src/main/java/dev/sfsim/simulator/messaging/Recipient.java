@@ -13,5 +13,5 @@ package dev.sfsim.simulator.messaging;
  * @param channelMessageType   MessagingChannel.MessageType
  * @param channelPlatformType  MessagingChannel.PlatformType ({@code Standard} or {@code Enhanced})
  */
-record Recipient(String id, String platformKey, String messageType, String consentStatus, String channelId,
+public record Recipient(String id, String platformKey, String messageType, String consentStatus, String channelId,
                  boolean channelActive, String channelConsentType, String channelMessageType, String channelPlatformType) {}

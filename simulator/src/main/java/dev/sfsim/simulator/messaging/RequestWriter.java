@@ -5,11 +5,6 @@ import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.sfsim.simulator.catalog.Catalog;
-import dev.sfsim.simulator.catalog.SObjectType;
-import dev.sfsim.simulator.sobject.RecordRepository;
-import dev.sfsim.simulator.sobject.WriteMode;
-import org.jdbi.v3.core.Handle;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -21,16 +16,14 @@ import java.util.UUID;
 
 /**
  * Writes one accepted invocation: the ConvMessageSendRequest ({@code Pending}, every recipient pending,
- * Name {@code MSJ-00000001}...) and one message per recipient with a fresh UUID, in the caller's transaction
+ * Name {@code MSJ-00000001}...) and one message per recipient with a fresh UUID, in one transaction
  * ({@code messaging-behaviour.md} section 1).
  */
 public final class RequestWriter {
-    private final RecordRepository records;
-    private final SObjectType requestType;
+    private final MessagingStore store;
 
-    public RequestWriter(Catalog catalog, RecordRepository records) {
-        this.records = records;
-        this.requestType = catalog.find("ConvMessageSendRequest").orElseThrow();
+    public RequestWriter(MessagingStore store) {
+        this.store = store;
     }
 
     /**
@@ -51,7 +44,7 @@ public final class RequestWriter {
     public record Written(String requestId, List<UUID> messageIdentifiers) {}
 
     /** @param pickupDelay how long the request stays {@code Pending} before the dispatcher may take it up */
-    public Written write(Handle h, NewRequest r, Instant now, Duration pickupDelay) {
+    public Written write(MessagingTransaction tx, NewRequest r, Instant now, Duration pickupDelay) {
         Map<String, JsonNode> v = new LinkedHashMap<>();
         v.put("RequestType", TextNode.valueOf("SendNotificationMessages"));
         v.put("RequestStatus", TextNode.valueOf("Pending"));
@@ -63,20 +56,17 @@ public final class RequestWriter {
         v.put("TotalMessageCount", IntNode.valueOf(r.endUserIds().size()));
         v.put("PendingMessageCount", IntNode.valueOf(r.endUserIds().size()));
         v.put("InProgressMessageCount", IntNode.valueOf(0));
-        String requestId = records.insert(h, requestType, v, WriteMode.SYSTEM, r.callerId(), now);
-        h.createUpdate("UPDATE conv_message_send_request SET sfsim_parameters = CAST(:p AS jsonb), sfsim_due_at = :due WHERE id = :id")
-                .bind("p", r.parameters().toString()).bind("due", now.plus(pickupDelay)).bind("id", requestId).execute();
+        String requestId = tx.insertRecord("ConvMessageSendRequest", v, r.callerId(), now);
+        tx.setRequestDispatch(requestId, r.parameters(), now.plus(pickupDelay));
         List<UUID> ids = new ArrayList<>();
-        var batch = h.prepareBatch("""
-                INSERT INTO conv_message (message_identifier, request_id, position, messaging_end_user_id, status)
-                VALUES (:mid, :req, :pos, :meu, 'Pending')""");
-        for (int i = 0; i < r.endUserIds().size(); i++) {
-            UUID mid = UUID.randomUUID();
-            ids.add(mid);
-            batch.bind("mid", mid).bind("req", requestId).bind("pos", i).bind("meu", r.endUserIds().get(i)).add();
-        }
-        batch.execute();
-        RequestCounts.recompute(h, requestId, now);
+        for (int i = 0; i < r.endUserIds().size(); i++) ids.add(UUID.randomUUID());
+        tx.insertMessages(requestId, ids, r.endUserIds());
+        tx.recomputeCounts(requestId, now);
         return new Written(requestId, ids);
+    }
+
+    /** Writes the request in a transaction of its own. */
+    public Written write(NewRequest r, Instant now, Duration pickupDelay) {
+        return store.inTransaction(tx -> write(tx, r, now, pickupDelay));
     }
 }

@@ -14,5 +14,5 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param sessionLongevity      SessionLongevityPreference
  * @param parameters            the invocation's parameter objects
  */
-record SendRequest(String id, String messageDefinition, String createdById, String allowedSessionStatus,
+public record SendRequest(String id, String messageDefinition, String createdById, String allowedSessionStatus,
                    boolean enforceConsent, String consentType, String sessionLongevity, JsonNode parameters) {}

@@ -1,6 +1,6 @@
 package dev.sfsim.simulator.messaging;
 
-import org.jdbi.v3.core.Handle;
+import java.util.List;
 
 /**
  * Session gating by AllowExistingSessionStatus ({@code messaging-behaviour.md} section 2, step 3):
@@ -10,14 +10,11 @@ import org.jdbi.v3.core.Handle;
 final class SessionGate {
     private SessionGate() {}
 
-    static boolean holds(Handle h, String allowedSessionStatus, String endUserId) {
-        String condition = switch (allowedSessionStatus == null ? "Any" : allowedSessionStatus) {
-            case "NonActive" -> "status = 'Active'";
-            case "Closed" -> "status NOT IN ('Ended', 'Error')";
-            default -> null;
+    static boolean holds(MessagingTransaction tx, String allowedSessionStatus, String endUserId) {
+        return switch (allowedSessionStatus == null ? "Any" : allowedSessionStatus) {
+            case "NonActive" -> tx.hasSession(endUserId, List.of("Active"), false);
+            case "Closed" -> tx.hasSession(endUserId, List.of("Ended", "Error"), true);
+            default -> false;
         };
-        if (condition == null) return false;
-        return h.createQuery("SELECT count(*) FROM messaging_session WHERE messaging_end_user_id = :id AND NOT is_deleted AND " + condition)
-                .bind("id", endUserId).mapTo(Integer.class).one() > 0;
     }
 }

@@ -1,16 +1,16 @@
-package dev.sfsim.simulator.messaging;
+package dev.sfsim.simulator.persistence;
+
+import dev.sfsim.simulator.messaging.OutboxEntry;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /** What the fake channels "received" ({@code GET /__admin/outbox}, {@code spec/admin-api.md}), oldest first. */
 public final class OutboxRepository {
@@ -26,12 +26,7 @@ public final class OutboxRepository {
         this.jdbi = jdbi;
     }
 
-    /** One sent message. */
-    public record Entry(UUID messageIdentifier, String requestId, String messagingEndUserId, String messagingPlatformKey,
-                        String messagingChannelId, String messageType, String messagingSessionId, String messageDefinitionName,
-                        String text, Instant sentAt) {}
-
-    void insert(Handle h, Entry e) {
+    void insert(Handle h, OutboxEntry e) {
         h.createUpdate("""
                         INSERT INTO outbox (message_identifier, request_id, messaging_end_user_id, messaging_platform_key,
                             messaging_channel_id, message_type, messaging_session_id, message_definition_name, text, status, sent_at)

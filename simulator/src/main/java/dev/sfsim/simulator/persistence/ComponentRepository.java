@@ -1,4 +1,6 @@
-package dev.sfsim.simulator.messaging;
+package dev.sfsim.simulator.persistence;
+
+import dev.sfsim.simulator.messaging.MessagingComponent;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

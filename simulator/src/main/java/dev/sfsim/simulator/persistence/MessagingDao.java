@@ -1,0 +1,120 @@
+package dev.sfsim.simulator.persistence;
+
+import dev.sfsim.simulator.messaging.MessagingTransaction.DueMessage;
+import dev.sfsim.simulator.messaging.Recipient;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The messaging engine's fixed SQL (Jdbi SqlObject). Attached to the handle of the current transaction. */
+interface MessagingDao {
+
+    @SqlQuery("SELECT count(*) FROM conv_message_send_request WHERE request_status = 'InProgress'")
+    int countInProgress();
+
+    @SqlUpdate("""
+            UPDATE conv_message_send_request SET request_status = 'InProgress', last_modified_date = :now, system_modstamp = :now
+            WHERE id IN (SELECT id FROM conv_message_send_request
+                         WHERE request_status = 'Pending' AND sfsim_due_at <= :now AND NOT is_deleted
+                         ORDER BY created_date, name LIMIT :slots FOR UPDATE SKIP LOCKED)""")
+    int startPending(@Bind("now") Instant now, @Bind("slots") int slots);
+
+    @SqlQuery("""
+            SELECT id FROM conv_message_send_request WHERE request_status = 'InProgress' AND NOT is_deleted
+            ORDER BY created_date, name""")
+    List<String> inProgress();
+
+    @SqlQuery("""
+            SELECT message_identifier, messaging_end_user_id FROM conv_message
+            WHERE request_id = :id AND status = 'InProgress' AND due_at <= :now ORDER BY position""")
+    @RegisterConstructorMapper(DueMessage.class)
+    List<DueMessage> dueAttempts(@Bind("id") String requestId, @Bind("now") Instant now);
+
+    @SqlUpdate("""
+            UPDATE conv_message SET status = 'InProgress', due_at = :dueAt
+            WHERE message_identifier IN (
+                SELECT message_identifier FROM conv_message
+                WHERE request_id = :id AND status = 'Pending' AND (due_at IS NULL OR due_at <= :now)
+                ORDER BY position
+                LIMIT greatest(0, :max - (SELECT count(*) FROM conv_message WHERE request_id = :id AND status = 'InProgress')))""")
+    int startAttempts(@Bind("id") String requestId, @Bind("now") Instant now, @Bind("dueAt") Instant dueAt, @Bind("max") int max);
+
+    @SqlUpdate("""
+            UPDATE conv_message SET status = :status, failure_reason = :reason, messaging_session_id = :session, due_at = :dueAt
+            WHERE message_identifier = :id""")
+    void setStatus(@Bind("id") UUID id, @Bind("status") String status, @Bind("reason") String reason,
+                   @Bind("session") String sessionId, @Bind("dueAt") Instant dueAt);
+
+    /** Counts and identifier lists from the messages' states (messaging-behaviour.md section 2, the invariant). */
+    @SqlUpdate("""
+            UPDATE conv_message_send_request r SET
+                total_message_count = c.total,
+                success_message_count = c.sent,
+                failed_message_count = c.failed,
+                pending_message_count = c.pending,
+                in_progress_message_count = c.in_progress,
+                success_message_identifiers = c.sent_ids,
+                failed_message_identifiers = c.failed_ids,
+                pending_message_identifiers = c.pending_ids,
+                in_progress_message_identifiers = c.in_progress_ids,
+                failed_message_error_reasons = c.reasons,
+                last_modified_date = :now,
+                system_modstamp = :now
+            FROM (SELECT count(*) AS total,
+                         count(*) FILTER (WHERE status = 'Sent') AS sent,
+                         count(*) FILTER (WHERE status = 'Failed') AS failed,
+                         count(*) FILTER (WHERE status = 'Pending') AS pending,
+                         count(*) FILTER (WHERE status = 'InProgress') AS in_progress,
+                         string_agg(message_identifier::text, ',' ORDER BY position) FILTER (WHERE status = 'Sent') AS sent_ids,
+                         string_agg(message_identifier::text, ',' ORDER BY position) FILTER (WHERE status = 'Failed') AS failed_ids,
+                         string_agg(message_identifier::text, ',' ORDER BY position) FILTER (WHERE status = 'Pending') AS pending_ids,
+                         string_agg(message_identifier::text, ',' ORDER BY position) FILTER (WHERE status = 'InProgress') AS in_progress_ids,
+                         string_agg(failure_reason, ',' ORDER BY position) FILTER (WHERE status = 'Failed') AS reasons
+                  FROM conv_message WHERE request_id = :id) c
+            WHERE r.id = :id""")
+    void recomputeCounts(@Bind("id") String requestId, @Bind("now") Instant now);
+
+    @SqlUpdate("""
+            UPDATE conv_message_send_request SET request_status = 'Completed', completed_date = :now
+            WHERE id = :id AND pending_message_count = 0 AND in_progress_message_count = 0""")
+    void completeIfDone(@Bind("id") String requestId, @Bind("now") Instant now);
+
+    @SqlQuery("""
+            SELECT u.id, u.messaging_platform_key AS platform_key, u.message_type, u.messaging_consent_status AS consent_status,
+                   u.messaging_channel_id AS channel_id, c.is_active AS channel_active, c.consent_type AS channel_consent_type,
+                   c.message_type AS channel_message_type, c.platform_type AS channel_platform_type
+            FROM messaging_end_user u JOIN messaging_channel c ON c.id = u.messaging_channel_id
+            WHERE u.id = :id AND NOT u.is_deleted AND NOT c.is_deleted""")
+    @RegisterConstructorMapper(Recipient.class)
+    Optional<Recipient> recipient(@Bind("id") String endUserId);
+
+    @SqlQuery("""
+            SELECT count(*) > 0 FROM messaging_session
+            WHERE messaging_end_user_id = :id AND NOT is_deleted AND (status IN (<statuses>)) <> :exclude""")
+    boolean hasSession(@Bind("id") String endUserId, @BindList("statuses") List<String> statuses, @Bind("exclude") boolean exclude);
+
+    @SqlQuery("""
+            SELECT id FROM messaging_session WHERE messaging_end_user_id = :id AND status = 'New' AND NOT is_deleted
+            ORDER BY created_date DESC, id DESC LIMIT 1""")
+    Optional<String> newestNewSession(@Bind("id") String endUserId);
+
+    @SqlQuery("SELECT coalesce(max(seq), 0) + 1 FROM conversation_entry WHERE conversation_id = :id")
+    int nextEntrySeq(@Bind("id") String sessionId);
+
+    @SqlUpdate("UPDATE conv_message_send_request SET sfsim_parameters = CAST(:parameters AS jsonb), sfsim_due_at = :dueAt WHERE id = :id")
+    void setRequestDispatch(@Bind("id") String requestId, @Bind("parameters") String parametersJson, @Bind("dueAt") Instant dueAt);
+
+    @SqlBatch("""
+            INSERT INTO conv_message (message_identifier, request_id, position, messaging_end_user_id, status)
+            VALUES (:mid, :requestId, :position, :endUserId, 'Pending')""")
+    void insertMessages(@Bind("mid") List<UUID> messageIdentifiers, @Bind("requestId") String requestId,
+                        @Bind("position") List<Integer> positions, @Bind("endUserId") List<String> endUserIds);
+}

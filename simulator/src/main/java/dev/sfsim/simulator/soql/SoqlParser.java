@@ -1,0 +1,119 @@
+package dev.sfsim.simulator.soql;
+
+import dev.sfsim.simulator.soql.ast.Position;
+import io.github.apexdevtools.apexparser.ApexLexer;
+import io.github.apexdevtools.apexparser.ApexParser;
+import io.github.apexdevtools.apexparser.CaseInsensitiveInputStream;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.Lexer;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+
+/**
+ * Runs the apex-parser grammar's {@code query} rule over a standalone SOQL statement and turns the first lexical
+ * or syntax error into Salesforce's {@code MALFORMED_QUERY}. ANTLR's console listeners are removed: nothing is
+ * printed, every failure is a {@link dev.sfsim.simulator.error.SalesforceException}.
+ */
+final class SoqlParser {
+    private SoqlParser() {}
+
+    /** Parses the whole text (the token after the statement must be EOF). */
+    static ApexParser.QueryContext parse(SoqlSource src) {
+        ApexLexer lexer = new ApexLexer(new CaseInsensitiveInputStream(CharStreams.fromString(StringMask.mask(src.text()))));
+        LexerErrors lexerErrors = new LexerErrors();
+        lexer.removeErrorListeners();
+        lexer.addErrorListener(lexerErrors);
+        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        tokens.fill();
+        int lexErrorAt = firstLexicalError(tokens, lexerErrors);
+
+        Token first = tokens.getTokens().stream().filter(t -> t.getChannel() == Token.DEFAULT_CHANNEL).findFirst().orElseThrow();
+        if (lexErrorAt >= 0 && lexErrorAt <= first.getStartIndex()) {
+            throw SoqlErrors.unexpectedFirstToken(src.charAt(lexErrorAt));
+        }
+        if (first.getType() != ApexLexer.SELECT) {
+            throw SoqlErrors.unexpectedFirstToken(first.getType() == Token.EOF ? "<EOF>" : src.slice(first.getStartIndex(), first.getStopIndex()));
+        }
+
+        ApexParser parser = new ApexParser(tokens);
+        parser.removeErrorListeners();
+        parser.addErrorListener(new BaseErrorListener() {
+            @Override
+            public void syntaxError(Recognizer<?, ?> r, Object offending, int line, int col, String msg, RecognitionException e) {
+                throw new SyntaxError(offending instanceof Token t ? t : tokens.LT(1));
+            }
+        });
+        Token bad;
+        ApexParser.QueryContext query = null;
+        try {
+            query = parser.query();
+            bad = tokens.LA(1) == Token.EOF ? null : tokens.LT(1);
+        } catch (SyntaxError e) {
+            bad = e.token;
+        }
+        if (lexErrorAt >= 0 && (bad == null || lexErrorAt <= bad.getStartIndex())) {
+            throw lexicalError(src, lexerErrors, tokens, lexErrorAt);
+        }
+        if (bad != null) {
+            throw SoqlErrors.unexpectedToken(src, position(bad), bad.getType() == Token.EOF ? "<EOF>" : src.slice(bad.getStartIndex(), bad.getStopIndex()));
+        }
+        return query;
+    }
+
+    static Position position(Token t) {
+        return new Position(t.getLine(), t.getCharPositionInLine() + 1);
+    }
+
+    /** Char index of the first character the lexer refused or of the first comment (SOQL has none), or -1. */
+    private static int firstLexicalError(CommonTokenStream tokens, LexerErrors errors) {
+        int at = errors.index;
+        for (Token t : tokens.getTokens()) {
+            if (t.getType() == ApexLexer.COMMENT || t.getType() == ApexLexer.LINE_COMMENT || t.getType() == ApexLexer.DOC_COMMENT) {
+                if (at < 0 || t.getStartIndex() < at) at = t.getStartIndex();
+                break;
+            }
+        }
+        return at;
+    }
+
+    /** Salesforce reports characters its lexer cannot start a token with as {@code line L:C no viable alternative at character 'x'}. */
+    private static RuntimeException lexicalError(SoqlSource src, LexerErrors errors, CommonTokenStream tokens, int index) {
+        int line = errors.line;
+        int col = errors.column;
+        if (index != errors.index) {
+            Token comment = tokens.getTokens().stream().filter(t -> t.getStartIndex() == index).findFirst().orElseThrow();
+            line = comment.getLine();
+            col = comment.getCharPositionInLine();
+        }
+        return SoqlErrors.malformed(src, new Position(line, col + 1),
+                "line " + line + ":" + col + " no viable alternative at character '" + src.charAt(index) + "'");
+    }
+
+    /** Remembers the first character the lexer could not match. */
+    private static final class LexerErrors extends BaseErrorListener {
+        int index = -1;
+        int line;
+        int column;
+
+        @Override
+        public void syntaxError(Recognizer<?, ?> r, Object offending, int line, int col, String msg, RecognitionException e) {
+            if (index >= 0) return;
+            index = ((Lexer) r)._tokenStartCharIndex;
+            this.line = line;
+            this.column = col;
+        }
+    }
+
+    /** Stops the parser at the first syntax error. */
+    private static final class SyntaxError extends RuntimeException {
+        final transient Token token;
+
+        SyntaxError(Token token) {
+            super(null, null, false, false);
+            this.token = token;
+        }
+    }
+}

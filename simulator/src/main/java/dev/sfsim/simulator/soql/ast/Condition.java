@@ -1,0 +1,37 @@
+package dev.sfsim.simulator.soql.ast;
+
+import java.util.List;
+
+/** A WHERE condition: a tree of AND/OR/NOT over field comparisons. */
+public sealed interface Condition {
+    Position position();
+
+    /** {@code a AND b AND ...} */
+    record And(List<Condition> operands, Position position) implements Condition {
+        public And {
+            operands = List.copyOf(operands);
+        }
+    }
+
+    /** {@code a OR b OR ...} */
+    record Or(List<Condition> operands, Position position) implements Condition {
+        public Or {
+            operands = List.copyOf(operands);
+        }
+    }
+
+    /** {@code NOT a} */
+    record Not(Condition operand, Position position) implements Condition {
+    }
+
+    /** {@code field <op> literal}; position is the field's. */
+    record Comparison(FieldPath field, ComparisonOperator operator, Literal value, Position position) implements Condition {
+    }
+
+    /** {@code field [NOT] IN (literal, ...)}; position is the field's. */
+    record In(FieldPath field, boolean negated, List<Literal> values, Position position) implements Condition {
+        public In {
+            values = List.copyOf(values);
+        }
+    }
+}

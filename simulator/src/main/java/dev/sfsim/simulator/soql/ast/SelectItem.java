@@ -1,0 +1,6 @@
+package dev.sfsim.simulator.soql.ast;
+
+/** One entry of the SELECT list. */
+public sealed interface SelectItem permits FieldPath, CountAll {
+    Position position();
+}

@@ -1,0 +1,112 @@
+package dev.sfsim.simulator.soql;
+
+import dev.sfsim.simulator.catalog.Catalog;
+import dev.sfsim.simulator.catalog.SObjectField;
+import dev.sfsim.simulator.catalog.SObjectType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Deterministic generators of SOQL for fuzz tests: random but mostly well-formed queries over the catalog
+ * (any field, relationship, operator and literal kind, whether or not the types fit), and mutations of them
+ * (characters and tokens deleted, inserted, swapped).
+ */
+public final class RandomSoql {
+    private static final String[] LITERALS = {"null", "true", "FALSE", "0", "-2", "1.5", "'Text'", "'a\\'b'", "'%x\\_'",
+            "2024-01-01", "2024-02-30", "2024-01-01T10:00:00Z", "2024-01-01T10:00:00.5+01:00", "'0PASM0000000001'",
+            "'0PASM00000000014AA'", "'xyz'", "''", "TODAY", "LAST_N_DAYS:3", ":bind", "USD10", "10:00:00Z"};
+    private static final String[] OPERATORS = {"=", "!=", "<>", "<", "<=", ">", ">=", "LIKE", "IN", "NOT IN", "INCLUDES"};
+    private static final String[] NOISE = {"(", ")", "'", "\\", ",", ".", ":x", " AND ", " OR ", " NOT ", " = ", " IN ",
+            " LIKE ", "SELECT ", " FROM ", " WHERE ", " null ", "2024-13-45T99:99:99Z", "\"", "/*", "//", "\u0000", "\uD83D\uDE00",
+            "\n", "%", "99999999999999999999999", "-", "COUNT()", " LIMIT ", " OFFSET ", " ORDER BY ", "__c", ".MessagingChannel",
+            "'\\u0041'", "'\\", " TYPEOF ", " GROUP BY ", " ASC ", " DESC ", " NULLS ", " FIRST ", ";", "\t", "[", "{", "#", "*"};
+
+    private final Random random;
+    private final Catalog catalog = Catalog.standard();
+
+    public RandomSoql(long seed) {
+        this.random = new Random(seed);
+    }
+
+    /** A query over a random object, with random fields, conditions, ordering and paging. */
+    public String query() {
+        SObjectType type = pick(catalog.all());
+        StringBuilder sb = new StringBuilder("SELECT ");
+        if (random.nextInt(10) == 0) {
+            sb.append("COUNT()");
+        } else {
+            List<String> fields = new ArrayList<>();
+            for (int i = 0, n = 1 + random.nextInt(4); i < n; i++) fields.add(path(type, 0));
+            sb.append(String.join(", ", fields));
+        }
+        sb.append(" FROM ").append(random.nextInt(30) == 0 ? "Bogus" : type.name());
+        if (random.nextBoolean()) sb.append(" WHERE ").append(condition(type, 0));
+        if (random.nextInt(3) == 0) {
+            sb.append(" ORDER BY ").append(path(type, 0)).append(pick(List.of("", " ASC", " DESC")))
+                    .append(pick(List.of("", " NULLS FIRST", " NULLS LAST")));
+        }
+        if (random.nextInt(3) == 0) sb.append(" LIMIT ").append(random.nextInt(5));
+        if (random.nextInt(5) == 0) sb.append(" OFFSET ").append(random.nextInt(3));
+        return sb.toString();
+    }
+
+    /** {@link #query()} with one to three random mutations. */
+    public String mutated() {
+        String q = query();
+        for (int i = 0, n = 1 + random.nextInt(3); i < n; i++) q = mutate(q);
+        return q;
+    }
+
+    private String mutate(String q) {
+        if (q.isEmpty()) return pick(List.of(NOISE));
+        int at = random.nextInt(q.length());
+        return switch (random.nextInt(5)) {
+            case 0 -> q.substring(0, at) + q.substring(Math.min(q.length(), at + 1 + random.nextInt(6)));
+            case 1 -> q.substring(0, at) + pick(List.of(NOISE)) + q.substring(at);
+            case 2 -> q.substring(0, at);
+            case 3 -> {
+                String[] words = q.split(" ");
+                int a = random.nextInt(words.length);
+                int b = random.nextInt(words.length);
+                String w = words[a];
+                words[a] = words[b];
+                words[b] = w;
+                yield String.join(" ", words);
+            }
+            default -> q.substring(0, at) + Character.toUpperCase(q.charAt(at)) + q.substring(at + 1).toLowerCase();
+        };
+    }
+
+    private String path(SObjectType type, int depth) {
+        List<SObjectField> references = type.fields().stream().filter(f -> f.relationshipName() != null).toList();
+        if (depth < 2 && !references.isEmpty() && random.nextInt(4) == 0) {
+            SObjectField ref = pick(references);
+            var target = catalog.find(ref.referenceTo().get(0));
+            if (target.isPresent()) return ref.relationshipName() + "." + path(target.get(), depth + 1);
+            return ref.relationshipName() + ".Name";
+        }
+        if (random.nextInt(25) == 0) return "Bacon__c";
+        String name = pick(type.fields()).name();
+        return random.nextBoolean() ? name : name.toLowerCase();
+    }
+
+    private String condition(SObjectType type, int depth) {
+        int kind = depth < 2 ? random.nextInt(6) : 0;
+        if (kind == 1) return condition(type, depth + 1) + " AND " + condition(type, depth + 1);
+        if (kind == 2) return "(" + condition(type, depth + 1) + " OR " + condition(type, depth + 1) + ")";
+        if (kind == 3) return "NOT (" + condition(type, depth + 1) + ")";
+        String op = pick(List.of(OPERATORS));
+        if (op.endsWith("IN") || op.equals("INCLUDES")) {
+            List<String> values = new ArrayList<>();
+            for (int i = 0, n = 1 + random.nextInt(3); i < n; i++) values.add(pick(List.of(LITERALS)));
+            return path(type, 0) + " " + op + " (" + String.join(", ", values) + ")";
+        }
+        return path(type, 0) + " " + op + " " + pick(List.of(LITERALS));
+    }
+
+    private <T> T pick(List<T> items) {
+        return items.get(random.nextInt(items.size()));
+    }
+}

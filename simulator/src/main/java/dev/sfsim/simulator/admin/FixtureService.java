@@ -8,6 +8,7 @@ import dev.sfsim.simulator.clock.SimClock;
 import dev.sfsim.simulator.error.SalesforceException;
 import dev.sfsim.simulator.persistence.ComponentRepository;
 import dev.sfsim.simulator.messaging.MessagingComponent;
+import dev.sfsim.simulator.persistence.SqlStates;
 import dev.sfsim.simulator.sobject.RecordRepository;
 import dev.sfsim.simulator.sobject.WriteMode;
 import org.jdbi.v3.core.Handle;
@@ -99,6 +100,9 @@ public final class FixtureService {
                 results.add(r);
             } catch (SalesforceException e) {
                 throw new SalesforceException(400, e.errorCode(), label + ": " + e.getMessage(), fields);
+            } catch (RuntimeException e) {
+                SalesforceException known = SqlStates.toSalesforce(e).orElseThrow(() -> e);
+                throw new SalesforceException(400, known.errorCode(), label + ": " + known.getMessage(), fields);
             }
         }
         return results;

@@ -1,6 +1,7 @@
 package dev.sfsim.simulator.http;
 
 import dev.sfsim.simulator.error.SalesforceException;
+import dev.sfsim.simulator.persistence.SqlStates;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -26,6 +27,11 @@ public final class ErrorRenderer {
         routes.exception(SalesforceException.class, (e, ctx) -> render(ctx, e));
         routes.exception(HttpResponseException.class, (e, ctx) -> render(ctx, fromStatus(e.getStatus(), ctx)));
         routes.exception(Exception.class, (e, ctx) -> {
+            var known = SqlStates.toSalesforce(e);
+            if (known.isPresent()) {
+                render(ctx, known.get());
+                return;
+            }
             LOG.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
             render(ctx, new SalesforceException(500, "UNKNOWN_EXCEPTION",
                     "An unexpected error occurred. Please include this ErrorId if you contact support: " + e.getClass().getSimpleName()));

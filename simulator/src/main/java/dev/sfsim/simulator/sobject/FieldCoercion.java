@@ -37,6 +37,9 @@ final class FieldCoercion {
         if (v == null || v.isNull()) return null;
         if (v.isContainerNode()) throw wrongType(f, v.toString());
         String text = v.asText();
+        if (text.indexOf('\u0000') >= 0) {
+            throw SalesforceException.badRequest("INVALID_TYPE_ON_FIELD_IN_RECORD", f.label() + ": value contains a NUL character", List.of(f.name()));
+        }
         return switch (f.type()) {
             case BOOLEAN -> bool(f, v, text);
             case INT -> integer(f, v, text);

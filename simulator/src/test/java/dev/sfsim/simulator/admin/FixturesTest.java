@@ -89,6 +89,13 @@ class FixturesTest {
                 .statusCode(400).body("[0].errorCode", equalTo("INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST")).body("[0].fields", contains("X"));
         post("{\"recordz\":[]}").statusCode(400).body("[0].errorCode", equalTo("INVALID_FIELD"));
         post("not json").statusCode(400).body("[0].errorCode", equalTo("JSON_PARSER_ERROR"));
+        String channel = "{\"attributes\":{\"type\":\"MessagingChannel\",\"referenceId\":\"%s\"},\"Id\":\"0MjSM0000000001\","
+                + "\"MasterLabel\":\"A\",\"DeveloperName\":\"A\",\"MessageType\":\"Text\",\"MessagingPlatformKey\":\"1\"}";
+        post("{\"records\":[" + channel.formatted("a") + "," + channel.formatted("b") + "]}")
+                .statusCode(400).body("[0].errorCode", equalTo("DUPLICATE_VALUE")).body("[0].fields", contains("b"));
+        post("{\"records\":[{\"attributes\":{\"type\":\"MessagingChannel\",\"referenceId\":\"nul\"},\"MasterLabel\":\"A\\u0000B\","
+                + "\"DeveloperName\":\"A\",\"MessageType\":\"Text\",\"MessagingPlatformKey\":\"1\"}]}")
+                .statusCode(400).body("[0].errorCode", equalTo("INVALID_TYPE_ON_FIELD_IN_RECORD"));
     }
 
     @Test

@@ -17,13 +17,16 @@ import java.util.Map;
  * (wire format notes §2.7, §3). Every failure is a {@link SalesforceException}: 400 {@code MALFORMED_QUERY},
  * {@code INVALID_FIELD}, {@code INVALID_TYPE}, {@code INVALID_QUERY_FILTER_OPERATOR}, ... with Salesforce's
  * caret layout, or 501 {@code NOT_SUPPORTED_BY_SIMULATOR} for valid SOQL not emulated yet (aggregates,
- * GROUP BY, subqueries, relative date literals, TYPEOF, ...).
+ * GROUP BY, subqueries, relative date literals, TYPEOF, ...). Error carets echo the whole offending line
+ * (Salesforce shows a window of very long lines; its rule is unknown).
  */
 public final class SoqlCompiler {
     private static final Logger LOG = LoggerFactory.getLogger(SoqlCompiler.class);
     /** "SOQL and SOSL Limits": a statement is at most 100,000 characters. */
     static final int MAX_LENGTH = 100_000;
     private static final int CACHE_SIZE = 512;
+    /** Longer statements are compiled each time rather than kept (bounds the cache's memory). */
+    private static final int MAX_CACHED_LENGTH = 8_192;
 
     private final Catalog catalog;
     private final Map<Key, CompiledQuery> cache = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
@@ -65,12 +68,12 @@ public final class SoqlCompiler {
         CompiledQuery cached = cache.get(key);
         if (cached != null) return cached;
         CompiledQuery compiled = compileUncached(soql, apiVersion, includeDeleted);
-        cache.put(key, compiled);
+        if (soql.length() <= MAX_CACHED_LENGTH) cache.put(key, compiled);
         return compiled;
     }
 
     private CompiledQuery compileUncached(String soql, double apiVersion, boolean includeDeleted) {
-        if (soql.length() > MAX_LENGTH) throw tooComplicated();
+        if (soql.length() > MAX_LENGTH) throw SoqlErrors.tooComplicated();
         SoqlSource src = new SoqlSource(soql);
         try {
             var tree = SoqlParser.parse(src);
@@ -80,17 +83,11 @@ public final class SoqlCompiler {
         } catch (SalesforceException e) {
             throw e;
         } catch (StackOverflowError e) {
-            throw tooComplicated();
+            throw SoqlErrors.tooComplicated();
         } catch (RuntimeException e) {
             // A bug, not the caller's fault; still a Salesforce-shaped answer rather than a 500.
             LOG.warn("SOQL compiler failed on {}", soql, e);
             throw SalesforceException.badRequest(SoqlErrors.MALFORMED_QUERY, "unexpected token: " + soql.strip().split("\\s+", 2)[0]);
         }
-    }
-
-    /** Salesforce's {@code QUERY_TOO_COMPLICATED}, for statements too long or too deeply nested to parse. */
-    private static SalesforceException tooComplicated() {
-        return SalesforceException.badRequest("QUERY_TOO_COMPLICATED",
-                "Query is either selecting too many fields or the filter conditions are too complicated.");
     }
 }

@@ -54,6 +54,12 @@ final class SoqlErrors {
                 + " relationship name. Please reference your WSDL or the describe call for the appropriate names.");
     }
 
+    /** Salesforce's {@code QUERY_TOO_COMPLICATED}, for statements too long or too deeply nested to parse. */
+    static SalesforceException tooComplicated() {
+        return SalesforceException.badRequest("QUERY_TOO_COMPLICATED",
+                "Query is either selecting too many fields or the filter conditions are too complicated.");
+    }
+
     /** 501: valid SOQL whose semantics the simulator does not reproduce (never a silently wrong answer). */
     static SalesforceException notSupported(String construct) {
         return SalesforceException.notSupported("SOQL " + construct);

@@ -18,11 +18,16 @@ import org.antlr.v4.runtime.Token;
  * printed, every failure is a {@link dev.sfsim.simulator.error.SalesforceException}.
  */
 final class SoqlParser {
+    /** Parenthesis depth beyond which parsing time grows too fast (ANTLR's lookahead is quadratic in it). */
+    static final int MAX_NESTING = 64;
+
     private SoqlParser() {}
 
     /** Parses the whole text (the token after the statement must be EOF). */
     static ApexParser.QueryContext parse(SoqlSource src) {
-        ApexLexer lexer = new ApexLexer(new CaseInsensitiveInputStream(CharStreams.fromString(StringMask.mask(src.text()))));
+        String masked = StringMask.mask(src.text());
+        if (nesting(masked) > MAX_NESTING) throw SoqlErrors.tooComplicated();
+        ApexLexer lexer = new ApexLexer(new CaseInsensitiveInputStream(CharStreams.fromString(masked)));
         LexerErrors lexerErrors = new LexerErrors();
         lexer.removeErrorListeners();
         lexer.addErrorListener(lexerErrors);
@@ -30,14 +35,7 @@ final class SoqlParser {
         tokens.fill();
         int lexErrorAt = firstLexicalError(tokens, lexerErrors);
 
-        Token first = tokens.getTokens().stream().filter(t -> t.getChannel() == Token.DEFAULT_CHANNEL).findFirst().orElseThrow();
-        if (lexErrorAt >= 0 && lexErrorAt <= first.getStartIndex()) {
-            throw SoqlErrors.unexpectedFirstToken(src.charAt(lexErrorAt));
-        }
-        if (first.getType() != ApexLexer.SELECT) {
-            throw SoqlErrors.unexpectedFirstToken(first.getType() == Token.EOF ? "<EOF>" : src.slice(first.getStartIndex(), first.getStopIndex()));
-        }
-
+        requireSelectFirst(src, tokens, lexErrorAt);
         ApexParser parser = new ApexParser(tokens);
         parser.removeErrorListeners();
         parser.addErrorListener(new BaseErrorListener() {
@@ -58,9 +56,55 @@ final class SoqlParser {
             throw lexicalError(src, lexerErrors, tokens, lexErrorAt);
         }
         if (bad != null) {
+            bad = blameNotAfterAndOr(tokens, bad);
             throw SoqlErrors.unexpectedToken(src, position(bad), bad.getType() == Token.EOF ? "<EOF>" : src.slice(bad.getStartIndex(), bad.getStopIndex()));
         }
         return query;
+    }
+
+    /** Salesforce's short form (no caret block) when the statement does not start with SELECT. */
+    private static void requireSelectFirst(SoqlSource src, CommonTokenStream tokens, int lexErrorAt) {
+        Token first = tokens.getTokens().stream().filter(t -> t.getChannel() == Token.DEFAULT_CHANNEL).findFirst().orElseThrow();
+        if (lexErrorAt >= 0 && lexErrorAt <= first.getStartIndex()) {
+            throw SoqlErrors.unexpectedFirstToken(src.charAt(lexErrorAt));
+        }
+        if (first.getType() != ApexLexer.SELECT) {
+            throw SoqlErrors.unexpectedFirstToken(first.getType() == Token.EOF ? "<EOF>" : src.slice(first.getStartIndex(), first.getStopIndex()));
+        }
+    }
+
+    /**
+     * {@code a = 1 AND NOT b = 2} is not SOQL (NOT needs parentheses there); the grammar then reads NOT as a field
+     * name and fails on the next token, while Salesforce blames the NOT ("unexpected token: 'NOT'").
+     */
+    private static Token blameNotAfterAndOr(CommonTokenStream tokens, Token bad) {
+        Token previous = previous(tokens, bad.getTokenIndex());
+        if (previous == null || previous.getType() != ApexLexer.NOT) return bad;
+        Token before = previous(tokens, previous.getTokenIndex());
+        boolean afterAndOr = before != null && (before.getType() == ApexLexer.SOQLAND || before.getType() == ApexLexer.SOQLOR);
+        return afterAndOr ? previous : bad;
+    }
+
+    private static Token previous(CommonTokenStream tokens, int index) {
+        for (int i = index - 1; i >= 0; i--) {
+            Token t = tokens.get(i);
+            if (t.getChannel() == Token.DEFAULT_CHANNEL) return t;
+        }
+        return null;
+    }
+
+    /** The deepest parenthesis nesting outside string literals (escapes are already masked). */
+    private static int nesting(String masked) {
+        int depth = 0;
+        int max = 0;
+        boolean inString = false;
+        for (int i = 0; i < masked.length(); i++) {
+            char c = masked.charAt(i);
+            if (c == '\'') inString = !inString;
+            else if (!inString && c == '(') max = Math.max(max, ++depth);
+            else if (!inString && c == ')') depth--;
+        }
+        return max;
     }
 
     static Position position(Token t) {

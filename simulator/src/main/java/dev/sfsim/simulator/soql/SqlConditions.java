@@ -31,13 +31,20 @@ final class SqlConditions {
         if (c instanceof ResolvedQuery.Or or) return join(or.operands(), " OR ");
         // COALESCE turns SQL's unknown into false before negating, as two-valued SOQL does.
         if (c instanceof ResolvedQuery.Not not) return "NOT COALESCE(" + sql(not.operand()) + ", FALSE)";
-        if (c instanceof ResolvedQuery.IsNull n) return joins.column(n.field()) + (n.negated() ? " IS NOT NULL" : " IS NULL");
+        if (c instanceof ResolvedQuery.IsNull n) return isNull(n);
         if (c instanceof ResolvedQuery.Compare cmp) return compare(cmp);
         return in((ResolvedQuery.In) c);
     }
 
     private String join(List<ResolvedCondition> operands, String operator) {
         return operands.stream().map(this::sql).collect(Collectors.joining(operator, "(", ")"));
+    }
+
+    /** "Use null in WHERE": on a boolean field {@code = null} matches false and {@code != null} matches true. */
+    private String isNull(ResolvedQuery.IsNull n) {
+        String column = joins.column(n.field());
+        if (n.field().field().type() == FieldType.BOOLEAN) return column + (n.negated() ? " IS TRUE" : " IS NOT TRUE");
+        return column + (n.negated() ? " IS NOT NULL" : " IS NULL");
     }
 
     private String compare(ResolvedQuery.Compare cmp) {

@@ -7,6 +7,7 @@ import dev.sfsim.simulator.error.SalesforceException;
 import dev.sfsim.simulator.http.ApiVersion;
 import dev.sfsim.simulator.ids.SalesforceIds;
 import dev.sfsim.simulator.persistence.Database;
+import dev.sfsim.simulator.soql.RandomSoql;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -158,6 +159,24 @@ class QueryServiceTest {
     void missingAndEmptyQueries() {
         assertThatThrownBy(() -> service.query(null, V60, false)).hasMessage("A query string has to be specified");
         assertThatThrownBy(() -> service.query("", V60, false)).hasMessage("SOQL statements cannot be empty or null");
+    }
+
+    @Test
+    void generatedQueriesRunOrFailAsSalesforceErrors() {
+        RandomSoql random = new RandomSoql(7L);
+        int ran = 0;
+        for (int i = 0; i < 600; i++) {
+            String soql = i % 3 == 0 ? random.mutated() : random.query();
+            try {
+                service.query(soql, V60, i % 2 == 0);
+                ran++;
+            } catch (SalesforceException e) {
+                assertThat(e.status()).as(soql).isIn(400, 501);
+            } catch (RuntimeException e) {
+                throw new AssertionError("not a SalesforceException for " + soql, e);
+            }
+        }
+        assertThat(ran).as("queries that reached the database").isGreaterThan(50);
     }
 
     static String query(String soql) {

@@ -27,7 +27,7 @@ class AstBuilderTest {
 
     @Test
     void selectFromWhereOrderLimitOffsetWithPositions() {
-        SoqlQuery q = parse("SELECT Id, MessagingEndUser.Name\nFROM MessagingSession s\nWHERE Status = 'Active' AND NOT Seq > -1.5\n"
+        SoqlQuery q = parse("SELECT Id, MessagingEndUser.Name\nFROM MessagingSession s\nWHERE Status = 'Active' AND (NOT Seq > -1.5)\n"
                 + "ORDER BY Name DESC NULLS FIRST LIMIT 10 OFFSET 3");
         FieldPath path = (FieldPath) q.select().get(1);
         assertThat(path.text()).isEqualTo("MessagingEndUser.Name");

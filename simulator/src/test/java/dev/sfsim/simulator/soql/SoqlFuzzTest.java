@@ -45,7 +45,8 @@ class SoqlFuzzTest {
     void pathologicalInputs() {
         String deep = "SELECT Id FROM MessagingEndUser WHERE " + "(".repeat(20_000) + "Name = 'a'" + ")".repeat(20_000);
         String wide = "SELECT Id FROM MessagingEndUser WHERE Name IN (" + "'a', ".repeat(15_000) + "'b')";
-        for (String q : List.of(deep, wide, "\u0000", "SELECT", "SELECT Id FROM", "'", "\\", "SELECT Id FROM MessagingEndUser WHERE Name = '\\",
+        String deepest = "SELECT Id FROM MessagingEndUser WHERE " + "(".repeat(64) + "Name = 'a'" + ")".repeat(64);
+        for (String q : List.of(deep, deepest, wide, "\u0000", "SELECT", "SELECT Id FROM", "'", "\\", "SELECT Id FROM MessagingEndUser WHERE Name = '\\",
                 "SELECT Id FROM MessagingEndUser WHERE Name = '\\u12'", "\uD83D\uDE00 SELECT", "SELECT Id FROM MessagingEndUser LIMIT 99999999999999999999999")) {
             compileOrFailAsSalesforce(q);
         }

@@ -1,0 +1,90 @@
+package dev.sfsim.simulator.query;
+
+import dev.sfsim.simulator.catalog.Catalog;
+import dev.sfsim.simulator.http.HttpServer;
+import dev.sfsim.simulator.persistence.Database;
+import io.javalin.Javalin;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static dev.sfsim.simulator.query.QueryServiceTest.ALICE;
+import static dev.sfsim.simulator.query.QueryServiceTest.DAVE_DELETED;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code /query} and {@code /queryAll} through the real server configuration (no authentication filter here). */
+class QueryRoutesTest {
+    private static Database db;
+    private static Javalin server;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        db = Database.embedded();
+        QueryFixtures.insert(db.jdbi());
+        server = HttpServer.create(new QueryRoutes(new QueryService(db.jdbi(), Catalog.standard()))::register).start(0);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+        db.close();
+    }
+
+    @Test
+    void spacesAsPercent20OrPlusAndTheTrailingSlashForm() throws Exception {
+        String expected = "{\"totalSize\":1,\"done\":true,\"records\":[{\"attributes\":{\"type\":\"MessagingEndUser\","
+                + "\"url\":\"/services/data/v58.0/sobjects/MessagingEndUser/" + ALICE + "\"},\"Name\":\"Alice\"}]}";
+        for (String path : new String[] {
+                "/services/data/v58.0/query?q=SELECT%20Name%20FROM%20MessagingEndUser%20WHERE%20Name%20%3D%20%27Alice%27",
+                "/services/data/v58.0/query?q=SELECT+Name+FROM+MessagingEndUser+WHERE+Name+%3D+%27Alice%27",
+                "/services/data/v58.0/query/?q=SELECT+Name+FROM+MessagingEndUser+WHERE+Name+%3D+%27Alice%27"}) {
+            HttpResponse<String> r = get(path);
+            assertThat(r.statusCode()).as(path).isEqualTo(200);
+            assertThat(r.body()).as(path).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void queryAllIncludesDeletedRows() throws Exception {
+        String q = "?q=SELECT+Id+FROM+MessagingEndUser+WHERE+Id+%3D+%27" + DAVE_DELETED + "%27";
+        assertThat(get("/services/data/v60.0/query" + q).body()).startsWith("{\"totalSize\":0,");
+        assertThat(get("/services/data/v60.0/queryAll" + q).body()).startsWith("{\"totalSize\":1,");
+        assertThat(get("/services/data/v60.0/queryAll/" + q).body()).startsWith("{\"totalSize\":1,");
+    }
+
+    @Test
+    void errorsAre400WithSalesforceBodies() throws Exception {
+        HttpResponse<String> missing = get("/services/data/v60.0/query");
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.body()).isEqualTo("[{\"message\":\"A query string has to be specified\",\"errorCode\":\"MALFORMED_QUERY\"}]");
+        assertThat(get("/services/data/v60.0/query?q=").body())
+                .isEqualTo("[{\"message\":\"SOQL statements cannot be empty or null\",\"errorCode\":\"MALFORMED_QUERY\"}]");
+        HttpResponse<String> bad = get("/services/data/v60.0/query?q=SELECT+Bacon__c+FROM+MessagingEndUser");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).startsWith("[{\"message\":\"\\nSELECT Bacon__c FROM MessagingEndUser\\n       ^\\nERROR at Row:1:Column:8\\n"
+                + "No such column 'Bacon__c' on entity 'MessagingEndUser'.").endsWith("\"errorCode\":\"INVALID_FIELD\"}]");
+        HttpResponse<String> notSupported = get("/services/data/v60.0/query?q=SELECT+Name+FROM+MessagingEndUser+GROUP+BY+Name");
+        assertThat(notSupported.statusCode()).isEqualTo(501);
+        assertThat(notSupported.body()).contains("NOT_SUPPORTED_BY_SIMULATOR");
+    }
+
+    @Test
+    void locatorsAreNotKnownYetAndVersionsAreChecked() throws Exception {
+        HttpResponse<String> locator = get("/services/data/v60.0/query/01gSM0000000001AAA-2000");
+        assertThat(locator.statusCode()).isEqualTo(400);
+        assertThat(locator.body()).isEqualTo("[{\"message\":\"invalid query locator\",\"errorCode\":\"INVALID_QUERY_LOCATOR\"}]");
+        assertThat(get("/services/data/vBad/query?q=SELECT+Id+FROM+User").statusCode()).isEqualTo(404);
+    }
+
+    private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

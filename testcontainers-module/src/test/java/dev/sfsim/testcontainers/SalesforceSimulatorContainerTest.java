@@ -1,0 +1,74 @@
+package dev.sfsim.testcontainers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.testcontainers.utility.DockerImageName;
+
+/** What the container options check before anything starts; needs no Docker. */
+class SalesforceSimulatorContainerTest {
+
+    @Test
+    void refusesAnImageThatIsNotTheSimulator() {
+        assertThatThrownBy(() -> new SalesforceSimulatorContainer("postgres:17"))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void acceptsADeclaredCompatibleSubstitute() {
+        DockerImageName mirrored = DockerImageName.parse("registry.example.com/tools/sfsim:1.0")
+                .asCompatibleSubstituteFor("sfsim/simulator");
+
+        assertThatNoException().isThrownBy(() -> new SalesforceSimulatorContainer(mirrored).close());
+    }
+
+    @Test
+    void defaultsToTheImageCredentials() {
+        try (var sfsim = new SalesforceSimulatorContainer("sfsim/simulator:test")) {
+            assertThat(sfsim.getClientId()).isEqualTo("sfsim-client-id");
+            assertThat(sfsim.getClientSecret()).isEqualTo("sfsim-client-secret");
+            assertThat(sfsim.getUsername()).isEqualTo("admin@sfsim.example");
+            assertThat(sfsim.getPassword()).isEqualTo("sfsim-password");
+        }
+    }
+
+    @Test
+    void withCredentialsSetsTheEnvironmentAndTheGetters() {
+        try (var sfsim = new SalesforceSimulatorContainer("sfsim/simulator:test")
+                .withCredentials("id", "secret", "me@example.com", "pw")) {
+            assertThat(sfsim.getEnvMap()).containsEntry("SFSIM_CLIENT_ID", "id")
+                    .containsEntry("SFSIM_CLIENT_SECRET", "secret")
+                    .containsEntry("SFSIM_USERNAME", "me@example.com")
+                    .containsEntry("SFSIM_PASSWORD", "pw");
+            assertThat(sfsim.getUsername()).isEqualTo("me@example.com");
+        }
+    }
+
+    @Test
+    void numbersFixtureFilesInCallOrder() {
+        try (var sfsim = new SalesforceSimulatorContainer("sfsim/simulator:test")
+                .withFixtures("fixtures/component.json")
+                .withFixtures("fixtures/channel.json")) {
+            assertThat(sfsim.getCopyToFileContainerPathMap().values())
+                    .containsExactlyInAnyOrder("/fixtures/001-component.json", "/fixtures/002-channel.json");
+        }
+    }
+
+    @Test
+    void refusesFixturesThatAreNotJsonFiles() {
+        try (var sfsim = new SalesforceSimulatorContainer("sfsim/simulator:test")) {
+            assertThatThrownBy(() -> sfsim.withFixtures(Path.of("does-not-exist.json")))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("not found");
+            assertThatThrownBy(() -> sfsim.withFixtures("fixtures/does-not-exist.json"))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> sfsim.withFixtures(Path.of("pom.xml")))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(".json");
+        }
+    }
+}

@@ -1,6 +1,8 @@
 package dev.sfsim.simulator.query;
 
 import dev.sfsim.simulator.catalog.Catalog;
+import dev.sfsim.simulator.clock.SimClock;
+import dev.sfsim.simulator.soql.SoqlCompiler;
 import dev.sfsim.simulator.http.HttpServer;
 import dev.sfsim.simulator.persistence.Database;
 import io.javalin.Javalin;
@@ -28,7 +30,10 @@ class QueryRoutesTest {
     static void start() {
         db = Database.embedded();
         QueryFixtures.insert(db.jdbi());
-        server = HttpServer.create(new QueryRoutes(new QueryService(db.jdbi(), Catalog.standard()))::register).start(0);
+        SoqlCompiler compiler = new SoqlCompiler(Catalog.standard());
+        SimClock clock = new SimClock();
+        server = HttpServer.create(new QueryRoutes(new QueryService(db.jdbi(), compiler, clock),
+                new QueryExplainer(db.jdbi(), compiler, clock))::register).start(0);
     }
 
     @AfterAll
@@ -70,13 +75,13 @@ class QueryRoutesTest {
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).startsWith("[{\"message\":\"\\nSELECT Bacon__c FROM MessagingEndUser\\n       ^\\nERROR at Row:1:Column:8\\n"
                 + "No such column 'Bacon__c' on entity 'MessagingEndUser'.").endsWith("\"errorCode\":\"INVALID_FIELD\"}]");
-        HttpResponse<String> notSupported = get("/services/data/v60.0/query?q=SELECT+Name+FROM+MessagingEndUser+GROUP+BY+Name");
+        HttpResponse<String> notSupported = get("/services/data/v60.0/query?q=SELECT+Name+FROM+MessagingEndUser+GROUP+BY+ROLLUP(Name)");
         assertThat(notSupported.statusCode()).isEqualTo(501);
         assertThat(notSupported.body()).contains("NOT_SUPPORTED_BY_SIMULATOR");
     }
 
     @Test
-    void locatorsAreNotKnownYetAndVersionsAreChecked() throws Exception {
+    void unknownLocatorsAndVersionsAreChecked() throws Exception {
         HttpResponse<String> locator = get("/services/data/v60.0/query/01gSM0000000001AAA-2000");
         assertThat(locator.statusCode()).isEqualTo(400);
         assertThat(locator.body()).isEqualTo("[{\"message\":\"invalid query locator\",\"errorCode\":\"INVALID_QUERY_LOCATOR\"}]");

@@ -25,11 +25,11 @@ public sealed interface Condition {
     }
 
     /** {@code field <op> literal}; position is the field's. */
-    record Comparison(FieldPath field, ComparisonOperator operator, Literal value, Position position) implements Condition {
+    record Comparison(ValueExpr field, ComparisonOperator operator, Literal value, Position position) implements Condition {
     }
 
-    /** {@code field [NOT] IN (literal, ...)}; position is the field's. */
-    record In(FieldPath field, boolean negated, List<Literal> values, Position position) implements Condition {
+    /** {@code field [NOT] IN (literal, ...)} or {@code field [NOT] IN (SELECT ...)}; position is the field's. */
+    record In(ValueExpr field, boolean negated, List<Literal> values, Position position) implements Condition {
         public In {
             values = List.copyOf(values);
         }

@@ -70,6 +70,28 @@ final class AstBuilder {
         return new SoqlQuery(select, from, where, groupBy, having, orderBy, limit, offset, SoqlParser.position(q.getStart()));
     }
 
+    /** A parenthesised {@code SELECT} (semi-join, anti-join or child relationship): fields, FROM, WHERE, ORDER BY, LIMIT. */
+    SoqlQuery subQuery(ApexParser.SubQueryContext q) {
+        List<SelectItem> select = q.subFieldList().subFieldEntry().stream().map(e -> {
+            if (e.subQuery() != null) throw SoqlErrors.malformed(src, SoqlParser.position(e.getStart()), "Nesting of semi join sub-selects is not supported");
+            if (e.typeOf() != null) throw SoqlErrors.notSupported("TYPEOF");
+            Identifier alias = e.soqlId() == null ? null : identifier(e.soqlId());
+            if (e.soqlFunction() != null) {
+                FunctionCall call = function(e.soqlFunction());
+                return (SelectItem) (call.name().equals("COUNT") && call.field() == null ? new CountAll(call.position()) : new FunctionItem(call, alias));
+            }
+            FieldPath field = fieldPath(e.fieldName());
+            return alias == null ? field : new AliasedField(field, alias);
+        }).toList();
+        FromClause from = from(q.fromNameList());
+        var where = q.whereClause() == null ? null : conditions.logical(q.whereClause().whereLogicalExpression());
+        List<OrderItem> orderBy = q.orderByClause() == null ? List.of()
+                : q.orderByClause().fieldOrderList().fieldOrder().stream().map(this::orderItem).toList();
+        RowCount limit = q.limitClause() == null ? null : rowCount(q.limitClause().IntegerLiteral(), q.limitClause().boundExpression());
+        if (q.UPDATE() != null) throw SoqlErrors.notSupported("UPDATE TRACKING/VIEWSTAT");
+        return new SoqlQuery(select, from, where, List.of(), null, orderBy, limit, null, SoqlParser.position(q.getStart()));
+    }
+
     /** WITH SECURITY_ENFORCED / USER_MODE / SYSTEM_MODE: the integration user sees every field and record here. */
     private void with(ApexParser.WithClauseContext w) {
         if (w.SECURITY_ENFORCED() != null || w.USER_MODE() != null || w.SYSTEM_MODE() != null) return;

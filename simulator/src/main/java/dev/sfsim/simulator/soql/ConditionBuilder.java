@@ -58,7 +58,9 @@ final class ConditionBuilder {
     }
 
     private Condition in(ValueExpr field, boolean negated, ApexParser.ValueContext value) {
-        if (value.subQuery() != null) throw SoqlErrors.notSupported("semi-join subqueries");
+        if (value.subQuery() != null) {
+            return new Condition.SemiJoin(field, negated, ast.subQuery(value.subQuery()), field.position());
+        }
         if (value.boundExpression() != null) throw ast.bindVariable(value.boundExpression());
         if (value.valueList() == null) throw ast.unexpected(value.getStart());
         List<Literal> values = value.valueList().value().stream().map(literals::scalar).toList();

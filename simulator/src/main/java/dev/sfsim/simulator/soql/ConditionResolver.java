@@ -12,6 +12,7 @@ import dev.sfsim.simulator.soql.ast.ValueExpr;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Resolves a WHERE or HAVING condition. In WHERE, aggregate functions are refused; in HAVING, plain fields must be
@@ -23,12 +24,17 @@ final class ConditionResolver {
     private final FunctionResolver functions;
     private final List<Expr> groupBy;
     private final ValueCoercion coercion;
+    private final Function<Condition.SemiJoin, ResolvedQuery> subqueries;
 
-    /** @param groupBy the grouped expressions for HAVING, null for WHERE */
-    ConditionResolver(SoqlSource src, FunctionResolver functions, List<Expr> groupBy) {
+    /**
+     * @param groupBy    the grouped expressions for HAVING, null for WHERE
+     * @param subqueries resolves semi-join sub-selects; null where they are not allowed (HAVING, inside one)
+     */
+    ConditionResolver(SoqlSource src, FunctionResolver functions, List<Expr> groupBy, Function<Condition.SemiJoin, ResolvedQuery> subqueries) {
         this.src = src;
         this.functions = functions;
         this.groupBy = groupBy;
+        this.subqueries = subqueries;
         this.coercion = new ValueCoercion(src);
     }
 
@@ -37,6 +43,7 @@ final class ConditionResolver {
         if (c instanceof Condition.Or or) return new ResolvedQuery.Or(or.operands().stream().map(this::resolve).toList());
         if (c instanceof Condition.Not not) return new ResolvedQuery.Not(resolve(not.operand()));
         if (c instanceof Condition.Comparison cmp) return comparison(cmp, expr(cmp.field()));
+        if (c instanceof Condition.SemiJoin join) return semiJoin(join, expr(join.field()));
         Condition.In in = (Condition.In) c;
         return in(in, expr(in.field()));
     }
@@ -81,6 +88,14 @@ final class ConditionResolver {
             } else values.add(coercion.coerce(fieldOf(e), ComparisonOperator.EQ, value, in.position()));
         }
         return new ResolvedQuery.In(e, in.negated(), values, withNull);
+    }
+
+    private ResolvedCondition semiJoin(Condition.SemiJoin join, Expr e) {
+        if (subqueries == null) throw SoqlErrors.malformed(src, join.subquery().position(), "Nesting of semi join sub-selects is not supported");
+        if (e.function() != null || !e.type().isId()) {
+            throw SoqlErrors.malformed(src, join.position(), "Invalid semi join: " + Resolver.text(join.field()) + " must be an id or reference field");
+        }
+        return new ResolvedQuery.SemiJoin(e, join.negated(), subqueries.apply(join));
     }
 
     /** The field whose type and name the value must match; a function's value is named by the call. */

@@ -67,7 +67,7 @@ final class Grouping {
             }
             columns.add(new Column(e, name));
         }
-        var having = q.having() == null ? null : new ConditionResolver(src, functions, groupBy).resolve(q.having());
+        var having = q.having() == null ? null : new ConditionResolver(src, functions, groupBy, null).resolve(q.having());
         return new ResolvedQuery.Aggregation(columns, groupBy, having);
     }
 

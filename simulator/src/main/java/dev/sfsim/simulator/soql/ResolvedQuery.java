@@ -104,6 +104,10 @@ record ResolvedQuery(SObjectType root, boolean countOnly, List<ResolvedField> se
     record DateRange(DateBound start, DateBound end) {
     }
 
+    /** {@code expr [NOT] IN (SELECT ...)}: {@code subquery} selects exactly one id or reference field. */
+    record SemiJoin(Expr expr, boolean negated, ResolvedQuery subquery) implements ResolvedCondition {
+    }
+
     record IsNull(Expr expr, boolean negated) implements ResolvedCondition {
     }
 

@@ -34,11 +34,17 @@ final class Resolver {
     private final Catalog catalog;
     private final double apiVersion;
     private final SoqlSource src;
+    private final boolean subquery;
 
     Resolver(Catalog catalog, double apiVersion, SoqlSource src) {
+        this(catalog, apiVersion, src, false);
+    }
+
+    private Resolver(Catalog catalog, double apiVersion, SoqlSource src, boolean subquery) {
         this.catalog = catalog;
         this.apiVersion = apiVersion;
         this.src = src;
+        this.subquery = subquery;
     }
 
     ResolvedQuery resolve(SoqlQuery q) {
@@ -54,7 +60,7 @@ final class Resolver {
         }
         boolean aggregate = !q.groupBy().isEmpty() || q.select().stream().anyMatch(i -> i instanceof FunctionItem);
         List<Expr> groupBy = new Grouping(src, functions).groupBy(q.groupBy());
-        ConditionResolver where = new ConditionResolver(src, functions, null);
+        ConditionResolver where = new ConditionResolver(src, functions, null, subquery ? null : this::semiJoin);
         ResolvedCondition whereCondition = q.where() == null ? null : where.resolve(q.where());
 
         ResolvedQuery.Aggregation aggregation = null;
@@ -65,7 +71,7 @@ final class Resolver {
             select = rows(q, root, fields);
         } else if (!groupBy.isEmpty()) {
             aggregation = new ResolvedQuery.Aggregation(List.of(), groupBy,
-                    q.having() == null ? null : new ConditionResolver(src, functions, groupBy).resolve(q.having()));
+                    q.having() == null ? null : new ConditionResolver(src, functions, groupBy, null).resolve(q.having()));
         }
         List<ResolvedQuery.Order> orderBy = new ArrayList<>();
         for (OrderItem o : q.orderBy()) {
@@ -78,6 +84,24 @@ final class Resolver {
         }
         return new ResolvedQuery(root, countOnly, select, whereCondition, orderBy,
                 q.limit() == null ? null : q.limit().value(), q.offset() == null ? null : q.offset().value(), aggregation);
+    }
+
+    /**
+     * A semi-join or anti-join sub-select ("Comparison Operators", SOQL and SOSL Reference): one id or reference
+     * field of its own object, no ORDER BY, LIMIT, aggregates or further sub-selects.
+     */
+    private ResolvedQuery semiJoin(dev.sfsim.simulator.soql.ast.Condition.SemiJoin join) {
+        SoqlQuery sub = join.subquery();
+        if (!sub.orderBy().isEmpty() || sub.limit() != null) {
+            throw SoqlErrors.malformed(src, sub.position(), "ORDER BY and LIMIT are not supported in semi join sub-selects");
+        }
+        boolean oneField = sub.select().size() == 1 && sub.select().get(0) instanceof FieldPath;
+        ResolvedQuery r = oneField ? new Resolver(catalog, apiVersion, src, true).resolve(sub) : null;
+        if (r == null || r.select().size() != 1 || !r.select().get(0).hops().isEmpty() || !r.select().get(0).field().type().isId()) {
+            throw SoqlErrors.malformed(src, sub.select().get(0).position(),
+                    "The selected field in a semi join sub-select must be a single id or reference field of its object");
+        }
+        return r;
     }
 
     private List<ResolvedField> rows(SoqlQuery q, SObjectType root, FieldResolver fields) {

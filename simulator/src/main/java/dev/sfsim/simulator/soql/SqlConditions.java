@@ -34,6 +34,7 @@ final class SqlConditions {
         // COALESCE turns SQL's unknown into false before negating, as two-valued SOQL does.
         if (c instanceof ResolvedQuery.Not not) return "NOT COALESCE(" + sql(not.operand()) + ", FALSE)";
         if (c instanceof ResolvedQuery.IsNull n) return isNull(n);
+        if (c instanceof ResolvedQuery.SemiJoin j) return semiJoin(j);
         if (c instanceof ResolvedQuery.Compare cmp) return cmp.value() instanceof DateRange r ? range(cmp, r) : compare(cmp);
         return in((ResolvedQuery.In) c);
     }
@@ -47,6 +48,13 @@ final class SqlConditions {
         String column = exprs.sql(n.expr());
         if (n.expr().type() == FieldType.BOOLEAN) return column + (n.negated() ? " IS TRUE" : " IS NOT TRUE");
         return column + (n.negated() ? " IS NOT NULL" : " IS NULL");
+    }
+
+    /** An anti-join also matches a null field, as {@code NOT IN} with literals does. */
+    private String semiJoin(ResolvedQuery.SemiJoin j) {
+        String column = exprs.sql(j.expr());
+        String sub = SqlTranslator.semiJoin(j.subquery(), parameters);
+        return j.negated() ? "(" + column + " IS NULL OR " + column + " NOT IN (" + sub + "))" : column + " IN (" + sub + ")";
     }
 
     private String range(ResolvedQuery.Compare cmp, DateRange r) {

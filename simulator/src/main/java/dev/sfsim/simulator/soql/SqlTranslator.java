@@ -78,6 +78,17 @@ final class SqlTranslator {
         return new CompiledQuery(sql, pageSql, parameters, root, false, columns, shape.build(), List.of());
     }
 
+    /** The sub-select of a semi-join: its one column, never null, from live rows ({@code s0}, {@code s1}, ... aliases). */
+    static String semiJoin(ResolvedQuery q, List<Object> parameters) {
+        SqlJoins joins = new SqlJoins(q.root(), "s");
+        String column = joins.column(q.select().get(0));
+        List<String> filters = new ArrayList<>();
+        q.root().field("IsDeleted").ifPresent(d -> filters.add("s0." + d.column() + " = FALSE"));
+        filters.add(column + " IS NOT NULL");
+        if (q.where() != null) filters.add(new SqlConditions(new SqlExpressions(joins), parameters).sql(q.where()));
+        return "SELECT " + column + " FROM " + joins.from() + " WHERE " + String.join(" AND ", filters);
+    }
+
     private static String paging(ResolvedQuery q, List<Object> parameters) {
         StringBuilder sb = new StringBuilder();
         if (q.limit() != null) {

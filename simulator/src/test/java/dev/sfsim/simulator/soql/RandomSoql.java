@@ -132,6 +132,10 @@ public final class RandomSoql {
         if (kind == 1) return condition(type, depth + 1) + " AND " + condition(type, depth + 1);
         if (kind == 2) return "(" + condition(type, depth + 1) + " OR " + condition(type, depth + 1) + ")";
         if (kind == 3) return "NOT (" + condition(type, depth + 1) + ")";
+        if (kind == 4 && random.nextInt(4) == 0) {
+            return path(type, 0) + pick(List.of(" IN ", " NOT IN ")) + "(SELECT " + pick(List.of("MessagingEndUserId", "Id", "Name"))
+                    + " FROM " + pick(List.of("MessagingSession", "MessagingEndUser")) + (random.nextBoolean() ? "" : " WHERE " + condition(type, 2)) + ")";
+        }
         String op = pick(List.of(OPERATORS));
         if (op.endsWith("IN") || op.equals("INCLUDES")) {
             List<String> values = new ArrayList<>();

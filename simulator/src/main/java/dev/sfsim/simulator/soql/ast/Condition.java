@@ -34,4 +34,8 @@ public sealed interface Condition {
             values = List.copyOf(values);
         }
     }
+
+    /** {@code field [NOT] IN (SELECT refField FROM ...)}: a semi-join or anti-join; position is the field's. */
+    record SemiJoin(ValueExpr field, boolean negated, SoqlQuery subquery, Position position) implements Condition {
+    }
 }

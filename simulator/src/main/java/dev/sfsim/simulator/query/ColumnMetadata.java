@@ -26,7 +26,7 @@ final class ColumnMetadata {
             for (AggregateColumn c : q.aggregates()) columns.add(aggregate(c));
         } else if (q.shape() != null) {
             for (RecordShape.Node n : q.shape().nodes()) {
-                columns.add(node(n));
+                columns.add(n instanceof RecordShape.Children c ? children(q.children().get(c.index()).shape(), c.name()) : node(n));
                 idSelected |= n instanceof RecordShape.Field f && f.column().field().type() == FieldType.ID;
             }
         }
@@ -47,6 +47,12 @@ final class ColumnMetadata {
         RecordShape.Parent p = (RecordShape.Parent) n;
         List<Map<String, Object>> join = p.shape().nodes().stream().map(ColumnMetadata::node).toList();
         return entry(false, null, p.name(), p.name(), false, false, join, p.shape().type().name());
+    }
+
+    /** A child sub-select: {@code aggregate: true} with its columns under {@code joinColumns} (how {@code sf} reads it). */
+    private static Map<String, Object> children(RecordShape shape, String name) {
+        List<Map<String, Object>> join = shape.nodes().stream().map(ColumnMetadata::node).toList();
+        return entry(true, null, name, name, false, false, join, shape.type().name());
     }
 
     private static Map<String, Object> aggregate(AggregateColumn c) {

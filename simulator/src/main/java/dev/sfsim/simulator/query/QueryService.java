@@ -77,7 +77,7 @@ public final class QueryService {
                 List<Map<String, Object>> rows = aggregates(handle, compiled, parameters);
                 return result(rows.size(), null, rows);
             }
-            List<Map<String, Object>> page = page(handle, compiled, parameters, version, 0, batch + 1);
+            List<Map<String, Object>> page = page(handle, compiled, parameters, version, 0, batch + 1, now);
             if (page.size() <= batch) return result(page.size(), null, page);
             long total = count(handle, "SELECT count(*) FROM (" + compiled.sql() + ") q", parameters);
             String cursor = QueryCursorRepository.create(handle, soql, version.value(), queryAll, batch, total, now);
@@ -101,7 +101,8 @@ public final class QueryService {
             var cursor = QueryCursorRepository.use(handle, m.group(1), now).orElseThrow(QueryService::invalidLocator);
             if (offset > cursor.totalSize()) throw invalidLocator();
             CompiledQuery compiled = compiler.compile(cursor.soql(), cursor.apiVersion(), cursor.queryAll());
-            List<Map<String, Object>> page = page(handle, compiled, compiled.parameters(cursor.clockAt()), version, offset, cursor.batchSize());
+            List<Map<String, Object>> page = page(handle, compiled, compiled.parameters(cursor.clockAt()), version, offset,
+                    cursor.batchSize(), cursor.clockAt());
             long nextOffset = offset + page.size();
             String next = nextOffset < cursor.totalSize() && !page.isEmpty()
                     ? version.basePath() + "/query/" + cursor.id() + "-" + nextOffset : null;
@@ -118,12 +119,22 @@ public final class QueryService {
     }
 
     private static List<Map<String, Object>> page(Handle handle, CompiledQuery compiled, List<Object> parameters,
-                                                  ApiVersion version, long offset, int limit) {
+                                                  ApiVersion version, long offset, int limit, Instant now) {
         RecordMapper mapper = new RecordMapper(compiled.shape(), version.basePath());
         List<Object> all = new ArrayList<>(parameters);
         all.add(limit);
         all.add(offset);
-        return bind(handle.createQuery(compiled.pageSql()), all).map((rs, ctx) -> mapper.map(rs)).list();
+        List<String> ids = new ArrayList<>();
+        List<Map<String, Object>> records = bind(handle.createQuery(compiled.pageSql()), all).map((rs, ctx) -> {
+            ids.add(rs.getString("i0"));
+            return mapper.map(rs);
+        }).list();
+        if (!compiled.children().isEmpty()) {
+            // The extra row read to detect "more pages" must not count; children are looked up for the page only.
+            int size = Math.min(records.size(), limit);
+            ChildRecords.fill(handle, compiled, ids.subList(0, size), records.subList(0, size), now, version.basePath());
+        }
+        return records;
     }
 
     /** AggregateResult rows: {@code attributes.type} only, then the columns under their names. */

@@ -1,6 +1,7 @@
 package dev.sfsim.simulator.soql;
 
 import dev.sfsim.simulator.soql.ast.AliasedField;
+import dev.sfsim.simulator.soql.ast.ChildQuery;
 import dev.sfsim.simulator.soql.ast.Condition;
 import dev.sfsim.simulator.soql.ast.CountAll;
 import dev.sfsim.simulator.soql.ast.FieldsItem;
@@ -99,7 +100,7 @@ final class AstBuilder {
     }
 
     private SelectItem selectItem(ApexParser.SelectEntryContext e) {
-        if (e.subQuery() != null) throw SoqlErrors.notSupported("child relationship subqueries");
+        if (e.subQuery() != null) return new ChildQuery(subQuery(e.subQuery()), SoqlParser.position(e.getStart()));
         if (e.typeOf() != null) throw SoqlErrors.notSupported("TYPEOF");
         Identifier alias = e.soqlId() == null ? null : identifier(e.soqlId());
         if (e.soqlFunction() != null) {

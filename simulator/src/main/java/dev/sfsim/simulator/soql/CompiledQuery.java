@@ -25,10 +25,13 @@ import java.util.List;
  * @param columns    the selected fields in SELECT order (row queries)
  * @param shape      the record layout, null for {@code COUNT()} and aggregate queries
  * @param aggregates the AggregateResult columns; empty unless this is an aggregate query
+ * @param children   child relationship sub-selects, run per page (see {@link RecordShape.Children})
  */
 public record CompiledQuery(String sql, String pageSql, List<Object> parameters, SObjectType root, boolean countOnly,
-                            List<SelectedColumn> columns, RecordShape shape, List<AggregateColumn> aggregates) {
+                            List<SelectedColumn> columns, RecordShape shape, List<AggregateColumn> aggregates,
+                            List<ChildSql> children) {
     public CompiledQuery {
+        children = List.copyOf(children);
         parameters = List.copyOf(parameters);
         columns = List.copyOf(columns);
         aggregates = List.copyOf(aggregates);
@@ -41,6 +44,11 @@ public record CompiledQuery(String sql, String pageSql, List<Object> parameters,
 
     /** The values to bind, relative date literals evaluated at simulated instant {@code now}. */
     public List<Object> parameters(Instant now) {
+        return bind(parameters, now);
+    }
+
+    /** {@code parameters} with relative date literals evaluated at {@code now}. */
+    public static List<Object> bind(List<Object> parameters, Instant now) {
         List<Object> values = new ArrayList<>(parameters.size());
         for (Object p : parameters) values.add(p instanceof DateBound b ? b.value(now) : p);
         return values;

@@ -16,9 +16,21 @@ import java.util.List;
  * @param limit       null when there is no LIMIT
  * @param offset      null when there is no OFFSET
  * @param aggregation the aggregate part (GROUP BY, aggregate columns, HAVING); null for row queries
+ * @param children    child relationship sub-selects of a row query
  */
 record ResolvedQuery(SObjectType root, boolean countOnly, List<ResolvedField> select, ResolvedCondition where,
-                     List<Order> orderBy, Long limit, Long offset, Aggregation aggregation) {
+                     List<Order> orderBy, Long limit, Long offset, Aggregation aggregation, List<Child> children) {
+
+    /**
+     * A child relationship sub-select.
+     *
+     * @param name      the relationship name, canonical ({@code ConversationEntries})
+     * @param reference the child's field pointing at the parent
+     * @param query     the sub-select over the child object
+     * @param position  how many of the outer query's fields precede it in the SELECT list
+     */
+    record Child(String name, SObjectField reference, ResolvedQuery query, int position) {
+    }
 
     /** One parent lookup step: the reference field followed and the object it leads to. */
     record Hop(SObjectField reference, SObjectType target) {

@@ -1,12 +1,14 @@
 package dev.sfsim.simulator.soql;
 
 import dev.sfsim.simulator.catalog.Catalog;
+import dev.sfsim.simulator.catalog.ChildRelationships;
 import dev.sfsim.simulator.catalog.SObjectField;
 import dev.sfsim.simulator.catalog.SObjectType;
 import dev.sfsim.simulator.soql.ResolvedQuery.Expr;
 import dev.sfsim.simulator.soql.ResolvedQuery.ResolvedCondition;
 import dev.sfsim.simulator.soql.ResolvedQuery.ResolvedField;
 import dev.sfsim.simulator.soql.ast.AliasedField;
+import dev.sfsim.simulator.soql.ast.ChildQuery;
 import dev.sfsim.simulator.soql.ast.CountAll;
 import dev.sfsim.simulator.soql.ast.FieldPath;
 import dev.sfsim.simulator.soql.ast.FieldsItem;
@@ -51,6 +53,10 @@ final class Resolver {
         var object = q.from().object();
         SObjectType root = catalog.find(object.text(), apiVersion)
                 .orElseThrow(() -> SoqlErrors.unknownType(src, object.position(), object.text()));
+        return resolve(q, root);
+    }
+
+    private ResolvedQuery resolve(SoqlQuery q, SObjectType root) {
         FieldResolver fields = new FieldResolver(catalog, apiVersion, src, root, q.from().alias());
         FunctionResolver functions = new FunctionResolver(src, fields);
 
@@ -64,11 +70,15 @@ final class Resolver {
         ResolvedCondition whereCondition = q.where() == null ? null : where.resolve(q.where());
 
         ResolvedQuery.Aggregation aggregation = null;
-        List<ResolvedField> select = List.of();
+        List<ResolvedField> select = new ArrayList<>();
+        List<ResolvedQuery.Child> children = new ArrayList<>();
+        if (q.select().stream().anyMatch(i -> i instanceof ChildQuery) && (aggregate || countOnly)) {
+            throw SoqlErrors.malformed(src, q.select().get(0).position(), "Child sub-selects cannot be combined with aggregate functions");
+        }
         if (aggregate && !countOnly) {
             aggregation = new Grouping(src, functions).aggregation(q, groupBy);
         } else if (!countOnly) {
-            select = rows(q, root, fields);
+            rows(q, root, fields, select, children);
         } else if (!groupBy.isEmpty()) {
             aggregation = new ResolvedQuery.Aggregation(List.of(), groupBy,
                     q.having() == null ? null : new ConditionResolver(src, functions, groupBy, null).resolve(q.having()));
@@ -83,7 +93,7 @@ final class Resolver {
             orderBy.add(new ResolvedQuery.Order(e, o.descending(), o.nullsFirst()));
         }
         return new ResolvedQuery(root, countOnly, select, whereCondition, orderBy,
-                q.limit() == null ? null : q.limit().value(), q.offset() == null ? null : q.offset().value(), aggregation);
+                q.limit() == null ? null : q.limit().value(), q.offset() == null ? null : q.offset().value(), aggregation, children);
     }
 
     /**
@@ -104,11 +114,18 @@ final class Resolver {
         return r;
     }
 
-    private List<ResolvedField> rows(SoqlQuery q, SObjectType root, FieldResolver fields) {
-        List<ResolvedField> select = new ArrayList<>();
+    private void rows(SoqlQuery q, SObjectType root, FieldResolver fields, List<ResolvedField> select, List<ResolvedQuery.Child> children) {
         Set<String> seen = new HashSet<>();
         for (SelectItem item : q.select()) {
             if (item instanceof AliasedField a) throw aliasing(a.alias());
+            if (item instanceof ChildQuery c) {
+                ResolvedQuery.Child child = child(root, c, select.size());
+                if (!seen.add("(" + lower(child.name()))) {
+                    throw SoqlErrors.malformed(src, c.position(), "duplicate child relationship: " + child.name());
+                }
+                children.add(child);
+                continue;
+            }
             List<ResolvedField> resolved = item instanceof FieldsItem all ? fieldsFunction(q, root, all) : List.of(fields.resolve((FieldPath) item));
             for (ResolvedField f : resolved) {
                 if (!seen.add(f.key())) {
@@ -117,7 +134,22 @@ final class Resolver {
                 select.add(f);
             }
         }
-        return select;
+    }
+
+    /** A child relationship sub-select: its FROM names a child relationship of {@code parent}. */
+    private ResolvedQuery.Child child(SObjectType parent, ChildQuery c, int position) {
+        var from = c.query().from().object();
+        var relationship = ChildRelationships.find(parent.name(), from.text())
+                .filter(r -> catalog.find(r.childObject(), apiVersion).isPresent())
+                .orElseThrow(() -> src.error(from.position(), SoqlErrors.INVALID_TYPE, "Didn't understand relationship '" + from.text()
+                        + "' in FROM part of query call. If you are attempting to use a custom relationship, be sure to append the"
+                        + " '__r' after the custom relationship name. Please reference your WSDL or the describe call for the appropriate names."));
+        SObjectType child = catalog.find(relationship.childObject(), apiVersion).orElseThrow();
+        ResolvedQuery r = new Resolver(catalog, apiVersion, src, true).resolve(c.query(), child);
+        if (r.countOnly() || r.aggregation() != null) {
+            throw SoqlErrors.malformed(src, c.query().select().get(0).position(), "Aggregate functions are not supported in child sub-selects");
+        }
+        return new ResolvedQuery.Child(relationship.relationshipName(), child.field(relationship.field()).orElseThrow(), r, position);
     }
 
     /** FIELDS(ALL|STANDARD|CUSTOM): the simulated org has standard fields only. */

@@ -17,6 +17,11 @@ final class SqlTranslator {
     private SqlTranslator() {}
 
     static CompiledQuery translate(ResolvedQuery q, boolean includeDeleted) {
+        return translate(q, includeDeleted, null);
+    }
+
+    /** @param parentReference for a child sub-select, the child's reference to its parent; null otherwise */
+    private static CompiledQuery translate(ResolvedQuery q, boolean includeDeleted, dev.sfsim.simulator.catalog.SObjectField parentReference) {
         SObjectType root = q.root();
         SqlJoins joins = new SqlJoins(root);
         SqlExpressions exprs = new SqlExpressions(joins);
@@ -24,7 +29,15 @@ final class SqlTranslator {
 
         ShapeBuilder shape = new ShapeBuilder(root, joins);
         List<SelectedColumn> columns = new ArrayList<>();
-        for (ResolvedField f : q.select()) columns.add(shape.add(f));
+        List<ChildSql> children = new ArrayList<>();
+        for (int i = 0; i <= q.select().size(); i++) {
+            for (ResolvedQuery.Child c : q.children()) {
+                if (c.position() != i) continue;
+                shape.addChildren(c.name(), children.size());
+                children.add(child(c, includeDeleted));
+            }
+            if (i < q.select().size()) columns.add(shape.add(q.select().get(i)));
+        }
         List<String> aggregateSelect = new ArrayList<>();
         List<AggregateColumn> aggregates = new ArrayList<>();
         var aggregation = q.aggregation();
@@ -43,6 +56,10 @@ final class SqlTranslator {
         if (!includeDeleted) root.field("IsDeleted").ifPresent(d -> filters.add("t0." + d.column() + " = FALSE"));
         SqlConditions conditions = new SqlConditions(exprs, parameters);
         if (q.where() != null) filters.add(conditions.sql(q.where()));
+        if (parentReference != null) {
+            filters.add("t0." + parentReference.column() + " = ANY(?)");
+            parameters.add(ChildSql.PARENT_IDS);
+        }
         String grouping = "";
         if (aggregation != null && !aggregation.groupBy().isEmpty()) {
             grouping = " GROUP BY " + String.join(", ", aggregation.groupBy().stream().map(exprs::sql).toList());
@@ -61,21 +78,43 @@ final class SqlTranslator {
         StringBuilder body = new StringBuilder(" FROM ").append(joins.from());
         if (!filters.isEmpty()) body.append(" WHERE ").append(String.join(" AND ", filters));
         body.append(grouping);
+        if (parentReference != null) return childStatement(q, shape, columns, body.toString(), order, parentReference, parameters);
         String paging = paging(q, parameters);
 
         if (q.countOnly()) {
             String sql = paging.isEmpty() && grouping.isEmpty() ? "SELECT count(*) AS total" + body
                     : "SELECT count(*) AS total FROM (SELECT 1" + body + paging + ") q";
-            return new CompiledQuery(sql, null, parameters, root, true, List.of(), null, List.of());
+            return new CompiledQuery(sql, null, parameters, root, true, List.of(), null, List.of(), List.of());
         }
         String orderBy = order.isEmpty() ? "" : " ORDER BY " + String.join(", ", order);
         if (aggregation != null) {
             String sql = "SELECT " + String.join(", ", aggregateSelect) + body + orderBy + paging;
-            return new CompiledQuery(sql, null, parameters, root, false, List.of(), null, aggregates);
+            return new CompiledQuery(sql, null, parameters, root, false, List.of(), null, aggregates, List.of());
         }
         String sql = "SELECT " + String.join(", ", shape.selectList()) + body + orderBy + paging;
         String pageSql = paging.isEmpty() ? sql + " LIMIT ? OFFSET ?" : "SELECT * FROM (" + sql + ") p LIMIT ? OFFSET ?";
-        return new CompiledQuery(sql, pageSql, parameters, root, false, columns, shape.build(), List.of());
+        return new CompiledQuery(sql, pageSql, parameters, root, false, columns, shape.build(), List.of(), children);
+    }
+
+    private static ChildSql child(ResolvedQuery.Child c, boolean includeDeleted) {
+        CompiledQuery q = translate(c.query(), includeDeleted, c.reference());
+        return new ChildSql(c.name(), q.sql(), q.parameters(), q.shape());
+    }
+
+    /** Rows of every parent of the page in one statement; LIMIT applies per parent (row_number over the parent). */
+    private static CompiledQuery childStatement(ResolvedQuery q, ShapeBuilder shape, List<SelectedColumn> columns, String body,
+                                                List<String> order, dev.sfsim.simulator.catalog.SObjectField reference, List<Object> parameters) {
+        String parent = "t0." + reference.column();
+        String select = String.join(", ", shape.selectList()) + ", " + parent + " AS p0";
+        String sql;
+        if (q.limit() == null) {
+            sql = "SELECT " + select + body + " ORDER BY " + parent + ", " + String.join(", ", order);
+        } else {
+            sql = "SELECT * FROM (SELECT " + select + ", row_number() OVER (PARTITION BY " + parent + " ORDER BY "
+                    + String.join(", ", order) + ") AS rn" + body + ") c WHERE rn <= ? ORDER BY p0, rn";
+            parameters.add(q.limit());
+        }
+        return new CompiledQuery(sql, null, parameters, q.root(), false, columns, shape.build(), List.of(), List.of());
     }
 
     /** The sub-select of a semi-join: its one column, never null, from live rows ({@code s0}, {@code s1}, ... aliases). */

@@ -32,7 +32,8 @@ import java.util.function.Supplier;
  *   <li>parse + resolve + translate of a typical query (fresh compiler, no cache) and a cached compile, median µs;</li>
  *   <li>a selective query through {@link QueryService} in-process, median ms, beside the same SQL straight
  *       against PostgreSQL (the ratio to beat);</li>
- *   <li>HTTP throughput of the same query against a running simulator, from a second JVM ({@link HttpLoad}).</li>
+ *   <li>HTTP throughput of the same query against a running simulator, from a second process: {@code wrk} when it is
+ *       on the PATH ({@code apt-get install -y wrk}), else a second JVM ({@link HttpLoad}).</li>
  * </ol>
  * <pre>./mvnw -B -q -pl simulator -am -Pbench verify -Dbench=SoqlBenchmark</pre>
  */
@@ -80,16 +81,26 @@ public final class SoqlBenchmark {
 
                 String token = token(simulator.baseUrl());
                 String path = "/services/data/v60.0/query?q=" + URLEncoder.encode(selective(54321), StandardCharsets.UTF_8);
-                List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp", System.getProperty("java.class.path"), HttpLoad.class.getName(),
-                        simulator.baseUrl() + path, token, String.valueOf(threads), String.valueOf(seconds));
+                boolean wrk = onPath("wrk");
+                List<String> command = wrk
+                        ? List.of("wrk", "-t2", "-c" + threads, "-d" + seconds + "s", "-H", "Authorization: Bearer " + token, simulator.baseUrl() + path)
+                        : List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
+                                HttpLoad.class.getName(), simulator.baseUrl() + path, token, String.valueOf(threads), String.valueOf(seconds));
                 Process load = new ProcessBuilder(command).redirectErrorStream(true).start();
                 try (BufferedReader out = new BufferedReader(new InputStreamReader(load.getInputStream(), StandardCharsets.UTF_8))) {
                     out.lines().forEach(line -> System.out.println("  " + line));
                 }
-                System.out.printf("HTTP throughput (second JVM, %d threads, %d s): see HttpLoad line above (exit %d)%n", threads, seconds, load.waitFor());
+                System.out.printf("HTTP throughput from a second process (%s, %d connections, %d s): see Requests/sec above (exit %d)%n",
+                        wrk ? "wrk" : "HttpLoad JVM", threads, seconds, load.waitFor());
             }
         }
+    }
+
+    private static boolean onPath(String program) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (java.nio.file.Files.isExecutable(Path.of(dir, program))) return true;
+        }
+        return false;
     }
 
     private static double medianMicros(int runs, Supplier<?> work) {

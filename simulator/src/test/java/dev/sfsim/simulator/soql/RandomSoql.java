@@ -74,6 +74,11 @@ public final class RandomSoql {
         } else {
             List<String> fields = new ArrayList<>();
             for (int i = 0, n = 1 + random.nextInt(4); i < n; i++) fields.add(path(type, 0));
+            if (random.nextInt(6) == 0) {
+                fields.add("(SELECT " + pick(List.of("Id", "Seq", "Name", "Status, Id")) + " FROM "
+                        + pick(List.of("ConversationEntries", "MessagingSessions", "MessagingEndUsers", "Nopes"))
+                        + (random.nextBoolean() ? " WHERE Seq > 0" : "") + (random.nextBoolean() ? " ORDER BY Id DESC LIMIT 2" : "") + ")");
+            }
             sb.append(String.join(", ", fields));
         }
         sb.append(" FROM ").append(random.nextInt(30) == 0 ? "Bogus" : type.name());

@@ -69,7 +69,7 @@ public final class Simulator implements AutoCloseable {
                     new OAuthRoutes(org, tokens)::register,
                     new IdentityRoutes(org, auth)::register,
                     new ServiceRoutes("/id/" + org.orgId() + "/" + org.userId())::register,
-                    new QueryRoutes(new QueryService(jdbi, catalog))::register,
+                    queryRoutes(jdbi, catalog, clock)::register,
                     new ActionRoutes(send)::register,
                     new AdminRoutes(fixtures, reset, outbox, version(), database.kind())::register);
             dispatcher.start();
@@ -119,5 +119,10 @@ public final class Simulator implements AutoCloseable {
         http.stop();
         dispatcher.close();
         database.close();
+    }
+
+    private static QueryRoutes queryRoutes(org.jdbi.v3.core.Jdbi jdbi, dev.sfsim.simulator.catalog.Catalog catalog, SimClock clock) {
+        var compiler = new dev.sfsim.simulator.soql.SoqlCompiler(catalog);
+        return new QueryRoutes(new QueryService(jdbi, compiler, clock), new dev.sfsim.simulator.query.QueryExplainer(jdbi, compiler, clock));
     }
 }

@@ -38,6 +38,8 @@ final class RecordMapper {
         for (RecordShape.Node node : level.nodes()) {
             if (node instanceof RecordShape.Field f) {
                 record.put(f.name(), FieldValues.toJson(f.column().field(), rs.getObject(f.column().alias())));
+            } else if (node instanceof RecordShape.Children c) {
+                record.put(c.name(), null); // filled by ChildRecords once the page is read
             } else {
                 RecordShape.Parent p = (RecordShape.Parent) node;
                 record.put(p.name(), record(rs, p.shape()));

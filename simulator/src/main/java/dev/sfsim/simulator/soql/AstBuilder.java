@@ -1,6 +1,14 @@
 package dev.sfsim.simulator.soql;
 
+import dev.sfsim.simulator.soql.ast.AliasedField;
+import dev.sfsim.simulator.soql.ast.ChildQuery;
+import dev.sfsim.simulator.soql.ast.Condition;
 import dev.sfsim.simulator.soql.ast.CountAll;
+import dev.sfsim.simulator.soql.ast.FieldsItem;
+import dev.sfsim.simulator.soql.ast.FunctionCall;
+import dev.sfsim.simulator.soql.ast.FunctionItem;
+import dev.sfsim.simulator.soql.ast.Position;
+import dev.sfsim.simulator.soql.ast.ValueExpr;
 import dev.sfsim.simulator.soql.ast.FieldPath;
 import dev.sfsim.simulator.soql.ast.FromClause;
 import dev.sfsim.simulator.soql.ast.Identifier;
@@ -39,8 +47,17 @@ final class AstBuilder {
         FromClause from = from(q.fromNameList());
         if (q.usingScope() != null) throw SoqlErrors.notSupported("USING SCOPE");
         var where = q.whereClause() == null ? null : conditions.logical(q.whereClause().whereLogicalExpression());
-        if (q.withClause() != null) throw SoqlErrors.notSupported("WITH " + upper(q.withClause().getChild(1)));
-        if (q.groupByClause() != null) throw SoqlErrors.notSupported("GROUP BY");
+        if (q.withClause() != null) with(q.withClause());
+        List<ValueExpr> groupBy = List.of();
+        Condition having = null;
+        if (q.groupByClause() != null) {
+            var g = q.groupByClause();
+            if (g.ROLLUP() != null || g.CUBE() != null) throw SoqlErrors.notSupported("GROUP BY " + (g.ROLLUP() != null ? "ROLLUP" : "CUBE"));
+            groupBy = g.fieldGroupByList().fieldGroupBy().stream()
+                    .map(f -> f.fieldName() != null ? (ValueExpr) fieldPath(f.fieldName()) : function(f.soqlFunction()))
+                    .toList();
+            if (g.HAVING() != null) having = conditions.having(g.logicalExpression());
+        }
         List<OrderItem> orderBy = q.orderByClause() == null ? List.of()
                 : q.orderByClause().fieldOrderList().fieldOrder().stream().map(this::orderItem).toList();
         RowCount limit = q.limitClause() == null ? null : rowCount(q.limitClause().IntegerLiteral(), q.limitClause().boundExpression());
@@ -49,26 +66,73 @@ final class AstBuilder {
             throw src.error(offset.position(), "NUMBER_OUTSIDE_VALID_RANGE", "Maximum SOQL offset allowed is " + MAX_OFFSET);
         }
         if (q.allRowsClause() != null) throw unexpected(q.allRowsClause().getStart());
-        if (q.forClauses() != null && q.forClauses().getChildCount() > 0) {
-            throw SoqlErrors.notSupported("FOR " + upper(q.forClauses().getChild(1)));
-        }
+        // FOR VIEW / FOR REFERENCE / FOR UPDATE only mark records as viewed or lock them: accepted, no effect here.
         if (q.UPDATE() != null) throw SoqlErrors.notSupported("UPDATE TRACKING/VIEWSTAT");
-        return new SoqlQuery(select, from, where, orderBy, limit, offset, SoqlParser.position(q.getStart()));
+        return new SoqlQuery(select, from, where, groupBy, having, orderBy, limit, offset, SoqlParser.position(q.getStart()));
+    }
+
+    /** A parenthesised {@code SELECT} (semi-join, anti-join or child relationship): fields, FROM, WHERE, ORDER BY, LIMIT. */
+    SoqlQuery subQuery(ApexParser.SubQueryContext q) {
+        List<SelectItem> select = q.subFieldList().subFieldEntry().stream().map(e -> {
+            if (e.subQuery() != null) throw SoqlErrors.malformed(src, SoqlParser.position(e.getStart()), "Nesting of semi join sub-selects is not supported");
+            if (e.typeOf() != null) throw SoqlErrors.notSupported("TYPEOF");
+            Identifier alias = e.soqlId() == null ? null : identifier(e.soqlId());
+            if (e.soqlFunction() != null) {
+                FunctionCall call = function(e.soqlFunction());
+                return (SelectItem) (call.name().equals("COUNT") && call.field() == null ? new CountAll(call.position()) : new FunctionItem(call, alias));
+            }
+            FieldPath field = fieldPath(e.fieldName());
+            return alias == null ? field : new AliasedField(field, alias);
+        }).toList();
+        FromClause from = from(q.fromNameList());
+        var where = q.whereClause() == null ? null : conditions.logical(q.whereClause().whereLogicalExpression());
+        List<OrderItem> orderBy = q.orderByClause() == null ? List.of()
+                : q.orderByClause().fieldOrderList().fieldOrder().stream().map(this::orderItem).toList();
+        RowCount limit = q.limitClause() == null ? null : rowCount(q.limitClause().IntegerLiteral(), q.limitClause().boundExpression());
+        if (q.UPDATE() != null) throw SoqlErrors.notSupported("UPDATE TRACKING/VIEWSTAT");
+        return new SoqlQuery(select, from, where, List.of(), null, orderBy, limit, null, SoqlParser.position(q.getStart()));
+    }
+
+    /** WITH SECURITY_ENFORCED / USER_MODE / SYSTEM_MODE: the integration user sees every field and record here. */
+    private void with(ApexParser.WithClauseContext w) {
+        if (w.SECURITY_ENFORCED() != null || w.USER_MODE() != null || w.SYSTEM_MODE() != null) return;
+        throw SoqlErrors.notSupported("WITH " + upper(w.getChild(1)));
     }
 
     private SelectItem selectItem(ApexParser.SelectEntryContext e) {
-        if (e.subQuery() != null) throw SoqlErrors.notSupported("child relationship subqueries");
+        if (e.subQuery() != null) return new ChildQuery(subQuery(e.subQuery()), SoqlParser.position(e.getStart()));
         if (e.typeOf() != null) throw SoqlErrors.notSupported("TYPEOF");
+        Identifier alias = e.soqlId() == null ? null : identifier(e.soqlId());
         if (e.soqlFunction() != null) {
             ApexParser.SoqlFunctionContext fn = e.soqlFunction();
-            if (fn.COUNT() == null || fn.fieldName() != null) {
-                throw SoqlErrors.notSupported("function " + upper(fn.getChild(0)) + (fn.COUNT() != null ? "(fieldName)" : "()"));
+            if (fn.FIELDS() != null) {
+                if (alias != null) throw aliasing(e.soqlId());
+                return new FieldsItem(upper(fn.soqlFieldsParameter()), SoqlParser.position(fn.getStart()));
             }
-            if (e.soqlId() != null) throw aliasing(e.soqlId());
-            return new CountAll(SoqlParser.position(fn.getStart()));
+            FunctionCall call = function(fn);
+            if (call.name().equals("COUNT") && call.field() == null) {
+                if (alias != null) throw aliasing(e.soqlId());
+                return new CountAll(call.position());
+            }
+            return new FunctionItem(call, alias);
         }
-        if (e.soqlId() != null) throw aliasing(e.soqlId());
-        return fieldPath(e.fieldName());
+        FieldPath field = fieldPath(e.fieldName());
+        return alias == null ? field : new AliasedField(field, alias);
+    }
+
+    /** Aggregate and date functions over one field; the other SOQL functions are not emulated. */
+    FunctionCall function(ApexParser.SoqlFunctionContext fn) {
+        String name = upper(fn.getChild(0));
+        Position at = SoqlParser.position(fn.getStart());
+        if (fn.soqlFunction() != null || fn.FIELDS() != null || fn.DISTANCE() != null || fn.GROUPING() != null
+                || fn.CONVERT_CURRENCY() != null || fn.TOLABEL() != null || fn.FORMAT() != null) {
+            throw SoqlErrors.notSupported("function " + name + "()");
+        }
+        if (fn.dateFieldName() != null) {
+            if (fn.dateFieldName().CONVERT_TIMEZONE() != null) throw SoqlErrors.notSupported("function CONVERT_TIMEZONE()");
+            return new FunctionCall(name, fieldPath(fn.dateFieldName().fieldName()), at);
+        }
+        return new FunctionCall(name, fn.fieldName() == null ? null : fieldPath(fn.fieldName()), at);
     }
 
     private FromClause from(ApexParser.FromNameListContext f) {
@@ -80,10 +144,10 @@ final class AstBuilder {
     }
 
     private OrderItem orderItem(ApexParser.FieldOrderContext o) {
-        if (o.soqlFunction() != null) throw SoqlErrors.notSupported("functions in ORDER BY");
+        ValueExpr key = o.soqlFunction() != null ? function(o.soqlFunction()) : fieldPath(o.fieldName());
         OrderItem.NullsOrder nulls = o.NULLS() == null ? OrderItem.NullsOrder.DEFAULT
                 : o.FIRST() != null ? OrderItem.NullsOrder.FIRST : OrderItem.NullsOrder.LAST;
-        return new OrderItem(fieldPath(o.fieldName()), o.DESC() != null, nulls);
+        return new OrderItem(key, o.DESC() != null, nulls);
     }
 
     private RowCount rowCount(TerminalNode integer, ApexParser.BoundExpressionContext bound) {

@@ -2,7 +2,7 @@ package dev.sfsim.simulator.soql;
 
 import dev.sfsim.simulator.soql.ast.ComparisonOperator;
 import dev.sfsim.simulator.soql.ast.Condition;
-import dev.sfsim.simulator.soql.ast.FieldPath;
+import dev.sfsim.simulator.soql.ast.ValueExpr;
 import dev.sfsim.simulator.soql.ast.Literal;
 import io.github.apexdevtools.apexparser.ApexParser;
 import org.antlr.v4.runtime.Token;
@@ -28,13 +28,28 @@ final class ConditionBuilder {
         return l.SOQLAND().isEmpty() ? new Condition.Or(operands, position) : new Condition.And(operands, position);
     }
 
+    /** HAVING: the same structure over the grammar's non-WHERE rules. */
+    Condition having(ApexParser.LogicalExpressionContext l) {
+        var operands = l.conditionalExpression().stream().map(this::havingConditional).toList();
+        var position = SoqlParser.position(l.getStart());
+        if (l.NOT() != null) return new Condition.Not(operands.get(0), position);
+        if (operands.size() == 1) return operands.get(0);
+        return l.SOQLAND().isEmpty() ? new Condition.Or(operands, position) : new Condition.And(operands, position);
+    }
+
+    private Condition havingConditional(ApexParser.ConditionalExpressionContext c) {
+        return c.logicalExpression() != null ? having(c.logicalExpression()) : field(c.fieldExpression());
+    }
+
     private Condition conditional(ApexParser.WhereConditionalExpressionContext c) {
         if (c.whereLogicalExpression() != null) return logical(c.whereLogicalExpression());
         ApexParser.WhereFieldExpressionContext w = c.whereFieldExpression();
         if (w.fieldExpression() == null) throw SoqlErrors.notSupported("FORMULA() in WHERE");
-        ApexParser.FieldExpressionContext fe = w.fieldExpression();
-        if (fe.soqlFunction() != null) throw SoqlErrors.notSupported("functions in WHERE");
-        FieldPath field = ast.fieldPath(fe.fieldName());
+        return field(w.fieldExpression());
+    }
+
+    private Condition field(ApexParser.FieldExpressionContext fe) {
+        ValueExpr field = fe.soqlFunction() != null ? ast.function(fe.soqlFunction()) : ast.fieldPath(fe.fieldName());
         ApexParser.ComparisonOperatorContext op = fe.comparisonOperator();
         ApexParser.ValueContext value = fe.value();
         if (op.IN() != null) return in(field, op.NOT() != null, value);
@@ -42,8 +57,10 @@ final class ConditionBuilder {
         return new Condition.Comparison(field, operator(op), literals.scalar(value), field.position());
     }
 
-    private Condition in(FieldPath field, boolean negated, ApexParser.ValueContext value) {
-        if (value.subQuery() != null) throw SoqlErrors.notSupported("semi-join subqueries");
+    private Condition in(ValueExpr field, boolean negated, ApexParser.ValueContext value) {
+        if (value.subQuery() != null) {
+            return new Condition.SemiJoin(field, negated, ast.subQuery(value.subQuery()), field.position());
+        }
         if (value.boundExpression() != null) throw ast.bindVariable(value.boundExpression());
         if (value.valueList() == null) throw ast.unexpected(value.getStart());
         List<Literal> values = value.valueList().value().stream().map(literals::scalar).toList();

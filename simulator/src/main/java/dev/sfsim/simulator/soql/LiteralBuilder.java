@@ -38,11 +38,22 @@ final class LiteralBuilder {
         if (v.StringLiteral() != null) return string(v.StringLiteral().getSymbol(), text, pos);
         if (v.DateLiteral() != null) return date(v.DateLiteral().getSymbol(), text, pos);
         if (v.DateTimeLiteral() != null) return dateTime(v.DateTimeLiteral().getSymbol(), text, pos);
-        if (v.dateFormula() != null) throw SoqlErrors.notSupported("date literal " + ast.text(v.dateFormula().getStart()).toUpperCase(Locale.ROOT));
+        if (v.dateFormula() != null) return relative(v.dateFormula(), text, pos);
         if (v.TimeLiteral() != null) throw SoqlErrors.notSupported("time literals");
         if (v.IntegralCurrencyLiteral() != null) throw SoqlErrors.notSupported("currency literals");
         if (v.boundExpression() != null) throw ast.bindVariable(v.boundExpression());
         throw ast.unexpected(v.getStart());
+    }
+
+    /** {@code TODAY}, {@code LAST_N_DAYS:7}, ...: the name in upper case and n (0 when the literal takes none). */
+    private Literal relative(ApexParser.DateFormulaContext f, String text, Position pos) {
+        String name = ast.text(f.getStart()).toUpperCase(Locale.ROOT);
+        if (f.signedInteger() == null) return new Literal.Relative(name, 0, text, pos);
+        ApexParser.SignedIntegerContext n = f.signedInteger();
+        Token digits = n.IntegerLiteral().getSymbol();
+        String unsigned = ast.text(digits);
+        if (n.SUB() != null || !unsigned.chars().allMatch(Character::isDigit) || unsigned.length() > 6) throw ast.unexpected(n.getStart());
+        return new Literal.Relative(name, Integer.parseInt(unsigned), text, pos);
     }
 
     private Literal number(ApexParser.SignedNumberContext n, String text, Position pos) {

@@ -19,7 +19,7 @@ public record RecordShape(SObjectType type, String idAlias, List<Node> nodes) {
     }
 
     /** An entry of a record. */
-    public sealed interface Node permits Field, Parent {
+    public sealed interface Node permits Field, Parent, Children {
         /** The output key. */
         String name();
     }
@@ -29,6 +29,10 @@ public record RecordShape(SObjectType type, String idAlias, List<Node> nodes) {
         public String name() {
             return column.name();
         }
+    }
+
+    /** A child relationship's nested query result, filled from {@code CompiledQuery.children().get(index)}. */
+    public record Children(String name, int index) implements Node {
     }
 
     /** A nested parent record under its relationship name. */

@@ -1,5 +1,6 @@
 package dev.sfsim.simulator.soql;
 
+import dev.sfsim.simulator.catalog.FieldType;
 import dev.sfsim.simulator.catalog.SObjectField;
 import dev.sfsim.simulator.catalog.SObjectType;
 import dev.sfsim.simulator.soql.ast.ComparisonOperator;
@@ -10,13 +11,26 @@ import java.util.List;
  * A query whose names are checked against the catalog at the request's API version and whose values are
  * coerced to the compared field's type; only catalog names remain (never request text).
  *
- * @param countOnly {@code SELECT COUNT()}; then {@code select} is empty
- * @param where     null when there is no WHERE
- * @param limit     null when there is no LIMIT
- * @param offset    null when there is no OFFSET
+ * @param countOnly   {@code SELECT COUNT()}; then {@code select} is empty
+ * @param where       null when there is no WHERE
+ * @param limit       null when there is no LIMIT
+ * @param offset      null when there is no OFFSET
+ * @param aggregation the aggregate part (GROUP BY, aggregate columns, HAVING); null for row queries
+ * @param children    child relationship sub-selects of a row query
  */
 record ResolvedQuery(SObjectType root, boolean countOnly, List<ResolvedField> select, ResolvedCondition where,
-                     List<Order> orderBy, Long limit, Long offset) {
+                     List<Order> orderBy, Long limit, Long offset, Aggregation aggregation, List<Child> children) {
+
+    /**
+     * A child relationship sub-select.
+     *
+     * @param name      the relationship name, canonical ({@code ConversationEntries})
+     * @param reference the child's field pointing at the parent
+     * @param query     the sub-select over the child object
+     * @param position  how many of the outer query's fields precede it in the SELECT list
+     */
+    record Child(String name, SObjectField reference, ResolvedQuery query, int position) {
+    }
 
     /** One parent lookup step: the reference field followed and the object it leads to. */
     record Hop(SObjectField reference, SObjectType target) {
@@ -32,12 +46,53 @@ record ResolvedQuery(SObjectType root, boolean countOnly, List<ResolvedField> se
             hops = List.copyOf(hops);
             outputPath = List.copyOf(outputPath);
         }
+
+        String key() {
+            return String.join(".", outputPath).toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
-    record Order(ResolvedField field, boolean descending, boolean nullsFirst) {
+    /**
+     * A field or a function of one.
+     *
+     * @param function null for the plain field, else the upper-case SOQL function ({@code COUNT}, {@code DAY_ONLY}, ...)
+     * @param field    the argument; null only for {@code COUNT()}
+     * @param type     the type of the value it yields
+     */
+    record Expr(String function, ResolvedField field, FieldType type) {
+        static Expr of(ResolvedField f) {
+            return new Expr(null, f, f.field().type());
+        }
+
+        boolean aggregate() {
+            return function != null && switch (function) {
+                case "COUNT", "COUNT_DISTINCT", "SUM", "AVG", "MIN", "MAX" -> true;
+                default -> false;
+            };
+        }
+
+        /** Identity for "is this grouped": function and field path. */
+        String key() {
+            return (function == null ? "" : function + ":") + (field == null ? "" : field.key());
+        }
     }
 
-    /** WHERE conditions with coerced values (never null values: null tests are {@link IsNull}). */
+    /** GROUP BY and the aggregate SELECT list. */
+    record Aggregation(List<Column> columns, List<Expr> groupBy, ResolvedCondition having) {
+        Aggregation {
+            columns = List.copyOf(columns);
+            groupBy = List.copyOf(groupBy);
+        }
+    }
+
+    /** A column of an AggregateResult: its value and its output name ({@code expr0}, an alias, or the field name). */
+    record Column(Expr expr, String name) {
+    }
+
+    record Order(Expr expr, boolean descending, boolean nullsFirst) {
+    }
+
+    /** WHERE/HAVING conditions with coerced values (never null values: null tests are {@link IsNull}). */
     sealed interface ResolvedCondition {
     }
 
@@ -50,15 +105,26 @@ record ResolvedQuery(SObjectType root, boolean countOnly, List<ResolvedField> se
     record Not(ResolvedCondition operand) implements ResolvedCondition {
     }
 
-    /** {@code field op value}; for LIKE the value is a PostgreSQL pattern with backslash escapes. */
-    record Compare(ResolvedField field, ComparisonOperator operator, Object value) implements ResolvedCondition {
+    /**
+     * {@code expr op value}; for LIKE the value is a PostgreSQL pattern with backslash escapes; a relative date
+     * literal's value is a {@link DateRange}.
+     */
+    record Compare(Expr expr, ComparisonOperator operator, Object value) implements ResolvedCondition {
     }
 
-    record IsNull(ResolvedField field, boolean negated) implements ResolvedCondition {
+    /** The range {@code [start, end)} of a relative date literal, bound when the query runs. */
+    record DateRange(DateBound start, DateBound end) {
     }
 
-    /** {@code field [NOT] IN (values)}, {@code withNull} when the list held {@code null}. */
-    record In(ResolvedField field, boolean negated, List<Object> values, boolean withNull) implements ResolvedCondition {
+    /** {@code expr [NOT] IN (SELECT ...)}: {@code subquery} selects exactly one id or reference field. */
+    record SemiJoin(Expr expr, boolean negated, ResolvedQuery subquery) implements ResolvedCondition {
+    }
+
+    record IsNull(Expr expr, boolean negated) implements ResolvedCondition {
+    }
+
+    /** {@code expr [NOT] IN (values)}, {@code withNull} when the list held {@code null}. */
+    record In(Expr expr, boolean negated, List<Object> values, boolean withNull) implements ResolvedCondition {
         In {
             values = List.copyOf(values);
         }

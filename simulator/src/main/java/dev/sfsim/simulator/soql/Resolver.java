@@ -1,14 +1,19 @@
 package dev.sfsim.simulator.soql;
 
 import dev.sfsim.simulator.catalog.Catalog;
+import dev.sfsim.simulator.catalog.ChildRelationships;
+import dev.sfsim.simulator.catalog.SObjectField;
 import dev.sfsim.simulator.catalog.SObjectType;
+import dev.sfsim.simulator.soql.ResolvedQuery.Expr;
 import dev.sfsim.simulator.soql.ResolvedQuery.ResolvedCondition;
 import dev.sfsim.simulator.soql.ResolvedQuery.ResolvedField;
-import dev.sfsim.simulator.soql.ast.ComparisonOperator;
-import dev.sfsim.simulator.soql.ast.Condition;
+import dev.sfsim.simulator.soql.ast.AliasedField;
+import dev.sfsim.simulator.soql.ast.ChildQuery;
 import dev.sfsim.simulator.soql.ast.CountAll;
 import dev.sfsim.simulator.soql.ast.FieldPath;
-import dev.sfsim.simulator.soql.ast.Literal;
+import dev.sfsim.simulator.soql.ast.FieldsItem;
+import dev.sfsim.simulator.soql.ast.FunctionItem;
+import dev.sfsim.simulator.soql.ast.Identifier;
 import dev.sfsim.simulator.soql.ast.OrderItem;
 import dev.sfsim.simulator.soql.ast.SelectItem;
 import dev.sfsim.simulator.soql.ast.SoqlQuery;
@@ -22,85 +27,151 @@ import java.util.Set;
 /**
  * Validates a {@link SoqlQuery} against the catalog at one API version (Calcite's validate step): the object
  * must exist at that version ({@code INVALID_TYPE}), every field and relationship too ({@code INVALID_FIELD}),
- * and every value must fit its field's type.
+ * every value must fit its field's type, and aggregate queries select only grouped or aggregated values.
  */
 final class Resolver {
+    /** "FIELDS()": FIELDS(ALL) and FIELDS(CUSTOM) need a LIMIT of at most 200. */
+    static final long FIELDS_LIMIT = 200;
+
     private final Catalog catalog;
     private final double apiVersion;
     private final SoqlSource src;
-    private final ValueCoercion coercion;
+    private final boolean subquery;
 
     Resolver(Catalog catalog, double apiVersion, SoqlSource src) {
+        this(catalog, apiVersion, src, false);
+    }
+
+    private Resolver(Catalog catalog, double apiVersion, SoqlSource src, boolean subquery) {
         this.catalog = catalog;
         this.apiVersion = apiVersion;
         this.src = src;
-        this.coercion = new ValueCoercion(src);
+        this.subquery = subquery;
     }
 
     ResolvedQuery resolve(SoqlQuery q) {
         var object = q.from().object();
         SObjectType root = catalog.find(object.text(), apiVersion)
                 .orElseThrow(() -> SoqlErrors.unknownType(src, object.position(), object.text()));
+        return resolve(q, root);
+    }
+
+    private ResolvedQuery resolve(SoqlQuery q, SObjectType root) {
         FieldResolver fields = new FieldResolver(catalog, apiVersion, src, root, q.from().alias());
+        FunctionResolver functions = new FunctionResolver(src, fields);
 
         boolean countOnly = q.select().stream().anyMatch(i -> i instanceof CountAll);
         if (countOnly && q.select().size() > 1) {
             throw SoqlErrors.malformed(src, q.select().get(1).position(), "COUNT() must be the only element in the SELECT list");
         }
+        boolean aggregate = !q.groupBy().isEmpty() || q.select().stream().anyMatch(i -> i instanceof FunctionItem);
+        List<Expr> groupBy = new Grouping(src, functions).groupBy(q.groupBy());
+        ConditionResolver where = new ConditionResolver(src, functions, null, subquery ? null : this::semiJoin);
+        ResolvedCondition whereCondition = q.where() == null ? null : where.resolve(q.where());
+
+        ResolvedQuery.Aggregation aggregation = null;
         List<ResolvedField> select = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (SelectItem item : countOnly ? List.<SelectItem>of() : q.select()) {
-            ResolvedField f = fields.resolve((FieldPath) item);
-            String key = String.join(".", f.outputPath()).toLowerCase(Locale.ROOT);
-            if (!seen.add(key)) {
-                throw src.error(item.position(), SoqlErrors.INVALID_FIELD, "duplicate field selected: " + String.join(".", f.outputPath()));
-            }
-            select.add(f);
+        List<ResolvedQuery.Child> children = new ArrayList<>();
+        if (q.select().stream().anyMatch(i -> i instanceof ChildQuery) && (aggregate || countOnly)) {
+            throw SoqlErrors.malformed(src, q.select().get(0).position(), "Child sub-selects cannot be combined with aggregate functions");
         }
-        ResolvedCondition where = q.where() == null ? null : condition(q.where(), fields);
+        if (aggregate && !countOnly) {
+            aggregation = new Grouping(src, functions).aggregation(q, groupBy);
+        } else if (!countOnly) {
+            rows(q, root, fields, select, children);
+        } else if (!groupBy.isEmpty()) {
+            aggregation = new ResolvedQuery.Aggregation(List.of(), groupBy,
+                    q.having() == null ? null : new ConditionResolver(src, functions, groupBy, null).resolve(q.having()));
+        }
         List<ResolvedQuery.Order> orderBy = new ArrayList<>();
         for (OrderItem o : q.orderBy()) {
-            ResolvedField f = fields.resolve(o.field());
-            coercion.checkSortable(f.field(), o.field().position());
-            orderBy.add(new ResolvedQuery.Order(f, o.descending(), o.nullsFirst()));
+            Expr e = functions.resolve(o.field());
+            if (aggregation != null && !e.aggregate() && groupBy.stream().noneMatch(g -> g.key().equals(e.key()))) {
+                throw SoqlErrors.malformed(src, o.field().position(), "Ordered field must be grouped or aggregated: " + text(o.field()));
+            }
+            if (e.function() == null) new ValueCoercion(src).checkSortable(e.field().field(), o.field().position());
+            orderBy.add(new ResolvedQuery.Order(e, o.descending(), o.nullsFirst()));
         }
-        return new ResolvedQuery(root, countOnly, select, where, orderBy,
-                q.limit() == null ? null : q.limit().value(), q.offset() == null ? null : q.offset().value());
+        return new ResolvedQuery(root, countOnly, select, whereCondition, orderBy,
+                q.limit() == null ? null : q.limit().value(), q.offset() == null ? null : q.offset().value(), aggregation, children);
     }
 
-    private ResolvedCondition condition(Condition c, FieldResolver fields) {
-        if (c instanceof Condition.And and) {
-            return new ResolvedQuery.And(and.operands().stream().map(o -> condition(o, fields)).toList());
+    /**
+     * A semi-join or anti-join sub-select ("Comparison Operators", SOQL and SOSL Reference): one id or reference
+     * field of its own object, no ORDER BY, LIMIT, aggregates or further sub-selects.
+     */
+    private ResolvedQuery semiJoin(dev.sfsim.simulator.soql.ast.Condition.SemiJoin join) {
+        SoqlQuery sub = join.subquery();
+        if (!sub.orderBy().isEmpty() || sub.limit() != null) {
+            throw SoqlErrors.malformed(src, sub.position(), "ORDER BY and LIMIT are not supported in semi join sub-selects");
         }
-        if (c instanceof Condition.Or or) {
-            return new ResolvedQuery.Or(or.operands().stream().map(o -> condition(o, fields)).toList());
+        boolean oneField = sub.select().size() == 1 && sub.select().get(0) instanceof FieldPath;
+        ResolvedQuery r = oneField ? new Resolver(catalog, apiVersion, src, true).resolve(sub) : null;
+        if (r == null || r.select().size() != 1 || !r.select().get(0).hops().isEmpty() || !r.select().get(0).field().type().isId()) {
+            throw SoqlErrors.malformed(src, sub.select().get(0).position(),
+                    "The selected field in a semi join sub-select must be a single id or reference field of its object");
         }
-        if (c instanceof Condition.Not not) return new ResolvedQuery.Not(condition(not.operand(), fields));
-        if (c instanceof Condition.Comparison cmp) return comparison(cmp, fields.resolve(cmp.field()));
-        Condition.In in = (Condition.In) c;
-        return in(in, fields.resolve(in.field()));
+        return r;
     }
 
-    private ResolvedCondition comparison(Condition.Comparison cmp, ResolvedField f) {
-        coercion.checkFilterable(f.field(), cmp.position());
-        if (cmp.value() instanceof Literal.Null) {
-            return switch (cmp.operator()) {
-                case EQ -> new ResolvedQuery.IsNull(f, false);
-                case NE -> new ResolvedQuery.IsNull(f, true);
-                default -> throw SoqlErrors.notSupported("comparing with null using " + cmp.operator().symbol());
-            };
+    private void rows(SoqlQuery q, SObjectType root, FieldResolver fields, List<ResolvedField> select, List<ResolvedQuery.Child> children) {
+        Set<String> seen = new HashSet<>();
+        for (SelectItem item : q.select()) {
+            if (item instanceof AliasedField a) throw aliasing(a.alias());
+            if (item instanceof ChildQuery c) {
+                ResolvedQuery.Child child = child(root, c, select.size());
+                if (!seen.add("(" + lower(child.name()))) {
+                    throw SoqlErrors.malformed(src, c.position(), "duplicate child relationship: " + child.name());
+                }
+                children.add(child);
+                continue;
+            }
+            List<ResolvedField> resolved = item instanceof FieldsItem all ? fieldsFunction(q, root, all) : List.of(fields.resolve((FieldPath) item));
+            for (ResolvedField f : resolved) {
+                if (!seen.add(f.key())) {
+                    throw src.error(item.position(), SoqlErrors.INVALID_FIELD, "duplicate field selected: " + String.join(".", f.outputPath()));
+                }
+                select.add(f);
+            }
         }
-        return new ResolvedQuery.Compare(f, cmp.operator(), coercion.coerce(f.field(), cmp.operator(), cmp.value(), cmp.position()));
     }
 
-    private ResolvedCondition in(Condition.In in, ResolvedField f) {
-        coercion.checkFilterable(f.field(), in.position());
-        List<Object> values = new ArrayList<>();
-        boolean withNull = false;
-        for (Literal value : in.values()) {
-            if (value instanceof Literal.Null) withNull = true;
-            else values.add(coercion.coerce(f.field(), ComparisonOperator.EQ, value, in.position()));
+    /** A child relationship sub-select: its FROM names a child relationship of {@code parent}. */
+    private ResolvedQuery.Child child(SObjectType parent, ChildQuery c, int position) {
+        var from = c.query().from().object();
+        var relationship = ChildRelationships.find(parent.name(), from.text())
+                .filter(r -> catalog.find(r.childObject(), apiVersion).isPresent())
+                .orElseThrow(() -> src.error(from.position(), SoqlErrors.INVALID_TYPE, "Didn't understand relationship '" + from.text()
+                        + "' in FROM part of query call. If you are attempting to use a custom relationship, be sure to append the"
+                        + " '__r' after the custom relationship name. Please reference your WSDL or the describe call for the appropriate names."));
+        SObjectType child = catalog.find(relationship.childObject(), apiVersion).orElseThrow();
+        ResolvedQuery r = new Resolver(catalog, apiVersion, src, true).resolve(c.query(), child);
+        if (r.countOnly() || r.aggregation() != null) {
+            throw SoqlErrors.malformed(src, c.query().select().get(0).position(), "Aggregate functions are not supported in child sub-selects");
         }
-        return new ResolvedQuery.In(f, in.negated(), values, withNull);
+        return new ResolvedQuery.Child(relationship.relationshipName(), child.field(relationship.field()).orElseThrow(), r, position);
+    }
+
+    /** FIELDS(ALL|STANDARD|CUSTOM): the simulated org has standard fields only. */
+    private List<ResolvedField> fieldsFunction(SoqlQuery q, SObjectType root, FieldsItem item) {
+        if (!item.kind().equals("STANDARD") && (q.limit() == null || q.limit().value() > FIELDS_LIMIT)) {
+            throw SoqlErrors.malformed(src, item.position(), "The SOQL FIELDS function must have a LIMIT of at most " + FIELDS_LIMIT);
+        }
+        if (item.kind().equals("CUSTOM")) return List.of();
+        List<ResolvedField> all = new ArrayList<>();
+        for (SObjectField f : root.fieldsIn(apiVersion)) all.add(new ResolvedField(List.of(), f, List.of(f.name())));
+        return all;
+    }
+
+    private RuntimeException aliasing(Identifier alias) {
+        return SoqlErrors.malformed(src, alias.position(), "Only aggregate expressions use field aliasing");
+    }
+
+    static String text(dev.sfsim.simulator.soql.ast.ValueExpr e) {
+        return e instanceof FieldPath p ? p.text() : ((dev.sfsim.simulator.soql.ast.FunctionCall) e).text();
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
     }
 }

@@ -64,6 +64,11 @@ final class ShapeBuilder {
         return column;
     }
 
+    /** A child relationship result at the root level, in SELECT order. */
+    void addChildren(String name, int index) {
+        root.entries.add(new RecordShape.Children(name, index));
+    }
+
     List<String> selectList() {
         return selectList;
     }
@@ -75,7 +80,8 @@ final class ShapeBuilder {
     private static RecordShape build(Level level) {
         List<RecordShape.Node> nodes = new ArrayList<>();
         for (Object e : level.entries) {
-            nodes.add(e instanceof SelectedColumn c ? new RecordShape.Field(c) : new RecordShape.Parent(((Level) e).name, build((Level) e)));
+            if (e instanceof RecordShape.Children c) nodes.add(c);
+            else nodes.add(e instanceof SelectedColumn c ? new RecordShape.Field(c) : new RecordShape.Parent(((Level) e).name, build((Level) e)));
         }
         return new RecordShape(level.type, level.idAlias, nodes);
     }

@@ -25,7 +25,7 @@ final class SoqlParser {
 
     /** Parses the whole text (the token after the statement must be EOF). */
     static ApexParser.QueryContext parse(SoqlSource src) {
-        String masked = StringMask.mask(src.text());
+        String masked = blankTrailingForClauses(StringMask.mask(src.text()));
         if (nesting(masked) > MAX_NESTING) throw SoqlErrors.tooComplicated();
         ApexLexer lexer = new ApexLexer(new CaseInsensitiveInputStream(CharStreams.fromString(masked)));
         LexerErrors lexerErrors = new LexerErrors();
@@ -61,6 +61,28 @@ final class SoqlParser {
         }
         return query;
     }
+
+    /**
+     * SOQL puts {@code FOR VIEW}, {@code FOR REFERENCE} and {@code FOR UPDATE} at the very end; the grammar only
+     * after FROM. Trailing ones are blanked (same length, so positions stay exact); they have no effect here.
+     */
+    private static String blankTrailingForClauses(String masked) {
+        int end = masked.length();
+        while (true) {
+            int stop = end;
+            while (stop > 0 && Character.isWhitespace(masked.charAt(stop - 1))) stop--;
+            int from = Math.max(0, stop - 40);
+            var m = TRAILING_FOR.matcher(masked.substring(from, stop));
+            if (!m.find()) break;
+            int at = from + m.start();
+            if (at == 0 || !Character.isWhitespace(masked.charAt(at - 1)) && masked.charAt(at - 1) != ')') break;
+            end = at;
+        }
+        return end == masked.length() ? masked : masked.substring(0, end) + " ".repeat(masked.length() - end);
+    }
+
+    private static final java.util.regex.Pattern TRAILING_FOR =
+            java.util.regex.Pattern.compile("(?i)FOR\\s+(VIEW|REFERENCE|UPDATE)$");
 
     /** Salesforce's short form (no caret block) when the statement does not start with SELECT. */
     private static void requireSelectFirst(SoqlSource src, CommonTokenStream tokens, int lexErrorAt) {

@@ -1,28 +1,30 @@
 package dev.sfsim.simulator.soql;
 
 import dev.sfsim.simulator.catalog.FieldType;
+import dev.sfsim.simulator.soql.ResolvedQuery.DateRange;
 import dev.sfsim.simulator.soql.ResolvedQuery.ResolvedCondition;
-import dev.sfsim.simulator.soql.ResolvedQuery.ResolvedField;
 
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * WHERE conditions in SQL with SOQL's semantics ("Comparison Operators", SOQL and SOSL Reference):
+ * WHERE and HAVING conditions in SQL with SOQL's semantics ("Comparison Operators", SOQL and SOSL Reference):
  * <ul>
  *   <li>text comparisons ignore case ({@code lower()} on both sides; LIKE is ILIKE), ids compare exactly;</li>
  *   <li>{@code !=} and {@code NOT IN} also match nulls, and {@code NOT} is two-valued — a comparison with a null
- *       field is false, never unknown.</li>
+ *       field is false, never unknown;</li>
+ *   <li>a relative date literal is a day range: {@code = TODAY} is inside it, {@code < TODAY} before its start,
+ *       {@code > TODAY} from its end on.</li>
  * </ul>
  * Values are appended to {@code parameters} in placeholder order.
  */
 final class SqlConditions {
-    private final SqlJoins joins;
+    private final SqlExpressions exprs;
     private final List<Object> parameters;
 
-    SqlConditions(SqlJoins joins, List<Object> parameters) {
-        this.joins = joins;
+    SqlConditions(SqlExpressions exprs, List<Object> parameters) {
+        this.exprs = exprs;
         this.parameters = parameters;
     }
 
@@ -32,7 +34,8 @@ final class SqlConditions {
         // COALESCE turns SQL's unknown into false before negating, as two-valued SOQL does.
         if (c instanceof ResolvedQuery.Not not) return "NOT COALESCE(" + sql(not.operand()) + ", FALSE)";
         if (c instanceof ResolvedQuery.IsNull n) return isNull(n);
-        if (c instanceof ResolvedQuery.Compare cmp) return compare(cmp);
+        if (c instanceof ResolvedQuery.SemiJoin j) return semiJoin(j);
+        if (c instanceof ResolvedQuery.Compare cmp) return cmp.value() instanceof DateRange r ? range(cmp, r) : compare(cmp);
         return in((ResolvedQuery.In) c);
     }
 
@@ -42,15 +45,41 @@ final class SqlConditions {
 
     /** "Use null in WHERE": on a boolean field {@code = null} matches false and {@code != null} matches true. */
     private String isNull(ResolvedQuery.IsNull n) {
-        String column = joins.column(n.field());
-        if (n.field().field().type() == FieldType.BOOLEAN) return column + (n.negated() ? " IS TRUE" : " IS NOT TRUE");
+        String column = exprs.sql(n.expr());
+        if (n.expr().type() == FieldType.BOOLEAN) return column + (n.negated() ? " IS TRUE" : " IS NOT TRUE");
         return column + (n.negated() ? " IS NOT NULL" : " IS NULL");
+    }
+
+    /** An anti-join also matches a null field, as {@code NOT IN} with literals does. */
+    private String semiJoin(ResolvedQuery.SemiJoin j) {
+        String column = exprs.sql(j.expr());
+        String sub = SqlTranslator.semiJoin(j.subquery(), parameters);
+        return j.negated() ? "(" + column + " IS NULL OR " + column + " NOT IN (" + sub + "))" : column + " IN (" + sub + ")";
+    }
+
+    private String range(ResolvedQuery.Compare cmp, DateRange r) {
+        String column = exprs.sql(cmp.expr());
+        return switch (cmp.operator()) {
+            case EQ -> bind(r.start(), r.end(), "(" + column + " >= ? AND " + column + " < ?)");
+            case NE -> bind(r.start(), r.end(), "(" + column + " IS NULL OR " + column + " < ? OR " + column + " >= ?)");
+            case LT -> bind(r.start(), null, column + " < ?");
+            case LE -> bind(r.end(), null, column + " < ?");
+            case GT -> bind(r.end(), null, column + " >= ?");
+            case GE -> bind(r.start(), null, column + " >= ?");
+            case LIKE -> throw new IllegalStateException("LIKE on a date");
+        };
+    }
+
+    private String bind(Object first, Object second, String sql) {
+        parameters.add(first);
+        if (second != null) parameters.add(second);
+        return sql;
     }
 
     private String compare(ResolvedQuery.Compare cmp) {
         parameters.add(cmp.value());
-        String column = joins.column(cmp.field());
-        if (!caseInsensitive(cmp.field())) {
+        String column = exprs.sql(cmp.expr());
+        if (!SqlExpressions.caseInsensitive(cmp.expr())) {
             return switch (cmp.operator()) {
                 case NE -> column + " IS DISTINCT FROM ?";
                 case LIKE -> column + " ILIKE ?";
@@ -65,9 +94,9 @@ final class SqlConditions {
     }
 
     private String in(ResolvedQuery.In in) {
-        String column = joins.column(in.field());
+        String column = exprs.sql(in.expr());
         if (in.values().isEmpty()) return column + (in.negated() ? " IS NOT NULL" : " IS NULL");
-        boolean ci = caseInsensitive(in.field());
+        boolean ci = SqlExpressions.caseInsensitive(in.expr());
         parameters.addAll(in.values());
         String list = String.join(", ", Collections.nCopies(in.values().size(), ci ? "lower(?)" : "?"));
         String test = (ci ? "lower(" + column + ")" : column) + (in.negated() ? " NOT IN (" : " IN (") + list + ")";
@@ -75,11 +104,5 @@ final class SqlConditions {
             return in.withNull() ? "(" + column + " IS NOT NULL AND " + test + ")" : "(" + column + " IS NULL OR " + test + ")";
         }
         return in.withNull() ? "(" + column + " IS NULL OR " + test + ")" : test;
-    }
-
-    /** Text other than ids compares without regard to case in SOQL. */
-    static boolean caseInsensitive(ResolvedField f) {
-        FieldType type = f.field().type();
-        return type.isText() && !type.isId();
     }
 }

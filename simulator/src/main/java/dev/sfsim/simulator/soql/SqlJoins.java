@@ -20,19 +20,27 @@ final class SqlJoins {
     private record Join(String alias, SObjectType type, String parentAlias, String referenceColumn) {
     }
 
+    private final String prefix;
+
     SqlJoins(SObjectType root) {
+        this(root, "t");
+    }
+
+    /** @param prefix table alias prefix: {@code t} for the query, {@code s} for a semi-join sub-select */
+    SqlJoins(SObjectType root, String prefix) {
         this.root = root;
+        this.prefix = prefix;
     }
 
     /** The alias of the table reached by {@code hops} ({@code t0} for none), joining as needed. */
     String alias(List<Hop> hops) {
-        String alias = "t0";
+        String alias = prefix + "0";
         StringBuilder key = new StringBuilder();
         for (Hop hop : hops) {
             key.append('.').append(hop.reference().relationshipName().toLowerCase(Locale.ROOT));
             String parentAlias = alias;
             Join join = joins.computeIfAbsent(key.toString(),
-                    k -> new Join("t" + (joins.size() + 1), hop.target(), parentAlias, hop.reference().column()));
+                    k -> new Join(prefix + (joins.size() + 1), hop.target(), parentAlias, hop.reference().column()));
             alias = join.alias();
         }
         return alias;
@@ -51,7 +59,7 @@ final class SqlJoins {
 
     /** {@code table t0 LEFT JOIN table t1 ON t1.id = t0.ref ...} */
     String from() {
-        StringBuilder sb = new StringBuilder(root.table()).append(" t0");
+        StringBuilder sb = new StringBuilder(root.table()).append(' ').append(prefix).append('0');
         for (Join j : joins.values()) {
             sb.append(" LEFT JOIN ").append(j.type().table()).append(' ').append(j.alias())
                     .append(" ON ").append(j.alias()).append('.').append(idColumnOf(j.type()))

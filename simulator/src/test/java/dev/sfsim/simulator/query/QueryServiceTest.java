@@ -156,6 +156,26 @@ class QueryServiceTest {
     }
 
     @Test
+    void childSubSelectsNestAQueryResultOrNull() {
+        assertThat(query("SELECT Name, (SELECT Seq, ActorType FROM ConversationEntries WHERE ActorType = 'enduser' ORDER BY Seq LIMIT 5)"
+                + " FROM MessagingSession ORDER BY Name"))
+                .isEqualTo("{\"totalSize\":2,\"done\":true,\"records\":[{\"attributes\":{\"type\":\"MessagingSession\",\"url\":"
+                        + "\"/services/data/v60.0/sobjects/MessagingSession/" + SESSION_1 + "\"},\"Name\":\"MS-0000000001\","
+                        + "\"ConversationEntries\":{\"totalSize\":1,\"done\":true,\"records\":[{\"attributes\":{\"type\":\"ConversationEntry\","
+                        + "\"url\":\"/services/data/v60.0/sobjects/ConversationEntry/" + ENTRY_1 + "\"},\"Seq\":1,\"ActorType\":\"EndUser\"}]}},"
+                        + "{\"attributes\":{\"type\":\"MessagingSession\",\"url\":\"/services/data/v60.0/sobjects/MessagingSession/" + SESSION_2
+                        + "\"},\"Name\":\"MS-0000000002\",\"ConversationEntries\":null}]}");
+    }
+
+    @Test
+    void semiJoinsAndAntiJoins() {
+        assertThat(query("SELECT Name FROM MessagingEndUser WHERE Id IN (SELECT MessagingEndUserId FROM MessagingSession WHERE Status = 'Active')"))
+                .contains("\"Name\":\"Alice\"").startsWith("{\"totalSize\":1,");
+        assertThat(query("SELECT Name FROM MessagingEndUser WHERE Id NOT IN (SELECT MessagingEndUserId FROM MessagingSession) ORDER BY Name"))
+                .contains("\"Name\":\"carol_x\"").startsWith("{\"totalSize\":1,");
+    }
+
+    @Test
     void missingAndEmptyQueries() {
         assertThatThrownBy(() -> service.query(null, V60, false)).hasMessage("A query string has to be specified");
         assertThatThrownBy(() -> service.query("", V60, false)).hasMessage("SOQL statements cannot be empty or null");

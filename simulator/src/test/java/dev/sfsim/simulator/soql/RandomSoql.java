@@ -16,10 +16,15 @@ import java.util.Random;
 public final class RandomSoql {
     private static final String[] LITERALS = {"null", "true", "FALSE", "0", "-2", "1.5", "'Text'", "'a\\'b'", "'%x\\_'",
             "2024-01-01", "2024-02-30", "2024-01-01T10:00:00Z", "2024-01-01T10:00:00.5+01:00", "'0PASM0000000001'",
-            "'0PASM00000000014AA'", "'xyz'", "''", "TODAY", "LAST_N_DAYS:3", ":bind", "USD10", "10:00:00Z"};
+            "'0PASM00000000014AA'", "'xyz'", "''", "TODAY", "LAST_N_DAYS:3", ":bind", "USD10", "10:00:00Z", "YESTERDAY",
+            "THIS_WEEK", "NEXT_N_MONTHS:2", "LAST_FISCAL_QUARTER", "N_YEARS_AGO:1", "LAST_90_DAYS", "NEXT_N_FISCAL_YEARS:0"};
+    private static final String[] AGGREGATES = {"COUNT", "COUNT_DISTINCT", "SUM", "AVG", "MIN", "MAX", "CALENDAR_MONTH", "DAY_ONLY",
+            "HOUR_IN_DAY", "CALENDAR_YEAR", "WEEK_IN_MONTH", "FISCAL_QUARTER", "toLabel", "FORMAT"};
+    private static final String[] ENDINGS = {"", "", "", " FOR VIEW", " FOR REFERENCE", " FOR UPDATE", " WITH SECURITY_ENFORCED",
+            " WITH USER_MODE"};
     private static final String[] OPERATORS = {"=", "!=", "<>", "<", "<=", ">", ">=", "LIKE", "IN", "NOT IN", "INCLUDES"};
     private static final String[] NOISE = {"(", ")", "'", "\\", ",", ".", ":x", " AND ", " OR ", " NOT ", " = ", " IN ",
-            " LIKE ", "SELECT ", " FROM ", " WHERE ", " null ", "2024-13-45T99:99:99Z", "\"", "/*", "//", "\u0000", "\uD83D\uDE00",
+            " LIKE ", "SELECT ", " FROM ", " HAVING ", "COUNT(Id)", " expr0 ", "FIELDS(ALL)", "LAST_N_DAYS:", " FOR VIEW", " WITH ", " WHERE ", " null ", "2024-13-45T99:99:99Z", "\"", "/*", "//", "\u0000", "\uD83D\uDE00",
             "\n", "%", "99999999999999999999999", "-", "COUNT()", " LIMIT ", " OFFSET ", " ORDER BY ", "__c", ".MessagingChannel",
             "'\\u0041'", "'\\", " TYPEOF ", " GROUP BY ", " ASC ", " DESC ", " NULLS ", " FIRST ", ";", "\t", "[", "{", "#", "*"};
 
@@ -30,15 +35,50 @@ public final class RandomSoql {
         this.random = new Random(seed);
     }
 
-    /** A query over a random object, with random fields, conditions, ordering and paging. */
+    /** A plain or an aggregate query, three to one. */
     public String query() {
+        return random.nextInt(4) == 0 ? aggregate() : rows();
+    }
+
+    /** An aggregate query: grouped fields, functions with or without aliases, HAVING, ORDER BY, LIMIT. */
+    public String aggregate() {
+        SObjectType type = pick(catalog.all());
+        List<String> groups = new ArrayList<>();
+        for (int i = 0, n = random.nextInt(3); i < n; i++) {
+            groups.add(random.nextInt(3) == 0 ? function(type) : path(type, 0));
+        }
+        List<String> select = new ArrayList<>(groups);
+        for (int i = 0, n = 1 + random.nextInt(3); i < n; i++) select.add(function(type) + (random.nextBoolean() ? " a" + i : ""));
+        StringBuilder sb = new StringBuilder("SELECT ").append(String.join(", ", select)).append(" FROM ").append(type.name());
+        if (random.nextBoolean()) sb.append(" WHERE ").append(condition(type, 0));
+        if (!groups.isEmpty()) sb.append(" GROUP BY ").append(String.join(", ", groups));
+        if (!groups.isEmpty() && random.nextInt(3) == 0) sb.append(" HAVING ").append(function(type)).append(" > ").append(random.nextInt(3));
+        if (random.nextInt(3) == 0) sb.append(" ORDER BY ").append(random.nextBoolean() || groups.isEmpty() ? function(type) : pick(groups));
+        if (random.nextInt(3) == 0) sb.append(" LIMIT ").append(random.nextInt(5));
+        return sb.append(pick(List.of(ENDINGS))).toString();
+    }
+
+    private String function(SObjectType type) {
+        String fn = pick(List.of(AGGREGATES));
+        return fn + "(" + (fn.equals("COUNT") && random.nextInt(4) == 0 ? "" : path(type, 0)) + ")";
+    }
+
+    /** A query over a random object, with random fields, conditions, ordering and paging. */
+    public String rows() {
         SObjectType type = pick(catalog.all());
         StringBuilder sb = new StringBuilder("SELECT ");
         if (random.nextInt(10) == 0) {
             sb.append("COUNT()");
+        } else if (random.nextInt(15) == 0) {
+            sb.append(pick(List.of("FIELDS(ALL)", "FIELDS(STANDARD)", "FIELDS(CUSTOM)")));
         } else {
             List<String> fields = new ArrayList<>();
             for (int i = 0, n = 1 + random.nextInt(4); i < n; i++) fields.add(path(type, 0));
+            if (random.nextInt(6) == 0) {
+                fields.add("(SELECT " + pick(List.of("Id", "Seq", "Name", "Status, Id")) + " FROM "
+                        + pick(List.of("ConversationEntries", "MessagingSessions", "MessagingEndUsers", "Nopes"))
+                        + (random.nextBoolean() ? " WHERE Seq > 0" : "") + (random.nextBoolean() ? " ORDER BY Id DESC LIMIT 2" : "") + ")");
+            }
             sb.append(String.join(", ", fields));
         }
         sb.append(" FROM ").append(random.nextInt(30) == 0 ? "Bogus" : type.name());
@@ -48,8 +88,8 @@ public final class RandomSoql {
                     .append(pick(List.of("", " NULLS FIRST", " NULLS LAST")));
         }
         if (random.nextInt(3) == 0) sb.append(" LIMIT ").append(random.nextInt(5));
-        if (random.nextInt(5) == 0) sb.append(" OFFSET ").append(random.nextInt(3));
-        return sb.toString();
+        if (random.nextInt(5) == 0) sb.append(" OFFSET ").append(random.nextInt(40) == 0 ? 2001 : random.nextInt(3));
+        return sb.append(pick(List.of(ENDINGS))).toString();
     }
 
     /** {@link #query()} with one to three random mutations. */
@@ -97,6 +137,10 @@ public final class RandomSoql {
         if (kind == 1) return condition(type, depth + 1) + " AND " + condition(type, depth + 1);
         if (kind == 2) return "(" + condition(type, depth + 1) + " OR " + condition(type, depth + 1) + ")";
         if (kind == 3) return "NOT (" + condition(type, depth + 1) + ")";
+        if (kind == 4 && random.nextInt(4) == 0) {
+            return path(type, 0) + pick(List.of(" IN ", " NOT IN ")) + "(SELECT " + pick(List.of("MessagingEndUserId", "Id", "Name"))
+                    + " FROM " + pick(List.of("MessagingSession", "MessagingEndUser")) + (random.nextBoolean() ? "" : " WHERE " + condition(type, 2)) + ")";
+        }
         String op = pick(List.of(OPERATORS));
         if (op.endsWith("IN") || op.equals("INCLUDES")) {
             List<String> values = new ArrayList<>();

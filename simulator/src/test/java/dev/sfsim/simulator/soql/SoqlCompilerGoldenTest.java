@@ -40,6 +40,11 @@ class SoqlCompilerGoldenTest {
             actual.put("params", q.parameters().stream()
                     .map(p -> p.getClass().getSimpleName() + ":" + p)
                     .collect(Collectors.joining(", ", "[", "]")));
+            for (ChildSql child : q.children()) {
+                actual.put("child " + child.name(), child.sql() + "\n" + child.parameters().stream()
+                        .map(p -> p == ChildSql.PARENT_IDS ? "ParentIds" : p.getClass().getSimpleName() + ":" + p)
+                        .collect(Collectors.joining(", ", "[", "]")));
+            }
         } catch (SalesforceException e) {
             assertThat(e.fields()).as("SOQL errors have no fields key").isNull();
             actual.put(e.status() + " " + e.errorCode(), e.getMessage());

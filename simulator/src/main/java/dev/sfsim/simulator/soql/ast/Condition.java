@@ -25,13 +25,17 @@ public sealed interface Condition {
     }
 
     /** {@code field <op> literal}; position is the field's. */
-    record Comparison(FieldPath field, ComparisonOperator operator, Literal value, Position position) implements Condition {
+    record Comparison(ValueExpr field, ComparisonOperator operator, Literal value, Position position) implements Condition {
     }
 
-    /** {@code field [NOT] IN (literal, ...)}; position is the field's. */
-    record In(FieldPath field, boolean negated, List<Literal> values, Position position) implements Condition {
+    /** {@code field [NOT] IN (literal, ...)} or {@code field [NOT] IN (SELECT ...)}; position is the field's. */
+    record In(ValueExpr field, boolean negated, List<Literal> values, Position position) implements Condition {
         public In {
             values = List.copyOf(values);
         }
+    }
+
+    /** {@code field [NOT] IN (SELECT refField FROM ...)}: a semi-join or anti-join; position is the field's. */
+    record SemiJoin(ValueExpr field, boolean negated, SoqlQuery subquery, Position position) implements Condition {
     }
 }

@@ -35,4 +35,14 @@ public sealed interface Literal {
     /** An unquoted date-time, {@code 2024-01-01T10:00:00Z} or with an offset such as {@code +01:00}. */
     record DateTime(OffsetDateTime value, String text, Position position) implements Literal {
     }
+
+    /**
+     * A relative date literal ("Date Formats and Date Literals"), evaluated against the simulated clock when the
+     * query runs: {@code TODAY}, {@code LAST_N_DAYS:7}, ...
+     *
+     * @param name the literal's name, upper case, without {@code :n}
+     * @param n    the number after the colon, 0 when the literal takes none
+     */
+    record Relative(String name, int n, String text, Position position) implements Literal {
+    }
 }

@@ -6,7 +6,7 @@ package dev.sfsim.simulator.soql.ast;
  * @param nulls explicit {@code NULLS FIRST|LAST}, or {@link NullsOrder#DEFAULT} (Salesforce: first when ascending,
  *              last when descending — "ORDER BY", SOQL and SOSL Reference)
  */
-public record OrderItem(FieldPath field, boolean descending, NullsOrder nulls) {
+public record OrderItem(ValueExpr field, boolean descending, NullsOrder nulls) {
 
     public enum NullsOrder { DEFAULT, FIRST, LAST }
 

@@ -6,6 +6,8 @@ import java.util.List;
  * A parsed SOQL statement, before any name is checked against the catalog.
  *
  * @param where   the WHERE condition, or {@code null}
+ * @param groupBy the GROUP BY expressions, empty when none
+ * @param having  the HAVING condition, or {@code null}
  * @param limit   the LIMIT, or {@code null}
  * @param offset  the OFFSET, or {@code null}
  */
@@ -13,6 +15,8 @@ public record SoqlQuery(
         List<SelectItem> select,
         FromClause from,
         Condition where,
+        List<ValueExpr> groupBy,
+        Condition having,
         List<OrderItem> orderBy,
         RowCount limit,
         RowCount offset,
@@ -20,6 +24,7 @@ public record SoqlQuery(
 
     public SoqlQuery {
         select = List.copyOf(select);
+        groupBy = List.copyOf(groupBy);
         orderBy = List.copyOf(orderBy);
     }
 }

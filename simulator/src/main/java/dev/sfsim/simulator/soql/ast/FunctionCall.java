@@ -1,0 +1,25 @@
+package dev.sfsim.simulator.soql.ast;
+
+/**
+ * A SOQL function over a field: aggregates ({@code COUNT}, {@code COUNT_DISTINCT}, {@code SUM}, {@code AVG},
+ * {@code MIN}, {@code MAX}) and date functions ({@code CALENDAR_MONTH}, {@code DAY_ONLY}, ...), as in
+ * "Aggregate Functions" and "Date Functions" (SOQL and SOSL Reference).
+ *
+ * @param name  the function name, upper case
+ * @param field the argument; null only for {@code COUNT()}
+ */
+public record FunctionCall(String name, FieldPath field, Position position) implements ValueExpr {
+
+    /** Whether this is an aggregate function (as opposed to a date function). */
+    public boolean aggregate() {
+        return switch (name) {
+            case "COUNT", "COUNT_DISTINCT", "SUM", "AVG", "MIN", "MAX" -> true;
+            default -> false;
+        };
+    }
+
+    /** The call as written in upper case, {@code COUNT(Id)}. */
+    public String text() {
+        return name + "(" + (field == null ? "" : field.text()) + ")";
+    }
+}

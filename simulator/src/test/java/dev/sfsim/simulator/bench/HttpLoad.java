@@ -1,0 +1,47 @@
+package dev.sfsim.simulator.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A closed-loop HTTP load generator run as its own JVM by {@link SoqlBenchmark}: N threads send the same GET as
+ * fast as answers come, after a 3-second warm-up; prints requests per second and the non-200 count.
+ * Arguments: url, bearer token, threads, seconds.
+ */
+public final class HttpLoad {
+    private HttpLoad() {}
+
+    public static void main(String[] args) throws Exception {
+        URI uri = URI.create(args[0]);
+        String token = args[1];
+        int threads = Integer.parseInt(args[2]);
+        long seconds = Long.parseLong(args[3]);
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token).GET().build();
+        AtomicLong ok = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        long warmupEnd = System.nanoTime() + 3_000_000_000L;
+        long end = warmupEnd + seconds * 1_000_000_000L;
+        Thread[] workers = new Thread[threads];
+        for (int t = 0; t < threads; t++) {
+            workers[t] = new Thread(() -> {
+                while (System.nanoTime() < end) {
+                    try {
+                        HttpResponse<byte[]> r = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                        if (System.nanoTime() < warmupEnd) continue;
+                        (r.statusCode() == 200 ? ok : failed).incrementAndGet();
+                    } catch (Exception e) {
+                        failed.incrementAndGet();
+                    }
+                }
+            });
+            workers[t].start();
+        }
+        for (Thread w : workers) w.join();
+        System.out.printf("HttpLoad: %.0f queries/s over %d s with %d threads (%d ok, %d not 200)%n",
+                ok.get() / (double) seconds, seconds, threads, ok.get(), failed.get());
+    }
+}

@@ -41,7 +41,9 @@ public final class ErrorRenderer {
         routes.error(404, "*", ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty()) render(ctx, SalesforceException.notFound());
         });
-        routes.error(405, "*", ctx -> render(ctx, fromStatus(405, ctx)));
+        routes.error(405, "*", ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) render(ctx, fromStatus(405, ctx));
+        });
     }
 
     /** Writes the error body and status. */

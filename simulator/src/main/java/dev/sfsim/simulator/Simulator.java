@@ -1,5 +1,6 @@
 package dev.sfsim.simulator;
 
+import dev.sfsim.simulator.action.ActionCatalogRoutes;
 import dev.sfsim.simulator.action.ActionRoutes;
 import dev.sfsim.simulator.action.SendConversationMessagesService;
 import dev.sfsim.simulator.admin.AdminRoutes;
@@ -12,8 +13,10 @@ import dev.sfsim.simulator.auth.OrgIdentity;
 import dev.sfsim.simulator.auth.TokenService;
 import dev.sfsim.simulator.catalog.Catalog;
 import dev.sfsim.simulator.clock.SimClock;
+import dev.sfsim.simulator.http.ApiUsage;
 import dev.sfsim.simulator.http.AuthFilter;
 import dev.sfsim.simulator.http.HttpServer;
+import dev.sfsim.simulator.http.LimitsRoutes;
 import dev.sfsim.simulator.http.ServiceRoutes;
 import dev.sfsim.simulator.messaging.Dispatcher;
 import dev.sfsim.simulator.messaging.RequestWriter;
@@ -21,13 +24,18 @@ import dev.sfsim.simulator.persistence.ComponentRepository;
 import dev.sfsim.simulator.persistence.Database;
 import dev.sfsim.simulator.persistence.JdbiMessagingStore;
 import dev.sfsim.simulator.persistence.OutboxRepository;
+import dev.sfsim.simulator.query.QueryExplainer;
 import dev.sfsim.simulator.query.QueryRoutes;
 import dev.sfsim.simulator.query.QueryService;
 import dev.sfsim.simulator.sobject.RecordRepository;
+import dev.sfsim.simulator.soql.SoqlCompiler;
+import dev.sfsim.simulator.sobject.RestDispatcher;
+import dev.sfsim.simulator.sobject.SObjectRoutes;
 import io.javalin.Javalin;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.Properties;
 
 /**
@@ -64,13 +72,22 @@ public final class Simulator implements AutoCloseable {
             var send = new SendConversationMessagesService(jdbi, clock, components, new RequestWriter(store),
                     config.latency().pickupDelay);
             this.dispatcher = new Dispatcher(store, clock, config.latency());
+            Instant started = Instant.now();
+            SoqlCompiler compiler = new SoqlCompiler(catalog);
+            QueryService queries = new QueryService(jdbi, compiler, clock);
+            ApiUsage usage = new ApiUsage(clock);
+            var rest = new RestDispatcher(jdbi, catalog, records, queries, clock, started);
             this.http = HttpServer.create(
                     auth::register,
+                    usage::register,
                     new OAuthRoutes(org, tokens)::register,
                     new IdentityRoutes(org, auth)::register,
                     new ServiceRoutes("/id/" + org.orgId() + "/" + org.userId())::register,
-                    queryRoutes(jdbi, catalog, clock)::register,
+                    new QueryRoutes(queries, new QueryExplainer(jdbi, compiler, clock))::register,
+                    new SObjectRoutes(rest)::register,
+                    new LimitsRoutes(usage)::register,
                     new ActionRoutes(send)::register,
+                    new ActionCatalogRoutes(started)::register,
                     new AdminRoutes(fixtures, reset, outbox, version(), database.kind())::register);
             dispatcher.start();
             http.start(config.port());
@@ -119,10 +136,5 @@ public final class Simulator implements AutoCloseable {
         http.stop();
         dispatcher.close();
         database.close();
-    }
-
-    private static QueryRoutes queryRoutes(org.jdbi.v3.core.Jdbi jdbi, dev.sfsim.simulator.catalog.Catalog catalog, SimClock clock) {
-        var compiler = new dev.sfsim.simulator.soql.SoqlCompiler(catalog);
-        return new QueryRoutes(new QueryService(jdbi, compiler, clock), new dev.sfsim.simulator.query.QueryExplainer(jdbi, compiler, clock));
     }
 }

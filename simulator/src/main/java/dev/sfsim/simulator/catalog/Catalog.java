@@ -41,6 +41,23 @@ public final class Catalog {
         return Optional.ofNullable(byKeyPrefix.get(keyPrefix));
     }
 
+    /**
+     * The lookups of every object that point at {@code parent}, as describe's {@code childRelationships} lists them
+     * (children existing at {@code apiVersion} only).
+     */
+    public List<ChildRelationship> childRelationships(SObjectType parent, double apiVersion) {
+        List<ChildRelationship> children = new java.util.ArrayList<>();
+        for (SObjectType child : byLowerName.values()) {
+            if (!child.existsIn(apiVersion)) continue;
+            for (SObjectField f : child.fieldsIn(apiVersion)) {
+                if (f.referenceTo().contains(parent.name())) {
+                    children.add(new ChildRelationship(child.name(), f.name(), f.attributes().childRelationshipName()));
+                }
+            }
+        }
+        return children;
+    }
+
     /** All objects, in catalog order. */
     public List<SObjectType> all() {
         return List.copyOf(byLowerName.values());

@@ -16,6 +16,13 @@ final class FieldBuilder {
     private boolean createable = true;
     private boolean updateable = true;
     private double since = 0;
+    private boolean externalId;
+    private boolean idLookup;
+    private boolean unique;
+    private boolean nameField;
+    private boolean autoNumber;
+    private String sequenceWithin;
+    private String childRelationshipName;
 
     private FieldBuilder(String name, FieldType type) {
         this.name = name;
@@ -61,8 +68,29 @@ final class FieldBuilder {
     /** Createable but not updateable. */
     FieldBuilder createOnly() { this.updateable = false; return this; }
 
+    /** Describe {@code externalId:true} (and {@code idLookup:true}): usable for upsert. */
+    FieldBuilder externalId() { this.externalId = true; this.idLookup = true; return this; }
+
+    /** Describe {@code idLookup:true}: identifies a record; standard objects upsert on such fields. */
+    FieldBuilder idLookup() { this.idLookup = true; return this; }
+
+    FieldBuilder unique() { this.unique = true; return this; }
+
+    /** The object's name field ({@code nameField:true}, {@code idLookup:true}). */
+    FieldBuilder nameField() { this.nameField = true; this.idLookup = true; return this; }
+
+    /** Auto-number: the org fills it; not createable nor updateable. */
+    FieldBuilder autoNumber() { this.autoNumber = true; return readOnly(); }
+
+    /** Defaults to the next number among live records with the same value of {@code parentField}. */
+    FieldBuilder sequenceWithin(String parentField) { this.sequenceWithin = parentField; return this; }
+
+    /** Name of the child relationship this lookup gives its parent (e.g. {@code Contacts}). */
+    FieldBuilder childRelationship(String name) { this.childRelationshipName = name; return this; }
+
     SObjectField build() {
         return new SObjectField(name, label, type, length, Columns.of(name), picklist, defaultValue, referenceTo,
-                relationshipName, nillable, createable, updateable, since);
+                relationshipName, nillable, createable, updateable, since,
+                new FieldAttributes(externalId, idLookup, unique, nameField, autoNumber, sequenceWithin, childRelationshipName));
     }
 }

@@ -12,6 +12,8 @@ public enum FieldType {
     PICKLIST("picklist", "xsd:string", "text"),
     URL("url", "xsd:string", "text"),
     EMAIL("email", "xsd:string", "text"),
+    PHONE("phone", "xsd:string", "text"),
+    CURRENCY("currency", "xsd:double", "double precision"),
     BOOLEAN("boolean", "xsd:boolean", "boolean"),
     INT("int", "xsd:int", "integer"),
     DOUBLE("double", "xsd:double", "double precision"),

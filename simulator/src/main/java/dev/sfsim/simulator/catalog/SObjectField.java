@@ -19,6 +19,7 @@ import java.util.List;
  * @param createable       whether API callers may set it on create
  * @param updateable       whether API callers may change it
  * @param sinceVersion     first API version in which the field exists, e.g. {@code 48.0}
+ * @param attributes       the remaining describe flags (external id, id lookup, unique, name field, ...)
  */
 public record SObjectField(
         String name,
@@ -33,16 +34,35 @@ public record SObjectField(
         boolean nillable,
         boolean createable,
         boolean updateable,
-        double sinceVersion) {
+        double sinceVersion,
+        FieldAttributes attributes) {
 
     public SObjectField {
         picklistValues = List.copyOf(picklistValues);
         referenceTo = List.copyOf(referenceTo);
+        if (attributes == null) attributes = FieldAttributes.NONE;
+    }
+
+    /** A field without extra describe flags. */
+    public SObjectField(String name, String label, FieldType type, int length, String column, List<String> picklistValues,
+                        String defaultValue, List<String> referenceTo, String relationshipName, boolean nillable,
+                        boolean createable, boolean updateable, double sinceVersion) {
+        this(name, label, type, length, column, picklistValues, defaultValue, referenceTo, relationshipName, nillable,
+                createable, updateable, sinceVersion, FieldAttributes.NONE);
+    }
+
+    /**
+     * Describe's {@code defaultedOnCreate}: the org fills it when a create leaves it out (system fields, defaults,
+     * booleans, auto-numbers and per-parent sequences such as {@code ConversationEntry.Seq}).
+     */
+    public boolean defaultedOnCreate() {
+        return defaultValue != null || type == FieldType.BOOLEAN || attributes.sequenceWithin() != null
+                || attributes.autoNumber() || (!createable && !nillable);
     }
 
     /** Whether a create must give a value: not nillable, settable and with no default. */
     public boolean requiredOnCreate() {
-        return !nillable && createable && defaultValue == null && type != FieldType.BOOLEAN;
+        return !nillable && createable && !defaultedOnCreate();
     }
 
     /** Whether the field exists at the given API version. */

@@ -20,18 +20,19 @@ final class StandardObjects {
     private StandardObjects() {}
 
     static final String[] MESSAGE_TYPES = {"AppleBusinessChat", "Custom", "EmbeddedMessaging", "Facebook", "Phone", "Text", "Voice", "WhatsApp"};
-    private static final Set<SupportedCall> ALL_CALLS =
+    static final Set<SupportedCall> ALL_CALLS =
             Set.of(CREATE, DELETE, DESCRIBE_SOBJECTS, GET_DELETED, GET_UPDATED, QUERY, RETRIEVE, SEARCH, UNDELETE, UPDATE, UPSERT);
 
     static List<SObjectType> all() {
         return List.of(organization(), user(), messagingChannel(), messagingEndUser(), messagingSession(),
-                conversationEntry(), convMessageSendRequest());
+                conversationEntry(), convMessageSendRequest(), SalesObjects.account(), SalesObjects.contact(),
+                SalesObjects.lead(), SalesObjects.caseObject());
     }
 
     /** Id, IsDeleted and the audit fields every object carries, followed by the object's own fields. */
-    private static List<SObjectField> withAudit(String idLabel, FieldBuilder... own) {
+    static List<SObjectField> withAudit(String idLabel, FieldBuilder... own) {
         List<SObjectField> fields = new ArrayList<>();
-        fields.add(field("Id", FieldType.ID).label(idLabel).length(18).required().readOnly().build());
+        fields.add(field("Id", FieldType.ID).label(idLabel).length(18).required().readOnly().idLookup().build());
         fields.add(field("IsDeleted", FieldType.BOOLEAN).label("Deleted").required().readOnly().build());
         for (FieldBuilder b : own) fields.add(b.build());
         fields.add(field("CreatedDate", FieldType.DATETIME).label("Created Date").required().readOnly().build());
@@ -46,7 +47,7 @@ final class StandardObjects {
         return new SObjectType("Organization", "Organization", "Organizations", "00D", "organization", 0,
                 Set.of(DESCRIBE_SOBJECTS, QUERY, RETRIEVE),
                 withAudit("Organization ID",
-                        text("Name", 80).label("Name").required().readOnly(),
+                        text("Name", 80).label("Name").required().readOnly().nameField(),
                         text("InstanceName", 5).label("Instance Name").readOnly(),
                         field("IsSandbox", FieldType.BOOLEAN).label("Is Sandbox").readOnly(),
                         text("NamespacePrefix", 15).label("Namespace Prefix").readOnly(),
@@ -60,10 +61,10 @@ final class StandardObjects {
         return new SObjectType("User", "User", "Users", "005", "users", 0,
                 Set.of(CREATE, DESCRIBE_SOBJECTS, QUERY, RETRIEVE, SEARCH, UPDATE, UPSERT, GET_UPDATED),
                 withAudit("User ID",
-                        text("Username", 80).label("Username").required(),
+                        text("Username", 80).label("Username").required().idLookup().unique(),
                         text("FirstName", 40).label("First Name"),
                         text("LastName", 80).label("Last Name").required(),
-                        text("Name", 121).label("Full Name").readOnly(),
+                        text("Name", 121).label("Full Name").readOnly().nameField(),
                         field("Email", FieldType.EMAIL).length(128).label("Email").required(),
                         text("Alias", 8).label("Alias"),
                         field("IsActive", FieldType.BOOLEAN).label("Active").defaultValue("true"),
@@ -75,10 +76,10 @@ final class StandardObjects {
         return new SObjectType("MessagingChannel", "Messaging Channel", "Messaging Channels", "0Mj", "messaging_channel", 40.0,
                 Set.of(CREATE, DESCRIBE_SOBJECTS, QUERY, RETRIEVE, SEARCH, UPDATE, UPSERT),
                 withAudit("Messaging Channel ID",
-                        text("MasterLabel", 80).label("Channel Name").required(),
+                        text("MasterLabel", 80).label("Channel Name").required().nameField(),
                         text("DeveloperName", 80).label("Developer Name").required(),
                         picklist("MessageType", StandardObjects.MESSAGE_TYPES).label("Channel Type").required(),
-                        text("MessagingPlatformKey", 150).label("Platform Key").required(),
+                        text("MessagingPlatformKey", 150).label("Platform Key").required().idLookup(),
                         text("ChannelAddressIdentifier", 36).label("Channel Address Identifier").since(59.0),
                         field("IsActive", FieldType.BOOLEAN).label("Active").defaultValue("false"),
                         picklist("PlatformType", "Standard", "Enhanced").label("Platform Type").defaultValue("Standard"),
@@ -93,16 +94,17 @@ final class StandardObjects {
         return new SObjectType("MessagingEndUser", "Messaging User", "Messaging Users", "0PA", "messaging_end_user", 40.0,
                 ALL_CALLS,
                 withAudit("Messaging User ID",
-                        text("Name", 255).label("Messaging User Name").required(),
-                        reference("MessagingChannelId", "MessagingChannel", "MessagingChannel").label("Messaging Channel ID").required(),
+                        text("Name", 255).label("Messaging User Name").required().nameField(),
+                        reference("MessagingChannelId", "MessagingChannel", "MessagingChannel").label("Messaging Channel ID").required()
+                                .childRelationship("MessagingEndUsers"),
                         text("MessagingPlatformKey", 255).label("Messaging Platform Key").required(),
                         picklist("MessageType", StandardObjects.MESSAGE_TYPES).label("Messaging Platform Type").required(),
                         picklist("MessagingConsentStatus", "DoublyOptedIn", "ExplicitlyOptedIn", "ImplicitlyOptedIn", "OptedOut")
                                 .label("Messaging Consent Status").defaultValue("ImplicitlyOptedIn").since(48.0),
                         field("HasInitialResponseSent", FieldType.BOOLEAN).label("Initial Response Sent").defaultValue("false"),
-                        reference("AccountId", "Account", "Account").label("Account ID"),
-                        reference("ContactId", "Contact", "Contact").label("Contact ID"),
-                        reference("LeadId", "Lead", "Lead").label("Lead ID"),
+                        reference("AccountId", "Account", "Account").label("Account ID").childRelationship("MessagingEndUsers"),
+                        reference("ContactId", "Contact", "Contact").label("Contact ID").childRelationship("MessagingEndUsers"),
+                        reference("LeadId", "Lead", "Lead").label("Lead ID").childRelationship("MessagingEndUsers"),
                         reference("OwnerId", "Owner", "User").label("Owner ID"),
                         text("IsoCountryCode", 2).label("ISO Country Code"),
                         text("Locale", 20).label("Locale"),
@@ -114,7 +116,7 @@ final class StandardObjects {
         return new SObjectType("MessagingSession", "Messaging Session", "Messaging Sessions", "0Mw", "messaging_session", 47.0,
                 ALL_CALLS,
                 withAudit("Messaging Session ID",
-                        text("Name", 255).label("Messaging Session Name").readOnly(),
+                        text("Name", 255).label("Messaging Session Name").nameField().autoNumber(),
                         picklist("Status", "New", "Active", "Consent", "Waiting", "Paused", "Inactive", "Ended", "Error")
                                 .label("Status").defaultValue("New"),
                         picklist("Origin", "AgentInitiated", "ConversationClose", "ConversationControlLost", "Help",
@@ -123,13 +125,15 @@ final class StandardObjects {
                         picklist("EndedByType", "Agent", "Bot", "EndUser", "System").label("Ended By"),
                         picklist("ChannelType", "Alexa", "AppleBusinessChat", "EmbeddedMessaging", "Facebook", "GoogleHome", "Line",
                                 "Omega", "Phone", "Text", "Voice", "WeChat", "WebChat", "WhatsApp").label("Channel Type"),
-                        reference("MessagingEndUserId", "MessagingEndUser", "MessagingEndUser").label("Messaging User ID").required(),
-                        reference("MessagingChannelId", "MessagingChannel", "MessagingChannel").label("Messaging Channel ID").required(),
+                        reference("MessagingEndUserId", "MessagingEndUser", "MessagingEndUser").label("Messaging User ID").required()
+                                .childRelationship("MessagingSessions"),
+                        reference("MessagingChannelId", "MessagingChannel", "MessagingChannel").label("Messaging Channel ID").required()
+                                .childRelationship("MessagingSessions"),
                         field("StartTime", FieldType.DATETIME).label("Start Time"),
                         field("EndTime", FieldType.DATETIME).label("End Time"),
                         field("AcceptTime", FieldType.DATETIME).label("Accept Time"),
-                        reference("CaseId", "Case", "Case").label("Case ID"),
-                        reference("LeadId", "Lead", "Lead").label("Lead ID"),
+                        reference("CaseId", "Case", "Case").label("Case ID").childRelationship("MessagingSessions"),
+                        reference("LeadId", "Lead", "Lead").label("Lead ID").childRelationship("MessagingSessions"),
                         reference("OwnerId", "Owner", "User").label("Owner ID"),
                         text("ChannelName", 255).label("Channel Name"),
                         text("ChannelKey", 255).label("Channel Key"),
@@ -143,14 +147,15 @@ final class StandardObjects {
         return new SObjectType("ConversationEntry", "Conversation Entry", "Conversation Entries", "0Zy", "conversation_entry", 43.0,
                 Set.of(CREATE, DELETE, DESCRIBE_SOBJECTS, QUERY, RETRIEVE, UPDATE, UPSERT),
                 withAudit("Conversation Entry ID",
-                        reference("ConversationId", "Conversation", "MessagingSession").label("Conversation ID").required().createOnly(),
-                        field("Seq", FieldType.INT).label("Sequence").required().createOnly(),
+                        reference("ConversationId", "Conversation", "MessagingSession").label("Conversation ID").required().createOnly()
+                                .childRelationship("ConversationEntries"),
+                        field("Seq", FieldType.INT).label("Sequence").required().createOnly().sequenceWithin("ConversationId"),
                         field("EntryTime", FieldType.DATETIME).label("Entry Start Time").required().createOnly(),
                         field("EntryTimeMilliSecs", FieldType.INT).label("Entry Time Milliseconds").createOnly(),
                         picklist("EntryType", "Text", "AdminOptedIn", "AdminOptedOut", "BotEscalated", "ChatbotClosedIdleSession",
                                 "ChatbotEndedChatByAction", "ChatbotEndedTransferNotConfigured", "ChatbotEstablished",
-                                "ChatbotNotEstablished", "EndUserOptedIn", "EndUserOptedOut").length(40).label("Entry Type").required(),
-                        picklist("ActorType", "Agent", "Bot", "EndUser", "Supervisor", "System").length(40).label("Actor Type").required(),
+                                "ChatbotNotEstablished", "EndUserOptedIn", "EndUserOptedOut").length(40).label("Entry Type").required().createOnly(),
+                        picklist("ActorType", "Agent", "Bot", "EndUser", "Supervisor", "System").length(40).label("Actor Type").required().createOnly(),
                         reference("ActorId", "Actor", "BotDefinition", "LiveChatVisitor", "MessagingEndUser", "User").label("Actor ID"),
                         text("ActorName", 650).label("Actor Name"),
                         field("Message", FieldType.TEXTAREA).length(131072).label("Message"),
@@ -170,7 +175,7 @@ final class StandardObjects {
                 "1sr", "conv_message_send_request", 60.0,
                 Set.of(DESCRIBE_SOBJECTS, GET_DELETED, GET_UPDATED, QUERY, RETRIEVE),
                 withAudit("Conversation Message Send Request ID",
-                        text("Name", 255).label("Name").required().readOnly(),
+                        text("Name", 255).label("Name").required().nameField().autoNumber(),
                         picklist("RequestType", "SendNotificationMessages").label("Request Type").required().readOnly(),
                         picklist("RequestStatus", "Pending", "InProgress", "Completed").label("Request Status").required().readOnly(),
                         text("MessageDefinition", 255).label("Message Definition").required().readOnly(),

@@ -25,7 +25,9 @@ public final class ErrorRenderer {
     /** Installs the exception and error-status handlers. */
     public static void register(RoutesConfig routes) {
         routes.exception(SalesforceException.class, (e, ctx) -> render(ctx, e));
-        routes.exception(HttpResponseException.class, (e, ctx) -> render(ctx, fromStatus(e.getStatus(), ctx)));
+        routes.exception(HttpResponseException.class, (e, ctx) -> render(ctx, e.getStatus() == 405
+                ? methodNotAllowed(ctx.method().name(), e.getDetails().values())
+                : fromStatus(e.getStatus(), ctx)));
         routes.exception(Exception.class, (e, ctx) -> {
             var known = SqlStates.toSalesforce(e);
             if (known.isPresent()) {
@@ -39,7 +41,9 @@ public final class ErrorRenderer {
         routes.error(404, "*", ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty()) render(ctx, SalesforceException.notFound());
         });
-        routes.error(405, "*", ctx -> render(ctx, fromStatus(405, ctx)));
+        routes.error(405, "*", ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) render(ctx, fromStatus(405, ctx));
+        });
     }
 
     /** Writes the error body and status. */
@@ -55,6 +59,22 @@ public final class ErrorRenderer {
         m.put("errorCode", e.errorCode());
         if (e.fields() != null) m.put("fields", e.fields());
         return m;
+    }
+
+    /**
+     * 405 {@code METHOD_NOT_ALLOWED} "HTTP Method 'PATCH' not allowed. Allowed are GET,HEAD,POST", the allowed methods
+     * taken from what the router reports for the path (HEAD listed with GET, as Salesforce lists it).
+     */
+    static SalesforceException methodNotAllowed(String method, java.util.Collection<String> routerDetails) {
+        java.util.Set<String> found = new java.util.TreeSet<>();
+        for (String d : routerDetails) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("[A-Z]{3,7}").matcher(d);
+            while (m.find()) found.add(m.group());
+        }
+        List<String> order = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE");
+        List<String> allowed = order.stream().filter(m -> found.contains(m) || (m.equals("HEAD") && found.contains("GET"))).toList();
+        String list = allowed.isEmpty() ? "" : " Allowed are " + String.join(",", allowed);
+        return new SalesforceException(405, "METHOD_NOT_ALLOWED", "HTTP Method '" + method + "' not allowed." + list);
     }
 
     private static SalesforceException fromStatus(int status, Context ctx) {

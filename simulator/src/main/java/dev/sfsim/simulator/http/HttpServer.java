@@ -15,6 +15,8 @@ public final class HttpServer {
     /** Request bodies above this size are refused (413). */
     static final long MAX_REQUEST_BYTES = 10L * 1024 * 1024;
 
+    static final String JSON_UTF8 = "application/json;charset=UTF-8";
+
     private HttpServer() {}
 
     /** Builds (does not start) a server with the given route registrations. */
@@ -29,6 +31,11 @@ public final class HttpServer {
             config.http.defaultContentType = "application/json;charset=UTF-8";
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             ErrorRenderer.register(config.routes);
+            // Salesforce sends the charset; some clients compare the header exactly (wire format notes §2.2).
+            config.routes.after(ctx -> {
+                String type = ctx.res().getContentType();
+                if (type != null && type.equals("application/json")) ctx.res().setContentType(JSON_UTF8);
+            });
             for (Consumer<RoutesConfig> r : registrations) r.accept(config.routes);
         });
     }

@@ -1,6 +1,7 @@
 package dev.sfsim.simulator.http;
 
 import dev.sfsim.simulator.auth.Session;
+import dev.sfsim.simulator.error.SalesforceException;
 import io.javalin.http.Context;
 
 /** Request facts handlers share: the instance URL the client called, the authenticated session, the API version. */
@@ -21,6 +22,38 @@ public final class Requests {
         Session s = ctx.attribute(SESSION_ATTRIBUTE);
         if (s == null) throw new IllegalStateException("no session on " + ctx.path());
         return s;
+    }
+
+    /**
+     * Refuses a request whose {@code Accept} asks for XML first: XML bodies are not emulated yet.
+     *
+     * @throws SalesforceException 501 {@code NOT_SUPPORTED_BY_SIMULATOR}
+     */
+    public static void refuseXml(Context ctx) {
+        String accept = ctx.header("Accept");
+        if (accept == null) return;
+        String first = accept.split(",")[0].trim().toLowerCase(java.util.Locale.ROOT);
+        if (first.startsWith("application/xml") || first.startsWith("text/xml")) {
+            throw SalesforceException.notSupported("XML responses (Accept: " + first + ")");
+        }
+    }
+
+    /** The {@code If-Modified-Since} instant (RFC 1123), or null when absent or unparsable. */
+    public static java.time.Instant ifModifiedSince(Context ctx) {
+        String header = ctx.header("If-Modified-Since");
+        if (header == null || header.isBlank()) return null;
+        try {
+            return java.time.ZonedDateTime.parse(header.trim(), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** Answers {@code status} with no body and no {@code Content-Type} (204, 304), as Salesforce does. */
+    public static void noBody(Context ctx, int status) {
+        ctx.status(status);
+        ctx.result("");
+        ctx.res().setContentType(null);
     }
 
     /** The API version of a {@code /services/data/{version}/...} path; 404 {@code NOT_FOUND} when not served. */

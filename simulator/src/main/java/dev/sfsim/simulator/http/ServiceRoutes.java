@@ -39,10 +39,13 @@ public final class ServiceRoutes {
         ApiVersion v = Requests.version(ctx);
         String base = v.basePath();
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("actions", base + "/actions");
-        m.put("identity", Requests.instanceUrl(ctx) + identityPath);
+        m.put("sobjects", base + "/sobjects");
         m.put("query", base + "/query");
         m.put("queryAll", base + "/queryAll");
+        m.put("composite", base + "/composite");
+        m.put("limits", base + "/limits");
+        m.put("actions", base + "/actions");
+        m.put("identity", Requests.instanceUrl(ctx) + identityPath);
         ctx.json(m);
     }
 }

@@ -43,7 +43,7 @@ final class FieldCoercion {
         return switch (f.type()) {
             case BOOLEAN -> bool(f, v, text);
             case INT -> integer(f, v, text);
-            case DOUBLE -> dbl(f, v, text);
+            case DOUBLE, CURRENCY -> dbl(f, v, text);
             case DATE -> date(f, text);
             case DATETIME -> datetime(f, text);
             case ID, REFERENCE -> id(f, text);

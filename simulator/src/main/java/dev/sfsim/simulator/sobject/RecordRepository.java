@@ -18,20 +18,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Inserts records of any catalog object with Salesforce's create-time validation ("Create a Record", REST API
- * Developer Guide): unknown fields, non-createable fields, types, lengths, restricted picklists, references
- * (prefix and existence) and required fields; then defaults, auto-number names and audit fields. SQL is
- * generated from the catalog only. Runs inside the caller's transaction, so a failure writes nothing.
+ * Writes records of any catalog object with Salesforce's validation ("Create a Record", "Update a Record",
+ * "Delete a Record", REST API Developer Guide): unknown fields, non-createable/non-updateable fields, types, lengths,
+ * restricted picklists, references (prefix and existence) and required fields; then defaults, per-parent sequences,
+ * auto-numbers, derived names and audit fields. SQL is generated from the catalog only. Runs inside the caller's
+ * transaction, so a failure writes nothing.
  */
 public final class RecordRepository {
-    private final Catalog catalog;
-    private final References references;
+    private final RecordValues values;
 
     public RecordRepository(Catalog catalog) {
-        this.catalog = catalog;
-        this.references = new References(catalog);
+        this.values = new RecordValues(new References(catalog));
     }
 
     /**
@@ -47,19 +47,10 @@ public final class RecordRepository {
      *                             {@code INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST}, {@code INVALID_TYPE_ON_FIELD_IN_RECORD}
      */
     public String insert(Handle h, SObjectType type, Map<String, JsonNode> values, WriteMode mode, String userId, Instant now) {
-        Map<SObjectField, Object> row = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> e : values.entrySet()) {
-            if (e.getKey().equals("attributes")) continue;
-            SObjectField f = type.field(e.getKey()).orElseThrow(() -> SalesforceException.badRequest("INVALID_FIELD",
-                    "No such column '" + e.getKey() + "' on sobject of type " + type.name()));
-            checkWritable(type, f, mode);
-            Object v = FieldCoercion.coerce(f, e.getValue());
-            if (f.type() == FieldType.REFERENCE && v != null) references.check(h, f, (String) v);
-            row.put(f, v);
-        }
-        applyDefaults(type, row);
+        Map<SObjectField, Object> row = this.values.validate(h, type, values, mode, RecordValues.Operation.CREATE);
+        applyDefaults(h, type, row);
         requireFields(type, row);
-        String id = row.containsKey(idField(type)) && row.get(idField(type)) != null
+        String id = row.get(idField(type)) != null
                 ? checkOwnId(type, (String) row.get(idField(type)))
                 : SalesforceIds.generate(type.keyPrefix(), h.createQuery("SELECT nextval('sfsim_id_seq')").mapTo(Long.class).one());
         OffsetDateTime ts = now.atOffset(ZoneOffset.UTC);
@@ -70,12 +61,58 @@ public final class RecordRepository {
         putIfAbsent(type, row, "LastModifiedDate", ts);
         putIfAbsent(type, row, "LastModifiedById", userId);
         putIfAbsent(type, row, "SystemModstamp", ts);
-        if (type.autoNumberFormat() != null && row.get(type.field("Name").orElseThrow()) == null) {
+        Optional<SObjectField> autoNumber = type.fields().stream().filter(f -> f.attributes().autoNumber()).findFirst();
+        if (type.autoNumberFormat() != null && autoNumber.isPresent() && row.get(autoNumber.get()) == null) {
             long n = h.createQuery("SELECT nextval('" + type.table() + "_name_seq')").mapTo(Long.class).one();
-            put(type, row, "Name", AutoNumbers.format(type.autoNumberFormat(), n));
+            row.put(autoNumber.get(), AutoNumbers.format(type.autoNumberFormat(), n));
         }
         execute(h, type, row);
+        DerivedNames.refresh(h, type, id);
         return id;
+    }
+
+    /**
+     * Updates one live record ("Update a Record"); LastModifiedDate, LastModifiedById and SystemModstamp move to now.
+     *
+     * @throws SalesforceException 404 {@code NOT_FOUND} when no live record has the id; 400 as {@link #insert}
+     *                             ({@code INVALID_FIELD_FOR_INSERT_UPDATE} for non-updateable fields)
+     */
+    public void update(Handle h, SObjectType type, String id, Map<String, JsonNode> values, WriteMode mode, String userId, Instant now) {
+        Map<SObjectField, Object> row = this.values.validate(h, type, values, mode, RecordValues.Operation.UPDATE);
+        row.remove(idField(type));
+        List<String> cleared = row.entrySet().stream()
+                .filter(e -> e.getValue() == null && !e.getKey().nillable()).map(e -> e.getKey().name()).toList();
+        if (!cleared.isEmpty()) {
+            throw SalesforceException.badRequest("REQUIRED_FIELD_MISSING",
+                    "Required fields are missing: [" + String.join(", ", cleared) + "]", cleared);
+        }
+        OffsetDateTime ts = now.atOffset(ZoneOffset.UTC);
+        put(type, row, "LastModifiedDate", ts);
+        put(type, row, "LastModifiedById", userId);
+        put(type, row, "SystemModstamp", ts);
+        List<String> sets = new ArrayList<>();
+        for (SObjectField f : row.keySet()) sets.add(f.column() + " = :" + f.column());
+        Update u = h.createUpdate("UPDATE " + type.table() + " SET " + String.join(", ", sets) + " WHERE id = :sfsim_id AND NOT is_deleted");
+        for (Map.Entry<SObjectField, Object> e : row.entrySet()) u.bind(e.getKey().column(), e.getValue());
+        if (u.bind("sfsim_id", id).execute() == 0) throw SalesforceException.notFound();
+        DerivedNames.refresh(h, type, id);
+    }
+
+    /**
+     * Moves a record to the recycle bin: {@code IsDeleted = true}, SystemModstamp (the deleted date) = now.
+     *
+     * @throws SalesforceException 404 {@code ENTITY_IS_DELETED} "entity is deleted" when already deleted,
+     *                             404 {@code NOT_FOUND} when it never existed
+     */
+    public void delete(Handle h, SObjectType type, String id, String userId, Instant now) {
+        Optional<Boolean> deleted = h.createQuery("SELECT is_deleted FROM " + type.table() + " WHERE id = :id FOR UPDATE")
+                .bind("id", id).mapTo(Boolean.class).findOne();
+        if (deleted.isEmpty()) throw SalesforceException.notFound();
+        if (deleted.get()) throw new SalesforceException(404, "ENTITY_IS_DELETED", "entity is deleted", List.of());
+        OffsetDateTime ts = now.atOffset(ZoneOffset.UTC);
+        h.createUpdate("UPDATE " + type.table() + " SET is_deleted = true, last_modified_date = :ts, last_modified_by_id = :user,"
+                        + " system_modstamp = :ts WHERE id = :id")
+                .bind("ts", ts).bind("user", userId).bind("id", id).execute();
     }
 
     private void execute(Handle h, SObjectType type, Map<SObjectField, Object> row) {
@@ -91,26 +128,29 @@ public final class RecordRepository {
         u.execute();
     }
 
-    private static void checkWritable(SObjectType type, SObjectField f, WriteMode mode) {
-        boolean system = f.name().equals("IsDeleted") || (mode == WriteMode.API && !f.createable());
-        if (system && !(mode == WriteMode.SYSTEM && f.name().equals("Id"))) {
-            throw SalesforceException.badRequest("INVALID_FIELD_FOR_INSERT_UPDATE", "Unable to create/update fields: " + f.name()
-                    + ". Please check the security settings of this field and verify that it is read/write for your profile or permission set.",
-                    List.of(f.name()));
-        }
-    }
-
-    private static void applyDefaults(SObjectType type, Map<SObjectField, Object> row) {
+    private static void applyDefaults(Handle h, SObjectType type, Map<SObjectField, Object> row) {
         for (SObjectField f : type.fields()) {
-            if (row.containsKey(f)) continue;
-            if (f.defaultValue() != null) row.put(f, FieldCoercion.coerce(f, TextNode.valueOf(f.defaultValue())));
-            else if (f.type() == FieldType.BOOLEAN) row.put(f, false);
+            if (row.get(f) != null) continue;
+            String parentField = f.attributes().sequenceWithin();
+            if (parentField != null) {
+                SObjectField parent = type.field(parentField).orElseThrow();
+                if (row.get(parent) != null) {
+                    row.put(f, h.createQuery("SELECT coalesce(max(" + f.column() + "), 0) + 1 FROM " + type.table()
+                            + " WHERE " + parent.column() + " = :p AND NOT is_deleted").bind("p", row.get(parent)).mapTo(Integer.class).one());
+                }
+            } else if (row.containsKey(f)) {
+                continue;
+            } else if (f.defaultValue() != null) {
+                row.put(f, FieldCoercion.coerce(f, TextNode.valueOf(f.defaultValue())));
+            } else if (f.type() == FieldType.BOOLEAN) {
+                row.put(f, false);
+            }
         }
     }
 
     private static void requireFields(SObjectType type, Map<SObjectField, Object> row) {
         List<String> missing = type.fields().stream()
-                .filter(f -> !f.nillable() && f.createable() && row.get(f) == null)
+                .filter(f -> !f.nillable() && f.createable() && row.get(f) == null && f.attributes().sequenceWithin() == null)
                 .map(SObjectField::name).toList();
         if (!missing.isEmpty()) {
             throw SalesforceException.badRequest("REQUIRED_FIELD_MISSING",

@@ -36,7 +36,7 @@ final class ValueCoercion {
         }
         return switch (type) {
             case ID, REFERENCE -> id(field, literal, at);
-            case STRING, TEXTAREA, PICKLIST, URL, EMAIL -> {
+            case STRING, TEXTAREA, PICKLIST, URL, EMAIL, PHONE -> {
                 if (!(literal instanceof Literal.Str s)) throw mismatch(field, "string", true, at);
                 yield op == ComparisonOperator.LIKE ? s.value().likePattern() : s.value().value();
             }
@@ -44,7 +44,7 @@ final class ValueCoercion {
                 if (!(literal instanceof Literal.Bool b)) throw mismatch(field, "boolean", false, at);
                 yield b.value();
             }
-            case INT, DOUBLE -> {
+            case INT, DOUBLE, CURRENCY -> {
                 if (!(literal instanceof Literal.Number n)) throw mismatch(field, type == FieldType.INT ? "integer" : "double", false, at);
                 yield n.value();
             }

@@ -1,0 +1,19 @@
+package dev.sfsim.simulator.catalog;
+
+/**
+ * Describe flags of a field beyond type and access ("DescribeSObjectResult Field", SOAP API Developer Guide).
+ *
+ * @param externalId            {@code externalId}: usable for upsert and GET by external id
+ * @param idLookup              {@code idLookup}: usable to identify a record (upsert on standard objects too)
+ * @param unique                {@code unique}: no two live records share the value ({@code DUPLICATE_VALUE})
+ * @param nameField             {@code nameField}: the record's name, shown in recent items
+ * @param autoNumber            {@code autoNumber}: filled by the org from a display format
+ * @param sequenceWithin        when not null, the field defaults to the next number among live records sharing the
+ *                              value of this other field (ConversationEntry.Seq within its ConversationId, §9.9)
+ * @param childRelationshipName the relationship name under which the parent's describe lists this lookup's children
+ *                              (e.g. {@code Contacts} for Contact.AccountId); null: listed without a name
+ */
+public record FieldAttributes(boolean externalId, boolean idLookup, boolean unique, boolean nameField, boolean autoNumber,
+                              String sequenceWithin, String childRelationshipName) {
+    public static final FieldAttributes NONE = new FieldAttributes(false, false, false, false, false, null, null);
+}

@@ -1,0 +1,79 @@
+package dev.sfsim.simulator.sobject;
+
+import dev.sfsim.simulator.http.ApiVersion;
+import dev.sfsim.simulator.http.Requests;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * HTTP edge of {@code /services/data/vNN.N/sobjects/**} and {@code /composite/**}: turns the call into an
+ * {@link ApiRequest} ({@code POST ?_HttpMethod=PATCH} becomes PATCH, as Salesforce honours it) and writes the
+ * {@link ApiResponse}: JSON with {@code Content-Type: application/json;charset=UTF-8}, or no body and no
+ * Content-Type for 204/304. Every method is routed here so the resources answer 405 with Salesforce's allowed list.
+ */
+public final class SObjectRoutes {
+    private static final List<HandlerType> METHODS =
+            List.of(HandlerType.GET, HandlerType.HEAD, HandlerType.POST, HandlerType.PATCH, HandlerType.PUT, HandlerType.DELETE);
+    private final RestDispatcher dispatcher;
+
+    public SObjectRoutes(RestDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
+    public void register(RoutesConfig routes) {
+        for (String root : List.of("sobjects", "composite")) {
+            for (HandlerType m : METHODS) {
+                routes.addHttpHandler(m, "/services/data/{version}/" + root, this::handle);
+                routes.addHttpHandler(m, "/services/data/{version}/" + root + "/<rest>", this::handle);
+            }
+        }
+    }
+
+    private void handle(Context ctx) {
+        ApiVersion version = Requests.version(ctx);
+        Requests.refuseXml(ctx);
+        ApiResponse resp = dispatcher.handle(new ApiRequest(method(ctx), version, segments(ctx.path()), query(ctx), ctx.body(),
+                Requests.session(ctx).userId(), Requests.ifModifiedSince(ctx)));
+        write(ctx, resp);
+    }
+
+    /** Writes status, headers and JSON body; no body and no Content-Type when the body is null. */
+    static void write(Context ctx, ApiResponse resp) {
+        ctx.status(resp.status());
+        resp.headers().forEach(ctx::header);
+        if (resp.body() == null) {
+            Requests.noBody(ctx, resp.status());
+            return;
+        }
+        ctx.json(resp.body());
+    }
+
+    private static String method(Context ctx) {
+        String m = ctx.method().name();
+        String override = ctx.queryParam("_HttpMethod");
+        if (m.equals("POST") && override != null && override.equalsIgnoreCase("PATCH")) return "PATCH";
+        return m;
+    }
+
+    /** Decoded segments after {@code /services/data/vNN.N}; repeated and trailing slashes ignored. */
+    static List<String> segments(String path) {
+        List<String> all = new ArrayList<>();
+        for (String s : path.split("/+")) if (!s.isEmpty()) all.add(URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8));
+        int start = all.indexOf("data") + 2;
+        return start < 2 || start > all.size() ? List.of() : all.subList(start, all.size());
+    }
+
+    private static Map<String, String> query(Context ctx) {
+        Map<String, String> m = new LinkedHashMap<>();
+        ctx.queryParamMap().forEach((k, v) -> { if (!v.isEmpty()) m.put(k, v.get(0)); });
+        return m;
+    }
+}

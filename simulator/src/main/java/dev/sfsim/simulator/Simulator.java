@@ -6,12 +6,16 @@ import dev.sfsim.simulator.admin.AdminRoutes;
 import dev.sfsim.simulator.admin.FixtureService;
 import dev.sfsim.simulator.admin.ResetService;
 import dev.sfsim.simulator.admin.StartupFixtures;
+import dev.sfsim.simulator.auth.CertificateRoutes;
+import dev.sfsim.simulator.auth.Certificates;
 import dev.sfsim.simulator.auth.IdentityRoutes;
 import dev.sfsim.simulator.auth.OAuthRoutes;
 import dev.sfsim.simulator.auth.OrgIdentity;
+import dev.sfsim.simulator.auth.SoapRoutes;
 import dev.sfsim.simulator.auth.TokenService;
 import dev.sfsim.simulator.catalog.Catalog;
 import dev.sfsim.simulator.clock.SimClock;
+import dev.sfsim.simulator.http.AdminTokenFilter;
 import dev.sfsim.simulator.http.AuthFilter;
 import dev.sfsim.simulator.http.HttpServer;
 import dev.sfsim.simulator.http.ServiceRoutes;
@@ -56,6 +60,7 @@ public final class Simulator implements AutoCloseable {
             ComponentRepository components = new ComponentRepository();
             OutboxRepository outbox = new OutboxRepository(jdbi);
             TokenService tokens = new TokenService(jdbi, clock, config.sessionTimeout());
+            Certificates certificates = new Certificates(jdbi, clock);
             FixtureService fixtures = new FixtureService(jdbi, catalog, records, components, clock, org.userId());
             ResetService reset = new ResetService(jdbi, catalog, org, clock, fixtures, startupFixtures);
             if (config.databaseUrl() == null || !reset.seeded()) reset.reset();
@@ -65,8 +70,11 @@ public final class Simulator implements AutoCloseable {
                     config.latency().pickupDelay);
             this.dispatcher = new Dispatcher(store, clock, config.latency());
             this.http = HttpServer.create(
+                    new AdminTokenFilter(config.adminToken())::register,
                     auth::register,
-                    new OAuthRoutes(org, tokens)::register,
+                    OAuthRoutes.create(org, tokens, certificates, jdbi, clock)::register,
+                    new SoapRoutes(org, tokens)::register,
+                    new CertificateRoutes(certificates)::register,
                     new IdentityRoutes(org, auth)::register,
                     new ServiceRoutes("/id/" + org.orgId() + "/" + org.userId())::register,
                     new QueryRoutes(new QueryService(jdbi, catalog))::register,

@@ -22,6 +22,8 @@ import java.util.Map;
  *                         path list separated by the platform path separator or commas)
  * @param latency          latency profile ({@code SFSIM_LATENCY_PROFILE}: {@code realistic}, the default, or {@code instant})
  * @param sessionTimeout   lifetime of access tokens ({@code SFSIM_SESSION_TIMEOUT}, ISO-8601 duration, default PT2H)
+ * @param adminToken       when set, {@code /__admin/**} (but health) needs {@code Authorization: Bearer <it>}
+ *                         ({@code SFSIM_ADMIN_TOKEN}); null leaves the admin API open
  */
 public record SimulatorConfig(
         int port,
@@ -34,7 +36,8 @@ public record SimulatorConfig(
         String password,
         List<Path> fixtureDirs,
         LatencyProfile latency,
-        Duration sessionTimeout) {
+        Duration sessionTimeout,
+        String adminToken) {
 
     public static final String DEFAULT_CLIENT_ID = "sfsim-client-id";
     public static final String DEFAULT_CLIENT_SECRET = "sfsim-client-secret";
@@ -88,22 +91,33 @@ public record SimulatorConfig(
                 env.getOrDefault("SFSIM_PASSWORD", DEFAULT_PASSWORD),
                 paths(env.get("SFSIM_FIXTURES")),
                 latency(env.get("SFSIM_LATENCY_PROFILE")),
-                duration(env, "SFSIM_SESSION_TIMEOUT", Duration.ofHours(2)));
+                duration(env, "SFSIM_SESSION_TIMEOUT", Duration.ofHours(2)),
+                blankToNull(env.get("SFSIM_ADMIN_TOKEN")));
     }
 
     public SimulatorConfig withPort(int newPort) {
         return new SimulatorConfig(newPort, databaseUrl, databaseUser, databasePassword, clientId, clientSecret,
-                username, password, fixtureDirs, latency, sessionTimeout);
+                username, password, fixtureDirs, latency, sessionTimeout, adminToken);
     }
 
     public SimulatorConfig withLatency(LatencyProfile profile) {
         return new SimulatorConfig(port, databaseUrl, databaseUser, databasePassword, clientId, clientSecret,
-                username, password, fixtureDirs, profile, sessionTimeout);
+                username, password, fixtureDirs, profile, sessionTimeout, adminToken);
+    }
+
+    public SimulatorConfig withSessionTimeout(Duration timeout) {
+        return new SimulatorConfig(port, databaseUrl, databaseUser, databasePassword, clientId, clientSecret,
+                username, password, fixtureDirs, latency, timeout, adminToken);
+    }
+
+    public SimulatorConfig withAdminToken(String token) {
+        return new SimulatorConfig(port, databaseUrl, databaseUser, databasePassword, clientId, clientSecret,
+                username, password, fixtureDirs, latency, sessionTimeout, token);
     }
 
     public SimulatorConfig withFixtureDirs(List<Path> dirs) {
         return new SimulatorConfig(port, databaseUrl, databaseUser, databasePassword, clientId, clientSecret,
-                username, password, dirs, latency, sessionTimeout);
+                username, password, dirs, latency, sessionTimeout, adminToken);
     }
 
     private static int intValue(Map<String, String> env, String name, int dflt) {

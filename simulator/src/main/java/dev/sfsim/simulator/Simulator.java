@@ -69,7 +69,7 @@ public final class Simulator implements AutoCloseable {
             var send = new SendConversationMessagesService(jdbi, clock, components, new RequestWriter(store),
                     config.latency().pickupDelay);
             this.dispatcher = new Dispatcher(store, clock, config.latency());
-            this.http = HttpServer.create(
+            this.http = HttpServer.create(config.tls(), config.port(),
                     new AdminTokenFilter(config.adminToken())::register,
                     auth::register,
                     OAuthRoutes.create(org, tokens, certificates, jdbi, clock)::register,
@@ -81,7 +81,8 @@ public final class Simulator implements AutoCloseable {
                     new ActionRoutes(send)::register,
                     new AdminRoutes(fixtures, reset, outbox, version(), database.kind())::register);
             dispatcher.start();
-            http.start(config.port());
+            if (config.tls()) http.start();
+            else http.start(config.port());
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -98,9 +99,9 @@ public final class Simulator implements AutoCloseable {
         return http.port();
     }
 
-    /** {@code http://localhost:<port>}. */
+    /** {@code http://localhost:<port>}, or {@code https://} with {@code SFSIM_TLS=true}. */
     public String baseUrl() {
-        return "http://localhost:" + port();
+        return (config.tls() ? "https" : "http") + "://localhost:" + port();
     }
 
     public OrgIdentity org() {

@@ -7,12 +7,16 @@ import dev.sfsim.simulator.admin.AdminRoutes;
 import dev.sfsim.simulator.admin.FixtureService;
 import dev.sfsim.simulator.admin.ResetService;
 import dev.sfsim.simulator.admin.StartupFixtures;
+import dev.sfsim.simulator.auth.CertificateRoutes;
+import dev.sfsim.simulator.auth.Certificates;
 import dev.sfsim.simulator.auth.IdentityRoutes;
 import dev.sfsim.simulator.auth.OAuthRoutes;
 import dev.sfsim.simulator.auth.OrgIdentity;
+import dev.sfsim.simulator.auth.SoapRoutes;
 import dev.sfsim.simulator.auth.TokenService;
 import dev.sfsim.simulator.catalog.Catalog;
 import dev.sfsim.simulator.clock.SimClock;
+import dev.sfsim.simulator.http.AdminTokenFilter;
 import dev.sfsim.simulator.http.ApiUsage;
 import dev.sfsim.simulator.http.AuthFilter;
 import dev.sfsim.simulator.http.HttpServer;
@@ -64,6 +68,7 @@ public final class Simulator implements AutoCloseable {
             ComponentRepository components = new ComponentRepository();
             OutboxRepository outbox = new OutboxRepository(jdbi);
             TokenService tokens = new TokenService(jdbi, clock, config.sessionTimeout());
+            Certificates certificates = new Certificates(jdbi, clock);
             FixtureService fixtures = new FixtureService(jdbi, catalog, records, components, clock, org.userId());
             ResetService reset = new ResetService(jdbi, catalog, org, clock, fixtures, startupFixtures);
             if (config.databaseUrl() == null || !reset.seeded()) reset.reset();
@@ -77,10 +82,13 @@ public final class Simulator implements AutoCloseable {
             QueryService queries = new QueryService(jdbi, compiler, clock);
             ApiUsage usage = new ApiUsage(clock);
             var rest = new RestDispatcher(jdbi, catalog, records, queries, clock, started);
-            this.http = HttpServer.create(
+            this.http = HttpServer.create(config.tls(), config.port(),
+                    new AdminTokenFilter(config.adminToken())::register,
                     auth::register,
                     usage::register,
-                    new OAuthRoutes(org, tokens)::register,
+                    OAuthRoutes.create(org, tokens, certificates, jdbi, clock)::register,
+                    new SoapRoutes(org, tokens)::register,
+                    new CertificateRoutes(certificates)::register,
                     new IdentityRoutes(org, auth)::register,
                     new ServiceRoutes("/id/" + org.orgId() + "/" + org.userId())::register,
                     new QueryRoutes(queries, new QueryExplainer(jdbi, compiler, clock))::register,
@@ -90,7 +98,8 @@ public final class Simulator implements AutoCloseable {
                     new ActionCatalogRoutes(started)::register,
                     new AdminRoutes(fixtures, reset, outbox, version(), database.kind())::register);
             dispatcher.start();
-            http.start(config.port());
+            if (config.tls()) http.start();
+            else http.start(config.port());
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -107,9 +116,9 @@ public final class Simulator implements AutoCloseable {
         return http.port();
     }
 
-    /** {@code http://localhost:<port>}. */
+    /** {@code http://localhost:<port>}, or {@code https://} with {@code SFSIM_TLS=true}. */
     public String baseUrl() {
-        return "http://localhost:" + port();
+        return (config.tls() ? "https" : "http") + "://localhost:" + port();
     }
 
     public OrgIdentity org() {

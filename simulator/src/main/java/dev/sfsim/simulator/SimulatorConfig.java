@@ -22,6 +22,9 @@ import java.util.Map;
  *                         path list separated by the platform path separator or commas)
  * @param latency          latency profile ({@code SFSIM_LATENCY_PROFILE}: {@code realistic}, the default, or {@code instant})
  * @param sessionTimeout   lifetime of access tokens ({@code SFSIM_SESSION_TIMEOUT}, ISO-8601 duration, default PT2H)
+ * @param adminToken       when set, {@code /__admin/**} (but health) needs {@code Authorization: Bearer <it>}
+ *                         ({@code SFSIM_ADMIN_TOKEN}); null leaves the admin API open
+ * @param tls              serve HTTPS (only) with a generated self-signed certificate ({@code SFSIM_TLS=true})
  */
 public record SimulatorConfig(
         int port,
@@ -34,7 +37,9 @@ public record SimulatorConfig(
         String password,
         List<Path> fixtureDirs,
         LatencyProfile latency,
-        Duration sessionTimeout) {
+        Duration sessionTimeout,
+        String adminToken,
+        boolean tls) {
 
     public static final String DEFAULT_CLIENT_ID = "sfsim-client-id";
     public static final String DEFAULT_CLIENT_SECRET = "sfsim-client-secret";
@@ -88,22 +93,39 @@ public record SimulatorConfig(
                 env.getOrDefault("SFSIM_PASSWORD", DEFAULT_PASSWORD),
                 paths(env.get("SFSIM_FIXTURES")),
                 latency(env.get("SFSIM_LATENCY_PROFILE")),
-                duration(env, "SFSIM_SESSION_TIMEOUT", Duration.ofHours(2)));
+                duration(env, "SFSIM_SESSION_TIMEOUT", Duration.ofHours(2)),
+                blankToNull(env.get("SFSIM_ADMIN_TOKEN")),
+                bool(env, "SFSIM_TLS"));
     }
 
     public SimulatorConfig withPort(int newPort) {
         return new SimulatorConfig(newPort, databaseUrl, databaseUser, databasePassword, clientId, clientSecret,
-                username, password, fixtureDirs, latency, sessionTimeout);
+                username, password, fixtureDirs, latency, sessionTimeout, adminToken, tls);
     }
 
     public SimulatorConfig withLatency(LatencyProfile profile) {
         return new SimulatorConfig(port, databaseUrl, databaseUser, databasePassword, clientId, clientSecret,
-                username, password, fixtureDirs, profile, sessionTimeout);
+                username, password, fixtureDirs, profile, sessionTimeout, adminToken, tls);
+    }
+
+    public SimulatorConfig withSessionTimeout(Duration timeout) {
+        return new SimulatorConfig(port, databaseUrl, databaseUser, databasePassword, clientId, clientSecret,
+                username, password, fixtureDirs, latency, timeout, adminToken, tls);
+    }
+
+    public SimulatorConfig withAdminToken(String token) {
+        return new SimulatorConfig(port, databaseUrl, databaseUser, databasePassword, clientId, clientSecret,
+                username, password, fixtureDirs, latency, sessionTimeout, token, tls);
+    }
+
+    public SimulatorConfig withTls(boolean enabled) {
+        return new SimulatorConfig(port, databaseUrl, databaseUser, databasePassword, clientId, clientSecret,
+                username, password, fixtureDirs, latency, sessionTimeout, adminToken, enabled);
     }
 
     public SimulatorConfig withFixtureDirs(List<Path> dirs) {
         return new SimulatorConfig(port, databaseUrl, databaseUser, databasePassword, clientId, clientSecret,
-                username, password, dirs, latency, sessionTimeout);
+                username, password, dirs, latency, sessionTimeout, adminToken, tls);
     }
 
     private static int intValue(Map<String, String> env, String name, int dflt) {
@@ -114,6 +136,16 @@ public record SimulatorConfig(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a number, was '" + v + "'");
         }
+    }
+
+    private static boolean bool(Map<String, String> env, String name) {
+        String v = blankToNull(env.get(name));
+        if (v == null) return false;
+        return switch (v.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(name + " must be 'true' or 'false', was '" + v + "'");
+        };
     }
 
     private static Duration duration(Map<String, String> env, String name, Duration dflt) {

@@ -19,7 +19,8 @@ import java.util.List;
  * fixtures are loaded.
  */
 public final class ResetService {
-    private static final List<String> OWN_TABLES = List.of("conv_message", "outbox", "access_token", "messaging_component", "query_cursor");
+    private static final List<String> OWN_TABLES = List.of("conv_message", "outbox", "access_token", "messaging_component",
+            "query_cursor", "refresh_token", "oauth_authorization_code");
     private static final List<String> SEQUENCES = List.of("conv_message_send_request_name_seq", "messaging_session_name_seq",
             "query_cursor_seq", "cases_name_seq");
 

@@ -12,6 +12,7 @@ import java.util.Map;
 /**
  * The identity URL {@code GET /id/{orgId}/{userId}} ("Identity URLs", Salesforce Help) that the token's
  * {@code id} points at; the token comes as {@code Authorization: Bearer} or {@code ?oauth_token=}.
+ * Also {@code GET|POST /services/oauth2/userinfo} (OpenID Connect user info, Bearer token).
  * Ids may be 15 or 18 characters; ids of another org or user answer 404 {@code NOT_FOUND} in the REST error shape.
  */
 public final class IdentityRoutes {
@@ -25,6 +26,8 @@ public final class IdentityRoutes {
 
     public void register(RoutesConfig routes) {
         routes.get("/id/{orgId}/{userId}", this::identity);
+        routes.get("/services/oauth2/userinfo", this::userinfo);
+        routes.post("/services/oauth2/userinfo", this::userinfo);
     }
 
     private void identity(Context ctx) {
@@ -49,6 +52,39 @@ public final class IdentityRoutes {
         body.put("nick_name", org.username().split("@")[0]);
         body.put("display_name", "sfsim Admin");
         body.put("email", org.username());
+        body.put("urls", urls);
+        body.put("active", true);
+        body.put("user_type", "STANDARD");
+        body.put("language", "en_US");
+        body.put("locale", "en_US");
+        body.put("utcOffset", 0);
+        body.put("is_app_installed", true);
+        ctx.json(body);
+    }
+
+    /** OpenID Connect user info (spec section 1.4); the {@code sf} CLI needs {@code user_id} and {@code organization_id}. */
+    private void userinfo(Context ctx) {
+        Session s = auth.authenticate(ctx.header("Authorization"));
+        String base = Requests.instanceUrl(ctx);
+        Map<String, Object> urls = new LinkedHashMap<>();
+        urls.put("rest", base + "/services/data/v{version}/");
+        urls.put("sobjects", base + "/services/data/v{version}/sobjects/");
+        urls.put("query", base + "/services/data/v{version}/query/");
+        urls.put("custom_domain", base);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("sub", base + "/id/" + org.orgId() + "/" + s.userId());
+        body.put("user_id", s.userId());
+        body.put("organization_id", org.orgId());
+        body.put("preferred_username", org.username());
+        body.put("nickname", org.username().split("@")[0]);
+        body.put("name", "sfsim Admin");
+        body.put("email", org.username());
+        body.put("email_verified", true);
+        body.put("given_name", "sfsim");
+        body.put("family_name", "Admin");
+        body.put("zoneinfo", "GMT");
+        body.put("address", Map.of());
+        body.put("is_salesforce_integration_user", false);
         body.put("urls", urls);
         body.put("active", true);
         body.put("user_type", "STANDARD");

@@ -1,122 +1,161 @@
 package dev.sfsim.simulator.auth;
 
+import dev.sfsim.simulator.clock.SimClock;
 import dev.sfsim.simulator.http.Requests;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import org.jdbi.v3.core.Jdbi;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * {@code POST /services/oauth2/token} ("OAuth 2.0 Username-Password Flow" and "OAuth 2.0 Client Credentials
- * Flow", Salesforce Help): form-encoded grants {@code password} and {@code client_credentials}; success and
- * error bodies as a real org sends them. Other grants answer 501 {@code NOT_SUPPORTED_BY_SIMULATOR}.
+ * The OAuth endpoints of the login host (spec section 1; "OAuth Endpoints", Salesforce Help):
+ * {@code POST /services/oauth2/token} (form-encoded; every grant of {@link Grants}; answers in
+ * {@code format=json|urlencoded|xml}), {@code GET /services/oauth2/authorize} (the web server flow without a
+ * login page: the configured user approves at once and the browser is redirected to {@code redirect_uri} with
+ * {@code code} and {@code state}), {@code POST|GET /services/oauth2/revoke} (200, empty body) and
+ * {@code POST /services/oauth2/introspect}. Failures are Salesforce's flat {@code {"error","error_description"}}.
  */
 public final class OAuthRoutes {
     private final OrgIdentity org;
     private final TokenService tokens;
+    private final Grants grants;
+    private final AuthorizationCodes codes;
 
-    public OAuthRoutes(OrgIdentity org, TokenService tokens) {
+    private OAuthRoutes(OrgIdentity org, TokenService tokens, Grants grants, AuthorizationCodes codes) {
         this.org = org;
         this.tokens = tokens;
+        this.grants = grants;
+        this.codes = codes;
+    }
+
+    public static OAuthRoutes create(OrgIdentity org, TokenService tokens, Certificates certificates, Jdbi jdbi, SimClock clock) {
+        AuthorizationCodes codes = new AuthorizationCodes(jdbi, clock);
+        return new OAuthRoutes(org, tokens, new Grants(org, tokens, codes, new JwtBearer(certificates, clock)), codes);
     }
 
     public void register(RoutesConfig routes) {
         routes.post("/services/oauth2/token", this::token);
+        routes.get("/services/oauth2/authorize", this::authorize);
+        routes.post("/services/oauth2/revoke", ctx -> revoke(ctx, form(ctx).get("token")));
+        routes.get("/services/oauth2/revoke", ctx -> revoke(ctx, ctx.queryParam("token")));
+        routes.post("/services/oauth2/introspect", this::introspect);
     }
 
     private void token(Context ctx) {
-        String contentType = ctx.contentType() == null ? "" : ctx.contentType();
-        if (!contentType.startsWith("application/x-www-form-urlencoded")) {
-            oauthError(ctx, 400, "unsupported_grant_type", "grant type not supported");
-            return;
-        }
-        String grant = ctx.formParam("grant_type");
-        String format = ctx.formParam("format");
-        if (format != null && !format.equals("json")) {
-            oauthError(ctx, 501, "NOT_SUPPORTED_BY_SIMULATOR", "format=" + format + " is not supported by the simulator (sfsim); use json");
-            return;
-        }
-        if (grant == null || grant.isBlank()) {
-            oauthError(ctx, 400, "unsupported_grant_type", "grant type not supported");
-            return;
-        }
-        switch (grant) {
-            case "password" -> passwordGrant(ctx);
-            case "client_credentials" -> clientCredentialsGrant(ctx);
-            case "refresh_token", "authorization_code", "urn:ietf:params:oauth:grant-type:jwt-bearer" ->
-                    oauthError(ctx, 501, "NOT_SUPPORTED_BY_SIMULATOR",
-                            "grant type " + grant + " is not supported by the simulator (sfsim) yet");
-            default -> oauthError(ctx, 400, "unsupported_grant_type", "grant type not supported");
-        }
-    }
-
-    private void passwordGrant(Context ctx) {
-        if (!clientOk(ctx, ctx.formParam("client_id"), ctx.formParam("client_secret"))) return;
-        if (!org.username().equals(ctx.formParam("username")) || !org.password().equals(ctx.formParam("password"))) {
-            oauthError(ctx, 400, "invalid_grant", "authentication failure");
-            return;
-        }
-        success(ctx);
-    }
-
-    private void clientCredentialsGrant(Context ctx) {
-        String id = ctx.formParam("client_id");
-        String secret = ctx.formParam("client_secret");
-        String basic = ctx.header("Authorization");
-        if (id == null && basic != null && basic.regionMatches(true, 0, "Basic ", 0, 6)) {
-            String decoded = decodeBasic(basic.substring(6).trim());
-            int colon = decoded.indexOf(':');
-            if (colon >= 0) {
-                id = decoded.substring(0, colon);
-                secret = decoded.substring(colon + 1);
+        TokenFormat format = TokenFormat.JSON;
+        try {
+            String contentType = ctx.contentType() == null ? "" : ctx.contentType();
+            if (!contentType.startsWith("application/x-www-form-urlencoded")) {
+                throw new OAuthError("unsupported_grant_type", "grant type not supported");
             }
+            Map<String, String> form = form(ctx);
+            format = TokenFormat.of(form.getOrDefault("format", ctx.queryParam("format")), ctx.header("Accept"));
+            Grants.Issued issued = grants.grant(form, ctx.header("Authorization"));
+            answer(ctx, format, 200, success(ctx, issued));
+        } catch (OAuthError e) {
+            answer(ctx, format, e.status, error(e));
         }
-        if (clientOk(ctx, id, secret)) success(ctx);
     }
 
-    private boolean clientOk(Context ctx, String id, String secret) {
-        if (!org.clientId().equals(id)) {
-            oauthError(ctx, 400, "invalid_client_id", "client identifier invalid");
-            return false;
-        }
-        if (!org.clientSecret().equals(secret)) {
-            oauthError(ctx, 400, "invalid_client", "invalid client credentials");
-            return false;
-        }
-        return true;
-    }
-
-    private void success(Context ctx) {
-        Session s = tokens.issue(org, org.userId());
+    private Map<String, Object> success(Context ctx, Grants.Issued issued) {
         String instanceUrl = Requests.instanceUrl(ctx);
-        String id = instanceUrl + "/id/" + org.orgId() + "/" + org.userId();
+        String id = instanceUrl + "/id/" + org.orgId() + "/" + issued.session().userId();
         String issuedAt = String.valueOf(System.currentTimeMillis());
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("access_token", s.token());
+        body.put("access_token", issued.session().token());
+        if (issued.refreshToken() != null) body.put("refresh_token", issued.refreshToken());
         body.put("instance_url", instanceUrl);
         body.put("id", id);
         body.put("token_type", "Bearer");
         body.put("issued_at", issuedAt);
         body.put("signature", Signatures.hmacSha256Base64(org.clientSecret(), id + issuedAt));
         body.put("scope", "api refresh_token web");
-        ctx.json(body);
+        return body;
     }
 
-    private static String decodeBasic(String b64) {
+    private void authorize(Context ctx) {
+        String redirectUri = ctx.queryParam("redirect_uri");
         try {
-            return new String(Base64.getDecoder().decode(b64), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return "";
+            if (!Grants.equal(org.clientId(), ctx.queryParam("client_id"))) {
+                throw new OAuthError("invalid_client_id", "client identifier invalid");
+            }
+            if (redirectUri == null || redirectUri.isBlank()) throw OAuthError.missing("redirect_uri");
+        } catch (OAuthError e) {
+            answer(ctx, TokenFormat.JSON, e.status, error(e));
+            return;
         }
+        Map<String, String> params = new LinkedHashMap<>();
+        if (!"code".equals(ctx.queryParam("response_type"))) {
+            params.put("error", "unsupported_response_type");
+            params.put("error_description", "response type not supported");
+        } else {
+            params.put("code", codes.create(org.clientId(), redirectUri, ctx.queryParam("code_challenge"),
+                    ctx.queryParam("code_challenge_method")));
+        }
+        String state = ctx.queryParam("state");
+        if (state != null) params.put("state", state);
+        StringBuilder location = new StringBuilder(redirectUri).append(redirectUri.contains("?") ? '&' : '?');
+        params.forEach((k, v) -> location.append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&'));
+        location.setLength(location.length() - 1);
+        ctx.status(302).header("Location", location.toString()).result("");
     }
 
-    private static void oauthError(Context ctx, int status, String error, String description) {
+    private void revoke(Context ctx, String token) {
+        if (tokens.revoke(token)) {
+            ctx.status(200).result("");
+            return;
+        }
+        answer(ctx, TokenFormat.JSON, 400, error(new OAuthError("unsupported_token_type", "this token type is not supported")));
+    }
+
+    private void introspect(Context ctx) {
+        Map<String, String> form = form(ctx);
+        try {
+            grants.checkClient(form, ctx.header("Authorization"));
+        } catch (OAuthError e) {
+            answer(ctx, TokenFormat.JSON, 401, error(e));
+            return;
+        }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", error);
-        body.put("error_description", description);
-        ctx.status(status).json(body);
+        tokens.inspect(form.get("token")).ifPresentOrElse(t -> {
+            body.put("active", true);
+            body.put("scope", "api refresh_token web");
+            body.put("client_id", t.clientId() == null ? org.clientId() : t.clientId());
+            body.put("username", org.username());
+            body.put("sub", Requests.instanceUrl(ctx) + "/id/" + org.orgId() + "/" + t.userId());
+            body.put("token_type", t.refresh() ? "refresh_token" : "access_token");
+            if (t.expiresAt() != null) body.put("exp", t.expiresAt().getEpochSecond());
+            body.put("iat", t.issuedAt().getEpochSecond());
+            body.put("nbf", t.issuedAt().getEpochSecond());
+        }, () -> body.put("active", false));
+        answer(ctx, TokenFormat.JSON, 200, body);
+    }
+
+    private static Map<String, Object> error(OAuthError e) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", e.error);
+        body.put("error_description", e.description);
+        return body;
+    }
+
+    private static void answer(Context ctx, TokenFormat format, int status, Map<String, Object> body) {
+        ctx.status(status).contentType(format.contentType).result(format.render(body));
+    }
+
+    /** The first value of each form field (the body must be form-encoded; anything else reads as no fields). */
+    private static Map<String, String> form(Context ctx) {
+        Map<String, String> form = new HashMap<>();
+        String contentType = ctx.contentType() == null ? "" : ctx.contentType();
+        if (!contentType.startsWith("application/x-www-form-urlencoded")) return form;
+        for (Map.Entry<String, List<String>> e : ctx.formParamMap().entrySet()) {
+            if (!e.getValue().isEmpty()) form.put(e.getKey(), e.getValue().get(0));
+        }
+        return form;
     }
 }

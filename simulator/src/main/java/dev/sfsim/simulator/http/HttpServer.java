@@ -3,6 +3,10 @@ package dev.sfsim.simulator.http;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.json.JavalinJackson;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 import java.util.function.Consumer;
 
@@ -19,10 +23,33 @@ public final class HttpServer {
 
     private HttpServer() {}
 
-    /** Builds (does not start) a server with the given route registrations. */
+    /** Builds (does not start) a plain HTTP server with the given route registrations. */
     @SafeVarargs
     public static Javalin create(Consumer<RoutesConfig>... registrations) {
+        return create(false, 0, registrations);
+    }
+
+    /**
+     * Builds (does not start) a server; with {@code tls} it serves HTTPS only, on {@code port}, with a freshly
+     * generated self-signed certificate ({@link SelfSignedCertificate}); start it with {@code start()}.
+     */
+    @SafeVarargs
+    public static Javalin create(boolean tls, int port, Consumer<RoutesConfig>... registrations) {
         return Javalin.create(config -> {
+            if (tls) {
+                config.jetty.addConnector((server, httpConfig) -> {
+                    SslContextFactory.Server ssl = new SslContextFactory.Server();
+                    ssl.setKeyStore(SelfSignedCertificate.generate());
+                    ssl.setKeyStorePassword(new String(SelfSignedCertificate.PASSWORD));
+                    ssl.setKeyManagerPassword(new String(SelfSignedCertificate.PASSWORD));
+                    SecureRequestCustomizer secure = new SecureRequestCustomizer();
+                    secure.setSniHostCheck(false);   // clients call it by whatever name or address reaches it
+                    httpConfig.addCustomizer(secure);
+                    ServerConnector connector = new ServerConnector(server, ssl, new HttpConnectionFactory(httpConfig));
+                    connector.setPort(port);
+                    return connector;
+                });
+            }
             config.startup.showJavalinBanner = false;
             config.router.treatMultipleSlashesAsSingleSlash = true;
             config.router.ignoreTrailingSlashes = true;

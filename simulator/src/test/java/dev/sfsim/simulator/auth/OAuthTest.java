@@ -99,10 +99,12 @@ class OAuthTest {
     }
 
     @Test
-    void grantsNotEmulatedSaySo() {
+    void unknownRefreshTokenIsExpired() {
         given().baseUri(base).contentType(ContentType.URLENC).formParam("grant_type", "refresh_token").formParam("refresh_token", "x")
+                .formParam("client_id", SimulatorConfig.DEFAULT_CLIENT_ID)
                 .post("/services/oauth2/token")
-                .then().statusCode(501).body("error", equalTo("NOT_SUPPORTED_BY_SIMULATOR"));
+                .then().statusCode(400).body("error", equalTo("invalid_grant"))
+                .body("error_description", equalTo("expired access/refresh token"));
     }
 
     @Test

@@ -1,0 +1,38 @@
+package dev.sfsim.simulator.http;
+
+import dev.sfsim.simulator.error.SalesforceException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+/**
+ * Closes {@code /__admin/**} when {@code SFSIM_ADMIN_TOKEN} is set ({@code spec/admin-api.md}): every call but
+ * {@code GET /__admin/health} needs {@code Authorization: Bearer <that token>}, else 401
+ * {@code INVALID_SESSION_ID}. The comparison takes constant time.
+ */
+public final class AdminTokenFilter {
+    private final byte[] token;
+
+    /** @param token the admin token; null or blank leaves the admin API open */
+    public AdminTokenFilter(String token) {
+        this.token = token == null || token.isBlank() ? null : token.getBytes(StandardCharsets.UTF_8);
+    }
+
+    public void register(RoutesConfig routes) {
+        if (token == null) return;
+        routes.before("/__admin/*", this::check);
+    }
+
+    private void check(Context ctx) {
+        String path = ctx.path().replaceAll("/+", "/");
+        if (path.equals("/__admin/health") || path.equals("/__admin/health/")) return;
+        String header = ctx.header("Authorization");
+        String given = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : "";
+        if (!MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8))) {
+            throw new SalesforceException(401, "INVALID_SESSION_ID",
+                    "The admin API needs Authorization: Bearer <SFSIM_ADMIN_TOKEN>");
+        }
+    }
+}

@@ -15,7 +15,13 @@ import dev.sfsim.simulator.clock.SimClock;
 import dev.sfsim.simulator.http.AuthFilter;
 import dev.sfsim.simulator.http.HttpServer;
 import dev.sfsim.simulator.http.ServiceRoutes;
+import dev.sfsim.simulator.admin.MessagingAdminRoutes;
+import dev.sfsim.simulator.connect.ConversationRoutes;
 import dev.sfsim.simulator.messaging.Dispatcher;
+import dev.sfsim.simulator.messaging.MessagingSettings;
+import dev.sfsim.simulator.persistence.EndUserMessages;
+import dev.sfsim.simulator.persistence.FaultRepository;
+import dev.sfsim.simulator.persistence.TranscriptRepository;
 import dev.sfsim.simulator.messaging.RequestWriter;
 import dev.sfsim.simulator.persistence.ComponentRepository;
 import dev.sfsim.simulator.persistence.Database;
@@ -60,10 +66,12 @@ public final class Simulator implements AutoCloseable {
             ResetService reset = new ResetService(jdbi, catalog, org, clock, fixtures, startupFixtures);
             if (config.databaseUrl() == null || !reset.seeded()) reset.reset();
             AuthFilter auth = new AuthFilter(tokens);
-            var store = new JdbiMessagingStore(jdbi, catalog, records, components, outbox);
+            var store = new JdbiMessagingStore(jdbi, catalog, records, components);
             var send = new SendConversationMessagesService(jdbi, clock, components, new RequestWriter(store),
                     config.latency().pickupDelay);
-            this.dispatcher = new Dispatcher(store, clock, config.latency());
+            this.dispatcher = new Dispatcher(store, clock, new MessagingSettings(config.latency(), config.immediateEntries(),
+                    config.maxInProgressRequests(), org.integrationUserId()));
+            FaultRepository faults = new FaultRepository(jdbi);
             this.http = HttpServer.create(
                     auth::register,
                     new OAuthRoutes(org, tokens)::register,
@@ -71,7 +79,9 @@ public final class Simulator implements AutoCloseable {
                     new ServiceRoutes("/id/" + org.orgId() + "/" + org.userId())::register,
                     new QueryRoutes(new QueryService(jdbi, catalog))::register,
                     new ActionRoutes(send)::register,
-                    new AdminRoutes(fixtures, reset, outbox, version(), database.kind())::register);
+                    new AdminRoutes(fixtures, reset, outbox, version(), database.kind())::register,
+                    new MessagingAdminRoutes(clock, dispatcher, faults, new EndUserMessages(jdbi, clock, config.immediateEntries()))::register,
+                    new ConversationRoutes(new TranscriptRepository(jdbi))::register);
             dispatcher.start();
             http.start(config.port());
         } catch (RuntimeException e) {

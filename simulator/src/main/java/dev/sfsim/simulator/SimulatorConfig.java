@@ -22,6 +22,10 @@ import java.util.Map;
  *                         path list separated by the platform path separator or commas)
  * @param latency          latency profile ({@code SFSIM_LATENCY_PROFILE}: {@code realistic}, the default, or {@code instant})
  * @param sessionTimeout   lifetime of access tokens ({@code SFSIM_SESSION_TIMEOUT}, ISO-8601 duration, default PT2H)
+ * @param immediateEntries {@code SFSIM_CONVERSATION_ENTRIES=immediate}: every ConversationEntry appears at once with its
+ *                         text; {@code realistic} (the default) shows enhanced channels as a real org does
+ * @param maxInProgressRequests at most this many ConvMessageSendRequests InProgress at once
+ *                         ({@code SFSIM_MAX_IN_PROGRESS_REQUESTS}, default 200, Salesforce's limit)
  */
 public record SimulatorConfig(
         int port,
@@ -34,7 +38,9 @@ public record SimulatorConfig(
         String password,
         List<Path> fixtureDirs,
         LatencyProfile latency,
-        Duration sessionTimeout) {
+        Duration sessionTimeout,
+        boolean immediateEntries,
+        int maxInProgressRequests) {
 
     public static final String DEFAULT_CLIENT_ID = "sfsim-client-id";
     public static final String DEFAULT_CLIENT_SECRET = "sfsim-client-secret";
@@ -47,10 +53,14 @@ public record SimulatorConfig(
 
     /** The timings of the asynchronous messaging work ({@code messaging-behaviour.md} section 4). */
     public enum LatencyProfile {
-        /** Pending and InProgress are observable through SOQL: pick-up after 300 ms, 200 ms per send. */
-        REALISTIC(Duration.ofMillis(300), Duration.ofMillis(200), Duration.ofMillis(50)),
-        /** A request completes within about 100 ms of real time. */
-        INSTANT(Duration.ZERO, Duration.ZERO, Duration.ofMillis(10));
+        /**
+         * Pending and InProgress are observable through SOQL: pick-up after 300 ms, 200 ms per send, Delivered 2 s
+         * and Read 10 s after the send, retries after 5 s, 10 s, 20 s...
+         */
+        REALISTIC(Duration.ofMillis(300), Duration.ofMillis(200), Duration.ofMillis(50), Duration.ofSeconds(2),
+                Duration.ofSeconds(10), Duration.ofSeconds(5)),
+        /** A request completes within about 100 ms of real time; delivery and read at once; retries after 100 ms, 200 ms... */
+        INSTANT(Duration.ZERO, Duration.ZERO, Duration.ofMillis(10), Duration.ZERO, Duration.ZERO, Duration.ofMillis(100));
 
         /** Time from invocation until the dispatcher takes the request up. */
         public final Duration pickupDelay;
@@ -58,11 +68,21 @@ public record SimulatorConfig(
         public final Duration sendDelay;
         /** How often the dispatcher looks for due work. */
         public final Duration pollInterval;
+        /** Time from the send until the entry is Delivered. */
+        public final Duration deliverDelay;
+        /** Time from the send until the entry is Read. */
+        public final Duration readDelay;
+        /** Wait before the first retry after a transient failure; doubles with each further failure. */
+        public final Duration retryBackoff;
 
-        LatencyProfile(Duration pickupDelay, Duration sendDelay, Duration pollInterval) {
+        LatencyProfile(Duration pickupDelay, Duration sendDelay, Duration pollInterval, Duration deliverDelay, Duration readDelay,
+                       Duration retryBackoff) {
             this.pickupDelay = pickupDelay;
             this.sendDelay = sendDelay;
             this.pollInterval = pollInterval;
+            this.deliverDelay = deliverDelay;
+            this.readDelay = readDelay;
+            this.retryBackoff = retryBackoff;
         }
     }
 
@@ -88,22 +108,24 @@ public record SimulatorConfig(
                 env.getOrDefault("SFSIM_PASSWORD", DEFAULT_PASSWORD),
                 paths(env.get("SFSIM_FIXTURES")),
                 latency(env.get("SFSIM_LATENCY_PROFILE")),
-                duration(env, "SFSIM_SESSION_TIMEOUT", Duration.ofHours(2)));
+                duration(env, "SFSIM_SESSION_TIMEOUT", Duration.ofHours(2)),
+                entries(env.get("SFSIM_CONVERSATION_ENTRIES")),
+                intValue(env, "SFSIM_MAX_IN_PROGRESS_REQUESTS", 200));
     }
 
     public SimulatorConfig withPort(int newPort) {
         return new SimulatorConfig(newPort, databaseUrl, databaseUser, databasePassword, clientId, clientSecret,
-                username, password, fixtureDirs, latency, sessionTimeout);
+                username, password, fixtureDirs, latency, sessionTimeout, immediateEntries, maxInProgressRequests);
     }
 
     public SimulatorConfig withLatency(LatencyProfile profile) {
         return new SimulatorConfig(port, databaseUrl, databaseUser, databasePassword, clientId, clientSecret,
-                username, password, fixtureDirs, profile, sessionTimeout);
+                username, password, fixtureDirs, profile, sessionTimeout, immediateEntries, maxInProgressRequests);
     }
 
     public SimulatorConfig withFixtureDirs(List<Path> dirs) {
         return new SimulatorConfig(port, databaseUrl, databaseUser, databasePassword, clientId, clientSecret,
-                username, password, dirs, latency, sessionTimeout);
+                username, password, dirs, latency, sessionTimeout, immediateEntries, maxInProgressRequests);
     }
 
     private static int intValue(Map<String, String> env, String name, int dflt) {
@@ -124,6 +146,17 @@ public record SimulatorConfig(
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(name + " must be an ISO-8601 duration such as PT2H, was '" + v + "'");
         }
+    }
+
+    public SimulatorConfig withDatabaseUrl(String url) {
+        return new SimulatorConfig(port, url, databaseUser, databasePassword, clientId, clientSecret,
+                username, password, fixtureDirs, latency, sessionTimeout, immediateEntries, maxInProgressRequests);
+    }
+
+    private static boolean entries(String v) {
+        if (blankToNull(v) == null || v.trim().equalsIgnoreCase("realistic")) return false;
+        if (v.trim().equalsIgnoreCase("immediate")) return true;
+        throw new IllegalArgumentException("SFSIM_CONVERSATION_ENTRIES must be 'realistic' or 'immediate', was '" + v + "'");
     }
 
     private static LatencyProfile latency(String v) {

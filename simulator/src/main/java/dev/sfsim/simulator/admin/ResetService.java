@@ -19,8 +19,10 @@ import java.util.List;
  * fixtures are loaded.
  */
 public final class ResetService {
-    private static final List<String> OWN_TABLES = List.of("conv_message", "outbox", "access_token", "messaging_component");
-    private static final List<String> SEQUENCES = List.of("conv_message_send_request_name_seq", "messaging_session_name_seq");
+    private static final List<String> OWN_TABLES = List.of("conv_message", "outbox", "access_token", "messaging_component",
+            "fault_rule", "conversation_entry_held", "inbound_message");
+    private static final List<String> SEQUENCES = List.of("conv_message_send_request_name_seq", "messaging_session_name_seq",
+            "messaging_delivery_error_name_seq");
 
     private final Jdbi jdbi;
     private final Catalog catalog;
@@ -45,6 +47,7 @@ public final class ResetService {
      * @throws IllegalStateException naming the fixture file and record that could not be loaded
      */
     public void reset() {
+        clock.reset();
         jdbi.useTransaction(h -> {
             List<String> tables = new ArrayList<>(OWN_TABLES);
             catalog.all().stream().map(SObjectType::table).forEach(tables::add);

@@ -20,16 +20,18 @@ final class StandardObjects {
     private StandardObjects() {}
 
     static final String[] MESSAGE_TYPES = {"AppleBusinessChat", "Custom", "EmbeddedMessaging", "Facebook", "Phone", "Text", "Voice", "WhatsApp"};
-    private static final Set<SupportedCall> ALL_CALLS =
+    static final Set<SupportedCall> ALL_CALLS =
             Set.of(CREATE, DELETE, DESCRIBE_SOBJECTS, GET_DELETED, GET_UPDATED, QUERY, RETRIEVE, SEARCH, UNDELETE, UPDATE, UPSERT);
 
     static List<SObjectType> all() {
         return List.of(organization(), user(), messagingChannel(), messagingEndUser(), messagingSession(),
-                conversationEntry(), convMessageSendRequest());
+                conversationEntry(), convMessageSendRequest(), ConsentObjects.commSubscription(),
+                ConsentObjects.commSubscriptionChannelType(), ConsentObjects.commSubscriptionConsent(),
+                ConsentObjects.messagingDeliveryError());
     }
 
     /** Id, IsDeleted and the audit fields every object carries, followed by the object's own fields. */
-    private static List<SObjectField> withAudit(String idLabel, FieldBuilder... own) {
+    static List<SObjectField> withAudit(String idLabel, FieldBuilder... own) {
         List<SObjectField> fields = new ArrayList<>();
         fields.add(field("Id", FieldType.ID).label(idLabel).length(18).required().readOnly().build());
         fields.add(field("IsDeleted", FieldType.BOOLEAN).label("Deleted").required().readOnly().build());
@@ -179,6 +181,7 @@ final class StandardObjects {
                         picklist("AllowExistingSessionStatus", "Any", "Closed", "NonActive").label("Allow Existing Session Status")
                                 .required().readOnly(),
                         picklist("RequestConsentType", "CommunicationSubscription", "MessagingEndUser").label("Request Consent Type").readOnly(),
+                        reference("CommSubscriptionId", "CommSubscription", "CommSubscription").label("Communication Subscription ID").readOnly(),
                         field("ShouldEnforceChannelConsent", FieldType.BOOLEAN).label("Enforce Channel Consent").required().readOnly(),
                         picklist("SessionLongevityPreference", "KeepSessionOpen", "EndSession", "KeepSessionOpenOrAppend")
                                 .label("Session Longevity Preference").readOnly(),

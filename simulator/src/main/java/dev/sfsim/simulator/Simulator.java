@@ -35,6 +35,8 @@ import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The composition root: builds every service from the configuration, starts the database, loads the startup
@@ -63,14 +65,15 @@ public final class Simulator implements AutoCloseable {
             OutboxRepository outbox = new OutboxRepository(jdbi);
             TokenService tokens = new TokenService(jdbi, clock, config.sessionTimeout());
             FixtureService fixtures = new FixtureService(jdbi, catalog, records, components, clock, org.userId());
-            ResetService reset = new ResetService(jdbi, catalog, org, clock, fixtures, startupFixtures);
+            Lock workLock = new ReentrantLock();
+            ResetService reset = new ResetService(jdbi, catalog, org, clock, fixtures, startupFixtures, workLock);
             if (config.databaseUrl() == null || !reset.seeded()) reset.reset();
             AuthFilter auth = new AuthFilter(tokens);
             var store = new JdbiMessagingStore(jdbi, catalog, records, components);
             var send = new SendConversationMessagesService(jdbi, clock, components, new RequestWriter(store),
                     config.latency().pickupDelay);
             this.dispatcher = new Dispatcher(store, clock, new MessagingSettings(config.latency(), config.immediateEntries(),
-                    config.maxInProgressRequests(), org.integrationUserId()));
+                    config.maxInProgressRequests(), org.integrationUserId()), workLock);
             FaultRepository faults = new FaultRepository(jdbi);
             this.http = HttpServer.create(
                     auth::register,

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.Lock;
 
 /**
  * The asynchronous half of {@code sendConversationMessages} ({@code messaging-behaviour.md} sections 2 and 4).
@@ -33,14 +33,16 @@ public final class Dispatcher implements AutoCloseable {
     private final SimClock clock;
     private final MessagingSettings settings;
     private final BatchSender sender;
-    private final ReentrantLock lock = new ReentrantLock();
+    private final Lock lock;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "sfsim-dispatcher");
         t.setDaemon(true);
         return t;
     });
 
-    public Dispatcher(MessagingStore store, SimClock clock, MessagingSettings settings) {
+    /** @param lock held while the dispatcher works; whoever else holds it (reset) keeps the dispatcher out */
+    public Dispatcher(MessagingStore store, SimClock clock, MessagingSettings settings, Lock lock) {
+        this.lock = lock;
         this.store = store;
         this.clock = clock;
         this.settings = settings;
@@ -95,17 +97,25 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
+    /** Runs what is due at {@code now}; again while requests complete, so that waiting requests take the freed slots. */
     private void runDue(Instant now) {
-        store.housekeeping(now);
-        store.startPendingRequests(now, settings.maxInProgress());
-        List<String> ids = store.requestsInProgress();
-        for (String id : ids) store.inTransaction(tx -> advance(tx, id, now));
+        for (int pass = 0; pass < 100; pass++) {
+            store.housekeeping(now);
+            store.startPendingRequests(now, settings.maxInProgress());
+            boolean completed = false;
+            for (String id : store.requestsWithDueWork(now)) completed |= store.inTransaction(tx -> advance(tx, id, now));
+            if (!completed) return;
+        }
     }
 
-    /** Works on one request while holding its row lock; another process holding it makes this a no-op. */
-    private Void advance(MessagingTransaction tx, String requestId, Instant now) {
+    /**
+     * Works on one request while holding its row lock; another process holding it makes this a no-op.
+     *
+     * @return whether the request completed
+     */
+    private boolean advance(MessagingTransaction tx, String requestId, Instant now) {
         var locked = tx.lockRequestInProgress(requestId);
-        if (locked.isEmpty()) return null;
+        if (locked.isEmpty()) return false;
         SendRequest req = locked.get();
         boolean instant = settings.latency().sendDelay.isZero();
         // In the instant profile every pending message is attempted in this one transaction: the five-at-a-time
@@ -125,13 +135,8 @@ public final class Dispatcher implements AutoCloseable {
             if (started == 0 || !instant) break;
         }
         if (retryAt != null) tx.requeue(requestId, retryAt, now);
-        if (changed || retryAt != null) {
-            tx.recomputeCounts(requestId, now);
-            tx.completeIfDone(requestId, now);
-        } else {
-            tx.completeIfDone(requestId, now);
-        }
-        return null;
+        if (changed || retryAt != null) tx.recomputeCounts(requestId, now);
+        return tx.completeIfDone(requestId, now);
     }
 
     @Override

@@ -21,8 +21,8 @@ public interface MessagingStore {
      */
     void startPendingRequests(Instant now, int maxInProgress);
 
-    /** Ids of the requests in progress, oldest first. */
-    List<String> requestsInProgress();
+    /** Ids of the InProgress requests with due work (a message to start or finish, or nothing left to do), oldest first. */
+    List<String> requestsWithDueWork(Instant now);
 
     /**
      * The time-driven work that is due at {@code now}, set-based, in one transaction: KeepSessionOpen sessions

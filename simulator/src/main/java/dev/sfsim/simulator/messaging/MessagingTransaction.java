@@ -58,7 +58,8 @@ public interface MessagingTransaction {
     /** Rewrites the request's counts and identifier lists from its messages' states (Held counts as pending). */
     void recomputeCounts(String requestId, Instant now);
 
-    void completeIfDone(String requestId, Instant now);
+    /** Marks the request {@code Completed} (with CompletedDate) when nothing is pending or in progress; returns whether it did. */
+    boolean completeIfDone(String requestId, Instant now);
 
     /** Back to {@code Pending} until {@code dueAt} (transient failure); messages being attempted wait again. */
     void requeue(String requestId, Instant dueAt, Instant now);

@@ -63,8 +63,8 @@ public final class JdbiMessagingStore implements MessagingStore {
     }
 
     @Override
-    public List<String> requestsInProgress() {
-        return jdbi.withExtension(MessagingDao.class, MessagingDao::inProgress);
+    public List<String> requestsWithDueWork(Instant now) {
+        return jdbi.withExtension(MessagingDao.class, dao -> dao.inProgress(now));
     }
 
     @Override
@@ -120,8 +120,8 @@ public final class JdbiMessagingStore implements MessagingStore {
         }
 
         @Override
-        public void completeIfDone(String requestId, Instant now) {
-            dao.completeIfDone(requestId, now);
+        public boolean completeIfDone(String requestId, Instant now) {
+            return dao.completeIfDone(requestId, now) > 0;
         }
 
         @Override

@@ -28,10 +28,14 @@ interface MessagingDao {
                          ORDER BY created_date, name LIMIT :slots FOR UPDATE SKIP LOCKED)""")
     int startPending(@Bind("now") Instant now, @Bind("slots") int slots);
 
+    /** InProgress requests with work due: a message to start or finish, or none left (to complete). */
     @SqlQuery("""
-            SELECT id FROM conv_message_send_request WHERE request_status = 'InProgress' AND NOT is_deleted
-            ORDER BY created_date, name""")
-    List<String> inProgress();
+            SELECT r.id FROM conv_message_send_request r WHERE r.request_status = 'InProgress' AND NOT r.is_deleted AND (
+                EXISTS (SELECT 1 FROM conv_message m WHERE m.request_id = r.id AND (
+                    (m.status = 'Pending' AND (m.due_at IS NULL OR m.due_at <= :now)) OR (m.status = 'InProgress' AND m.due_at <= :now)))
+                OR NOT EXISTS (SELECT 1 FROM conv_message m WHERE m.request_id = r.id AND m.status IN ('Pending', 'InProgress', 'Held')))
+            ORDER BY r.created_date, r.name""")
+    List<String> inProgress(@Bind("now") Instant now);
 
     @SqlQuery("""
             SELECT message_identifier, messaging_end_user_id, transient_failures, delayed FROM conv_message
@@ -89,7 +93,7 @@ interface MessagingDao {
             UPDATE conv_message_send_request SET request_status = 'Completed', completed_date = :now, last_modified_date = :now,
                 system_modstamp = :now
             WHERE id = :id AND request_status <> 'Completed' AND pending_message_count = 0 AND in_progress_message_count = 0""")
-    void completeIfDone(@Bind("id") String requestId, @Bind("now") Instant now);
+    int completeIfDone(@Bind("id") String requestId, @Bind("now") Instant now);
 
     @SqlQuery("""
             SELECT u.id, u.messaging_platform_key AS platform_key, u.message_type, u.messaging_consent_status AS consent_status,

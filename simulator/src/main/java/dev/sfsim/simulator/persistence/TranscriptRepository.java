@@ -43,7 +43,7 @@ public final class TranscriptRepository {
                             LEFT JOIN inbound_message i ON i.message_identifier::text = e.message_identifier
                             WHERE e.entry_time >= to_timestamp(:start / 1000.0)
                               AND (CAST(:end AS bigint) IS NULL OR e.entry_time <= to_timestamp(CAST(:end AS bigint) / 1000.0))
-                            ORDER BY e.seq """ + (fromStart ? "ASC" : "DESC") + " LIMIT :limit")
+                            ORDER BY e.seq""" + (fromStart ? " ASC" : " DESC") + " LIMIT :limit")
                     .bind("id", sessionId).bind("start", startMillis).bind("end", endMillis).bind("limit", limit)
                     .map((rs, ctx) -> {
                         boolean endUser = "EndUser".equals(rs.getString("actor_type"));

@@ -22,7 +22,13 @@ import dev.sfsim.simulator.http.AuthFilter;
 import dev.sfsim.simulator.http.HttpServer;
 import dev.sfsim.simulator.http.LimitsRoutes;
 import dev.sfsim.simulator.http.ServiceRoutes;
+import dev.sfsim.simulator.admin.MessagingAdminRoutes;
+import dev.sfsim.simulator.connect.ConversationRoutes;
 import dev.sfsim.simulator.messaging.Dispatcher;
+import dev.sfsim.simulator.messaging.MessagingSettings;
+import dev.sfsim.simulator.persistence.EndUserMessages;
+import dev.sfsim.simulator.persistence.FaultRepository;
+import dev.sfsim.simulator.persistence.TranscriptRepository;
 import dev.sfsim.simulator.messaging.RequestWriter;
 import dev.sfsim.simulator.persistence.ComponentRepository;
 import dev.sfsim.simulator.persistence.Database;
@@ -41,6 +47,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.Properties;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The composition root: builds every service from the configuration, starts the database, loads the startup
@@ -70,13 +78,16 @@ public final class Simulator implements AutoCloseable {
             TokenService tokens = new TokenService(jdbi, clock, config.sessionTimeout());
             Certificates certificates = new Certificates(jdbi, clock);
             FixtureService fixtures = new FixtureService(jdbi, catalog, records, components, clock, org.userId());
-            ResetService reset = new ResetService(jdbi, catalog, org, clock, fixtures, startupFixtures);
+            Lock workLock = new ReentrantLock();
+            ResetService reset = new ResetService(jdbi, catalog, org, clock, fixtures, startupFixtures, workLock);
             if (config.databaseUrl() == null || !reset.seeded()) reset.reset();
             AuthFilter auth = new AuthFilter(tokens);
-            var store = new JdbiMessagingStore(jdbi, catalog, records, components, outbox);
+            var store = new JdbiMessagingStore(jdbi, catalog, records, components);
             var send = new SendConversationMessagesService(jdbi, clock, components, new RequestWriter(store),
                     config.latency().pickupDelay);
-            this.dispatcher = new Dispatcher(store, clock, config.latency());
+            this.dispatcher = new Dispatcher(store, clock, new MessagingSettings(config.latency(), config.immediateEntries(),
+                    config.maxInProgressRequests(), org.integrationUserId()), workLock);
+            FaultRepository faults = new FaultRepository(jdbi);
             Instant started = Instant.now();
             SoqlCompiler compiler = new SoqlCompiler(catalog);
             QueryService queries = new QueryService(jdbi, compiler, clock);
@@ -96,7 +107,9 @@ public final class Simulator implements AutoCloseable {
                     new LimitsRoutes(usage)::register,
                     new ActionRoutes(send)::register,
                     new ActionCatalogRoutes(started)::register,
-                    new AdminRoutes(fixtures, reset, outbox, version(), database.kind())::register);
+                    new AdminRoutes(fixtures, reset, outbox, version(), database.kind())::register,
+                    new MessagingAdminRoutes(clock, dispatcher, faults, new EndUserMessages(jdbi, clock, config.immediateEntries()))::register,
+                    new ConversationRoutes(new TranscriptRepository(jdbi))::register);
             dispatcher.start();
             if (config.tls()) http.start();
             else http.start(config.port());

@@ -25,6 +25,10 @@ import java.util.Map;
  * @param adminToken       when set, {@code /__admin/**} (but health) needs {@code Authorization: Bearer <it>}
  *                         ({@code SFSIM_ADMIN_TOKEN}); null leaves the admin API open
  * @param tls              serve HTTPS (only) with a generated self-signed certificate ({@code SFSIM_TLS=true})
+ * @param immediateEntries {@code SFSIM_CONVERSATION_ENTRIES=immediate}: every ConversationEntry appears at once with its
+ *                         text; {@code realistic} (the default) shows enhanced channels as a real org does
+ * @param maxInProgressRequests at most this many ConvMessageSendRequests InProgress at once
+ *                         ({@code SFSIM_MAX_IN_PROGRESS_REQUESTS}, default 200, Salesforce's limit)
  */
 public record SimulatorConfig(
         int port,
@@ -39,7 +43,9 @@ public record SimulatorConfig(
         LatencyProfile latency,
         Duration sessionTimeout,
         String adminToken,
-        boolean tls) {
+        boolean tls,
+        boolean immediateEntries,
+        int maxInProgressRequests) {
 
     public static final String DEFAULT_CLIENT_ID = "sfsim-client-id";
     public static final String DEFAULT_CLIENT_SECRET = "sfsim-client-secret";
@@ -52,10 +58,14 @@ public record SimulatorConfig(
 
     /** The timings of the asynchronous messaging work ({@code messaging-behaviour.md} section 4). */
     public enum LatencyProfile {
-        /** Pending and InProgress are observable through SOQL: pick-up after 300 ms, 200 ms per send. */
-        REALISTIC(Duration.ofMillis(300), Duration.ofMillis(200), Duration.ofMillis(50)),
-        /** A request completes within about 100 ms of real time. */
-        INSTANT(Duration.ZERO, Duration.ZERO, Duration.ofMillis(10));
+        /**
+         * Pending and InProgress are observable through SOQL: pick-up after 300 ms, 200 ms per send, Delivered 2 s
+         * and Read 10 s after the send, retries after 5 s, 10 s, 20 s...
+         */
+        REALISTIC(Duration.ofMillis(300), Duration.ofMillis(200), Duration.ofMillis(50), Duration.ofSeconds(2),
+                Duration.ofSeconds(10), Duration.ofSeconds(5)),
+        /** A request completes within about 100 ms of real time; delivery and read at once; retries after 100 ms, 200 ms... */
+        INSTANT(Duration.ZERO, Duration.ZERO, Duration.ofMillis(10), Duration.ZERO, Duration.ZERO, Duration.ofMillis(100));
 
         /** Time from invocation until the dispatcher takes the request up. */
         public final Duration pickupDelay;
@@ -63,11 +73,21 @@ public record SimulatorConfig(
         public final Duration sendDelay;
         /** How often the dispatcher looks for due work. */
         public final Duration pollInterval;
+        /** Time from the send until the entry is Delivered. */
+        public final Duration deliverDelay;
+        /** Time from the send until the entry is Read. */
+        public final Duration readDelay;
+        /** Wait before the first retry after a transient failure; doubles with each further failure. */
+        public final Duration retryBackoff;
 
-        LatencyProfile(Duration pickupDelay, Duration sendDelay, Duration pollInterval) {
+        LatencyProfile(Duration pickupDelay, Duration sendDelay, Duration pollInterval, Duration deliverDelay, Duration readDelay,
+                       Duration retryBackoff) {
             this.pickupDelay = pickupDelay;
             this.sendDelay = sendDelay;
             this.pollInterval = pollInterval;
+            this.deliverDelay = deliverDelay;
+            this.readDelay = readDelay;
+            this.retryBackoff = retryBackoff;
         }
     }
 
@@ -95,37 +115,39 @@ public record SimulatorConfig(
                 latency(env.get("SFSIM_LATENCY_PROFILE")),
                 duration(env, "SFSIM_SESSION_TIMEOUT", Duration.ofHours(2)),
                 blankToNull(env.get("SFSIM_ADMIN_TOKEN")),
-                bool(env, "SFSIM_TLS"));
+                bool(env, "SFSIM_TLS"),
+                entries(env.get("SFSIM_CONVERSATION_ENTRIES")),
+                intValue(env, "SFSIM_MAX_IN_PROGRESS_REQUESTS", 200));
     }
 
     public SimulatorConfig withPort(int newPort) {
         return new SimulatorConfig(newPort, databaseUrl, databaseUser, databasePassword, clientId, clientSecret,
-                username, password, fixtureDirs, latency, sessionTimeout, adminToken, tls);
+                username, password, fixtureDirs, latency, sessionTimeout, adminToken, tls, immediateEntries, maxInProgressRequests);
     }
 
     public SimulatorConfig withLatency(LatencyProfile profile) {
         return new SimulatorConfig(port, databaseUrl, databaseUser, databasePassword, clientId, clientSecret,
-                username, password, fixtureDirs, profile, sessionTimeout, adminToken, tls);
+                username, password, fixtureDirs, profile, sessionTimeout, adminToken, tls, immediateEntries, maxInProgressRequests);
     }
 
     public SimulatorConfig withSessionTimeout(Duration timeout) {
         return new SimulatorConfig(port, databaseUrl, databaseUser, databasePassword, clientId, clientSecret,
-                username, password, fixtureDirs, latency, timeout, adminToken, tls);
+                username, password, fixtureDirs, latency, timeout, adminToken, tls, immediateEntries, maxInProgressRequests);
     }
 
     public SimulatorConfig withAdminToken(String token) {
         return new SimulatorConfig(port, databaseUrl, databaseUser, databasePassword, clientId, clientSecret,
-                username, password, fixtureDirs, latency, sessionTimeout, token, tls);
+                username, password, fixtureDirs, latency, sessionTimeout, token, tls, immediateEntries, maxInProgressRequests);
     }
 
     public SimulatorConfig withTls(boolean enabled) {
         return new SimulatorConfig(port, databaseUrl, databaseUser, databasePassword, clientId, clientSecret,
-                username, password, fixtureDirs, latency, sessionTimeout, adminToken, enabled);
+                username, password, fixtureDirs, latency, sessionTimeout, adminToken, enabled, immediateEntries, maxInProgressRequests);
     }
 
     public SimulatorConfig withFixtureDirs(List<Path> dirs) {
         return new SimulatorConfig(port, databaseUrl, databaseUser, databasePassword, clientId, clientSecret,
-                username, password, dirs, latency, sessionTimeout, adminToken, tls);
+                username, password, dirs, latency, sessionTimeout, adminToken, tls, immediateEntries, maxInProgressRequests);
     }
 
     private static int intValue(Map<String, String> env, String name, int dflt) {
@@ -156,6 +178,17 @@ public record SimulatorConfig(
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(name + " must be an ISO-8601 duration such as PT2H, was '" + v + "'");
         }
+    }
+
+    public SimulatorConfig withDatabaseUrl(String url) {
+        return new SimulatorConfig(port, url, databaseUser, databasePassword, clientId, clientSecret,
+                username, password, fixtureDirs, latency, sessionTimeout, adminToken, tls, immediateEntries, maxInProgressRequests);
+    }
+
+    private static boolean entries(String v) {
+        if (blankToNull(v) == null || v.trim().equalsIgnoreCase("realistic")) return false;
+        if (v.trim().equalsIgnoreCase("immediate")) return true;
+        throw new IllegalArgumentException("SFSIM_CONVERSATION_ENTRIES must be 'realistic' or 'immediate', was '" + v + "'");
     }
 
     private static LatencyProfile latency(String v) {

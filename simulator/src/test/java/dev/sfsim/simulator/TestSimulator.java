@@ -40,6 +40,12 @@ public final class TestSimulator {
         given().baseUri(baseUrl()).post("/__admin/reset").then().statusCode(204);
     }
 
+    /** Posts a clock operation ({@code {"freeze": true}}, {@code {"advance": "PT1S"}}, ...); returns the new state. */
+    public static JsonPath clock(String body) {
+        return given().baseUri(baseUrl()).contentType(ContentType.JSON).body(body).post("/__admin/clock")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
     /** A fresh access token from the password grant with the default credentials. */
     public static String token() {
         return given().baseUri(baseUrl()).contentType(ContentType.URLENC)

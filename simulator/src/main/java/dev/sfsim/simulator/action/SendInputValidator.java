@@ -21,9 +21,11 @@ final class SendInputValidator {
     static final int MAX_RECIPIENTS = 100;
     private static final Set<String> KNOWN_INPUTS = Set.of("messageDefinitionName", "requestType", "messagingEndUserIds",
             "isEnforceMessagingChannelConsent", "allowedSessionStatus", "messagingDefinitionInputParameters",
-            "channelConsentType", "communicationSubscriptionId");
+            "channelConsentType", "communicationSubscriptionId", "sessionLongevityPreference");
     private static final Set<String> SESSION_STATUSES = Set.of("Any", "NonActive", "Closed");
     private static final Set<String> CONSENT_TYPES = Set.of("MessagingEndUser", "CommunicationSubscription", "Custom");
+    /** SessionLongevityPreference values; no documented input sets it, {@code sessionLongevityPreference} is our inferred one. */
+    private static final Set<String> LONGEVITIES = Set.of("KeepSessionOpen", "EndSession", "KeepSessionOpenOrAppend");
 
     private final ComponentRepository components;
 
@@ -45,13 +47,13 @@ final class SendInputValidator {
         if (!SESSION_STATUSES.contains(sessionStatus)) throw invalid("Invalid allowedSessionStatus: " + sessionStatus);
         String consentType = optionalText(input, "channelConsentType", enforce ? "MessagingEndUser" : "Custom");
         if (!CONSENT_TYPES.contains(consentType)) throw invalid("Invalid channelConsentType: " + consentType);
-        if (consentType.equals("CommunicationSubscription")) {
-            requiredText(input, "communicationSubscriptionId");
-            throw SalesforceException.notSupported("channelConsentType CommunicationSubscription");
-        }
+        String subscription = null;
+        if (consentType.equals("CommunicationSubscription")) subscription = subscription(h, requiredText(input, "communicationSubscriptionId"));
+        String longevity = optionalText(input, "sessionLongevityPreference", "KeepSessionOpen");
+        if (!LONGEVITIES.contains(longevity)) throw invalid("Invalid sessionLongevityPreference: " + longevity);
         JsonNode parameters = ParameterValidator.validate(component, input.path("messagingDefinitionInputParameters"));
         return new NewRequest(component.developerName(), recipients, sessionStatus, enforce,
-                consentType.equals("Custom") ? null : consentType, parameters, callerId);
+                consentType.equals("Custom") ? null : consentType, parameters, callerId, subscription, longevity);
     }
 
     private MessagingComponent component(Handle h, String name) {
@@ -61,6 +63,16 @@ final class SendInputValidator {
             throw invalid("The messaging component " + name + " isn't a notification component (its type is " + c.componentType() + ").");
         }
         return c;
+    }
+
+    /** {@code communicationSubscriptionId}: the 15- or 18-character id of an existing CommSubscription. */
+    private static String subscription(Handle h, String given) {
+        String id = SalesforceIds.parse(given).filter(i -> SalesforceIds.keyPrefix(i).equals("0Xs"))
+                .orElseThrow(() -> invalid("Invalid communicationSubscriptionId: " + given));
+        boolean exists = h.createQuery("SELECT count(*) > 0 FROM comm_subscription WHERE id = :id AND NOT is_deleted")
+                .bind("id", id).mapTo(Boolean.class).one();
+        if (!exists) throw invalid("The communication subscription " + given + " doesn't exist.");
+        return id;
     }
 
     /** {@code messagingEndUserIds}: a JSON array or a comma-separated string of 15/18-character MessagingEndUser ids. */

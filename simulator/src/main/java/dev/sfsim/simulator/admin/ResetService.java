@@ -11,6 +11,7 @@ import org.jdbi.v3.core.Jdbi;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.Lock;
 
 /**
  * Puts the org back to its state right after start ({@code POST /__admin/reset}, {@code spec/admin-api.md}):
@@ -20,9 +21,9 @@ import java.util.List;
  */
 public final class ResetService {
     private static final List<String> OWN_TABLES = List.of("conv_message", "outbox", "access_token", "messaging_component",
-            "query_cursor", "refresh_token", "oauth_authorization_code");
+            "query_cursor", "refresh_token", "oauth_authorization_code", "fault_rule", "conversation_entry_held", "inbound_message");
     private static final List<String> SEQUENCES = List.of("conv_message_send_request_name_seq", "messaging_session_name_seq",
-            "query_cursor_seq", "cases_name_seq");
+            "query_cursor_seq", "cases_name_seq", "messaging_delivery_error_name_seq");
 
     private final Jdbi jdbi;
     private final Catalog catalog;
@@ -31,8 +32,12 @@ public final class ResetService {
     private final FixtureService fixtures;
     private final StartupFixtures startupFixtures;
 
+    private final Lock workLock;
+
+    /** @param workLock held during a reset so that the dispatcher does not work on tables being truncated */
     public ResetService(Jdbi jdbi, Catalog catalog, OrgIdentity org, SimClock clock, FixtureService fixtures,
-                        StartupFixtures startupFixtures) {
+                        StartupFixtures startupFixtures, Lock workLock) {
+        this.workLock = workLock;
         this.jdbi = jdbi;
         this.catalog = catalog;
         this.org = org;
@@ -47,6 +52,16 @@ public final class ResetService {
      * @throws IllegalStateException naming the fixture file and record that could not be loaded
      */
     public void reset() {
+        workLock.lock();
+        try {
+            resetLocked();
+        } finally {
+            workLock.unlock();
+        }
+    }
+
+    private void resetLocked() {
+        clock.reset();
         jdbi.useTransaction(h -> {
             List<String> tables = new ArrayList<>(OWN_TABLES);
             catalog.all().stream().map(SObjectType::table).forEach(tables::add);

@@ -26,7 +26,9 @@ final class StandardObjects {
     static List<SObjectType> all() {
         return List.of(organization(), user(), messagingChannel(), messagingEndUser(), messagingSession(),
                 conversationEntry(), convMessageSendRequest(), SalesObjects.account(), SalesObjects.contact(),
-                SalesObjects.lead(), SalesObjects.caseObject());
+                SalesObjects.lead(), SalesObjects.caseObject(), ConsentObjects.commSubscription(),
+                ConsentObjects.commSubscriptionChannelType(), ConsentObjects.commSubscriptionConsent(),
+                ConsentObjects.messagingDeliveryError());
     }
 
     /** Id, IsDeleted and the audit fields every object carries, followed by the object's own fields. */
@@ -184,6 +186,7 @@ final class StandardObjects {
                         picklist("AllowExistingSessionStatus", "Any", "Closed", "NonActive").label("Allow Existing Session Status")
                                 .required().readOnly(),
                         picklist("RequestConsentType", "CommunicationSubscription", "MessagingEndUser").label("Request Consent Type").readOnly(),
+                        reference("CommSubscriptionId", "CommSubscription", "CommSubscription").label("Communication Subscription ID").readOnly(),
                         field("ShouldEnforceChannelConsent", FieldType.BOOLEAN).label("Enforce Channel Consent").required().readOnly(),
                         picklist("SessionLongevityPreference", "KeepSessionOpen", "EndSession", "KeepSessionOpenOrAppend")
                                 .label("Session Longevity Preference").readOnly(),

@@ -1,91 +1,142 @@
 package dev.sfsim.simulator.messaging;
 
-import dev.sfsim.simulator.SimulatorConfig.LatencyProfile;
 import dev.sfsim.simulator.clock.SimClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
 
 /**
- * The asynchronous half of {@code sendConversationMessages} ({@code messaging-behaviour.md} section 2): takes due
- * {@code Pending} requests up (oldest first, at most 200 in progress, rows locked with {@code FOR UPDATE SKIP LOCKED}
- * so several simulator processes can share a database without sending twice), attempts up to 5 messages of a
- * request at once, and completes the request (with CompletedDate) when every message is sent or failed. Each
- * step, with the request's counts, is one transaction. Timings come from the latency profile.
+ * The asynchronous half of {@code sendConversationMessages} ({@code messaging-behaviour.md} sections 2 and 4).
+ * All work is driven by the simulated clock: every piece of it has a due instant in PostgreSQL (request pick-up,
+ * message attempts and retries, delivery and read receipts, session expiry) compared with {@link SimClock#now()}.
+ * A background thread runs what is due every poll interval; {@link #advanceTo} moves the clock and runs everything
+ * that became due in between, in time order, synchronously. Each request is worked on under its row lock
+ * ({@code FOR UPDATE SKIP LOCKED}), in one transaction with its counts, so several simulator processes sharing a
+ * database never send a message twice and the counts invariant holds at every committed moment.
+ *
+ * <p>Held messages (session gating) are re-examined on every run, so a session status changed by any means
+ * (inbound message, expiry, sObject REST update) releases them without a hook.
  */
 public final class Dispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
-    /** At most this many requests InProgress at once ("sendConversationMessages", Actions Developer Guide). */
-    static final int MAX_IN_PROGRESS_REQUESTS = 200;
-    /** At most this many messages of one request attempted at once. */
+    /** At most this many messages of one request attempted at once ("sendConversationMessages", Actions Developer Guide). */
     static final int MAX_IN_FLIGHT_MESSAGES = 5;
 
     private final MessagingStore store;
     private final SimClock clock;
-    private final LatencyProfile latency;
+    private final MessagingSettings settings;
+    private final BatchSender sender;
+    private final Lock lock;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "sfsim-dispatcher");
         t.setDaemon(true);
         return t;
     });
 
-    public Dispatcher(MessagingStore store, SimClock clock, LatencyProfile latency) {
+    /** @param lock held while the dispatcher works; whoever else holds it (reset) keeps the dispatcher out */
+    public Dispatcher(MessagingStore store, SimClock clock, MessagingSettings settings, Lock lock) {
+        this.lock = lock;
         this.store = store;
         this.clock = clock;
-        this.latency = latency;
+        this.settings = settings;
+        this.sender = new BatchSender(settings);
     }
 
     /** Starts looking for due work every {@code latency.pollInterval}. */
     public void start() {
-        long ms = Math.max(1, latency.pollInterval.toMillis());
+        long ms = Math.max(1, settings.latency().pollInterval.toMillis());
         executor.scheduleWithFixedDelay(this::tickSafely, ms, ms, TimeUnit.MILLISECONDS);
     }
 
     private void tickSafely() {
         try {
-            tick();
+            runDue();
         } catch (RuntimeException e) {
-            LOG.warn("Dispatcher tick failed (will retry): {}", e.toString());
+            LOG.warn("Dispatcher run failed (will retry): {}", e.toString());
         }
     }
 
-    /** Does all work that is due now: takes requests up, finishes due attempts, starts new ones. */
-    void tick() {
-        Instant now = clock.now();
-        store.startPendingRequests(now, MAX_IN_PROGRESS_REQUESTS);
-        for (String id : store.requestsInProgress()) store.inTransaction(tx -> advance(tx, id, now));
+    /** Runs everything due at the clock's current instant. */
+    public void runDue() {
+        lock.lock();
+        try {
+            runDue(clock.now());
+        } finally {
+            lock.unlock();
+        }
     }
 
-    /** Works on one request while holding its row lock; another process holding it makes this a no-op. */
-    private Void advance(MessagingTransaction tx, String requestId, Instant now) {
-        var locked = tx.lockRequestInProgress(requestId);
-        if (locked.isEmpty()) return null;
-        SendRequest req = locked.get();
-        boolean instant = latency.sendDelay.isZero();
-        do {
-            finishDueAttempts(tx, req, now);
-        } while (tx.startAttempts(requestId, now, now.plus(latency.sendDelay), MAX_IN_FLIGHT_MESSAGES) > 0 && instant);
-        tx.recomputeCounts(requestId, now);
-        tx.completeIfDone(requestId, now);
-        return null;
-    }
-
-    private static void finishDueAttempts(MessagingTransaction tx, SendRequest req, Instant now) {
-        for (MessagingTransaction.DueMessage d : tx.dueAttempts(req.id(), now)) {
-            MessageSender.Outcome outcome = MessageSender.attempt(tx, req, d.messageIdentifier(), d.messagingEndUserId(), now);
-            if (outcome instanceof MessageSender.Outcome.Sent s) {
-                tx.setMessageStatus(d.messageIdentifier(), "Sent", null, s.sessionId(), null);
-            } else if (outcome instanceof MessageSender.Outcome.Failed f) {
-                tx.setMessageStatus(d.messageIdentifier(), "Failed", f.reason(), null, null);
-            } else {
-                // Held by session gating: back to pending, looked at again a second later.
-                tx.setMessageStatus(d.messageIdentifier(), "Pending", null, null, now.plusSeconds(1));
+    /**
+     * Moves the clock forward to {@code target}, stopping at each instant where work becomes due and running it,
+     * so that work happens in time order with the clock showing its due time; returns when all of it is done.
+     *
+     * @throws IllegalArgumentException when {@code target} is before the clock's current instant
+     */
+    public void advanceTo(Instant target) {
+        lock.lock();
+        try {
+            if (target.isBefore(clock.now())) clock.set(target); // throws: never backwards
+            runDue(clock.now());
+            for (int steps = 0; steps < 1_000_000; steps++) {
+                Optional<Instant> next = store.nextDueAfter(clock.now());
+                if (next.isEmpty() || next.get().isAfter(target)) break;
+                clock.set(next.get());
+                runDue(next.get());
             }
+            clock.set(target);
+            runDue(target);
+        } finally {
+            lock.unlock();
         }
+    }
+
+    /** Runs what is due at {@code now}; again while requests complete, so that waiting requests take the freed slots. */
+    private void runDue(Instant now) {
+        for (int pass = 0; pass < 100; pass++) {
+            store.housekeeping(now);
+            store.startPendingRequests(now, settings.maxInProgress());
+            boolean completed = false;
+            for (String id : store.requestsWithDueWork(now)) completed |= store.inTransaction(tx -> advance(tx, id, now));
+            if (!completed) return;
+        }
+    }
+
+    /**
+     * Works on one request while holding its row lock; another process holding it makes this a no-op.
+     *
+     * @return whether the request completed
+     */
+    private boolean advance(MessagingTransaction tx, String requestId, Instant now) {
+        var locked = tx.lockRequestInProgress(requestId);
+        if (locked.isEmpty()) return false;
+        SendRequest req = locked.get();
+        boolean instant = settings.latency().sendDelay.isZero();
+        // In the instant profile every pending message is attempted in this one transaction: the five-at-a-time
+        // limit still holds for every committed state, which is all that SOQL can observe.
+        int maxInFlight = instant ? Integer.MAX_VALUE : MAX_IN_FLIGHT_MESSAGES;
+        Instant retryAt = null;
+        boolean changed = false;
+        for (int round = 0; round < 1000; round++) {
+            List<MessagingTransaction.DueMessage> due = tx.dueAttempts(requestId, now);
+            if (!due.isEmpty()) {
+                changed = true;
+                Optional<Instant> r = sender.send(tx, req, due, now);
+                if (r.isPresent() && (retryAt == null || r.get().isBefore(retryAt))) retryAt = r.get();
+            }
+            int started = tx.startAttempts(requestId, now, now.plus(settings.latency().sendDelay), maxInFlight);
+            changed |= started > 0;
+            if (started == 0 || !instant) break;
+        }
+        if (retryAt != null) tx.requeue(requestId, retryAt, now);
+        if (changed || retryAt != null) tx.recomputeCounts(requestId, now);
+        return tx.completeIfDone(requestId, now);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.sfsim.simulator.messaging;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -15,10 +16,22 @@ public interface MessagingStore {
 
     /**
      * Moves due {@code Pending} requests (oldest first) to {@code InProgress} while fewer than {@code maxInProgress}
-     * are in progress; rows other processes hold are skipped ({@code FOR UPDATE SKIP LOCKED}).
+     * are in progress, and marks those left waiting as queued; serialised across processes, rows other processes
+     * hold are skipped ({@code FOR UPDATE SKIP LOCKED}).
      */
     void startPendingRequests(Instant now, int maxInProgress);
 
-    /** Ids of the requests in progress, oldest first. */
-    List<String> requestsInProgress();
+    /** Ids of the InProgress requests with due work (a message to start or finish, or nothing left to do), oldest first. */
+    List<String> requestsWithDueWork(Instant now);
+
+    /**
+     * The time-driven work that is due at {@code now}, set-based, in one transaction: KeepSessionOpen sessions
+     * 48 hours without reply end; entries due {@code Delivered}/{@code Read} move on (undeliverable ones end
+     * {@code Error} with a MessagingDeliveryError); held enhanced entries of ended sessions appear; messages held
+     * by session gating whose gate opened become pending again (also after a status change through the REST API).
+     */
+    void housekeeping(Instant now);
+
+    /** The earliest instant after {@code t} at which some work becomes due, if any. */
+    Optional<Instant> nextDueAfter(Instant t);
 }

@@ -3,18 +3,48 @@ package dev.sfsim.simulator.messaging;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
-/** The engine's reads and writes inside one transaction of {@link MessagingStore#inTransaction}. */
+/**
+ * The engine's reads and writes inside one transaction of {@link MessagingStore#inTransaction}. Reads and writes
+ * that concern many messages are set-based (one statement or one JDBC batch per call), which is what lets a
+ * request of 100 recipients be sent in a handful of round trips.
+ */
 public interface MessagingTransaction {
 
-    /** A message whose attempt is due: its identifier and its end user. */
-    record DueMessage(UUID messageIdentifier, String messagingEndUserId) {}
+    /** A message whose attempt is due, with what the fault rules need to know of its history. */
+    record DueMessage(UUID messageIdentifier, String messagingEndUserId, int transientFailures, boolean delayed) {}
 
-    /** Locks an {@code InProgress} request's row; empty when another process holds it or it is not in progress. */
+    /** A session of an end user that is not {@code Ended} or {@code Error}. */
+    record OpenSession(String id, String messagingEndUserId, String status) {}
+
+    /**
+     * The new state of one message.
+     *
+     * @param status Pending, Held, InProgress, Sent or Failed
+     */
+    record MessageUpdate(UUID messageIdentifier, String status, String failureReason, String sessionId, Instant dueAt,
+                         int transientFailures, boolean delayed, Instant deliverDueAt, Instant readDueAt,
+                         String undeliverableCode, String undeliverableReason) {}
+
+    /** A MessagingSession to insert ({@code messaging-behaviour.md} section 2, step 5). */
+    record NewSession(String id, String name, String status, String origin, String channelType, String endUserId,
+                      String channelId, String ownerId, Instant now, Instant expiresAt, int agentMessages, int endUserMessages) {}
+
+    /** A ConversationEntry to insert. */
+    record NewEntry(String id, String sessionId, int seq, String entryType, String actorType, String actorId, String actorName,
+                    String message, String messageIdentifier, String messageStatus, String createdById, Instant now) {}
+
+    /** A MessagingDeliveryError to insert. */
+    record DeliveryError(String failureReason, String fullMessage, String destination, String channelId, String endUserId,
+                         String createdById, Instant now) {}
+
     Optional<SendRequest> lockRequestInProgress(String requestId);
 
     /** {@code InProgress} messages of the request whose attempt is due, in recipient order. */
@@ -23,39 +53,57 @@ public interface MessagingTransaction {
     /** Moves due pending messages into the free in-flight slots (at most {@code maxInFlight}); returns how many. */
     int startAttempts(String requestId, Instant now, Instant attemptDueAt, int maxInFlight);
 
-    /** Sets a message's state: {@code Pending}, {@code InProgress}, {@code Sent} or {@code Failed}. */
-    void setMessageStatus(UUID messageIdentifier, String status, String failureReason, String sessionId, Instant dueAt);
+    void updateMessages(List<MessageUpdate> updates);
 
-    /** Rewrites the request's counts and identifier lists from its messages' states. */
+    /** Rewrites the request's counts and identifier lists from its messages' states (Held counts as pending). */
     void recomputeCounts(String requestId, Instant now);
 
-    /** Marks the request {@code Completed} (with CompletedDate) when no message is pending or in progress. */
-    void completeIfDone(String requestId, Instant now);
+    /** Marks the request {@code Completed} (with CompletedDate) when nothing is pending or in progress; returns whether it did. */
+    boolean completeIfDone(String requestId, Instant now);
 
-    /** The end user with its channel; empty when either does not exist or is deleted. */
-    Optional<Recipient> recipient(String messagingEndUserId);
+    /** Back to {@code Pending} until {@code dueAt} (transient failure); messages being attempted wait again. */
+    void requeue(String requestId, Instant dueAt, Instant now);
 
-    /** Whether the end user has a session whose Status is one of {@code statuses} ({@code exclude=false}) or none of them. */
-    boolean hasSession(String messagingEndUserId, List<String> statuses, boolean exclude);
+    /** End users with their channels, by id; missing ids do not exist (or are deleted). */
+    Map<String, Recipient> recipients(Collection<String> endUserIds);
 
-    /** The end user's newest session with Status {@code New}. */
-    Optional<String> newestNewSession(String messagingEndUserId);
+    /** Sessions of these end users that are not Ended or Error, newest first. */
+    List<OpenSession> openSessions(Collection<String> endUserIds);
 
-    /** The next ConversationEntry Seq of a session. */
-    int nextEntrySeq(String sessionId);
+    /** The end users (of {@code endUserIds}) with an opted-in, effective consent to the subscription. */
+    Set<String> subscriptionConsents(String commSubscriptionId, Collection<String> endUserIds, LocalDate today);
 
-    /** The messaging component of that developer name. */
     Optional<MessagingComponent> component(String developerName);
 
-    /** Inserts a record as the system (any field), validated by the catalog; returns its id. */
+    List<FaultRule> faultRules();
+
+    /** Adds to the fired counts of fault rules, by rule id. */
+    void faultsFired(Map<String, Integer> firedByRule);
+
+    /** {@code n} fresh 18-character ids with the key prefix. */
+    List<String> newIds(String keyPrefix, int n);
+
+    /** {@code n} fresh MessagingSession names ({@code MS-0000000001}...). */
+    List<String> newSessionNames(int n);
+
+    /** The highest Seq of each session (visible or held entries); sessions without entries are absent. */
+    Map<String, Integer> maxEntrySeq(Collection<String> sessionIds);
+
+    void insertSessions(List<NewSession> sessions);
+
+    /** Adds one outbound message to each session's AgentMessageCount. */
+    void countAgentMessages(Collection<String> sessionIds, Instant now);
+
+    /** Inserts entries; {@code held} ones are kept out of ConversationEntry until their session ends. */
+    void insertEntries(List<NewEntry> entries, boolean held);
+
+    void insertOutbox(List<OutboxEntry> entries);
+
+    void insertDeliveryErrors(List<DeliveryError> errors);
+
     String insertRecord(String objectName, Map<String, JsonNode> values, String userId, Instant now);
 
-    /** Stores the request's parameters and when the dispatcher may take it up. */
-    void setRequestDispatch(String requestId, JsonNode parameters, Instant dueAt);
+    void setRequestDispatch(String requestId, JsonNode parameters, String commSubscriptionId, String sessionLongevity, Instant dueAt);
 
-    /** Inserts one pending message per recipient, in order. */
     void insertMessages(String requestId, List<UUID> messageIdentifiers, List<String> endUserIds);
-
-    /** Records a sent message in the outbox. */
-    void insertOutbox(OutboxEntry entry);
 }

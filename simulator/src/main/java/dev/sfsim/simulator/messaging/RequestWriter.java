@@ -36,9 +36,12 @@ public final class RequestWriter {
      * @param consentType           {@code MessagingEndUser}, {@code CommunicationSubscription}, or null for Custom
      * @param parameters            the {@code messagingDefinitionInputParameters} array as given
      * @param callerId              the invoking user's id
+     * @param commSubscriptionId    communicationSubscriptionId (consent type {@code CommunicationSubscription}), else null
+     * @param sessionLongevity      {@code KeepSessionOpen}, {@code EndSession} or {@code KeepSessionOpenOrAppend}
      */
     public record NewRequest(String messageDefinitionName, List<String> endUserIds, String allowedSessionStatus,
-                             boolean enforceConsent, String consentType, JsonNode parameters, String callerId) {}
+                             boolean enforceConsent, String consentType, JsonNode parameters, String callerId,
+                             String commSubscriptionId, String sessionLongevity) {}
 
     /** The written request's id and its message identifiers, in recipient order. */
     public record Written(String requestId, List<UUID> messageIdentifiers) {}
@@ -52,12 +55,12 @@ public final class RequestWriter {
         v.put("AllowExistingSessionStatus", TextNode.valueOf(r.allowedSessionStatus()));
         v.put("RequestConsentType", r.consentType() == null ? NullNode.instance : TextNode.valueOf(r.consentType()));
         v.put("ShouldEnforceChannelConsent", BooleanNode.valueOf(r.enforceConsent()));
-        v.put("SessionLongevityPreference", TextNode.valueOf("KeepSessionOpen"));
+        v.put("SessionLongevityPreference", TextNode.valueOf(r.sessionLongevity()));
         v.put("TotalMessageCount", IntNode.valueOf(r.endUserIds().size()));
         v.put("PendingMessageCount", IntNode.valueOf(r.endUserIds().size()));
         v.put("InProgressMessageCount", IntNode.valueOf(0));
         String requestId = tx.insertRecord("ConvMessageSendRequest", v, r.callerId(), now);
-        tx.setRequestDispatch(requestId, r.parameters(), now.plus(pickupDelay));
+        tx.setRequestDispatch(requestId, r.parameters(), r.commSubscriptionId(), r.sessionLongevity(), now.plus(pickupDelay));
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < r.endUserIds().size(); i++) ids.add(UUID.randomUUID());
         tx.insertMessages(requestId, ids, r.endUserIds());

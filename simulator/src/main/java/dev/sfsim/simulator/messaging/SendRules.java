@@ -1,12 +1,14 @@
 package dev.sfsim.simulator.messaging;
 
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Whether a message may be sent, in the order of {@code messaging-behaviour.md} section 2: the end user must
- * exist and its channel be active; then consent, when enforced for {@code MessagingEndUser} consent:
+ * exist and its channel be active; then consent, when enforced. {@code MessagingEndUser} consent:
  * {@code OptedOut} always fails, an {@code ExplicitOptIn} channel needs {@code ExplicitlyOptedIn} or
- * {@code DoublyOptedIn}, a {@code DoubleOptIn} channel needs {@code DoublyOptedIn}. Pure: no I/O.
+ * {@code DoublyOptedIn}, a {@code DoubleOptIn} channel needs {@code DoublyOptedIn}. {@code CommunicationSubscription}
+ * consent: the end user needs an opted-in, effective CommSubscriptionConsent for the subscription. Pure: no I/O.
  */
 final class SendRules {
     /** Failure reasons written to FailedMessageErrorReasons (our names where Salesforce's are unpublished). */
@@ -16,12 +18,16 @@ final class SendRules {
 
     private SendRules() {}
 
-    /** The failure reason, or empty when the message may go out. */
-    static Optional<String> failure(SendRequest request, Optional<Recipient> recipient) {
-        if (recipient.isEmpty()) return Optional.of(END_USER_NOT_FOUND);
-        Recipient r = recipient.get();
+    /**
+     * @param subscribed end users with consent to the request's subscription (only read for that consent type)
+     * @return the failure reason, or empty when the message may go out
+     */
+    static Optional<String> failure(SendRequest request, Recipient r, Set<String> subscribed) {
+        if (r == null) return Optional.of(END_USER_NOT_FOUND);
         if (!r.channelActive()) return Optional.of(CHANNEL_INACTIVE);
-        if (request.enforceConsent() && "MessagingEndUser".equals(request.consentType()) && !consented(r)) {
+        if (!request.enforceConsent()) return Optional.empty();
+        if ("MessagingEndUser".equals(request.consentType()) && !consented(r)) return Optional.of(NOT_OPTED_IN);
+        if ("CommunicationSubscription".equals(request.consentType()) && !subscribed.contains(r.id())) {
             return Optional.of(NOT_OPTED_IN);
         }
         return Optional.empty();

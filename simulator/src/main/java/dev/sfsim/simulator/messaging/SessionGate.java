@@ -5,15 +5,16 @@ import java.util.List;
 /**
  * Session gating by AllowExistingSessionStatus ({@code messaging-behaviour.md} section 2, step 3):
  * {@code Any} sends; {@code NonActive} holds while the end user has an {@code Active} session; {@code Closed}
- * holds while the end user has any session not {@code Ended} or {@code Error}.
+ * holds while the end user has any session not {@code Ended} or {@code Error}. Pure: works on the end user's open sessions.
  */
 final class SessionGate {
     private SessionGate() {}
 
-    static boolean holds(MessagingTransaction tx, String allowedSessionStatus, String endUserId) {
+    /** @param openStatuses statuses of the end user's sessions that are not Ended or Error */
+    static boolean holds(String allowedSessionStatus, List<String> openStatuses) {
         return switch (allowedSessionStatus == null ? "Any" : allowedSessionStatus) {
-            case "NonActive" -> tx.hasSession(endUserId, List.of("Active"), false);
-            case "Closed" -> tx.hasSession(endUserId, List.of("Ended", "Error"), true);
+            case "NonActive" -> openStatuses.contains("Active");
+            case "Closed" -> !openStatuses.isEmpty();
             default -> false;
         };
     }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sfsim.simulator.catalog.Catalog;
+import dev.sfsim.simulator.ids.SalesforceIds;
+import dev.sfsim.simulator.messaging.FaultRule;
 import dev.sfsim.simulator.messaging.MessagingComponent;
 import dev.sfsim.simulator.messaging.MessagingStore;
 import dev.sfsim.simulator.messaging.MessagingTransaction;
@@ -16,14 +18,19 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 
-/** The messaging engine's store over PostgreSQL: {@link MessagingDao} for fixed SQL, the catalog-driven record writer for records. */
+/** The messaging engine's store over PostgreSQL: {@link MessagingDao} for fixed SQL, JDBC batches for multi-row writes. */
 public final class JdbiMessagingStore implements MessagingStore {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -31,14 +38,12 @@ public final class JdbiMessagingStore implements MessagingStore {
     private final Catalog catalog;
     private final RecordRepository records;
     private final ComponentRepository components;
-    private final OutboxRepository outbox;
 
-    public JdbiMessagingStore(Jdbi jdbi, Catalog catalog, RecordRepository records, ComponentRepository components, OutboxRepository outbox) {
+    public JdbiMessagingStore(Jdbi jdbi, Catalog catalog, RecordRepository records, ComponentRepository components) {
         this.jdbi = jdbi;
         this.catalog = catalog;
         this.records = records;
         this.components = components;
-        this.outbox = outbox;
     }
 
     @Override
@@ -50,14 +55,26 @@ public final class JdbiMessagingStore implements MessagingStore {
     public void startPendingRequests(Instant now, int maxInProgress) {
         jdbi.useTransaction(h -> {
             MessagingDao dao = h.attach(MessagingDao.class);
+            dao.lockDispatch(); // one process at a time counts the slots
             int slots = maxInProgress - dao.countInProgress();
             if (slots > 0) dao.startPending(now, slots);
+            dao.markQueued(now);
         });
     }
 
     @Override
-    public List<String> requestsInProgress() {
-        return jdbi.withExtension(MessagingDao.class, MessagingDao::inProgress);
+    public List<String> requestsWithDueWork(Instant now) {
+        return jdbi.withExtension(MessagingDao.class, dao -> dao.inProgress(now));
+    }
+
+    @Override
+    public void housekeeping(Instant now) {
+        jdbi.useTransaction(h -> Housekeeping.run(h, now));
+    }
+
+    @Override
+    public Optional<Instant> nextDueAfter(Instant t) {
+        return jdbi.withHandle(h -> Housekeeping.nextDueAfter(h, t));
     }
 
     /** One transaction's view, bound to its handle. */
@@ -74,11 +91,11 @@ public final class JdbiMessagingStore implements MessagingStore {
         public Optional<SendRequest> lockRequestInProgress(String requestId) {
             return h.createQuery("""
                             SELECT id, message_definition, created_by_id, allow_existing_session_status, should_enforce_channel_consent,
-                                   request_consent_type, session_longevity_preference, sfsim_parameters::text
+                                   request_consent_type, comm_subscription_id, session_longevity_preference, sfsim_parameters::text, sfsim_queued
                             FROM conv_message_send_request WHERE id = :id AND request_status = 'InProgress' FOR UPDATE SKIP LOCKED""")
                     .bind("id", requestId)
                     .map((rs, ctx) -> new SendRequest(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getBoolean(5), rs.getString(6), rs.getString(7), parse(rs.getString(8))))
+                            rs.getBoolean(5), rs.getString(6), rs.getString(7), rs.getString(8), parse(rs.getString(9)), rs.getBoolean(10)))
                     .findOne();
         }
 
@@ -93,8 +110,8 @@ public final class JdbiMessagingStore implements MessagingStore {
         }
 
         @Override
-        public void setMessageStatus(UUID messageIdentifier, String status, String failureReason, String sessionId, Instant dueAt) {
-            dao.setStatus(messageIdentifier, status, failureReason, sessionId, dueAt);
+        public void updateMessages(List<MessageUpdate> updates) {
+            if (!updates.isEmpty()) MessagingBatches.messages(h, updates);
         }
 
         @Override
@@ -103,28 +120,31 @@ public final class JdbiMessagingStore implements MessagingStore {
         }
 
         @Override
-        public void completeIfDone(String requestId, Instant now) {
-            dao.completeIfDone(requestId, now);
+        public boolean completeIfDone(String requestId, Instant now) {
+            return dao.completeIfDone(requestId, now) > 0;
         }
 
         @Override
-        public Optional<Recipient> recipient(String messagingEndUserId) {
-            return dao.recipient(messagingEndUserId);
+        public void requeue(String requestId, Instant dueAt, Instant now) {
+            dao.requeueMessages(requestId);
+            dao.requeueRequest(requestId, dueAt, now);
         }
 
         @Override
-        public boolean hasSession(String messagingEndUserId, List<String> statuses, boolean exclude) {
-            return dao.hasSession(messagingEndUserId, statuses, exclude);
+        public Map<String, Recipient> recipients(Collection<String> endUserIds) {
+            Map<String, Recipient> m = new HashMap<>();
+            for (Recipient r : dao.recipients(endUserIds.toArray(String[]::new))) m.put(r.id(), r);
+            return m;
         }
 
         @Override
-        public Optional<String> newestNewSession(String messagingEndUserId) {
-            return dao.newestNewSession(messagingEndUserId);
+        public List<OpenSession> openSessions(Collection<String> endUserIds) {
+            return dao.openSessions(endUserIds.toArray(String[]::new));
         }
 
         @Override
-        public int nextEntrySeq(String sessionId) {
-            return dao.nextEntrySeq(sessionId);
+        public Set<String> subscriptionConsents(String commSubscriptionId, Collection<String> endUserIds, LocalDate today) {
+            return new HashSet<>(dao.subscriptionConsents(commSubscriptionId, endUserIds.toArray(String[]::new), today));
         }
 
         @Override
@@ -133,23 +153,69 @@ public final class JdbiMessagingStore implements MessagingStore {
         }
 
         @Override
+        public List<FaultRule> faultRules() {
+            return FaultRepository.list(h);
+        }
+
+        @Override
+        public void faultsFired(Map<String, Integer> firedByRule) {
+            FaultRepository.fired(h, firedByRule);
+        }
+
+        @Override
+        public List<String> newIds(String keyPrefix, int n) {
+            return dao.nextIds(n).stream().map(v -> SalesforceIds.generate(keyPrefix, v)).toList();
+        }
+
+        @Override
+        public List<String> newSessionNames(int n) {
+            return dao.nextNumbers("messaging_session_name_seq", n).stream().map(v -> String.format("MS-%010d", v)).toList();
+        }
+
+        @Override
+        public Map<String, Integer> maxEntrySeq(Collection<String> sessionIds) {
+            return dao.maxEntrySeq(new HashSet<>(sessionIds).toArray(String[]::new));
+        }
+
+        @Override
+        public void insertSessions(List<NewSession> sessions) {
+            MessagingBatches.sessions(h, sessions);
+        }
+
+        @Override
+        public void countAgentMessages(Collection<String> sessionIds, Instant now) {
+            dao.countAgentMessages(sessionIds.toArray(String[]::new), now);
+        }
+
+        @Override
+        public void insertEntries(List<NewEntry> entries, boolean held) {
+            MessagingBatches.entries(h, entries, held);
+        }
+
+        @Override
+        public void insertOutbox(List<OutboxEntry> entries) {
+            MessagingBatches.outbox(h, entries);
+        }
+
+        @Override
+        public void insertDeliveryErrors(List<DeliveryError> errors) {
+            Housekeeping.insertDeliveryErrors(h, errors);
+        }
+
+        @Override
         public String insertRecord(String objectName, Map<String, JsonNode> values, String userId, Instant now) {
             return records.insert(h, catalog.find(objectName).orElseThrow(), values, WriteMode.SYSTEM, userId, now);
         }
 
         @Override
-        public void setRequestDispatch(String requestId, JsonNode parameters, Instant dueAt) {
-            dao.setRequestDispatch(requestId, parameters.toString(), dueAt);
+        public void setRequestDispatch(String requestId, JsonNode parameters, String commSubscriptionId, String sessionLongevity,
+                                       Instant dueAt) {
+            dao.setRequestDispatch(requestId, parameters.toString(), commSubscriptionId, sessionLongevity, dueAt);
         }
 
         @Override
         public void insertMessages(String requestId, List<UUID> messageIdentifiers, List<String> endUserIds) {
             dao.insertMessages(messageIdentifiers, requestId, IntStream.range(0, endUserIds.size()).boxed().toList(), endUserIds);
-        }
-
-        @Override
-        public void insertOutbox(OutboxEntry entry) {
-            outbox.insert(h, entry);
         }
     }
 

@@ -9,8 +9,6 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +30,7 @@ class SendConversationMessagesTest {
     @BeforeEach
     void setUp() {
         TestSimulator.reset();
+        TestSimulator.clock("{\"freeze\": true}"); // nothing moves unless a test advances the clock
         seeded = TestSimulator.seed(Fixtures.MESSAGING);
         token = TestSimulator.token();
     }
@@ -58,16 +57,15 @@ class SendConversationMessagesTest {
                 .get("/services/data/v60.0/query").then().statusCode(200).extract().jsonPath().setRootPath("records[0]");
     }
 
-    /** Polls until Completed, checking the counts invariant at every observation. */
+    /** Advances the frozen clock 100 ms at a time until Completed, checking the counts invariant at every step. */
     private JsonPath awaitCompleted(String requestId) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(deadline)) {
+        for (int step = 0; step < 200; step++) {
             JsonPath r = request(requestId);
             assertInvariant(r);
             if ("Completed".equals(r.getString("RequestStatus"))) return r;
-            sleep(50);
+            TestSimulator.clock("{\"advance\": \"PT0.1S\"}");
         }
-        return fail("request " + requestId + " did not complete");
+        return fail("request " + requestId + " did not complete within 20 simulated seconds");
     }
 
     private static void assertInvariant(JsonPath r) {
@@ -87,14 +85,6 @@ class SendConversationMessagesTest {
 
     private static List<String> split(String s) {
         return s == null || s.isEmpty() ? List.of() : Arrays.asList(s.split(","));
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Test
@@ -206,6 +196,12 @@ class SendConversationMessagesTest {
                 new String[]{"INVALID_INPUT", "You can specify up to 100 messaging end user IDs."});
         cases.put(ok.replace("\"Any\"", "\"Sometimes\""), new String[]{"INVALID_INPUT", "Invalid allowedSessionStatus: Sometimes"});
         cases.put(ok.replace("\"MessagingEndUser\"", "\"Telepathy\""), new String[]{"INVALID_INPUT", "Invalid channelConsentType: Telepathy"});
+        cases.put(ok.replace("\"MessagingEndUser\"", "\"MessagingEndUser\", \"sessionLongevityPreference\": \"Forever\""),
+                new String[]{"INVALID_INPUT", "Invalid sessionLongevityPreference: Forever"});
+        cases.put(ok.replace("\"channelConsentType\": \"MessagingEndUser\"", "\"channelConsentType\": \"CommunicationSubscription\", \"communicationSubscriptionId\": \"0XsB00000000001\""),
+                new String[]{"INVALID_INPUT", "The communication subscription 0XsB00000000001 doesn't exist."});
+        cases.put(ok.replace("\"channelConsentType\": \"MessagingEndUser\"", "\"channelConsentType\": \"CommunicationSubscription\", \"communicationSubscriptionId\": \"0PAB00000000001\""),
+                new String[]{"INVALID_INPUT", "Invalid communicationSubscriptionId: 0PAB00000000001"});
         cases.put(ok.replace("\"channelConsentType\": \"MessagingEndUser\"", "\"channelConsentType\": \"CommunicationSubscription\""),
                 new String[]{"REQUIRED_FIELD_MISSING", "Missing required input parameter: communicationSubscriptionId"});
         cases.put(ok.replace("{\"name\": \"orderNumber\", \"textValue\": \"1234\"}, ", ""),

@@ -1,0 +1,31 @@
+package dev.sfsim.simulator.messaging;
+
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+/**
+ * A fault rule of {@code POST /__admin/faults} ({@code spec/admin-api.md}): what it matches (any subset of end user
+ * id, platform key pattern with {@code *} wildcards, channel id; all given must match) and what it does.
+ *
+ * @param effect     {@code fail}, {@code transient}, {@code undeliverable} or {@code delay}
+ * @param times      {@code transient}: how many times each matching message fails before it succeeds; other
+ *                   effects: how many times the rule fires at most; null = unlimited (transient: once)
+ * @param delay      {@code delay}: how much longer the send takes
+ * @param fired      how often the rule fired so far
+ */
+public record FaultRule(String id, String messagingEndUserId, String messagingPlatformKey, String messagingChannelId,
+                        String effect, String reason, String statusCode, Integer times, Duration delay, int fired) {
+    public static final java.util.Set<String> EFFECTS = java.util.Set.of("fail", "transient", "undeliverable", "delay");
+
+    boolean matches(Recipient r) {
+        return (messagingEndUserId == null || messagingEndUserId.equals(r.id()))
+                && (messagingChannelId == null || messagingChannelId.equals(r.channelId()))
+                && (messagingPlatformKey == null || glob(messagingPlatformKey).matcher(r.platformKey()).matches());
+    }
+
+    private static Pattern glob(String pattern) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        for (String part : pattern.split("\\*", -1)) parts.add(Pattern.quote(part));
+        return Pattern.compile(String.join(".*", parts));
+    }
+}

@@ -3,6 +3,8 @@ package dev.sfsim.simulator;
 import dev.sfsim.simulator.action.ActionRoutes;
 import dev.sfsim.simulator.action.SendConversationMessagesService;
 import dev.sfsim.simulator.admin.AdminRoutes;
+import dev.sfsim.simulator.admin.JournalRoutes;
+import dev.sfsim.simulator.admin.OrgRoutes;
 import dev.sfsim.simulator.admin.FixtureService;
 import dev.sfsim.simulator.admin.ResetService;
 import dev.sfsim.simulator.admin.StartupFixtures;
@@ -14,6 +16,9 @@ import dev.sfsim.simulator.catalog.Catalog;
 import dev.sfsim.simulator.clock.SimClock;
 import dev.sfsim.simulator.http.AuthFilter;
 import dev.sfsim.simulator.http.HttpServer;
+import dev.sfsim.simulator.http.OrgEndpoints;
+import dev.sfsim.simulator.http.OrgRouter;
+import dev.sfsim.simulator.http.RequestJournal;
 import dev.sfsim.simulator.http.ServiceRoutes;
 import dev.sfsim.simulator.messaging.Dispatcher;
 import dev.sfsim.simulator.messaging.RequestWriter;
@@ -31,53 +36,81 @@ import java.io.InputStream;
 import java.util.Properties;
 
 /**
- * The composition root: builds every service from the configuration, starts the database, loads the startup
- * fixtures, starts the dispatcher and the HTTP server. {@link #close()} stops all of it, embedded PostgreSQL included.
+ * The composition root: starts the database, builds the default org ({@link #buildOrg}: every per-org service,
+ * route and dispatcher), loads the startup fixtures, and starts the HTTP server, whose {@link OrgRouter} hands each
+ * request to its org. {@link OrgDirectory} creates further orgs with the same factory. {@link #close()} stops all
+ * of it, embedded PostgreSQL included.
  */
 public final class Simulator implements AutoCloseable {
     private final SimulatorConfig config;
     private final OrgIdentity org;
     private final Database database;
-    private final Dispatcher dispatcher;
+    private final Catalog catalog = Catalog.standard();
+    private final StartupFixtures startupFixtures;
+    private final OrgDirectory orgs;
     private final Javalin http;
+
+    /**
+     * One org's services, routes and background work: everything that belongs to one org is built here, over the
+     * Jdbi of the org's schema, so orgs never see each other's data.
+     */
+    record OrgRuntime(OrgRouter.RoutedOrg routed, String schema, ResetService reset, AutoCloseable background) {}
 
     private Simulator(SimulatorConfig config) {
         this.config = config;
         this.org = OrgIdentity.defaultOrg(config);
-        StartupFixtures startupFixtures = StartupFixtures.read(config.fixtureDirs());
+        this.startupFixtures = StartupFixtures.read(config.fixtureDirs());
         this.database = config.databaseUrl() == null
-                ? Database.embedded()
+                ? Database.embedded(config.embeddedDirectory())
                 : Database.external(config.databaseUrl(), config.databaseUser(), config.databasePassword());
         try {
-            var jdbi = database.jdbi();
-            Catalog catalog = Catalog.standard();
-            SimClock clock = new SimClock();
-            RecordRepository records = new RecordRepository(catalog);
-            ComponentRepository components = new ComponentRepository();
-            OutboxRepository outbox = new OutboxRepository(jdbi);
-            TokenService tokens = new TokenService(jdbi, clock, config.sessionTimeout());
-            FixtureService fixtures = new FixtureService(jdbi, catalog, records, components, clock, org.userId());
-            ResetService reset = new ResetService(jdbi, catalog, org, clock, fixtures, startupFixtures);
-            if (config.databaseUrl() == null || !reset.seeded()) reset.reset();
-            AuthFilter auth = new AuthFilter(tokens);
-            var store = new JdbiMessagingStore(jdbi, catalog, records, components, outbox);
-            var send = new SendConversationMessagesService(jdbi, clock, components, new RequestWriter(store),
-                    config.latency().pickupDelay);
-            this.dispatcher = new Dispatcher(store, clock, config.latency());
-            this.http = HttpServer.create(
-                    auth::register,
-                    new OAuthRoutes(org, tokens)::register,
-                    new IdentityRoutes(org, auth)::register,
-                    new ServiceRoutes("/id/" + org.orgId() + "/" + org.userId())::register,
-                    new QueryRoutes(new QueryService(jdbi, catalog))::register,
-                    new ActionRoutes(send)::register,
-                    new AdminRoutes(fixtures, reset, outbox, version(), database.kind())::register);
-            dispatcher.start();
+            OrgRuntime defaultOrg = buildOrg(org, Database.DEFAULT_SCHEMA, startupFixtures);
+            boolean pristine = database.claimPristine(pristineFingerprint());
+            if (!pristine && (config.databaseUrl() == null || !defaultOrg.reset().seeded())) defaultOrg.reset().reset();
+            OrgRouter router = new OrgRouter(defaultOrg.routed());
+            this.orgs = new OrgDirectory(database, defaultOrg, router, this::buildOrg, startupFixtures);
+            this.http = HttpServer.create(router::register, new OrgRoutes(orgs)::register);
             http.start(config.port());
+            orgs.prepareSpare();
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
+    }
+
+    /** What a reset's result depends on: the default org's identity and the startup fixtures. */
+    String pristineFingerprint() {
+        return Integer.toHexString((org + "|" + startupFixtures).hashCode());
+    }
+
+    /** The per-org factory: builds one org's service graph over its schema and starts its background work. */
+    private OrgRuntime buildOrg(OrgIdentity org, String schema, StartupFixtures startupFixtures) {
+        var jdbi = database.jdbi(schema);
+        SimClock clock = new SimClock();
+        RecordRepository records = new RecordRepository(catalog);
+        ComponentRepository components = new ComponentRepository();
+        OutboxRepository outbox = new OutboxRepository(jdbi);
+        TokenService tokens = new TokenService(jdbi, clock, config.sessionTimeout());
+        FixtureService fixtures = new FixtureService(jdbi, catalog, records, components, clock, org.userId());
+        ResetService reset = new ResetService(jdbi, catalog, org, clock, fixtures, startupFixtures);
+        RequestJournal journal = new RequestJournal(RequestJournal.DEFAULT_CAPACITY);
+        reset.onReset(journal::clear);
+        AuthFilter auth = new AuthFilter(tokens);
+        var store = new JdbiMessagingStore(jdbi, catalog, records, components, outbox);
+        var send = new SendConversationMessagesService(jdbi, clock, components, new RequestWriter(store),
+                config.latency().pickupDelay);
+        Dispatcher dispatcher = new Dispatcher(store, clock, config.latency());
+        OrgEndpoints endpoints = OrgEndpoints.record(
+                auth::register,
+                new OAuthRoutes(org, tokens)::register,
+                new IdentityRoutes(org, auth)::register,
+                new ServiceRoutes("/id/" + org.orgId() + "/" + org.userId())::register,
+                new QueryRoutes(new QueryService(jdbi, catalog))::register,
+                new ActionRoutes(send)::register,
+                new AdminRoutes(fixtures, reset, outbox, version(), database.kind())::register,
+                new JournalRoutes(journal)::register);
+        dispatcher.start();
+        return new OrgRuntime(new OrgRouter.RoutedOrg(org, endpoints, journal), schema, reset, dispatcher);
     }
 
     /** Starts a simulator; returns once it accepts API calls. */
@@ -117,7 +150,7 @@ public final class Simulator implements AutoCloseable {
     @Override
     public void close() {
         http.stop();
-        dispatcher.close();
+        orgs.close();
         database.close();
     }
 }

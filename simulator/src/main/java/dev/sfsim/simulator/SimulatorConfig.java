@@ -22,6 +22,8 @@ import java.util.Map;
  *                         path list separated by the platform path separator or commas)
  * @param latency          latency profile ({@code SFSIM_LATENCY_PROFILE}: {@code realistic}, the default, or {@code instant})
  * @param sessionTimeout   lifetime of access tokens ({@code SFSIM_SESSION_TIMEOUT}, ISO-8601 duration, default PT2H)
+ * @param embeddedDirectory where the embedded PostgreSQL keeps its binaries and data between runs
+ *                         ({@code SFSIM_EMBEDDED_DIR}; the image prepares one at build time); null: a fresh temporary one
  */
 public record SimulatorConfig(
         int port,
@@ -34,7 +36,8 @@ public record SimulatorConfig(
         String password,
         List<Path> fixtureDirs,
         LatencyProfile latency,
-        Duration sessionTimeout) {
+        Duration sessionTimeout,
+        Path embeddedDirectory) {
 
     public static final String DEFAULT_CLIENT_ID = "sfsim-client-id";
     public static final String DEFAULT_CLIENT_SECRET = "sfsim-client-secret";
@@ -88,22 +91,23 @@ public record SimulatorConfig(
                 env.getOrDefault("SFSIM_PASSWORD", DEFAULT_PASSWORD),
                 paths(env.get("SFSIM_FIXTURES")),
                 latency(env.get("SFSIM_LATENCY_PROFILE")),
-                duration(env, "SFSIM_SESSION_TIMEOUT", Duration.ofHours(2)));
+                duration(env, "SFSIM_SESSION_TIMEOUT", Duration.ofHours(2)),
+                blankToNull(env.get("SFSIM_EMBEDDED_DIR")) == null ? null : Path.of(env.get("SFSIM_EMBEDDED_DIR").trim()));
     }
 
     public SimulatorConfig withPort(int newPort) {
         return new SimulatorConfig(newPort, databaseUrl, databaseUser, databasePassword, clientId, clientSecret,
-                username, password, fixtureDirs, latency, sessionTimeout);
+                username, password, fixtureDirs, latency, sessionTimeout, embeddedDirectory);
     }
 
     public SimulatorConfig withLatency(LatencyProfile profile) {
         return new SimulatorConfig(port, databaseUrl, databaseUser, databasePassword, clientId, clientSecret,
-                username, password, fixtureDirs, profile, sessionTimeout);
+                username, password, fixtureDirs, profile, sessionTimeout, embeddedDirectory);
     }
 
     public SimulatorConfig withFixtureDirs(List<Path> dirs) {
         return new SimulatorConfig(port, databaseUrl, databaseUser, databasePassword, clientId, clientSecret,
-                username, password, dirs, latency, sessionTimeout);
+                username, password, dirs, latency, sessionTimeout, embeddedDirectory);
     }
 
     private static int intValue(Map<String, String> env, String name, int dflt) {

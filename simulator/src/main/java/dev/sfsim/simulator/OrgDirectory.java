@@ -25,9 +25,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The orgs of one simulator: the default org (schema {@code public}) and those made by {@code POST /__admin/orgs},
- * each in its own schema {@code org_<random>}. Migrating a schema takes a few hundred milliseconds, so one spare,
- * already migrated schema is kept ready in the background; creating an org renames it, seeds the org and loads
- * its fixtures (tens of milliseconds).
+ * each in its own schema {@code org_<random>}. Migrating a schema takes a few hundred milliseconds, so once orgs are
+ * used (not before: a simulator that never creates one does no such work), a spare, already migrated schema is
+ * kept ready in the background; creating an org renames it, seeds the org and loads its fixtures.
  */
 final class OrgDirectory implements OrgAdmin, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OrgDirectory.class);

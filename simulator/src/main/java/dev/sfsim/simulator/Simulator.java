@@ -71,7 +71,6 @@ public final class Simulator implements AutoCloseable {
             this.orgs = new OrgDirectory(database, defaultOrg, router, this::buildOrg, startupFixtures);
             this.http = HttpServer.create(router::register, new OrgRoutes(orgs)::register);
             http.start(config.port());
-            orgs.prepareSpare();
         } catch (RuntimeException e) {
             database.close();
             throw e;

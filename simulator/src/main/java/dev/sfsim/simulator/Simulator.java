@@ -1,122 +1,155 @@
 package dev.sfsim.simulator;
 
-import dev.sfsim.simulator.action.ActionCatalogRoutes;
 import dev.sfsim.simulator.action.ActionRoutes;
 import dev.sfsim.simulator.action.SendConversationMessagesService;
 import dev.sfsim.simulator.admin.AdminRoutes;
+import dev.sfsim.simulator.admin.JournalRoutes;
+import dev.sfsim.simulator.admin.OrgRoutes;
 import dev.sfsim.simulator.admin.FixtureService;
 import dev.sfsim.simulator.admin.ResetService;
 import dev.sfsim.simulator.admin.StartupFixtures;
-import dev.sfsim.simulator.auth.CertificateRoutes;
-import dev.sfsim.simulator.auth.Certificates;
 import dev.sfsim.simulator.auth.IdentityRoutes;
 import dev.sfsim.simulator.auth.OAuthRoutes;
 import dev.sfsim.simulator.auth.OrgIdentity;
-import dev.sfsim.simulator.auth.SoapRoutes;
 import dev.sfsim.simulator.auth.TokenService;
 import dev.sfsim.simulator.catalog.Catalog;
 import dev.sfsim.simulator.clock.SimClock;
-import dev.sfsim.simulator.http.AdminTokenFilter;
-import dev.sfsim.simulator.http.ApiUsage;
 import dev.sfsim.simulator.http.AuthFilter;
 import dev.sfsim.simulator.http.HttpServer;
-import dev.sfsim.simulator.http.LimitsRoutes;
+import dev.sfsim.simulator.http.OrgEndpoints;
+import dev.sfsim.simulator.http.OrgRouter;
+import dev.sfsim.simulator.http.RequestJournal;
 import dev.sfsim.simulator.http.ServiceRoutes;
-import dev.sfsim.simulator.admin.MessagingAdminRoutes;
-import dev.sfsim.simulator.connect.ConversationRoutes;
 import dev.sfsim.simulator.messaging.Dispatcher;
-import dev.sfsim.simulator.messaging.MessagingSettings;
-import dev.sfsim.simulator.persistence.EndUserMessages;
-import dev.sfsim.simulator.persistence.FaultRepository;
-import dev.sfsim.simulator.persistence.TranscriptRepository;
 import dev.sfsim.simulator.messaging.RequestWriter;
 import dev.sfsim.simulator.persistence.ComponentRepository;
 import dev.sfsim.simulator.persistence.Database;
 import dev.sfsim.simulator.persistence.JdbiMessagingStore;
 import dev.sfsim.simulator.persistence.OutboxRepository;
-import dev.sfsim.simulator.query.QueryExplainer;
 import dev.sfsim.simulator.query.QueryRoutes;
 import dev.sfsim.simulator.query.QueryService;
 import dev.sfsim.simulator.sobject.RecordRepository;
+import dev.sfsim.simulator.action.ActionCatalogRoutes;
+import dev.sfsim.simulator.connect.ConversationRoutes;
+import dev.sfsim.simulator.admin.MessagingAdminRoutes;
+import dev.sfsim.simulator.auth.CertificateRoutes;
+import dev.sfsim.simulator.auth.Certificates;
+import dev.sfsim.simulator.auth.SoapRoutes;
+import dev.sfsim.simulator.http.AdminTokenFilter;
+import dev.sfsim.simulator.http.ApiUsage;
+import dev.sfsim.simulator.http.LimitsRoutes;
+import dev.sfsim.simulator.messaging.MessagingSettings;
+import dev.sfsim.simulator.persistence.FaultRepository;
+import dev.sfsim.simulator.persistence.TranscriptRepository;
+import dev.sfsim.simulator.persistence.EndUserMessages;
+import dev.sfsim.simulator.query.QueryExplainer;
 import dev.sfsim.simulator.soql.SoqlCompiler;
 import dev.sfsim.simulator.sobject.RestDispatcher;
 import dev.sfsim.simulator.sobject.SObjectRoutes;
+import java.time.Instant;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import io.javalin.Javalin;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Instant;
 import java.util.Properties;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The composition root: builds every service from the configuration, starts the database, loads the startup
- * fixtures, starts the dispatcher and the HTTP server. {@link #close()} stops all of it, embedded PostgreSQL included.
+ * The composition root: starts the database, builds the default org ({@link #buildOrg}: every per-org service,
+ * route and dispatcher), loads the startup fixtures, and starts the HTTP server, whose {@link OrgRouter} hands each
+ * request to its org. {@link OrgDirectory} creates further orgs with the same factory. {@link #close()} stops all
+ * of it, embedded PostgreSQL included.
  */
 public final class Simulator implements AutoCloseable {
     private final SimulatorConfig config;
     private final OrgIdentity org;
     private final Database database;
-    private final Dispatcher dispatcher;
+    private final Catalog catalog = Catalog.standard();
+    /** When the simulator started: the {@code If-Modified-Since} reference of describe resources. */
+    private final Instant started = Instant.now();
+    private final StartupFixtures startupFixtures;
+    private final OrgDirectory orgs;
     private final Javalin http;
+
+    /**
+     * One org's services, routes and background work: everything that belongs to one org is built here, over the
+     * Jdbi of the org's schema, so orgs never see each other's data.
+     */
+    record OrgRuntime(OrgRouter.RoutedOrg routed, String schema, ResetService reset, AutoCloseable background) {}
 
     private Simulator(SimulatorConfig config) {
         this.config = config;
         this.org = OrgIdentity.defaultOrg(config);
-        StartupFixtures startupFixtures = StartupFixtures.read(config.fixtureDirs());
+        this.startupFixtures = StartupFixtures.read(config.fixtureDirs());
         this.database = config.databaseUrl() == null
-                ? Database.embedded()
+                ? Database.embedded(config.embeddedDirectory())
                 : Database.external(config.databaseUrl(), config.databaseUser(), config.databasePassword());
         try {
-            var jdbi = database.jdbi();
-            Catalog catalog = Catalog.standard();
-            SimClock clock = new SimClock();
-            RecordRepository records = new RecordRepository(catalog);
-            ComponentRepository components = new ComponentRepository();
-            OutboxRepository outbox = new OutboxRepository(jdbi);
-            TokenService tokens = new TokenService(jdbi, clock, config.sessionTimeout());
-            Certificates certificates = new Certificates(jdbi, clock);
-            FixtureService fixtures = new FixtureService(jdbi, catalog, records, components, clock, org.userId());
-            Lock workLock = new ReentrantLock();
-            ResetService reset = new ResetService(jdbi, catalog, org, clock, fixtures, startupFixtures, workLock);
-            if (config.databaseUrl() == null || !reset.seeded()) reset.reset();
-            AuthFilter auth = new AuthFilter(tokens);
-            var store = new JdbiMessagingStore(jdbi, catalog, records, components);
-            var send = new SendConversationMessagesService(jdbi, clock, components, new RequestWriter(store),
-                    config.latency().pickupDelay);
-            this.dispatcher = new Dispatcher(store, clock, new MessagingSettings(config.latency(), config.immediateEntries(),
-                    config.maxInProgressRequests(), org.integrationUserId()), workLock);
-            FaultRepository faults = new FaultRepository(jdbi);
-            Instant started = Instant.now();
-            SoqlCompiler compiler = new SoqlCompiler(catalog);
-            QueryService queries = new QueryService(jdbi, compiler, clock);
-            ApiUsage usage = new ApiUsage(clock);
-            var rest = new RestDispatcher(jdbi, catalog, records, queries, clock, started);
+            OrgRuntime defaultOrg = buildOrg(org, Database.DEFAULT_SCHEMA, startupFixtures);
+            boolean pristine = database.claimPristine(pristineFingerprint());
+            if (!pristine && (config.databaseUrl() == null || !defaultOrg.reset().seeded())) defaultOrg.reset().reset();
+            OrgRouter router = new OrgRouter(defaultOrg.routed());
+            this.orgs = new OrgDirectory(database, defaultOrg, router, this::buildOrg, startupFixtures);
             this.http = HttpServer.create(config.tls(), config.port(),
-                    new AdminTokenFilter(config.adminToken())::register,
-                    auth::register,
-                    usage::register,
-                    OAuthRoutes.create(org, tokens, certificates, jdbi, clock)::register,
-                    new SoapRoutes(org, tokens)::register,
-                    new CertificateRoutes(certificates)::register,
-                    new IdentityRoutes(org, auth)::register,
-                    new ServiceRoutes("/id/" + org.orgId() + "/" + org.userId())::register,
-                    new QueryRoutes(queries, new QueryExplainer(jdbi, compiler, clock))::register,
-                    new SObjectRoutes(rest)::register,
-                    new LimitsRoutes(usage)::register,
-                    new ActionRoutes(send)::register,
-                    new ActionCatalogRoutes(started)::register,
-                    new AdminRoutes(fixtures, reset, outbox, version(), database.kind())::register,
-                    new MessagingAdminRoutes(clock, dispatcher, faults, new EndUserMessages(jdbi, clock, config.immediateEntries()))::register,
-                    new ConversationRoutes(new TranscriptRepository(jdbi))::register);
-            dispatcher.start();
+                    new AdminTokenFilter(config.adminToken())::register, router::register, new OrgRoutes(orgs)::register);
             if (config.tls()) http.start();
             else http.start(config.port());
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
+    }
+
+    /** What a reset's result depends on: the default org's identity and the startup fixtures. */
+    String pristineFingerprint() {
+        return Integer.toHexString((org + "|" + startupFixtures).hashCode());
+    }
+
+    /** The per-org factory: builds one org's service graph over its schema and starts its background work. */
+    private OrgRuntime buildOrg(OrgIdentity org, String schema, StartupFixtures startupFixtures) {
+        var jdbi = database.jdbi(schema);
+        SimClock clock = new SimClock();
+        RecordRepository records = new RecordRepository(catalog);
+        ComponentRepository components = new ComponentRepository();
+        OutboxRepository outbox = new OutboxRepository(jdbi);
+        TokenService tokens = new TokenService(jdbi, clock, config.sessionTimeout());
+        Certificates certificates = new Certificates(jdbi, clock);
+        FixtureService fixtures = new FixtureService(jdbi, catalog, records, components, clock, org.userId());
+        Lock workLock = new ReentrantLock();
+        ResetService reset = new ResetService(jdbi, catalog, org, clock, fixtures, startupFixtures, workLock);
+        RequestJournal journal = new RequestJournal(RequestJournal.DEFAULT_CAPACITY);
+        reset.onReset(journal::clear);
+        AuthFilter auth = new AuthFilter(tokens);
+        var store = new JdbiMessagingStore(jdbi, catalog, records, components);
+        var send = new SendConversationMessagesService(jdbi, clock, components, new RequestWriter(store),
+                config.latency().pickupDelay);
+        Dispatcher dispatcher = new Dispatcher(store, clock, new MessagingSettings(config.latency(), config.immediateEntries(),
+                config.maxInProgressRequests(), org.integrationUserId()), workLock);
+        FaultRepository faults = new FaultRepository(jdbi);
+        SoqlCompiler compiler = new SoqlCompiler(catalog);
+        QueryService queries = new QueryService(jdbi, compiler, clock);
+        ApiUsage usage = new ApiUsage(clock);
+        var rest = new RestDispatcher(jdbi, catalog, records, queries, clock, started);
+        OrgEndpoints endpoints = OrgEndpoints.record(
+                auth::register,
+                usage::register,
+                OAuthRoutes.create(org, tokens, certificates, jdbi, clock)::register,
+                new SoapRoutes(org, tokens)::register,
+                new CertificateRoutes(certificates)::register,
+                new IdentityRoutes(org, auth)::register,
+                new ServiceRoutes("/id/" + org.orgId() + "/" + org.userId())::register,
+                new QueryRoutes(queries, new QueryExplainer(jdbi, compiler, clock))::register,
+                new SObjectRoutes(rest)::register,
+                new LimitsRoutes(usage)::register,
+                new ActionRoutes(send)::register,
+                new ActionCatalogRoutes(started)::register,
+                new AdminRoutes(fixtures, reset, outbox, version(), database.kind())::register,
+                new MessagingAdminRoutes(clock, dispatcher, faults, new EndUserMessages(jdbi, clock, config.immediateEntries()))::register,
+                new ConversationRoutes(new TranscriptRepository(jdbi))::register,
+                new JournalRoutes(journal)::register);
+        dispatcher.start();
+        return new OrgRuntime(new OrgRouter.RoutedOrg(org, endpoints, journal), schema, reset, dispatcher);
     }
 
     /** Starts a simulator; returns once it accepts API calls. */
@@ -129,9 +162,9 @@ public final class Simulator implements AutoCloseable {
         return http.port();
     }
 
-    /** {@code http://localhost:<port>}, or {@code https://} with {@code SFSIM_TLS=true}. */
+    /** {@code http://localhost:<port>}. */
     public String baseUrl() {
-        return (config.tls() ? "https" : "http") + "://localhost:" + port();
+        return "http://localhost:" + port();
     }
 
     public OrgIdentity org() {
@@ -156,7 +189,7 @@ public final class Simulator implements AutoCloseable {
     @Override
     public void close() {
         http.stop();
-        dispatcher.close();
+        orgs.close();
         database.close();
     }
 }

@@ -29,6 +29,8 @@ import java.util.Map;
  *                         text; {@code realistic} (the default) shows enhanced channels as a real org does
  * @param maxInProgressRequests at most this many ConvMessageSendRequests InProgress at once
  *                         ({@code SFSIM_MAX_IN_PROGRESS_REQUESTS}, default 200, Salesforce's limit)
+ * @param embeddedDirectory where the embedded PostgreSQL keeps its binaries and data between runs
+ *                         ({@code SFSIM_EMBEDDED_DIR}; the image prepares one at build time); null: a fresh temporary one
  */
 public record SimulatorConfig(
         int port,
@@ -45,7 +47,8 @@ public record SimulatorConfig(
         String adminToken,
         boolean tls,
         boolean immediateEntries,
-        int maxInProgressRequests) {
+        int maxInProgressRequests,
+        Path embeddedDirectory) {
 
     public static final String DEFAULT_CLIENT_ID = "sfsim-client-id";
     public static final String DEFAULT_CLIENT_SECRET = "sfsim-client-secret";
@@ -117,37 +120,38 @@ public record SimulatorConfig(
                 blankToNull(env.get("SFSIM_ADMIN_TOKEN")),
                 bool(env, "SFSIM_TLS"),
                 entries(env.get("SFSIM_CONVERSATION_ENTRIES")),
-                intValue(env, "SFSIM_MAX_IN_PROGRESS_REQUESTS", 200));
+                intValue(env, "SFSIM_MAX_IN_PROGRESS_REQUESTS", 200),
+                blankToNull(env.get("SFSIM_EMBEDDED_DIR")) == null ? null : Path.of(env.get("SFSIM_EMBEDDED_DIR").trim()));
     }
 
     public SimulatorConfig withPort(int newPort) {
         return new SimulatorConfig(newPort, databaseUrl, databaseUser, databasePassword, clientId, clientSecret,
-                username, password, fixtureDirs, latency, sessionTimeout, adminToken, tls, immediateEntries, maxInProgressRequests);
+                username, password, fixtureDirs, latency, sessionTimeout, adminToken, tls, immediateEntries, maxInProgressRequests, embeddedDirectory);
     }
 
     public SimulatorConfig withLatency(LatencyProfile profile) {
         return new SimulatorConfig(port, databaseUrl, databaseUser, databasePassword, clientId, clientSecret,
-                username, password, fixtureDirs, profile, sessionTimeout, adminToken, tls, immediateEntries, maxInProgressRequests);
+                username, password, fixtureDirs, profile, sessionTimeout, adminToken, tls, immediateEntries, maxInProgressRequests, embeddedDirectory);
     }
 
     public SimulatorConfig withSessionTimeout(Duration timeout) {
         return new SimulatorConfig(port, databaseUrl, databaseUser, databasePassword, clientId, clientSecret,
-                username, password, fixtureDirs, latency, timeout, adminToken, tls, immediateEntries, maxInProgressRequests);
+                username, password, fixtureDirs, latency, timeout, adminToken, tls, immediateEntries, maxInProgressRequests, embeddedDirectory);
     }
 
     public SimulatorConfig withAdminToken(String token) {
         return new SimulatorConfig(port, databaseUrl, databaseUser, databasePassword, clientId, clientSecret,
-                username, password, fixtureDirs, latency, sessionTimeout, token, tls, immediateEntries, maxInProgressRequests);
+                username, password, fixtureDirs, latency, sessionTimeout, token, tls, immediateEntries, maxInProgressRequests, embeddedDirectory);
     }
 
     public SimulatorConfig withTls(boolean enabled) {
         return new SimulatorConfig(port, databaseUrl, databaseUser, databasePassword, clientId, clientSecret,
-                username, password, fixtureDirs, latency, sessionTimeout, adminToken, enabled, immediateEntries, maxInProgressRequests);
+                username, password, fixtureDirs, latency, sessionTimeout, adminToken, enabled, immediateEntries, maxInProgressRequests, embeddedDirectory);
     }
 
     public SimulatorConfig withFixtureDirs(List<Path> dirs) {
         return new SimulatorConfig(port, databaseUrl, databaseUser, databasePassword, clientId, clientSecret,
-                username, password, dirs, latency, sessionTimeout, adminToken, tls, immediateEntries, maxInProgressRequests);
+                username, password, dirs, latency, sessionTimeout, adminToken, tls, immediateEntries, maxInProgressRequests, embeddedDirectory);
     }
 
     private static int intValue(Map<String, String> env, String name, int dflt) {
@@ -182,7 +186,7 @@ public record SimulatorConfig(
 
     public SimulatorConfig withDatabaseUrl(String url) {
         return new SimulatorConfig(port, url, databaseUser, databasePassword, clientId, clientSecret,
-                username, password, fixtureDirs, latency, sessionTimeout, adminToken, tls, immediateEntries, maxInProgressRequests);
+                username, password, fixtureDirs, latency, sessionTimeout, adminToken, tls, immediateEntries, maxInProgressRequests, embeddedDirectory);
     }
 
     private static boolean entries(String v) {

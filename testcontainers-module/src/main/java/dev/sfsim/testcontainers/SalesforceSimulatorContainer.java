@@ -5,8 +5,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
+import dev.sfsim.testcontainers.admin.SimulatorAdminClient;
 import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.Network;
 import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.images.builder.Transferable;
+import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
 import org.testcontainers.utility.MountableFile;
 
@@ -38,7 +42,10 @@ import org.testcontainers.utility.MountableFile;
  * }
  * }</pre>
  *
- * <p>The {@code withXxx} options only record what to do; they take effect when the container starts.
+ * <p>The {@code withXxx} options only record what to do; they take effect when the container starts. The
+ * configuration is deterministic, so Testcontainers' reuse mode ({@code .withReuse(true)} and
+ * {@code testcontainers.reuse.enable=true}) finds the same container again; call {@code getAdminClient().reset()}
+ * before each test, or let the JUnit extension ({@code @SalesforceSimulatorTest}) do it.
  */
 public class SalesforceSimulatorContainer extends GenericContainer<SalesforceSimulatorContainer> {
 
@@ -60,6 +67,9 @@ public class SalesforceSimulatorContainer extends GenericContainer<SalesforceSim
     /** The default org's password unless {@link #withCredentials} changes it. */
     public static final String DEFAULT_PASSWORD = "sfsim-password";
 
+    /** The REST API version the getters and the admin client use unless {@link #withApiVersion} changes it. */
+    public static final String DEFAULT_API_VERSION = "60.0";
+
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
     private static final int FIXTURE_FILE_MODE = 0644;
 
@@ -68,6 +78,9 @@ public class SalesforceSimulatorContainer extends GenericContainer<SalesforceSim
     private String username = DEFAULT_USERNAME;
     private String password = DEFAULT_PASSWORD;
     private int fixtureCount;
+    private String apiVersion = DEFAULT_API_VERSION;
+    private String adminToken;
+    private PostgreSQLContainer externalPostgres;
 
     /**
      * @param dockerImageName image name with tag, e.g. {@code "sfsim/simulator:0.1.0"}
@@ -97,13 +110,17 @@ public class SalesforceSimulatorContainer extends GenericContainer<SalesforceSim
      * admin API documentation). Fixtures load in the order the {@code withFixtures} calls were made; one bad
      * fixture stops the simulator, so the container fails to start.
      *
-     * @param classpathResource path of a {@code .json} resource on the test classpath, e.g. {@code "fixtures/org.json"}
+     * @param classpathResource path of a {@code .json} resource on the test classpath, e.g. {@code "fixtures/org.json"};
+     *                          or, when it starts with <code>{</code>, the fixtures body itself as a JSON string
      * @return this container
      * @throws IllegalArgumentException if the resource is not on the classpath or its name does not end in
      *                                  {@code .json}
      */
     public SalesforceSimulatorContainer withFixtures(String classpathResource) {
         Objects.requireNonNull(classpathResource, "classpathResource");
+        if (classpathResource.strip().startsWith("{")) {
+            return withCopyToContainer(Transferable.of(classpathResource, FIXTURE_FILE_MODE), nextFixturePath("inline.json"));
+        }
         String fileName = Path.of(classpathResource).getFileName().toString();
         return withCopyFileToContainer(
                 MountableFile.forClasspathResource(classpathResource, FIXTURE_FILE_MODE), nextFixturePath(fileName));
@@ -161,6 +178,81 @@ public class SalesforceSimulatorContainer extends GenericContainer<SalesforceSim
     }
 
     /**
+     * How conversation entries of enhanced channels appear ({@code SFSIM_CONVERSATION_ENTRIES}).
+     *
+     * @param mode {@code "realistic"} (the default: as a real org shows them, when the session ends) or
+     *             {@code "immediate"} (every entry at once, with its text)
+     * @return this container
+     */
+    public SalesforceSimulatorContainer withConversationEntries(String mode) {
+        return withEnv("SFSIM_CONVERSATION_ENTRIES", Objects.requireNonNull(mode, "mode"));
+    }
+
+    /**
+     * Closes the admin API: every {@code /__admin} call except health then needs {@code Authorization: Bearer <token>}
+     * ({@code SFSIM_ADMIN_TOKEN}). {@link #getAdminClient()} sends it.
+     *
+     * @param token the token admin calls must carry
+     * @return this container
+     */
+    public SalesforceSimulatorContainer withAdminToken(String token) {
+        this.adminToken = Objects.requireNonNull(token, "token");
+        return withEnv("SFSIM_ADMIN_TOKEN", token);
+    }
+
+    /**
+     * The REST API version {@link #getDataUrl()} and the admin client's data calls use; the simulator itself
+     * serves every version from 31.0 on, whatever this says.
+     *
+     * @param version e.g. {@code "60.0"}
+     * @return this container
+     * @throws IllegalArgumentException if the version is not of the form {@code NN.0}
+     */
+    public SalesforceSimulatorContainer withApiVersion(String version) {
+        if (version == null || !version.matches("\\d{2}\\.0")) {
+            throw new IllegalArgumentException("An API version looks like 60.0, was: " + version);
+        }
+        this.apiVersion = version;
+        return self();
+    }
+
+    /**
+     * Keeps the simulator's data in the caller's PostgreSQL instead of the embedded one ({@code SFSIM_DATABASE_URL},
+     * {@code _USER}, {@code _PASSWORD}). Both containers join one network (the PostgreSQL container's, or a new
+     * one given to both when it has none); the simulator starts after it. The caller owns and stops the PostgreSQL
+     * container; several simulators may share it.
+     *
+     * @param postgres a PostgreSQL container, not yet started or started with a network
+     * @return this container
+     * @throws IllegalStateException if {@code postgres} already runs without a network
+     */
+    public SalesforceSimulatorContainer withExternalPostgres(PostgreSQLContainer postgres) {
+        Objects.requireNonNull(postgres, "postgres");
+        if (postgres.getNetwork() == null) {
+            if (postgres.getContainerId() != null) {
+                throw new IllegalStateException("The PostgreSQL container already runs without a network: give it "
+                        + ".withNetwork(Network.newNetwork()) before starting it");
+            }
+            postgres.withNetwork(Network.newNetwork());
+        }
+        this.externalPostgres = postgres;
+        withNetwork(postgres.getNetwork());
+        dependsOn(postgres);
+        return self();
+    }
+
+    @Override
+    protected void configure() {
+        super.configure();
+        if (externalPostgres != null) {
+            String alias = externalPostgres.getNetworkAliases().get(0);
+            withEnv("SFSIM_DATABASE_URL", "jdbc:postgresql://" + alias + ":5432/" + externalPostgres.getDatabaseName());
+            withEnv("SFSIM_DATABASE_USER", externalPostgres.getUsername());
+            withEnv("SFSIM_DATABASE_PASSWORD", externalPostgres.getPassword());
+        }
+    }
+
+    /**
      * @return the org's base URL as a client sees it, {@code http://<host>:<mapped port>}, no trailing slash;
      *         REST calls go to {@code getInstanceUrl() + "/services/data/v60.0/..."}
      * @throws IllegalStateException if the container is not started
@@ -177,6 +269,34 @@ public class SalesforceSimulatorContainer extends GenericContainer<SalesforceSim
     /** @return the base of the simulator-only admin API, {@code getInstanceUrl() + "/__admin"}; started containers only */
     public String getAdminUrl() {
         return getInstanceUrl() + "/__admin";
+    }
+
+    /** @return {@code getInstanceUrl() + "/services/data/v" + apiVersion}, the base of REST calls; started containers only */
+    public String getDataUrl() {
+        return getInstanceUrl() + "/services/data/v" + apiVersion;
+    }
+
+    /** @return the REST API version of {@link #getDataUrl()}, e.g. {@code "60.0"} */
+    public String getApiVersion() {
+        return apiVersion;
+    }
+
+    /** @return the admin token set with {@link #withAdminToken}, or null */
+    public String getAdminToken() {
+        return adminToken;
+    }
+
+    /**
+     * @return a fresh access token of the default org (OAuth username-password flow with its credentials); tokens
+     *         end with a reset, so ask again after one. Started containers only.
+     */
+    public String getAccessToken() {
+        return getAdminClient().accessToken();
+    }
+
+    /** @return an admin client for the default org (credentials, API version and admin token of this container) */
+    public SimulatorAdminClient getAdminClient() {
+        return new SimulatorAdminClient(getInstanceUrl(), clientId, clientSecret, username, password, apiVersion, adminToken);
     }
 
     /** @return the {@code client_id} the default org accepts */

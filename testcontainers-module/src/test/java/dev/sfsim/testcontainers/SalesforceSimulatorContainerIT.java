@@ -31,6 +31,9 @@ class SalesforceSimulatorContainerIT {
     static final SalesforceSimulatorContainer sfsim = new SalesforceSimulatorContainer(IMAGE)
             .withFixtures("fixtures/channel.json")
             .withFixtures("fixtures/component.json")
+            .withFixtures("""
+                    {"messagingComponents": [{"developerName": "Inline_Notice", "masterLabel": "Inline Notice",
+                      "componentType": "Notification", "isActive": true, "text": "Inline.", "parameters": []}]}""")
             .withLatencyProfile("instant")
             .withCredentials("it-client", "it-secret", "it@sfsim.example", "it-password");
 
@@ -67,7 +70,7 @@ class SalesforceSimulatorContainerIT {
     @Test
     void loadsClasspathFixturesAtStartInCallOrder() throws Exception {
         ExecResult ls = sfsim.execInContainer("ls", SalesforceSimulatorContainer.FIXTURES_DIRECTORY);
-        assertThat(ls.getStdout().lines()).containsExactly("001-channel.json", "002-component.json");
+        assertThat(ls.getStdout().lines()).containsExactly("001-channel.json", "002-component.json", "003-inline.json");
 
         String accessToken = json.readTree(passwordGrant(sfsim.getPassword()).body()).path("access_token").asText();
         String soql = "SELECT Id, DeveloperName FROM MessagingChannel";
@@ -78,6 +81,13 @@ class SalesforceSimulatorContainerIT {
         JsonNode result = json.readTree(query.body());
         assertThat(result.path("totalSize").asInt()).isEqualTo(1);
         assertThat(result.path("records").path(0).path("DeveloperName").asText()).isEqualTo("WhatsApp_US");
+    }
+
+    @Test
+    void givesATokenTheDataUrlAndAnAdminClient() {
+        assertThat(sfsim.getDataUrl()).isEqualTo(sfsim.getInstanceUrl() + "/services/data/v60.0");
+        assertThat(sfsim.getAccessToken()).startsWith("00D").contains("!");
+        assertThat(sfsim.getAdminClient().query("SELECT Id FROM MessagingChannel")).hasSize(1);
     }
 
     private static HttpResponse<String> passwordGrant(String password) throws IOException, InterruptedException {

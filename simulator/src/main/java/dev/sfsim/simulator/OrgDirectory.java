@@ -1,0 +1,161 @@
+package dev.sfsim.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sfsim.simulator.admin.OrgAdmin;
+import dev.sfsim.simulator.admin.StartupFixtures;
+import dev.sfsim.simulator.auth.OrgIdentity;
+import dev.sfsim.simulator.error.SalesforceException;
+import dev.sfsim.simulator.http.OrgRouter;
+import dev.sfsim.simulator.persistence.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The orgs of one simulator: the default org (schema {@code public}) and those made by {@code POST /__admin/orgs},
+ * each in its own schema {@code org_<random>}. Migrating a schema takes a few hundred milliseconds, so once orgs are
+ * used (not before: a simulator that never creates one does no such work), a spare, already migrated schema is
+ * kept ready in the background; creating an org renames it, seeds the org and loads its fixtures.
+ */
+final class OrgDirectory implements OrgAdmin, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OrgDirectory.class);
+
+    /** Builds one org's runtime over a migrated schema (the composition root's per-org factory). */
+    interface OrgFactory {
+        Simulator.OrgRuntime build(OrgIdentity identity, String schema, StartupFixtures fixtures);
+    }
+
+    private final Database database;
+    private final Simulator.OrgRuntime defaultOrg;
+    private final OrgRouter router;
+    private final OrgFactory factory;
+    private final StartupFixtures startupFixtures;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, Simulator.OrgRuntime> created = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<String> spares = new ConcurrentLinkedQueue<>();
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "sfsim-org-spares");
+        t.setDaemon(true);
+        return t;
+    });
+
+    OrgDirectory(Database database, Simulator.OrgRuntime defaultOrg, OrgRouter router, OrgFactory factory,
+                 StartupFixtures startupFixtures) {
+        this.database = database;
+        this.defaultOrg = defaultOrg;
+        this.router = router;
+        this.factory = factory;
+        this.startupFixtures = startupFixtures;
+    }
+
+    @Override
+    public OrgIdentity create(JsonNode fixtures) {
+        OrgIdentity identity = OrgIdentity.generate(random);
+        String schema = "org_" + HexFormat.of().formatHex(bytes());
+        String spare = spares.poll();
+        if (spare != null) database.renameSchema(spare, schema);
+        else database.migrate(schema);
+        prepareSpare();
+        List<StartupFixtures.File> files = new ArrayList<>(startupFixtures.files());
+        if (fixtures != null) files.add(new StartupFixtures.File(Path.of("POST /__admin/orgs"), fixtures));
+        Simulator.OrgRuntime runtime = null;
+        try {
+            runtime = factory.build(identity, schema, new StartupFixtures(files));
+            runtime.reset().reset();
+        } catch (IllegalStateException e) {
+            discard(runtime, schema);
+            if (e.getCause() instanceof SalesforceException se) throw se;
+            throw e;
+        } catch (RuntimeException e) {
+            discard(runtime, schema);
+            throw e;
+        }
+        created.put(identity.orgId(), runtime);
+        router.add(runtime.routed());
+        return identity;
+    }
+
+    @Override
+    public List<OrgIdentity> list() {
+        List<OrgIdentity> all = new ArrayList<>();
+        all.add(defaultOrg.routed().identity());
+        created.values().forEach(r -> all.add(r.routed().identity()));
+        return all;
+    }
+
+    @Override
+    public boolean delete(String orgId) {
+        Optional<OrgRouter.RoutedOrg> org = router.find(orgId);
+        if (org.isEmpty()) return false;
+        if (org.get().identity().equals(defaultOrg.routed().identity())) {
+            throw SalesforceException.badRequest("INVALID_OPERATION", "The default org cannot be deleted; reset it instead.");
+        }
+        Simulator.OrgRuntime runtime = created.remove(org.get().identity().orgId());
+        router.remove(orgId);
+        if (runtime != null) discard(runtime, runtime.schema());
+        return true;
+    }
+
+    /** Migrates one spare schema in the background, so the next {@link #create} does not wait for Flyway. */
+    void prepareSpare() {
+        background.execute(() -> {
+            String name = "sfsim_spare_" + HexFormat.of().formatHex(bytes());
+            try {
+                database.migrate(name);
+                spares.add(name);
+            } catch (RuntimeException e) {
+                LOG.warn("Could not prepare a spare org schema: {}", e.getMessage());
+            }
+        });
+    }
+
+    private byte[] bytes() {
+        byte[] b = new byte[6];
+        random.nextBytes(b);
+        return b;
+    }
+
+    private void discard(Simulator.OrgRuntime runtime, String schema) {
+        if (runtime != null) closeQuietly(runtime.background());
+        database.dropSchema(schema);
+    }
+
+    @Override
+    public void close() {
+        background.shutdownNow();
+        try {
+            background.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        created.values().forEach(r -> closeQuietly(r.background()));
+        closeQuietly(defaultOrg.background());
+        // Created orgs and spares live only as long as this process: an external database keeps just the default org.
+        try {
+            created.values().forEach(r -> database.dropSchema(r.schema()));
+            spares.forEach(database::dropSchema);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not drop org schemas: {}", e.getMessage());
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            LOG.warn("Org shutdown: {}", e.getMessage());
+        }
+    }
+}

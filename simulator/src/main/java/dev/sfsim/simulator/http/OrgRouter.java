@@ -1,0 +1,139 @@
+package dev.sfsim.simulator.http;
+
+import dev.sfsim.simulator.auth.OrgIdentity;
+import dev.sfsim.simulator.error.SalesforceException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import io.javalin.router.Endpoint;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Sends each request to the org it belongs to ({@code spec/admin-api.md}, "Orgs"): the org of the access token
+ * (tokens start with the 15-character org id, as Salesforce's do), of the {@code username} of a token request,
+ * of an {@code /id/{orgId}/...} path, or of an {@code /__admin/orgs/{orgId}/...} path; everything else goes to the
+ * default org. Every org has the same route table ({@link OrgEndpoints}); the server registers each path once and
+ * calls the handler of the request's org. Also records each non-admin request in the org's {@link RequestJournal}.
+ */
+public final class OrgRouter {
+    /** Path prefix of the per-org admin endpoints. */
+    public static final String ORG_ADMIN_PREFIX = "/__admin/orgs/";
+
+    private static final String ORG_ATTRIBUTE = "sfsim.org";
+    private static final String STARTED_ATTRIBUTE = "sfsim.started";
+    private static final String ORG_PATH_PARAM = "sfsimOrgId";
+
+    /** What the router knows of an org. */
+    public record RoutedOrg(OrgIdentity identity, OrgEndpoints endpoints, RequestJournal journal) {}
+
+    private final Map<String, RoutedOrg> orgs = new ConcurrentHashMap<>();
+    private final RoutedOrg defaultOrg;
+
+    public OrgRouter(RoutedOrg defaultOrg) {
+        this.defaultOrg = defaultOrg;
+        add(defaultOrg);
+    }
+
+    public void add(RoutedOrg org) {
+        orgs.put(org.identity().orgId15(), org);
+    }
+
+    public void remove(String orgId) {
+        orgs.remove(to15(orgId));
+    }
+
+    public Optional<RoutedOrg> find(String orgId) {
+        return Optional.ofNullable(orgId).map(OrgRouter::to15).map(orgs::get);
+    }
+
+    public Collection<RoutedOrg> all() {
+        return List.copyOf(orgs.values());
+    }
+
+    /** Registers every path of the default org's table once, dispatching to the request's org. */
+    public void register(RoutesConfig routes) {
+        routes.addEndpoint(new Endpoint(HandlerType.BEFORE, "*", this::resolve));
+        for (Endpoint e : defaultOrg.endpoints().endpoints()) {
+            routes.addEndpoint(new Endpoint(e.method, e.path, delegate(e.method, e.path)));
+            if (e.path.startsWith("/__admin/") && !e.path.equals("/__admin/health")) {
+                String perOrg = ORG_ADMIN_PREFIX + "{" + ORG_PATH_PARAM + "}" + e.path.substring("/__admin".length());
+                routes.addEndpoint(new Endpoint(e.method, perOrg, delegate(e.method, e.path)));
+            }
+        }
+        routes.addEndpoint(new Endpoint(HandlerType.AFTER, "*", this::journal));
+    }
+
+    /** The org the request was routed to (the default org before routing). */
+    public static RoutedOrg org(Context ctx) {
+        return ctx.attribute(ORG_ATTRIBUTE);
+    }
+
+    private Handler delegate(HandlerType method, String path) {
+        return ctx -> {
+            RoutedOrg org = ctx.attribute(ORG_ATTRIBUTE);
+            if (org == null) return;
+            Handler h = org.endpoints().handler(method, path);
+            if (h != null) h.handle(ctx);
+        };
+    }
+
+    private void resolve(Context ctx) {
+        ctx.attribute(STARTED_ATTRIBUTE, System.nanoTime());
+        ctx.attribute(ORG_ATTRIBUTE, orgOf(ctx));
+    }
+
+    private RoutedOrg orgOf(Context ctx) {
+        String path = ctx.path().replaceAll("/+", "/");
+        if (path.startsWith(ORG_ADMIN_PREFIX)) {
+            String id = path.substring(ORG_ADMIN_PREFIX.length()).split("/", 2)[0];
+            return find(id).orElseThrow(() -> new SalesforceException(404, "NOT_FOUND", "No org with id '" + id + "'."));
+        }
+        if (path.startsWith("/__admin/")) return defaultOrg;
+        String auth = ctx.header("Authorization");
+        if (auth != null && auth.indexOf('!') > 0) {
+            String token = auth.trim().replaceFirst("^\\S+\\s+", "");
+            int bang = token.indexOf('!');
+            if (bang > 0) return find(token.substring(0, bang)).orElse(defaultOrg);
+        }
+        if (path.equals("/services/oauth2/token")) {
+            String username = ctx.formParam("username");
+            String clientId = ctx.formParam("client_id");
+            return orgs.values().stream()
+                    .filter(o -> username != null ? o.identity().username().equals(username) : o.identity().clientId().equals(clientId))
+                    .findFirst().orElse(defaultOrg);
+        }
+        if (path.startsWith("/id/")) {
+            return find(path.substring(4).split("/", 2)[0]).orElse(defaultOrg);
+        }
+        return defaultOrg;
+    }
+
+    private void journal(Context ctx) {
+        RoutedOrg org = ctx.attribute(ORG_ATTRIBUTE);
+        Long started = ctx.attribute(STARTED_ATTRIBUTE);
+        if (org == null || started == null || ctx.path().replaceAll("/+", "/").startsWith("/__admin/")) return;
+        Map<String, String> query = new LinkedHashMap<>();
+        ctx.queryParamMap().forEach((k, v) -> query.put(k, v.isEmpty() ? "" : v.get(0)));
+        Map<String, String> headers = new LinkedHashMap<>();
+        ctx.headerMap().forEach((k, v) -> headers.put(k, k.equalsIgnoreCase("Authorization") ? mask(v) : v));
+        org.journal().add(new RequestJournal.Entry(RequestJournal.newId(), Instant.now(), ctx.method().name(), ctx.path(),
+                query, headers, ctx.body(), ctx.statusCode(), (System.nanoTime() - started) / 1_000_000));
+    }
+
+    private static String mask(String authorization) {
+        int space = authorization.indexOf(' ');
+        return (space > 0 ? authorization.substring(0, space + 1) : "") + "****";
+    }
+
+    private static String to15(String id) {
+        return id.length() == 18 ? id.substring(0, 15) : id;
+    }
+}

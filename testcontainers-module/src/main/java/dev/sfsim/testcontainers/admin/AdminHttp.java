@@ -1,0 +1,96 @@
+package dev.sfsim.testcontainers.admin;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** HTTP and JSON for the admin client: java.net.http, one Jackson mapper, failures as {@link SimulatorAdminException}. */
+final class AdminHttp {
+    static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final String adminToken;
+
+    AdminHttp(String adminToken) {
+        this.adminToken = adminToken;
+    }
+
+    /** Sends a request; returns the body of a 2xx answer, throws {@link SimulatorAdminException} otherwise. */
+    String send(String method, String url, String contentType, String body, String bearer) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) b.header("Content-Type", contentType);
+        String token = bearer != null ? bearer : adminToken;
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        HttpResponse<String> r;
+        try {
+            r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + url + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(method + " " + url + " interrupted", e);
+        }
+        if (r.statusCode() / 100 != 2) throw new SimulatorAdminException(method + " " + url, r.statusCode(), r.body());
+        return r.body();
+    }
+
+    String json(String method, String url, Object body) {
+        return send(method, url, body == null ? null : "application/json", body == null ? null : write(body), null);
+    }
+
+    static String write(Object value) {
+        if (value instanceof String s) return s;
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    static JsonNode tree(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Not JSON: " + body, e);
+        }
+    }
+
+    static <T> T read(JsonNode node, Class<T> type) {
+        return JSON.convertValue(node, type);
+    }
+
+    static <T> java.util.List<T> readList(JsonNode node, Class<T> type) {
+        JavaType t = JSON.getTypeFactory().constructCollectionType(java.util.List.class, type);
+        return JSON.convertValue(node, t);
+    }
+
+    static String query(Map<String, String> params) {
+        String q = params.entrySet().stream().filter(e -> e.getValue() != null)
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+        return q.isEmpty() ? "" : "?" + q;
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

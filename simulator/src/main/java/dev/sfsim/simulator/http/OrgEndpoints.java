@@ -6,6 +6,7 @@ import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.router.Endpoint;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +23,13 @@ public final class OrgEndpoints {
 
     private OrgEndpoints(List<Endpoint> endpoints) {
         this.endpoints = List.copyOf(endpoints);
+        // Several filters may share a method and path (e.g. two BEFORE filters on /services/data/*): keep them all, in order.
+        Map<String, List<Handler>> byKey = new LinkedHashMap<>();
+        for (Endpoint e : endpoints) byKey.computeIfAbsent(key(e.method, e.path), k -> new ArrayList<>()).add(e.handler);
         Map<String, Handler> m = new LinkedHashMap<>();
-        for (Endpoint e : endpoints) m.put(key(e.method, e.path), e.handler);
+        byKey.forEach((k, list) -> m.put(k, list.size() == 1 ? list.get(0) : ctx -> {
+            for (Handler h : list) h.handle(ctx);
+        }));
         this.handlers = Map.copyOf(m);
     }
 

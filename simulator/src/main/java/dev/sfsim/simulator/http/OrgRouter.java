@@ -61,7 +61,9 @@ public final class OrgRouter {
     /** Registers every path of the default org's table once, dispatching to the request's org. */
     public void register(RoutesConfig routes) {
         routes.addEndpoint(new Endpoint(HandlerType.BEFORE, "*", this::resolve));
+        java.util.Set<String> registered = new java.util.HashSet<>();
         for (Endpoint e : defaultOrg.endpoints().endpoints()) {
+            if (!registered.add(e.method.name() + " " + e.path)) continue; // the org's handler runs all filters of this key
             routes.addEndpoint(new Endpoint(e.method, e.path, delegate(e.method, e.path)));
             if (e.path.startsWith("/__admin/") && !e.path.equals("/__admin/health")) {
                 String perOrg = ORG_ADMIN_PREFIX + "{" + ORG_PATH_PARAM + "}" + e.path.substring("/__admin".length());

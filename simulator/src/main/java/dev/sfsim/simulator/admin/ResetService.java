@@ -45,6 +45,26 @@ public final class ResetService {
      * @throws IllegalStateException naming the fixture file and record that could not be loaded
      */
     public void reset() {
+        // TRUNCATE locks every table at once and can deadlock with a dispatcher transaction; PostgreSQL then aborts
+        // one side (SQLState 40P01), and the reset simply runs again.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                clearAndSeed();
+                break;
+            } catch (org.jdbi.v3.core.JdbiException e) {
+                if (attempt >= 5 || !deadlock(e)) throw e;
+            }
+        }
+        for (StartupFixtures.File f : startupFixtures.files()) {
+            try {
+                fixtures.load(f.body());
+            } catch (SalesforceException e) {
+                throw new IllegalStateException("Fixture file " + f.path() + " cannot be loaded: " + e.errorCode() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private void clearAndSeed() {
         jdbi.useTransaction(h -> {
             List<String> tables = new ArrayList<>(OWN_TABLES);
             catalog.all().stream().map(SObjectType::table).forEach(tables::add);
@@ -53,13 +73,13 @@ public final class ResetService {
             for (String seq : SEQUENCES) h.execute("ALTER SEQUENCE " + seq + " RESTART WITH 1");
             seedOrg(h);
         });
-        for (StartupFixtures.File f : startupFixtures.files()) {
-            try {
-                fixtures.load(f.body());
-            } catch (SalesforceException e) {
-                throw new IllegalStateException("Fixture file " + f.path() + " cannot be loaded: " + e.errorCode() + ": " + e.getMessage(), e);
-            }
+    }
+
+    private static boolean deadlock(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof java.sql.SQLException sql && "40P01".equals(sql.getSQLState())) return true;
         }
+        return false;
     }
 
     /** Whether the org has been seeded (a fresh or shared database that already holds this org). */

@@ -60,14 +60,31 @@ public final class ResetService {
     public void reset() {
         workLock.lock();
         try {
-            resetLocked();
+            clock.reset();
+            // TRUNCATE locks every table at once and can deadlock with a transaction of another simulator process
+            // sharing the database; PostgreSQL then aborts one side (SQLState 40P01), and the reset simply runs again.
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    clearAndSeed();
+                    break;
+                } catch (org.jdbi.v3.core.JdbiException e) {
+                    if (attempt >= 5 || !deadlock(e)) throw e;
+                }
+            }
+            alsoClear.forEach(Runnable::run);
+            for (StartupFixtures.File f : startupFixtures.files()) {
+                try {
+                    fixtures.load(f.body());
+                } catch (SalesforceException e) {
+                    throw new IllegalStateException("Fixture file " + f.path() + " cannot be loaded: " + e.errorCode() + ": " + e.getMessage(), e);
+                }
+            }
         } finally {
             workLock.unlock();
         }
     }
 
-    private void resetLocked() {
-        clock.reset();
+    private void clearAndSeed() {
         jdbi.useTransaction(h -> {
             List<String> tables = new ArrayList<>(OWN_TABLES);
             catalog.all().stream().map(SObjectType::table).forEach(tables::add);
@@ -76,14 +93,13 @@ public final class ResetService {
             for (String seq : SEQUENCES) h.execute("ALTER SEQUENCE " + seq + " RESTART WITH 1");
             seedOrg(h);
         });
-        alsoClear.forEach(Runnable::run);
-        for (StartupFixtures.File f : startupFixtures.files()) {
-            try {
-                fixtures.load(f.body());
-            } catch (SalesforceException e) {
-                throw new IllegalStateException("Fixture file " + f.path() + " cannot be loaded: " + e.errorCode() + ": " + e.getMessage(), e);
-            }
+    }
+
+    private static boolean deadlock(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof java.sql.SQLException sql && "40P01".equals(sql.getSQLState())) return true;
         }
+        return false;
     }
 
     /** Whether the org has been seeded (a fresh or shared database that already holds this org). */

@@ -49,10 +49,11 @@ final class AstBuilder {
         var where = q.whereClause() == null ? null : conditions.logical(q.whereClause().whereLogicalExpression());
         if (q.withClause() != null) with(q.withClause());
         List<ValueExpr> groupBy = List.of();
+        String groupingMode = "";
         Condition having = null;
         if (q.groupByClause() != null) {
             var g = q.groupByClause();
-            if (g.ROLLUP() != null || g.CUBE() != null) throw SoqlErrors.notSupported("GROUP BY " + (g.ROLLUP() != null ? "ROLLUP" : "CUBE"));
+            groupingMode = g.ROLLUP() != null ? "ROLLUP" : g.CUBE() != null ? "CUBE" : "";
             groupBy = g.fieldGroupByList().fieldGroupBy().stream()
                     .map(f -> f.fieldName() != null ? (ValueExpr) fieldPath(f.fieldName()) : function(f.soqlFunction()))
                     .toList();
@@ -68,7 +69,7 @@ final class AstBuilder {
         if (q.allRowsClause() != null) throw unexpected(q.allRowsClause().getStart());
         // FOR VIEW / FOR REFERENCE / FOR UPDATE only mark records as viewed or lock them: accepted, no effect here.
         if (q.UPDATE() != null) throw SoqlErrors.notSupported("UPDATE TRACKING/VIEWSTAT");
-        return new SoqlQuery(select, from, where, groupBy, having, orderBy, limit, offset, SoqlParser.position(q.getStart()));
+        return new SoqlQuery(select, from, where, groupBy, groupingMode, having, orderBy, limit, offset, SoqlParser.position(q.getStart()));
     }
 
     /** A parenthesised {@code SELECT} (semi-join, anti-join or child relationship): fields, FROM, WHERE, ORDER BY, LIMIT. */
@@ -90,7 +91,7 @@ final class AstBuilder {
                 : q.orderByClause().fieldOrderList().fieldOrder().stream().map(this::orderItem).toList();
         RowCount limit = q.limitClause() == null ? null : rowCount(q.limitClause().IntegerLiteral(), q.limitClause().boundExpression());
         if (q.UPDATE() != null) throw SoqlErrors.notSupported("UPDATE TRACKING/VIEWSTAT");
-        return new SoqlQuery(select, from, where, List.of(), null, orderBy, limit, null, SoqlParser.position(q.getStart()));
+        return new SoqlQuery(select, from, where, List.of(), "", null, orderBy, limit, null, SoqlParser.position(q.getStart()));
     }
 
     /** WITH SECURITY_ENFORCED / USER_MODE / SYSTEM_MODE: the integration user sees every field and record here. */

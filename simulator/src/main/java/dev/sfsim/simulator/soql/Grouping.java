@@ -68,7 +68,7 @@ final class Grouping {
             columns.add(new Column(e, name));
         }
         var having = q.having() == null ? null : new ConditionResolver(src, functions, groupBy, null).resolve(q.having());
-        return new ResolvedQuery.Aggregation(columns, groupBy, having);
+        return new ResolvedQuery.Aggregation(columns, groupBy, q.groupingMode(), having);
     }
 
     /** Date-times, doubles and text areas cannot be grouped (describe's {@code groupable}). */

@@ -77,8 +77,8 @@ record ResolvedQuery(SObjectType root, boolean countOnly, List<ResolvedField> se
         }
     }
 
-    /** GROUP BY and the aggregate SELECT list. */
-    record Aggregation(List<Column> columns, List<Expr> groupBy, ResolvedCondition having) {
+    /** GROUP BY ({@code mode}: empty, {@code ROLLUP} or {@code CUBE}) and the aggregate SELECT list. */
+    record Aggregation(List<Column> columns, List<Expr> groupBy, String mode, ResolvedCondition having) {
         Aggregation {
             columns = List.copyOf(columns);
             groupBy = List.copyOf(groupBy);

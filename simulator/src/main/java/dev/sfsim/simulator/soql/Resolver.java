@@ -80,7 +80,7 @@ final class Resolver {
         } else if (!countOnly) {
             rows(q, root, fields, select, children);
         } else if (!groupBy.isEmpty()) {
-            aggregation = new ResolvedQuery.Aggregation(List.of(), groupBy,
+            aggregation = new ResolvedQuery.Aggregation(List.of(), groupBy, q.groupingMode(),
                     q.having() == null ? null : new ConditionResolver(src, functions, groupBy, null).resolve(q.having()));
         }
         List<ResolvedQuery.Order> orderBy = new ArrayList<>();

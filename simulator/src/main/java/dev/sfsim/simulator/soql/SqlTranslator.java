@@ -62,7 +62,9 @@ final class SqlTranslator {
         }
         String grouping = "";
         if (aggregation != null && !aggregation.groupBy().isEmpty()) {
-            grouping = " GROUP BY " + String.join(", ", aggregation.groupBy().stream().map(exprs::sql).toList());
+            String keys = String.join(", ", aggregation.groupBy().stream().map(exprs::sql).toList());
+            // ROLLUP and CUBE add subtotal rows whose grouped values are null; they sort after the groups.
+            grouping = " GROUP BY " + (aggregation.mode().isEmpty() ? keys : aggregation.mode() + "(" + keys + ")");
         }
         if (aggregation != null && aggregation.having() != null) grouping += " HAVING " + conditions.sql(aggregation.having());
 

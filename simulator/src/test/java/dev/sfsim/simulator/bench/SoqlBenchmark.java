@@ -56,9 +56,10 @@ public final class SoqlBenchmark {
             try (Simulator simulator = Simulator.start(SimulatorConfig.fromEnvironment(Map.of(
                     "SFSIM_PORT", "0", "SFSIM_DATABASE_URL", url, "SFSIM_DATABASE_USER", "postgres")));
                  Database db = Database.external(url, "postgres", null)) {
-                ConvMessageSendRequestRows.insert(db.jdbi(), ROWS, 1);
+                ConvMessageSendRequestRows.insert(db.jdbi(), ROWS, 1, true);
                 db.jdbi().useHandle(h -> h.execute("ANALYZE conv_message_send_request"));
-                System.out.printf("SoqlBenchmark: %,d ConvMessageSendRequest rows%n", ROWS);
+                System.out.printf("SoqlBenchmark: %,d ConvMessageSendRequest rows; %d cores; load average %s%n", ROWS,
+                        Runtime.getRuntime().availableProcessors(), loadAverage());
 
                 Catalog catalog = Catalog.standard();
                 double uncached = medianMicros(20_000, () -> new SoqlCompiler(catalog).compile(TYPICAL, 60.0));
@@ -90,9 +91,18 @@ public final class SoqlBenchmark {
                 try (BufferedReader out = new BufferedReader(new InputStreamReader(load.getInputStream(), StandardCharsets.UTF_8))) {
                     out.lines().forEach(line -> System.out.println("  " + line));
                 }
+                System.out.println("  load average after: " + loadAverage());
                 System.out.printf("HTTP throughput from a second process (%s, %d connections, %d s): see Requests/sec above (exit %d)%n",
                         wrk ? "wrk" : "HttpLoad JVM", threads, seconds, load.waitFor());
             }
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "unknown";
         }
     }
 

@@ -13,6 +13,14 @@ public final class ConvMessageSendRequestRows {
 
     /** Inserts {@code count} rows numbered from {@code first}. */
     public static void insert(Jdbi jdbi, int count, int first) {
+        insert(jdbi, count, first, false);
+    }
+
+    /**
+     * Inserts {@code count} rows numbered from {@code first}; with {@code completed} every row is {@code Completed},
+     * so that a running simulator's dispatcher leaves them alone.
+     */
+    public static void insert(Jdbi jdbi, int count, int first, boolean completed) {
         String user = SalesforceIds.generate("005", 1);
         String[] ids = new String[count];
         String[] names = new String[count];
@@ -22,7 +30,7 @@ public final class ConvMessageSendRequestRows {
             int n = first + i;
             ids[i] = SalesforceIds.generate("1sr", n);
             names[i] = String.format("MSJ-%08d", n);
-            statuses[i] = switch (n % 3) {
+            statuses[i] = completed ? "Completed" : switch (n % 3) {
                 case 0 -> "Completed";
                 case 1 -> "Pending";
                 default -> "InProgress";

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Cursors, aggregates and relative date literals over 4,500 ConvMessageSendRequests (wire format §3.3, §3.5):
- * 1,500 per status, created 0-4,499 hours ago, every tenth deleted... no: ids ending in 0 are Completed.
+ * 1,500 per status, row n created n-1 hours ago (see {@link ConvMessageSendRequestRows}).
  */
 class QueryPagingTest {
     private static final ApiVersion V60 = new ApiVersion(60);
@@ -104,6 +104,12 @@ class QueryPagingTest {
         assertThat(json("SELECT COUNT(Id), COUNT_DISTINCT(RequestStatus), AVG(TotalMessageCount), MIN(Name) FROM ConvMessageSendRequest"))
                 .isEqualTo("{\"totalSize\":1,\"done\":true,\"records\":[{\"attributes\":{\"type\":\"AggregateResult\"},"
                         + "\"expr0\":4500,\"expr1\":3,\"expr2\":2.0,\"expr3\":\"MSJ-00000001\"}]}");
+        assertThat(json("SELECT RequestStatus, COUNT(Id) FROM ConvMessageSendRequest GROUP BY ROLLUP(RequestStatus)"))
+                .isEqualTo("{\"totalSize\":4,\"done\":true,\"records\":["
+                        + "{\"attributes\":{\"type\":\"AggregateResult\"},\"RequestStatus\":\"Completed\",\"expr0\":1500},"
+                        + "{\"attributes\":{\"type\":\"AggregateResult\"},\"RequestStatus\":\"InProgress\",\"expr0\":1500},"
+                        + "{\"attributes\":{\"type\":\"AggregateResult\"},\"RequestStatus\":\"Pending\",\"expr0\":1500},"
+                        + "{\"attributes\":{\"type\":\"AggregateResult\"},\"RequestStatus\":null,\"expr0\":4500}]}");
         assertThat(json("SELECT COUNT() FROM ConvMessageSendRequest GROUP BY RequestStatus")).isEqualTo("{\"totalSize\":3,\"done\":true,\"records\":[]}");
         assertThat(json("SELECT COUNT(Id) FROM ConvMessageSendRequest WHERE Name = 'none'"))
                 .isEqualTo("{\"totalSize\":1,\"done\":true,\"records\":[{\"attributes\":{\"type\":\"AggregateResult\"},\"expr0\":0}]}");

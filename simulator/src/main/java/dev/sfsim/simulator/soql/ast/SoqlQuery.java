@@ -7,6 +7,7 @@ import java.util.List;
  *
  * @param where   the WHERE condition, or {@code null}
  * @param groupBy the GROUP BY expressions, empty when none
+ * @param groupingMode {@code ROLLUP} or {@code CUBE} for {@code GROUP BY ROLLUP(...)} / {@code CUBE(...)}, else empty
  * @param having  the HAVING condition, or {@code null}
  * @param limit   the LIMIT, or {@code null}
  * @param offset  the OFFSET, or {@code null}
@@ -16,6 +17,7 @@ public record SoqlQuery(
         FromClause from,
         Condition where,
         List<ValueExpr> groupBy,
+        String groupingMode,
         Condition having,
         List<OrderItem> orderBy,
         RowCount limit,

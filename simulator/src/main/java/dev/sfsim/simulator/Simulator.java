@@ -162,9 +162,9 @@ public final class Simulator implements AutoCloseable {
         return http.port();
     }
 
-    /** {@code http://localhost:<port>}. */
+    /** {@code http://localhost:<port>}, or {@code https://} with {@code SFSIM_TLS=true}. */
     public String baseUrl() {
-        return "http://localhost:" + port();
+        return (config.tls() ? "https" : "http") + "://localhost:" + port();
     }
 
     public OrgIdentity org() {

@@ -43,6 +43,7 @@ public final class Database implements AutoCloseable {
         hc.setPassword(password);
         hc.setMaximumPoolSize(10);
         hc.setPoolName("sfsim");
+        hc.addDataSourceProperty("reWriteBatchedInserts", "true"); // multi-row INSERTs for the dispatcher's batches
         this.dataSource = new HikariDataSource(hc);
         if (prepared == null || !prepared.migratedByThisJar()) {
             migrate(DEFAULT_SCHEMA);

@@ -85,19 +85,33 @@ public final class Simulator implements AutoCloseable {
         this.database = config.databaseUrl() == null
                 ? Database.embedded(config.embeddedDirectory())
                 : Database.external(config.databaseUrl(), config.databaseUser(), config.databasePassword());
+        OrgRuntime defaultOrg = null;
+        OrgDirectory directory = null;
         try {
-            OrgRuntime defaultOrg = buildOrg(org, Database.DEFAULT_SCHEMA, startupFixtures);
+            defaultOrg = buildOrg(org, Database.DEFAULT_SCHEMA, startupFixtures);
             boolean pristine = database.claimPristine(pristineFingerprint());
             if (!pristine && (config.databaseUrl() == null || !defaultOrg.reset().seeded())) defaultOrg.reset().reset();
             OrgRouter router = new OrgRouter(defaultOrg.routed());
-            this.orgs = new OrgDirectory(database, defaultOrg, router, this::buildOrg, startupFixtures);
+            directory = new OrgDirectory(database, defaultOrg, router, this::buildOrg, startupFixtures);
+            this.orgs = directory;
             this.http = HttpServer.create(config.tls(), config.port(),
                     new AdminTokenFilter(config.adminToken())::register, router::register, new OrgRoutes(orgs)::register);
             if (config.tls()) http.start();
             else http.start(config.port());
         } catch (RuntimeException e) {
+            // A failed start (a bad startup fixture, a busy port) must not leave a dispatcher polling a closed database.
+            if (directory != null) directory.close();
+            else if (defaultOrg != null) closeQuietly(defaultOrg.background());
             database.close();
             throw e;
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception ignored) {
+            // already failing to start; the original exception is what matters
         }
     }
 

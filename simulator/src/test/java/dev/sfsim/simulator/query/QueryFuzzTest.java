@@ -1,22 +1,19 @@
 package dev.sfsim.simulator.query;
 
+import dev.sfsim.simulator.Randoms;
 import dev.sfsim.simulator.catalog.Catalog;
 import dev.sfsim.simulator.http.ApiVersion;
 import dev.sfsim.simulator.persistence.Database;
 import dev.sfsim.simulator.soql.FuzzCheck;
 import dev.sfsim.simulator.soql.RandomSoql;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
- * The database share of the SOQL fuzzing (jqwik): generated and mutated queries run through {@link QueryService}
- * against the embedded PostgreSQL, so that no SQL error escapes as a 500 or leaks its text — every failure is a
- * Salesforce 400/501 ({@link FuzzCheck}).
+ * The database share of the SOQL fuzzing: {@link #TRIES} generated and mutated queries (seeded, reproducible) run
+ * through {@link QueryService} against the embedded PostgreSQL, so that no SQL error escapes as a 500 or leaks its
+ * text — every failure is a Salesforce 400/501 ({@link FuzzCheck}).
  */
 class QueryFuzzTest {
     static final int TRIES = 3_000;
@@ -24,7 +21,7 @@ class QueryFuzzTest {
     private static QueryService service;
     private static FuzzCheck check;
 
-    @BeforeContainer
+    @BeforeAll
     static void start() {
         db = Database.embedded();
         service = new QueryService(db.jdbi(), Catalog.standard());
@@ -33,19 +30,19 @@ class QueryFuzzTest {
         check = new FuzzCheck();
     }
 
-    @AfterContainer
+    @AfterAll
     static void stop() {
         check.close();
         db.close();
     }
 
-    @Property(tries = TRIES)
-    void queriesRunOrFailAsSalesforceErrors(@ForAll("queries") String soql) {
-        check.check(soql, q -> service.query(q, new ApiVersion(60), q.length() % 2 == 0, 200));
-    }
-
-    @Provide
-    Arbitrary<String> queries() {
-        return Arbitraries.longs().map(seed -> seed % 3 == 0 ? new RandomSoql(seed).mutated() : new RandomSoql(seed).query());
+    @Test
+    void queriesRunOrFailAsSalesforceErrors() {
+        Randoms r = new Randoms(5);
+        for (int i = 0; i < TRIES; i++) {
+            long seed = r.nextLong();
+            String soql = seed % 3 == 0 ? new RandomSoql(seed).mutated() : new RandomSoql(seed).query();
+            check.check(soql, q -> service.query(q, new ApiVersion(60), q.length() % 2 == 0, 200));
+        }
     }
 }

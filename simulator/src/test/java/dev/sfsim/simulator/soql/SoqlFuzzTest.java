@@ -1,58 +1,63 @@
 package dev.sfsim.simulator.soql;
 
+import dev.sfsim.simulator.Randoms;
 import dev.sfsim.simulator.catalog.Catalog;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Property-based fuzzing of the parser and compiler (jqwik): generated queries over the catalog (plain and
- * aggregate), mutations of them, token soup and arbitrary text. Every query compiles or fails as a Salesforce
- * 400/501 ({@link FuzzCheck}); compiled SQL carries no quote (every value is bound), and ANTLR prints nothing.
- * {@link #TRIES} queries per property run in the default suite; {@code SoqlFuzz} (bench) runs any number.
+ * Fuzzing of the parser and compiler with seeded random inputs: generated queries over the catalog (plain and
+ * aggregate), mutations of them, token soup and arbitrary text — {@link #TRIES} of each, 100,000 in all. Every query
+ * compiles or fails as a Salesforce 400/501 ({@link FuzzCheck}); compiled SQL carries no quote (every value is bound),
+ * and ANTLR prints nothing. {@code SoqlFuzz} (bench) runs any number.
  */
 class SoqlFuzzTest {
     static final int TRIES = 25_000;
     private static final FuzzCheck CHECK = new FuzzCheck();
+    private static final List<String> TOKENS = List.of("SELECT", "FROM", "WHERE", "GROUP", "BY", "HAVING", "ORDER", "LIMIT",
+            "OFFSET", "Id", "Name", "COUNT(Id)", "COUNT()", "MessagingEndUser", "ConvMessageSendRequest", "=", "<", "IN", "(", ")",
+            ",", "'x'", "1", "TODAY", "LAST_N_DAYS:2", "AND", "OR", "NOT", "null", "FIELDS(ALL)", "FOR", "VIEW", "WITH", "USER_MODE",
+            "CALENDAR_MONTH(CreatedDate)", "a", "DESC", "NULLS", "LAST", "CreatedDate", "RequestStatus");
     private final SoqlCompiler compiler = new SoqlCompiler(Catalog.standard());
 
-    @AfterContainer
+    @AfterAll
     static void close() {
         CHECK.close();
     }
 
-    @Property(tries = TRIES)
-    void generatedQueries(@ForAll("generated") String soql) {
-        compileOrFailAsSalesforce(soql);
+    @Test
+    void generatedQueries() {
+        run(1, r -> new RandomSoql(r.nextLong()).query());
     }
 
-    @Property(tries = TRIES)
-    void mutatedQueries(@ForAll("mutated") String soql) {
-        compileOrFailAsSalesforce(soql);
+    @Test
+    void mutatedQueries() {
+        run(2, r -> new RandomSoql(r.nextLong()).mutated());
     }
 
-    @Property(tries = TRIES)
-    void tokenSoup(@ForAll("soup") String soql) {
-        compileOrFailAsSalesforce(soql);
+    @Test
+    void tokenSoup() {
+        run(3, r -> String.join(" ", r.list(1, 25, () -> r.oneOf(TOKENS))));
     }
 
-    @Property(tries = TRIES)
-    void arbitraryText(@ForAll("text") String soql) {
-        compileOrFailAsSalesforce(soql);
+    @Test
+    void arbitraryText() {
+        run(4, r -> switch (r.between(0, 2)) {
+            case 0 -> r.text(200);
+            case 1 -> r.textOf("SELECTFROMWHEREId ,()'=<>:.\\%_-0123456789", 120);
+            default -> "SELECT Id FROM MessagingEndUser WHERE Name = " + r.text(80);
+        });
     }
 
-    @Example
+    @Test
     void pathologicalInputs() {
         String deep = "SELECT Id FROM MessagingEndUser WHERE " + "(".repeat(20_000) + "Name = 'a'" + ")".repeat(20_000);
         String wide = "SELECT Id FROM MessagingEndUser WHERE Name IN (" + "'a', ".repeat(15_000) + "'b')";
@@ -67,7 +72,7 @@ class SoqlFuzzTest {
         }
     }
 
-    @Example
+    @Test
     void validQueriesMostlyCompileAndNothingIsPrinted() {
         RandomSoql random = new RandomSoql(20240601L);
         PrintStream err = System.err;
@@ -83,31 +88,9 @@ class SoqlFuzzTest {
         assertThat(compiled).as("some generated queries are valid").isGreaterThan(100);
     }
 
-    @Provide
-    Arbitrary<String> generated() {
-        return Arbitraries.longs().map(seed -> new RandomSoql(seed).query());
-    }
-
-    @Provide
-    Arbitrary<String> mutated() {
-        return Arbitraries.longs().map(seed -> new RandomSoql(seed).mutated());
-    }
-
-    @Provide
-    Arbitrary<String> soup() {
-        return Arbitraries.of("SELECT", "FROM", "WHERE", "GROUP", "BY", "HAVING", "ORDER", "LIMIT", "OFFSET", "Id", "Name",
-                        "COUNT(Id)", "COUNT()", "MessagingEndUser", "ConvMessageSendRequest", "=", "<", "IN", "(", ")", ",", "'x'",
-                        "1", "TODAY", "LAST_N_DAYS:2", "AND", "OR", "NOT", "null", "FIELDS(ALL)", "FOR", "VIEW", "WITH", "USER_MODE",
-                        "CALENDAR_MONTH(CreatedDate)", "a", "DESC", "NULLS", "LAST", "CreatedDate", "RequestStatus")
-                .list().ofMinSize(1).ofMaxSize(25).map(tokens -> String.join(" ", tokens));
-    }
-
-    @Provide
-    Arbitrary<String> text() {
-        return Arbitraries.oneOf(
-                Arbitraries.strings().ofMaxLength(200),
-                Arbitraries.strings().withChars("SELECTFROMWHEREId ,()'=<>:.\\%_-0123456789").ofMaxLength(120),
-                Arbitraries.strings().ofMaxLength(80).map(s -> "SELECT Id FROM MessagingEndUser WHERE Name = " + s));
+    private void run(long seed, Function<Randoms, String> input) {
+        Randoms r = new Randoms(seed);
+        for (int i = 0; i < TRIES; i++) compileOrFailAsSalesforce(input.apply(r));
     }
 
     private boolean compileOrFailAsSalesforce(String soql) {

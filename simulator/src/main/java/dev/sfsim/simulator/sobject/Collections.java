@@ -96,6 +96,7 @@ final class Collections {
 
     private ApiResponse delete(Handle h, ApiRequest r) {
         List<String> ids = idList(r.query().get("ids"), MAX_RECORDS);
+        if (ids.isEmpty()) throw SalesforceException.badRequest("MISSING_ARGUMENT", "ids not specified");
         boolean allOrNone = "true".equalsIgnoreCase(r.query().get("allOrNone"));
         List<JsonNode> nodes = ids.stream().map(id -> (JsonNode) com.fasterxml.jackson.databind.node.TextNode.valueOf(id)).toList();
         return ApiResponse.ok(apply(h, nodes, allOrNone, node -> {

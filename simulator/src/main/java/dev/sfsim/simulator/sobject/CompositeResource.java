@@ -19,6 +19,7 @@ import java.util.Map;
  */
 final class CompositeResource {
     static final int MAX_SUBREQUESTS = 25;
+    private static final int MAX_QUERIES = 5;
     private static final String HALTED = "The transaction was rolled back since another operation in the same transaction failed.";
     private final RestDispatcher dispatcher;
     private final Collections collections;
@@ -60,6 +61,10 @@ final class CompositeResource {
         boolean allOrNone = body.path("allOrNone").asBoolean(false);
         List<Subrequest> parsed = new ArrayList<>();
         for (JsonNode s : subs) parsed.add(Subrequest.parse(s, parsed));
+        long queries = parsed.stream().filter(s -> s.url().matches("^[^?]*/(query|queryAll)/?(\\?.*)?$")).count();
+        if (queries > MAX_QUERIES) {
+            throw SalesforceException.badRequest("LIMIT_EXCEEDED", "Composite request can have at most " + MAX_QUERIES + " query subrequests");
+        }
         ResultRefs refs = new ResultRefs();
         List<Map<String, Object>> out = new ArrayList<>();
         int failed = -1;

@@ -88,7 +88,13 @@ class CompositeRoutesTest {
                 .body("compositeResponse[2].body[0].errorCode", equalTo("PROCESSING_HALTED"));
         assertThat(count("Account")).isEqualTo(1);
         post("/composite", "{\"compositeRequest\":[" + "{\"method\":\"GET\",\"url\":\"/services/data/v60.0/limits\",\"referenceId\":\"r\"},".repeat(26)
-                .replaceAll(",$", "") + "]}").then().statusCode(400);
+                .replaceAll(",$", "") + "]}").then().statusCode(400).body("[0].errorCode", equalTo("LIMIT_EXCEEDED"));
+        StringBuilder queries = new StringBuilder("{\"compositeRequest\":[");
+        for (int i = 0; i < 6; i++) {
+            queries.append(i == 0 ? "" : ",").append("{\"method\":\"GET\",\"url\":\"/services/data/v60.0/query?q=SELECT+Id+FROM+Account\",\"referenceId\":\"q")
+                    .append(i).append("\"}");
+        }
+        post("/composite", queries.append("]}").toString()).then().statusCode(400).body("[0].errorCode", equalTo("LIMIT_EXCEEDED"));
     }
 
     @Test

@@ -32,6 +32,7 @@ public final class Database implements AutoCloseable {
         hc.setPassword(password);
         hc.setMaximumPoolSize(10);
         hc.setPoolName("sfsim");
+        hc.addDataSourceProperty("reWriteBatchedInserts", "true"); // multi-row INSERTs for the dispatcher's batches
         this.dataSource = new HikariDataSource(hc);
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin()).installPlugin(new SqlObjectPlugin());

@@ -163,6 +163,11 @@ public final class JdbiMessagingStore implements MessagingStore {
         }
 
         @Override
+        public List<Long> newNumbers(int n) {
+            return n == 0 ? List.of() : dao.nextIds(n);
+        }
+
+        @Override
         public List<String> newIds(String keyPrefix, int n) {
             return dao.nextIds(n).stream().map(v -> SalesforceIds.generate(keyPrefix, v)).toList();
         }

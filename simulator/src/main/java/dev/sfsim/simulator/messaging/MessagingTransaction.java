@@ -83,9 +83,6 @@ public interface MessagingTransaction {
     /** {@code n} fresh numbers of the id sequence (see {@code SalesforceIds.generate}). */
     List<Long> newNumbers(int n);
 
-    /** {@code n} fresh 18-character ids with the key prefix. */
-    List<String> newIds(String keyPrefix, int n);
-
     /** {@code n} fresh MessagingSession names ({@code MS-0000000001}...). */
     List<String> newSessionNames(int n);
 

@@ -168,11 +168,6 @@ public final class JdbiMessagingStore implements MessagingStore {
         }
 
         @Override
-        public List<String> newIds(String keyPrefix, int n) {
-            return dao.nextIds(n).stream().map(v -> SalesforceIds.generate(keyPrefix, v)).toList();
-        }
-
-        @Override
         public List<String> newSessionNames(int n) {
             return dao.nextNumbers("messaging_session_name_seq", n).stream().map(v -> String.format("MS-%010d", v)).toList();
         }

@@ -7,6 +7,8 @@ import dev.sfsim.simulator.messaging.MessagingTransaction.NewEntry;
 import dev.sfsim.simulator.messaging.MessagingTransaction.NewSession;
 import dev.sfsim.simulator.messaging.MessagingTransaction.OpenSession;
 
+import dev.sfsim.simulator.ids.SalesforceIds;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -58,13 +60,16 @@ final class BatchSender {
         due.forEach(m -> userIds.add(m.messagingEndUserId()));
         Map<String, Recipient> recipients = tx.recipients(userIds);
         Map<String, List<OpenSession>> open = new HashMap<>();
-        for (OpenSession s : tx.openSessions(userIds)) open.computeIfAbsent(s.messagingEndUserId(), k -> new ArrayList<>()).add(s);
+        boolean end = "EndSession".equals(req.sessionLongevity());
+        boolean append = "KeepSessionOpenOrAppend".equals(req.sessionLongevity());
+        boolean gated = req.allowedSessionStatus() != null && !req.allowedSessionStatus().equals("Any");
+        if (gated || append) {
+            for (OpenSession s : tx.openSessions(userIds)) open.computeIfAbsent(s.messagingEndUserId(), k -> new ArrayList<>()).add(s);
+        }
         Set<String> subscribed = req.enforceConsent() && "CommunicationSubscription".equals(req.consentType())
                 ? tx.subscriptionConsents(req.commSubscriptionId(), userIds, now.atZone(ZoneOffset.UTC).toLocalDate()) : Set.of();
         List<FaultRule> rules = tx.faultRules();
         String text = tx.component(req.messageDefinition()).map(c -> Templates.render(c.text(), req.parameters())).orElse(null);
-        boolean end = "EndSession".equals(req.sessionLongevity());
-        boolean append = "KeepSessionOpenOrAppend".equals(req.sessionLongevity());
 
         List<MessageUpdate> updates = new ArrayList<>();
         List<DeliveryError> errors = new ArrayList<>();
@@ -139,7 +144,8 @@ final class BatchSender {
                        boolean end, Instant now, List<MessageUpdate> updates) {
         if (planned.isEmpty()) return;
         String owner = req.queued() ? settings.integrationUserId() : req.createdById();
-        List<String> sessionIds = fresh.isEmpty() ? List.of() : tx.newIds("0Mw", fresh.size());
+        List<Long> numbers = tx.newNumbers(fresh.size() + planned.size());
+        List<String> sessionIds = numbers.subList(0, fresh.size()).stream().map(n -> SalesforceIds.generate("0Mw", n)).toList();
         List<String> names = fresh.isEmpty() ? List.of() : tx.newSessionNames(fresh.size());
         List<NewSession> sessions = new ArrayList<>();
         for (int i = 0; i < fresh.size(); i++) {
@@ -152,7 +158,7 @@ final class BatchSender {
         List<String> reused = planned.stream().map(Planned::existingSession).filter(s -> s != null).toList();
         Map<String, Integer> seq = new HashMap<>(reused.isEmpty() ? Map.of() : tx.maxEntrySeq(reused));
         if (!reused.isEmpty()) tx.countAgentMessages(reused, now);
-        List<String> entryIds = tx.newIds("0Zy", planned.size());
+        List<String> entryIds = numbers.subList(fresh.size(), numbers.size()).stream().map(n -> SalesforceIds.generate("0Zy", n)).toList();
         List<NewEntry> visible = new ArrayList<>();
         List<NewEntry> held = new ArrayList<>();
         List<OutboxEntry> outbox = new ArrayList<>();
@@ -163,14 +169,17 @@ final class BatchSender {
             String sessionId = p.existingSession() != null ? p.existingSession() : sessionIds.get(p.newSession());
             int n = seq.merge(sessionId, 1, Integer::sum);
             boolean enhanced = "Enhanced".equals(p.r().channelPlatformType()) && !settings.immediateEntries();
+            FaultRule u = p.undeliverable();
+            // A zero delay (instant profile) is written with the send instead of being scheduled.
+            String status = u != null || !deliver.isZero() ? "Sent" : read.isZero() ? "Read" : "Delivered";
             NewEntry e = new NewEntry(entryIds.get(i), sessionId, n, "Text", "System", null, "System", enhanced ? null : text,
-                    p.m().messageIdentifier().toString(), "Sent", owner, now);
+                    p.m().messageIdentifier().toString(), status, owner, now);
             (enhanced && n > 1 && !end ? held : visible).add(e);
             outbox.add(new OutboxEntry(p.m().messageIdentifier(), req.id(), p.r().id(), p.r().platformKey(), p.r().channelId(),
-                    p.r().messageType(), sessionId, req.messageDefinition(), text, now));
-            FaultRule u = p.undeliverable();
+                    p.r().messageType(), sessionId, req.messageDefinition(), text, now, status));
             updates.add(new MessageUpdate(p.m().messageIdentifier(), "Sent", null, sessionId, null, p.m().transientFailures(),
-                    p.m().delayed(), now.plus(deliver), u == null ? now.plus(read) : null,
+                    p.m().delayed(), status.equals("Sent") ? now.plus(deliver) : null,
+                    u == null && !status.equals("Read") ? now.plus(read) : null,
                     u == null ? null : (u.statusCode() == null ? "UNDELIVERABLE" : u.statusCode()), u == null ? null : reason(u)));
         }
         if (!visible.isEmpty()) tx.insertEntries(visible, false);

@@ -5,7 +5,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,12 +32,20 @@ public final class Dispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     /** At most this many messages of one request attempted at once ("sendConversationMessages", Actions Developer Guide). */
     static final int MAX_IN_FLIGHT_MESSAGES = 5;
+    /** Threads working on requests at once (each holds a database connection of the pool of 10). */
+    static final int WORKERS = 4;
 
     private final MessagingStore store;
     private final SimClock clock;
     private final MessagingSettings settings;
     private final BatchSender sender;
     private final Lock lock;
+    /** Requests are independent (each under its own row lock), so several are worked on at once. */
+    private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS, r -> {
+        Thread t = new Thread(r, "sfsim-dispatch-worker");
+        t.setDaemon(true);
+        return t;
+    });
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "sfsim-dispatcher");
         t.setDaemon(true);
@@ -102,9 +114,23 @@ public final class Dispatcher implements AutoCloseable {
         for (int pass = 0; pass < 100; pass++) {
             store.housekeeping(now);
             store.startPendingRequests(now, settings.maxInProgress());
+            List<Future<Boolean>> runs = new ArrayList<>();
+            for (String id : store.requestsWithDueWork(now)) runs.add(workers.submit(() -> store.inTransaction(tx -> advance(tx, id, now))));
             boolean completed = false;
-            for (String id : store.requestsWithDueWork(now)) completed |= store.inTransaction(tx -> advance(tx, id, now));
+            for (Future<Boolean> run : runs) completed |= join(run);
             if (!completed) return;
+        }
+    }
+
+    private static boolean join(Future<Boolean> run) {
+        try {
+            return run.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(e.getCause());
         }
     }
 
@@ -144,6 +170,8 @@ public final class Dispatcher implements AutoCloseable {
         executor.shutdown();
         try {
             if (!executor.awaitTermination(5, TimeUnit.SECONDS)) executor.shutdownNow();
+            workers.shutdown();
+            if (!workers.awaitTermination(5, TimeUnit.SECONDS)) workers.shutdownNow();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -67,7 +67,7 @@ public interface MessagingTransaction {
     /** End users with their channels, by id; missing ids do not exist (or are deleted). */
     Map<String, Recipient> recipients(Collection<String> endUserIds);
 
-    /** Sessions of these end users that are not Ended or Error, newest first. */
+    /** For each end user and each status other than Ended and Error, the newest session with that status. */
     List<OpenSession> openSessions(Collection<String> endUserIds);
 
     /** The end users (of {@code endUserIds}) with an opted-in, effective consent to the subscription. */
@@ -80,8 +80,8 @@ public interface MessagingTransaction {
     /** Adds to the fired counts of fault rules, by rule id. */
     void faultsFired(Map<String, Integer> firedByRule);
 
-    /** {@code n} fresh 18-character ids with the key prefix. */
-    List<String> newIds(String keyPrefix, int n);
+    /** {@code n} fresh numbers of the id sequence (see {@code SalesforceIds.generate}). */
+    List<Long> newNumbers(int n);
 
     /** {@code n} fresh MessagingSession names ({@code MS-0000000001}...). */
     List<String> newSessionNames(int n);

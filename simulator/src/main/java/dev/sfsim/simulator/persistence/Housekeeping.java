@@ -26,8 +26,6 @@ final class Housekeeping {
                 UPDATE messaging_session SET status = 'Ended', end_time = sfsim_expires_at, ended_by_type = 'System',
                     sfsim_expires_at = NULL, last_modified_date = :now, system_modstamp = :now
                 WHERE sfsim_expires_at <= :now AND coalesce(status, 'New') NOT IN ('Ended', 'Error')""").bind("now", now).execute();
-        h.createUpdate("UPDATE messaging_session SET sfsim_expires_at = NULL WHERE sfsim_expires_at IS NOT NULL AND status IN ('Ended', 'Error')")
-                .execute();
         undeliverable(h, at);
         for (String table : List.of("conversation_entry", "conversation_entry_held")) {
             h.createUpdate("UPDATE " + table + """
@@ -120,7 +118,8 @@ final class Housekeeping {
                             UNION ALL SELECT min(due_at) FROM conv_message WHERE status IN ('Pending', 'InProgress') AND due_at > :t
                             UNION ALL SELECT min(deliver_due_at) FROM conv_message WHERE deliver_due_at > :t
                             UNION ALL SELECT min(read_due_at) FROM conv_message WHERE read_due_at > :t
-                            UNION ALL SELECT min(sfsim_expires_at) FROM messaging_session WHERE sfsim_expires_at > :t) d""")
+                            UNION ALL SELECT min(sfsim_expires_at) FROM messaging_session WHERE sfsim_expires_at > :t
+                                AND coalesce(status, 'New') NOT IN ('Ended', 'Error')) d""")
                 .bind("t", ts(t))
                 .mapTo(java.time.OffsetDateTime.class).findOne().map(java.time.OffsetDateTime::toInstant);
     }

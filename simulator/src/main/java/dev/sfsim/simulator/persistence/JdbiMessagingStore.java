@@ -163,8 +163,8 @@ public final class JdbiMessagingStore implements MessagingStore {
         }
 
         @Override
-        public List<String> newIds(String keyPrefix, int n) {
-            return dao.nextIds(n).stream().map(v -> SalesforceIds.generate(keyPrefix, v)).toList();
+        public List<Long> newNumbers(int n) {
+            return n == 0 ? List.of() : dao.nextIds(n);
         }
 
         @Override

@@ -47,16 +47,19 @@ final class MessagingBatches {
     static void entries(Handle h, List<NewEntry> entries, boolean held) {
         PreparedBatch b = h.prepareBatch("INSERT INTO " + (held ? "conversation_entry_held" : "conversation_entry") + """
                  (id, conversation_id, seq, entry_time, entry_time_milli_secs, entry_type, actor_type, actor_id, actor_name, message,
-                    message_identifier, message_status, message_send_time, has_attachments,
+                    message_identifier, message_status, message_send_time, message_deliver_time, message_read_time, has_attachments,
                     created_date, created_by_id, last_modified_date, last_modified_by_id, system_modstamp)
                 VALUES (:id, :session, :seq, :now, :millis, :type, :actorType, :actorId, :actorName, :message, :mid, :status,
-                    :sendTime, false, :now, :user, :now, :user, :now)""");
+                    :sendTime, :deliverTime, :readTime, false, :now, :user, :now, :user, :now)""");
         for (NewEntry e : entries) {
             b.bind("id", e.id()).bind("session", e.sessionId()).bind("seq", e.seq()).bind("now", ts(e.now()))
                     .bind("millis", (int) (e.now().toEpochMilli() % 1000)).bind("type", e.entryType()).bind("actorType", e.actorType())
                     .bind("actorId", e.actorId()).bind("actorName", e.actorName()).bind("message", e.message())
                     .bind("mid", e.messageIdentifier()).bind("status", e.messageStatus())
-                    .bind("sendTime", e.messageStatus() == null ? null : ts(e.now())).bind("user", e.createdById()).add();
+                    .bind("sendTime", e.messageStatus() == null ? null : ts(e.now()))
+                    .bind("deliverTime", "Delivered".equals(e.messageStatus()) || "Read".equals(e.messageStatus()) ? ts(e.now()) : null)
+                    .bind("readTime", "Read".equals(e.messageStatus()) ? ts(e.now()) : null)
+                    .bind("user", e.createdById()).add();
         }
         b.execute();
     }
@@ -64,30 +67,57 @@ final class MessagingBatches {
     static void outbox(Handle h, List<OutboxEntry> entries) {
         PreparedBatch b = h.prepareBatch("""
                 INSERT INTO outbox (message_identifier, request_id, messaging_end_user_id, messaging_platform_key,
-                    messaging_channel_id, message_type, messaging_session_id, message_definition_name, text, status, sent_at)
-                VALUES (:mid, :req, :meu, :key, :channel, :type, :session, :def, :text, 'Sent', :sentAt)""");
+                    messaging_channel_id, message_type, messaging_session_id, message_definition_name, text, status, sent_at,
+                    delivered_at, read_at)
+                VALUES (:mid, :req, :meu, :key, :channel, :type, :session, :def, :text, :status, :sentAt, :deliveredAt, :readAt)""");
         for (OutboxEntry e : entries) {
             b.bind("mid", e.messageIdentifier()).bind("req", e.requestId()).bind("meu", e.messagingEndUserId())
                     .bind("key", e.messagingPlatformKey()).bind("channel", e.messagingChannelId()).bind("type", e.messageType())
                     .bind("session", e.messagingSessionId()).bind("def", e.messageDefinitionName()).bind("text", e.text())
-                    .bind("sentAt", ts(e.sentAt())).add();
+                    .bind("sentAt", ts(e.sentAt())).bind("status", e.status())
+                    .bind("deliveredAt", e.status().equals("Sent") ? null : ts(e.sentAt()))
+                    .bind("readAt", e.status().equals("Read") ? ts(e.sentAt()) : null).add();
         }
         b.execute();
     }
 
+    /** One UPDATE for all messages: the new values travel as arrays and are joined back by identifier. */
     static void messages(Handle h, List<MessageUpdate> updates) {
-        PreparedBatch b = h.prepareBatch("""
-                UPDATE conv_message SET status = :status, failure_reason = :reason, messaging_session_id = :session, due_at = :dueAt,
-                    transient_failures = :transient, delayed = :delayed, deliver_due_at = :deliver, read_due_at = :read,
-                    undeliverable_code = :code, undeliverable_reason = :codeReason
-                WHERE message_identifier = :id""");
-        for (MessageUpdate u : updates) {
-            b.bind("id", u.messageIdentifier()).bind("status", u.status()).bind("reason", u.failureReason())
-                    .bind("session", u.sessionId()).bind("dueAt", ts(u.dueAt())).bind("transient", u.transientFailures())
-                    .bind("delayed", u.delayed()).bind("deliver", ts(u.deliverDueAt())).bind("read", ts(u.readDueAt()))
-                    .bind("code", u.undeliverableCode()).bind("codeReason", u.undeliverableReason()).add();
+        int n = updates.size();
+        String[] ids = new String[n];
+        String[] status = new String[n], reason = new String[n], session = new String[n], code = new String[n], codeReason = new String[n];
+        String[] due = new String[n], deliver = new String[n], read = new String[n];
+        Integer[] transientFailures = new Integer[n];
+        Boolean[] delayed = new Boolean[n];
+        for (int i = 0; i < n; i++) {
+            MessageUpdate u = updates.get(i);
+            ids[i] = u.messageIdentifier().toString();
+            status[i] = u.status();
+            reason[i] = u.failureReason();
+            session[i] = u.sessionId();
+            due[i] = iso(u.dueAt());
+            transientFailures[i] = u.transientFailures();
+            delayed[i] = u.delayed();
+            deliver[i] = iso(u.deliverDueAt());
+            read[i] = iso(u.readDueAt());
+            code[i] = u.undeliverableCode();
+            codeReason[i] = u.undeliverableReason();
         }
-        b.execute();
+        h.createUpdate("""
+                        UPDATE conv_message m SET status = v.status, failure_reason = v.reason, messaging_session_id = v.session,
+                            due_at = CAST(v.due AS timestamptz), transient_failures = v.transient_failures, delayed = v.delayed,
+                            deliver_due_at = CAST(v.deliver AS timestamptz), read_due_at = CAST(v.read AS timestamptz),
+                            undeliverable_code = v.code, undeliverable_reason = v.code_reason
+                        FROM unnest(:ids, :status, :reason, :session, :due, :transient, :delayed, :deliver, :read, :code, :codeReason)
+                            AS v(id, status, reason, session, due, transient_failures, delayed, deliver, read, code, code_reason)
+                        WHERE m.message_identifier = CAST(v.id AS uuid)""")
+                .bindArray("ids", String.class, (Object[]) ids).bindArray("status", String.class, (Object[]) status)
+                .bindArray("reason", String.class, (Object[]) reason).bindArray("session", String.class, (Object[]) session)
+                .bindArray("due", String.class, (Object[]) due).bindArray("transient", Integer.class, (Object[]) transientFailures)
+                .bindArray("delayed", Boolean.class, (Object[]) delayed).bindArray("deliver", String.class, (Object[]) deliver)
+                .bindArray("read", String.class, (Object[]) read).bindArray("code", String.class, (Object[]) code)
+                .bindArray("codeReason", String.class, (Object[]) codeReason)
+                .execute();
     }
 
     static void deliveryErrors(Handle h, List<String> ids, List<Long> numbers, List<DeliveryError> errors) {
@@ -103,6 +133,10 @@ final class MessagingBatches {
                     .bind("endUser", e.endUserId()).bind("now", ts(e.now())).bind("user", e.createdById()).add();
         }
         b.execute();
+    }
+
+    private static String iso(Instant i) {
+        return i == null ? null : i.toString();
     }
 
     static OffsetDateTime ts(Instant i) {

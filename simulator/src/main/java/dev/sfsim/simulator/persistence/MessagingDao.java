@@ -105,9 +105,10 @@ interface MessagingDao {
     List<Recipient> recipients(@Bind("ids") String[] endUserIds);
 
     @SqlQuery("""
-            SELECT id, messaging_end_user_id, status FROM messaging_session
+            SELECT DISTINCT ON (messaging_end_user_id, coalesce(status, 'New')) id, messaging_end_user_id, coalesce(status, 'New') AS status
+            FROM messaging_session
             WHERE messaging_end_user_id = ANY(:ids) AND NOT is_deleted AND coalesce(status, 'New') NOT IN ('Ended', 'Error')
-            ORDER BY created_date DESC, id DESC""")
+            ORDER BY messaging_end_user_id, coalesce(status, 'New'), created_date DESC, id DESC""")
     @RegisterConstructorMapper(OpenSession.class)
     List<OpenSession> openSessions(@Bind("ids") String[] endUserIds);
 

@@ -1,8 +1,5 @@
 package dev.sfsim.simulator.persistence;
 
-import dev.sfsim.simulator.messaging.OutboxEntry;
-
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.ZoneOffset;
@@ -24,18 +21,6 @@ public final class OutboxRepository {
 
     public OutboxRepository(Jdbi jdbi) {
         this.jdbi = jdbi;
-    }
-
-    void insert(Handle h, OutboxEntry e) {
-        h.createUpdate("""
-                        INSERT INTO outbox (message_identifier, request_id, messaging_end_user_id, messaging_platform_key,
-                            messaging_channel_id, message_type, messaging_session_id, message_definition_name, text, status, sent_at)
-                        VALUES (:mid, :req, :meu, :key, :channel, :type, :session, :def, :text, 'Sent', :sentAt)""")
-                .bind("mid", e.messageIdentifier()).bind("req", e.requestId()).bind("meu", e.messagingEndUserId())
-                .bind("key", e.messagingPlatformKey()).bind("channel", e.messagingChannelId()).bind("type", e.messageType())
-                .bind("session", e.messagingSessionId()).bind("def", e.messageDefinitionName()).bind("text", e.text())
-                .bind("sentAt", e.sentAt())
-                .execute();
     }
 
     /**

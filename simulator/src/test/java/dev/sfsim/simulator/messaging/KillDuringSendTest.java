@@ -1,0 +1,137 @@
+package dev.sfsim.simulator.messaging;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Exactly once across a crash: a simulator process (a separate JVM on the test classpath, instant profile) sharing an
+ * external PostgreSQL is killed with SIGKILL in the middle of a 10,000-message send; a new process on the same
+ * database finishes the work. Every message must have been sent exactly once and every request be Completed.
+ */
+class KillDuringSendTest {
+    private static final Pattern READY = Pattern.compile("ready in \\d+ ms at (http://localhost:\\d+)");
+    private static final int REQUESTS = 100;
+    private static final int RECIPIENTS = 100;
+
+    private EmbeddedPostgres pg;
+    private final List<Process> processes = new ArrayList<>();
+
+    @AfterEach
+    void stop() throws Exception {
+        for (Process p : processes) p.destroyForcibly().waitFor();
+        if (pg != null) pg.close();
+    }
+
+    @Test
+    void everyMessageIsSentExactlyOnceAfterAKillMidSend() throws Exception {
+        pg = EmbeddedPostgres.builder().start();
+        String url = pg.getJdbcUrl("postgres", "postgres");
+        String base = startSimulator(url);
+        JsonPath seeded = given().baseUri(base).contentType(ContentType.JSON).body(fixtures()).post("/__admin/fixtures")
+                .then().statusCode(201).extract().jsonPath();
+        List<String> users = seeded.getList("results.findAll { it.referenceId.startsWith('u') }.id");
+        String input = """
+                {"messageDefinitionName": "Order_Shipped", "requestType": "SendNotificationMessages", "messagingEndUserIds": "%s",
+                 "messagingDefinitionInputParameters": [{"name": "orderNumber", "textValue": "1234"}]}""".formatted(String.join(",", users));
+        String token = given().baseUri(base).contentType(ContentType.URLENC)
+                .formParams(Map.of("grant_type", "password", "client_id", "sfsim-client-id", "client_secret", "sfsim-client-secret",
+                        "username", "admin@sfsim.example", "password", "sfsim-password"))
+                .post("/services/oauth2/token").then().statusCode(200).extract().path("access_token");
+        given().baseUri(base).header("Authorization", "Bearer " + token).contentType(ContentType.JSON)
+                .body("{\"inputs\": [" + String.join(",", java.util.Collections.nCopies(REQUESTS, input)) + "]}")
+                .post("/services/data/v60.0/actions/standard/sendConversationMessages").then().statusCode(200);
+
+        await(() -> scalar(url, "SELECT count(*) FROM outbox") >= 500, Duration.ofMinutes(2));
+        processes.get(0).destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, transactions cut mid-way
+        long sentAtKill = scalar(url, "SELECT count(*) FROM outbox");
+        assertThat(scalar(url, "SELECT count(*) FROM conv_message_send_request WHERE request_status <> 'Completed'"))
+                .as("killed mid-send (%d sent)", sentAtKill).isPositive();
+
+        startSimulator(url);
+        await(() -> scalar(url, "SELECT count(*) FROM conv_message_send_request WHERE request_status = 'Completed'") == REQUESTS,
+                Duration.ofMinutes(3));
+        int total = REQUESTS * RECIPIENTS;
+        assertThat(scalar(url, "SELECT count(*) FROM outbox")).isEqualTo(total);
+        assertThat(scalar(url, "SELECT count(DISTINCT message_identifier) FROM outbox")).isEqualTo(total);
+        assertThat(scalar(url, "SELECT count(*) FROM conversation_entry")).isEqualTo(total);
+        assertThat(scalar(url, "SELECT count(*) FROM messaging_session")).isEqualTo(total);
+        assertThat(scalar(url, "SELECT count(*) FROM conv_message WHERE status = 'Sent'")).isEqualTo(total);
+        assertThat(scalar(url, "SELECT sum(success_message_count) FROM conv_message_send_request")).isEqualTo(total);
+        assertThat(scalar(url, "SELECT count(*) FROM conv_message_send_request WHERE total_message_count <> success_message_count "
+                + "+ failed_message_count + pending_message_count + in_progress_message_count")).isZero();
+    }
+
+    private String startSimulator(String url) throws Exception {
+        File log = Files.createTempFile("sfsim-kill", ".log").toFile();
+        log.deleteOnExit();
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-cp", System.getProperty("java.class.path"), "dev.sfsim.simulator.SimulatorMain")
+                .redirectErrorStream(true).redirectOutput(log);
+        pb.environment().put("SFSIM_PORT", "0");
+        pb.environment().put("SFSIM_DATABASE_URL", url);
+        pb.environment().put("SFSIM_DATABASE_USER", "postgres");
+        pb.environment().put("SFSIM_LATENCY_PROFILE", "instant");
+        processes.add(pb.start());
+        String[] base = new String[1];
+        await(() -> {
+            Matcher m = READY.matcher(Files.readString(log.toPath()));
+            if (m.find()) base[0] = m.group(1);
+            return base[0] != null;
+        }, Duration.ofMinutes(2));
+        return base[0];
+    }
+
+    private long scalar(String url, String sql) throws Exception {
+        try (Connection c = pg.getPostgresDatabase().getConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    interface Check {
+        boolean ok() throws Exception;
+    }
+
+    /** Polls a condition every 50 ms; a generous bound only guards against a hang. */
+    private static void await(Check check, Duration max) throws Exception {
+        Instant deadline = Instant.now().plus(max);
+        while (!check.ok()) {
+            if (Instant.now().isAfter(deadline)) throw new AssertionError("condition not met within " + max);
+            Thread.sleep(50);
+        }
+    }
+
+    private static String fixtures() {
+        StringBuilder records = new StringBuilder("""
+                {"attributes": {"type": "MessagingChannel", "referenceId": "ch"}, "MasterLabel": "WhatsApp", "DeveloperName": "WhatsApp",
+                 "MessageType": "WhatsApp", "MessagingPlatformKey": "whatsapp:+15550100", "IsActive": true}""");
+        for (int i = 0; i < RECIPIENTS; i++) {
+            records.append(",{\"attributes\": {\"type\": \"MessagingEndUser\", \"referenceId\": \"u").append(i)
+                    .append("\"}, \"Name\": \"User ").append(i).append("\", \"MessagingChannelId\": \"@{ch.id}\", \"MessageType\": \"WhatsApp\", ")
+                    .append("\"MessagingPlatformKey\": \"whatsapp:+1555").append(String.format("%07d", i)).append("\"}");
+        }
+        return """
+                {"messagingComponents": [{"developerName": "Order_Shipped", "componentType": "Notification", "isActive": true,
+                  "text": "Your order {!orderNumber} has shipped.", "parameters": [{"name": "orderNumber", "dataType": "Text", "required": true}]}],
+                 "records": [%s]}""".formatted(records);
+    }
+}

@@ -29,6 +29,7 @@ public final class OrgRouter {
 
     private static final String ORG_ATTRIBUTE = "sfsim.org";
     private static final String STARTED_ATTRIBUTE = "sfsim.started";
+    private static final String RECEIVED_ATTRIBUTE = "sfsim.receivedAt";
     private static final String ORG_PATH_PARAM = "sfsimOrgId";
 
     /** What the router knows of an org. */
@@ -87,6 +88,7 @@ public final class OrgRouter {
 
     private void resolve(Context ctx) {
         ctx.attribute(STARTED_ATTRIBUTE, System.nanoTime());
+        ctx.attribute(RECEIVED_ATTRIBUTE, Instant.now());
         ctx.attribute(ORG_ATTRIBUTE, orgOf(ctx));
     }
 
@@ -124,7 +126,7 @@ public final class OrgRouter {
         ctx.queryParamMap().forEach((k, v) -> query.put(k, v.isEmpty() ? "" : v.get(0)));
         Map<String, String> headers = new LinkedHashMap<>();
         ctx.headerMap().forEach((k, v) -> headers.put(k, k.equalsIgnoreCase("Authorization") ? mask(v) : v));
-        org.journal().add(new RequestJournal.Entry(RequestJournal.newId(), Instant.now(), ctx.method().name(), ctx.path(),
+        org.journal().add(new RequestJournal.Entry(RequestJournal.newId(), ctx.attribute(RECEIVED_ATTRIBUTE), ctx.method().name(), ctx.path(),
                 query, headers, ctx.body(), ctx.statusCode(), (System.nanoTime() - started) / 1_000_000));
     }
 

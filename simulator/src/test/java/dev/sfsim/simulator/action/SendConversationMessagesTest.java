@@ -40,8 +40,16 @@ class SendConversationMessagesTest {
         return seeded.getString("results.find { it.referenceId == '" + referenceId + "' }.id");
     }
 
+    /** One token per test, fetched before the first call, so no token request lands between invoking and reading. */
+    private String token;
+
+    private io.restassured.specification.RequestSpecification api() {
+        if (token == null) token = TestSimulator.token();
+        return io.restassured.RestAssured.given().baseUri(TestSimulator.baseUrl()).header("Authorization", "Bearer " + token);
+    }
+
     private Response invoke(String body) {
-        return TestSimulator.api().contentType(ContentType.JSON).body(body).post(PATH);
+        return api().contentType(ContentType.JSON).body(body).post(PATH);
     }
 
     private static String input(String endUserIds) {
@@ -54,7 +62,7 @@ class SendConversationMessagesTest {
     }
 
     private JsonPath request(String requestId) {
-        return TestSimulator.api().queryParam("q", "SELECT " + REQUEST_FIELDS + " FROM ConvMessageSendRequest WHERE Id = '" + requestId + "'")
+        return api().queryParam("q", "SELECT " + REQUEST_FIELDS + " FROM ConvMessageSendRequest WHERE Id = '" + requestId + "'")
                 .get("/services/data/v60.0/query").then().statusCode(200).extract().jsonPath().setRootPath("records[0]");
     }
 

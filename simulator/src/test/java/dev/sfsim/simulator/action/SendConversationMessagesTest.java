@@ -40,11 +40,8 @@ class SendConversationMessagesTest {
         return seeded.getString("results.find { it.referenceId == '" + referenceId + "' }.id");
     }
 
-    /** One token per test, fetched before the first call, so no token request lands between invoking and reading. */
-    private String token;
-
+    /** The test's token (fetched before each test), so no token request lands between invoking and reading. */
     private io.restassured.specification.RequestSpecification api() {
-        if (token == null) token = TestSimulator.token();
         return io.restassured.RestAssured.given().baseUri(TestSimulator.baseUrl()).header("Authorization", "Bearer " + token);
     }
 

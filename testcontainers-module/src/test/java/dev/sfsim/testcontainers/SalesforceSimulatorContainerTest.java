@@ -71,4 +71,28 @@ class SalesforceSimulatorContainerTest {
                     .hasMessageContaining(".json");
         }
     }
+
+    @Test
+    void recordsTheMessagingAndAdminOptions() {
+        try (var sfsim = new SalesforceSimulatorContainer("sfsim/simulator:test")
+                .withConversationEntries("immediate")
+                .withAdminToken("s3cret")
+                .withApiVersion("62.0")) {
+            assertThat(sfsim.getEnvMap()).containsEntry("SFSIM_CONVERSATION_ENTRIES", "immediate")
+                    .containsEntry("SFSIM_ADMIN_TOKEN", "s3cret");
+            assertThat(sfsim.getAdminToken()).isEqualTo("s3cret");
+            assertThat(sfsim.getApiVersion()).isEqualTo("62.0");
+            assertThatThrownBy(() -> sfsim.withApiVersion("v62")).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("60.0");
+        }
+    }
+
+    @Test
+    void acceptsAFixturesBodyAsAJsonString() {
+        try (var sfsim = new SalesforceSimulatorContainer("sfsim/simulator:test")
+                .withFixtures("fixtures/channel.json")
+                .withFixtures("{\"records\": []}")) {
+            assertThat(sfsim.getCopyToFileContainerPathMap().values()).containsExactly("/fixtures/001-channel.json");
+        }
+    }
 }

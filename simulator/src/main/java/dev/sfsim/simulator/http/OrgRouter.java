@@ -29,6 +29,7 @@ public final class OrgRouter {
 
     private static final String ORG_ATTRIBUTE = "sfsim.org";
     private static final String STARTED_ATTRIBUTE = "sfsim.started";
+    private static final String RECEIVED_ATTRIBUTE = "sfsim.receivedAt";
     private static final String ORG_PATH_PARAM = "sfsimOrgId";
 
     /** What the router knows of an org. */
@@ -89,6 +90,7 @@ public final class OrgRouter {
 
     private void resolve(Context ctx) {
         ctx.attribute(STARTED_ATTRIBUTE, System.nanoTime());
+        ctx.attribute(RECEIVED_ATTRIBUTE, Instant.now());
         ctx.attribute(ORG_ATTRIBUTE, orgOf(ctx));
     }
 
@@ -107,7 +109,7 @@ public final class OrgRouter {
         }
         if (path.equals("/services/oauth2/token")) {
             String username = ctx.formParam("username");
-            String clientId = ctx.formParam("client_id");
+            String clientId = ctx.formParam("client_id") != null ? ctx.formParam("client_id") : basicUser(auth);
             return orgs.values().stream()
                     .filter(o -> username != null ? o.identity().username().equals(username) : o.identity().clientId().equals(clientId))
                     .findFirst().orElse(defaultOrg);
@@ -126,8 +128,20 @@ public final class OrgRouter {
         ctx.queryParamMap().forEach((k, v) -> query.put(k, v.isEmpty() ? "" : v.get(0)));
         Map<String, String> headers = new LinkedHashMap<>();
         ctx.headerMap().forEach((k, v) -> headers.put(k, k.equalsIgnoreCase("Authorization") ? mask(v) : v));
-        org.journal().add(new RequestJournal.Entry(RequestJournal.newId(), Instant.now(), ctx.method().name(), ctx.path(),
+        org.journal().add(new RequestJournal.Entry(RequestJournal.newId(), ctx.attribute(RECEIVED_ATTRIBUTE), ctx.method().name(), ctx.path(),
                 query, headers, ctx.body(), ctx.statusCode(), (System.nanoTime() - started) / 1_000_000));
+    }
+
+    /** The user part of {@code Authorization: Basic base64(user:password)}, or null. */
+    private static String basicUser(String auth) {
+        if (auth == null || !auth.regionMatches(true, 0, "Basic ", 0, 6)) return null;
+        try {
+            String decoded = new String(java.util.Base64.getDecoder().decode(auth.substring(6).trim()), java.nio.charset.StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon < 0 ? null : java.net.URLDecoder.decode(decoded.substring(0, colon), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static String mask(String authorization) {

@@ -39,8 +39,13 @@ class SendConversationMessagesTest {
         return seeded.getString("results.find { it.referenceId == '" + referenceId + "' }.id");
     }
 
+    /** The test's token (fetched before each test), so no token request lands between invoking and reading. */
+    private io.restassured.specification.RequestSpecification api() {
+        return io.restassured.RestAssured.given().baseUri(TestSimulator.baseUrl()).header("Authorization", "Bearer " + token);
+    }
+
     private Response invoke(String body) {
-        return TestSimulator.api().contentType(ContentType.JSON).body(body).post(PATH);
+        return api().contentType(ContentType.JSON).body(body).post(PATH);
     }
 
     private static String input(String endUserIds) {
@@ -53,7 +58,7 @@ class SendConversationMessagesTest {
     }
 
     private JsonPath request(String requestId) {
-        return TestSimulator.api().queryParam("q", "SELECT " + REQUEST_FIELDS + " FROM ConvMessageSendRequest WHERE Id = '" + requestId + "'")
+        return api().queryParam("q", "SELECT " + REQUEST_FIELDS + " FROM ConvMessageSendRequest WHERE Id = '" + requestId + "'")
                 .get("/services/data/v60.0/query").then().statusCode(200).extract().jsonPath().setRootPath("records[0]");
     }
 

@@ -30,7 +30,13 @@ public final class SimulatorMain {
         SimulatorConfig c = sim.config();
         System.out.printf("sfsim %s ready in %d ms at %s — token URL %s/services/oauth2/token, client_id=%s client_secret=%s username=%s password=%s%n",
                 Simulator.version(), (System.nanoTime() - started) / 1_000_000, sim.baseUrl(), sim.baseUrl(),
-                c.clientId(), c.clientSecret(), c.username(), c.password());
+                c.clientId(), shown(c.clientSecret(), SimulatorConfig.DEFAULT_CLIENT_SECRET, "SFSIM_CLIENT_SECRET"),
+                c.username(), shown(c.password(), SimulatorConfig.DEFAULT_PASSWORD, "SFSIM_PASSWORD"));
         System.out.flush();
+    }
+
+    /** Secrets are printed only when they are the public defaults; configured ones are never logged. */
+    private static String shown(String value, String publicDefault, String variable) {
+        return value.equals(publicDefault) ? value : "(" + variable + ")";
     }
 }

@@ -18,7 +18,6 @@ import org.apache.camel.component.salesforce.SalesforceEndpointConfig;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
@@ -113,7 +112,6 @@ class CamelSalesforceIT {
     }
 
     @Test
-    @Disabled("needs issue-5 REST surface: enable after merge")
     void describes() {
         ProducerTemplate t = start(AuthenticationType.USERNAME_PASSWORD, null);
         JsonPath global = JsonPath.from(t.requestBody("salesforce:getGlobalObjects?rawPayload=true", null, String.class));
@@ -123,7 +121,6 @@ class CamelSalesforceIT {
     }
 
     @Test
-    @Disabled("needs issue-5 REST surface: enable after merge")
     void createsUpdatesAndDeletesAConversationEntry() {
         ProducerTemplate t = start(AuthenticationType.USERNAME_PASSWORD, null);
         String created = t.requestBody("salesforce:createSObject?rawPayload=true&sObjectName=ConversationEntry",
@@ -139,7 +136,6 @@ class CamelSalesforceIT {
     }
 
     @Test
-    @Disabled("needs issue-3 SOQL paging (nextRecordsUrl): enable after merge")
     void pagesWithQueryMore() {
         ClientOrg.seedEndUsers(sfsim, 2100);
         ProducerTemplate t = start(AuthenticationType.USERNAME_PASSWORD, null);

@@ -16,7 +16,6 @@ import com.force.api.QueryResult;
 import dev.sfsim.testcontainers.SalesforceSimulatorContainer;
 import dev.sfsim.testcontainers.junit.EnabledIfDockerAvailable;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
@@ -90,7 +89,6 @@ class ForceRestApiIT {
     }
 
     @Test
-    @Disabled("needs issue-5 REST surface: enable after merge")
     void describes() {
         ForceApi api = new ForceApi(config());
         assertThat(api.describeGlobal().getSObjects()).extracting(o -> o.getName()).contains("ConversationEntry", "MessagingEndUser");
@@ -100,7 +98,6 @@ class ForceRestApiIT {
     }
 
     @Test
-    @Disabled("needs issue-5 REST surface: enable after merge")
     @SuppressWarnings("unchecked")
     void createsUpdatesAndDeletesAConversationEntry() throws Exception {
         ForceApi api = new ForceApi(config());
@@ -116,7 +113,6 @@ class ForceRestApiIT {
     }
 
     @Test
-    @Disabled("needs issue-3 SOQL paging (nextRecordsUrl): enable after merge")
     void pagesWithQueryMore() {
         ClientOrg.seedEndUsers(sfsim, 2100);
         ForceApi api = new ForceApi(config());

@@ -10,7 +10,6 @@ import dev.sfsim.testcontainers.junit.EnabledIfDockerAvailable;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
@@ -103,7 +102,6 @@ class JsforceIT {
     }
 
     @Test
-    @Disabled("needs issue-5 REST surface: enable after merge")
     void describes() {
         JsonPath out = step("describe");
         assertThat(out.getList("globalNames", String.class)).contains("ConversationEntry", "MessagingEndUser", "ConvMessageSendRequest");
@@ -113,7 +111,6 @@ class JsforceIT {
     }
 
     @Test
-    @Disabled("needs issue-5 REST surface: enable after merge")
     void createsUpdatesAndDeletesAConversationEntry() {
         JsonPath out = step("crud", Map.of("SFSIM_ENTRY", org.conversationEntry()));
         assertThat(out.getString("created.id")).matches("0Zy\\w{15}");
@@ -123,7 +120,6 @@ class JsforceIT {
     }
 
     @Test
-    @Disabled("needs issue-3 SOQL paging (nextRecordsUrl): enable after merge")
     void pagesThroughALargeQuery() {
         ClientOrg.seedEndUsers(sfsim, 2100);
         JsonPath out = step("paging");

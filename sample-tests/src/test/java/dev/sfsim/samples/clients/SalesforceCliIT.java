@@ -18,7 +18,6 @@ import dev.sfsim.testcontainers.junit.EnabledIfDockerAvailable;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.junit.jupiter.Container;
@@ -116,7 +115,6 @@ class SalesforceCliIT {
     }
 
     @Test
-    @Disabled("needs issue-3 SOQL (columns=true, paging): enable after merge")
     void queriesWithDataQuery() {
         ClientOrg.seedEndUsers(sfsim, 2100);
         JsonPath result = sf("data", "query", "--query", "SELECT Id, Name FROM MessagingEndUser", "--target-org", "sim", "--json");
@@ -125,7 +123,6 @@ class SalesforceCliIT {
     }
 
     @Test
-    @Disabled("needs issue-5 REST surface: enable after merge")
     void describesConversationEntry() {
         JsonPath result = sf("sobject", "describe", "--sobject", "ConversationEntry", "--target-org", "sim", "--json");
         assertThat(result.getString("result.name")).isEqualTo("ConversationEntry");
@@ -133,7 +130,6 @@ class SalesforceCliIT {
     }
 
     @Test
-    @Disabled("needs issue-5 REST surface: enable after merge")
     void createsUpdatesAndDeletesAConversationEntry() {
         String values = "ConversationId=%s EntryTime=%s ActorType=EndUser EntryType=Text Message='Where is my order?'"
                 .formatted(org.session, java.time.Instant.now());

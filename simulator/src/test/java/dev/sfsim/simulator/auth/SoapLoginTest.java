@@ -66,7 +66,8 @@ class SoapLoginTest {
         given().baseUri(base).contentType("text/xml").body("<nope").post("/services/Soap/u/60.0")
                 .then().statusCode(500).body("Envelope.Body.Fault.faultcode", equalTo("soapenv:Client"));
         String xxe = "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>" + login("&e;");
-        given().baseUri(base).contentType("text/xml").body(xxe).post("/services/Soap/u/60.0").then().statusCode(500);
+        given().baseUri(base).contentType("text/xml").body(xxe).post("/services/Soap/u/60.0")
+                .then().statusCode(500).body("Envelope.Body.Fault.faultcode", equalTo("soapenv:Client"));
         String query = "<se:Envelope xmlns:se=\"http://schemas.xmlsoap.org/soap/envelope/\"><se:Body><query xmlns=\"urn:partner.soap.sforce.com\"><queryString>SELECT Id FROM User</queryString></query></se:Body></se:Envelope>";
         given().baseUri(base).contentType("text/xml").body(query).post("/services/Soap/u/60.0")
                 .then().statusCode(501).body("Envelope.Body.Fault.faultcode", equalTo("sf:NOT_SUPPORTED_BY_SIMULATOR"));

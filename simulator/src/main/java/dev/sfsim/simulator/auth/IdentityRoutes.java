@@ -38,11 +38,7 @@ public final class IdentityRoutes {
             throw SalesforceException.notFound();
         }
         String base = Requests.instanceUrl(ctx);
-        Map<String, Object> urls = new LinkedHashMap<>();
-        urls.put("rest", base + "/services/data/v{version}/");
-        urls.put("sobjects", base + "/services/data/v{version}/sobjects/");
-        urls.put("query", base + "/services/data/v{version}/query/");
-        urls.put("custom_domain", base);
+        Map<String, Object> urls = urls(base);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", base + "/id/" + org.orgId() + "/" + s.userId());
         body.put("asserted_user", true);
@@ -66,11 +62,7 @@ public final class IdentityRoutes {
     private void userinfo(Context ctx) {
         Session s = auth.authenticate(ctx.header("Authorization"));
         String base = Requests.instanceUrl(ctx);
-        Map<String, Object> urls = new LinkedHashMap<>();
-        urls.put("rest", base + "/services/data/v{version}/");
-        urls.put("sobjects", base + "/services/data/v{version}/sobjects/");
-        urls.put("query", base + "/services/data/v{version}/query/");
-        urls.put("custom_domain", base);
+        Map<String, Object> urls = urls(base);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("sub", base + "/id/" + org.orgId() + "/" + s.userId());
         body.put("user_id", s.userId());
@@ -97,5 +89,15 @@ public final class IdentityRoutes {
 
     private static boolean sameId(String given, String id18) {
         return given.equals(id18) || given.equals(id18.substring(0, 15));
+    }
+
+    /** The {@code urls} object of the identity and userinfo answers; the literal {@code {version}} placeholders are Salesforce's. */
+    private static Map<String, Object> urls(String base) {
+        Map<String, Object> urls = new LinkedHashMap<>();
+        urls.put("rest", base + "/services/data/v{version}/");
+        urls.put("sobjects", base + "/services/data/v{version}/sobjects/");
+        urls.put("query", base + "/services/data/v{version}/query/");
+        urls.put("custom_domain", base);
+        return urls;
     }
 }

@@ -48,13 +48,7 @@ public final class IdentityRoutes {
         body.put("nick_name", org.username().split("@")[0]);
         body.put("display_name", "sfsim Admin");
         body.put("email", org.username());
-        body.put("urls", urls);
-        body.put("active", true);
-        body.put("user_type", "STANDARD");
-        body.put("language", "en_US");
-        body.put("locale", "en_US");
-        body.put("utcOffset", 0);
-        body.put("is_app_installed", true);
+        putUserFacts(body, urls);
         ctx.json(body);
     }
 
@@ -77,6 +71,12 @@ public final class IdentityRoutes {
         body.put("zoneinfo", "GMT");
         body.put("address", Map.of());
         body.put("is_salesforce_integration_user", false);
+        putUserFacts(body, urls);
+        ctx.json(body);
+    }
+
+    /** The keys that close both the identity and the userinfo answer, in Salesforce's order. */
+    private static void putUserFacts(Map<String, Object> body, Map<String, Object> urls) {
         body.put("urls", urls);
         body.put("active", true);
         body.put("user_type", "STANDARD");
@@ -84,7 +84,6 @@ public final class IdentityRoutes {
         body.put("locale", "en_US");
         body.put("utcOffset", 0);
         body.put("is_app_installed", true);
-        ctx.json(body);
     }
 
     private static boolean sameId(String given, String id18) {

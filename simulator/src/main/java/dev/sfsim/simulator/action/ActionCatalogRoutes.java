@@ -2,6 +2,7 @@ package dev.sfsim.simulator.action;
 
 import dev.sfsim.simulator.error.SalesforceException;
 import dev.sfsim.simulator.http.ApiVersion;
+import dev.sfsim.simulator.http.Negotiation;
 import dev.sfsim.simulator.http.Requests;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -15,7 +16,9 @@ import java.util.Map;
  * Listing and describe of invocable actions ("Invocable Actions", REST API Developer Guide; wire format notes §5.1,
  * §5.2): {@code GET B/actions}, {@code GET B/actions/standard} (sendConversationMessages from v59.0) and
  * {@code GET}/{@code HEAD B/actions/standard/sendConversationMessages}, which answers 304 to an
- * {@code If-Modified-Since} not before the simulator's start. Custom actions are not emulated (501).
+ * {@code If-Modified-Since} not before the simulator's start. Custom actions are not emulated (501). XML answers
+ * ({@link Negotiation}) use the roots {@code Actions} (lists) and {@code Action} (describe) — inferred, the guide
+ * names the XML format for these resources but shows no XML example.
  */
 public final class ActionCatalogRoutes {
     private final Instant describeModified;
@@ -41,13 +44,13 @@ public final class ActionCatalogRoutes {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("standard", v.basePath() + "/actions/standard");
         m.put("custom", v.basePath() + "/actions/custom");
-        ctx.json(m);
+        Negotiation.write(ctx, "Actions", null, m);
     }
 
     private void standard(Context ctx) {
         ApiVersion v = Requests.version(ctx);
         List<Map<String, Object>> actions = exists(v) ? List.of(SendConversationMessagesDescribe.listEntry(v)) : List.of();
-        ctx.json(Map.of("actions", actions));
+        Negotiation.write(ctx, "Actions", null, Map.of("actions", actions));
     }
 
     private void describe(Context ctx) {
@@ -55,13 +58,12 @@ public final class ActionCatalogRoutes {
         if (!ctx.pathParam("action").equals(SendConversationMessagesService.ACTION_NAME) || !exists(v)) {
             throw SalesforceException.notFound();
         }
-        Requests.refuseXml(ctx);
         Instant since = Requests.ifModifiedSince(ctx);
         if (since != null && !since.isBefore(describeModified.truncatedTo(java.time.temporal.ChronoUnit.SECONDS))) {
             Requests.noBody(ctx, 304);
             return;
         }
-        ctx.json(SendConversationMessagesDescribe.describe(v));
+        Negotiation.write(ctx, "Action", null, SendConversationMessagesDescribe.describe(v));
     }
 
     private static boolean exists(ApiVersion v) {

@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * The one place failures become HTTP: Salesforce's REST error body {@code [{"message","errorCode","fields"}]}
- * ("Status Codes and Error Responses", REST API Developer Guide) for {@link SalesforceException}s, for
+ * ("Status Codes and Error Responses", REST API Developer Guide), or its XML form {@code <Errors><Error>…} when the
+ * client asked for XML, for {@link SalesforceException}s, for
  * Javalin's own 404/405 and for unexpected exceptions (logged once, 500 {@code UNKNOWN_EXCEPTION}).
  */
 public final class ErrorRenderer {
@@ -46,10 +47,14 @@ public final class ErrorRenderer {
         });
     }
 
-    /** Writes the error body and status. */
+    /**
+     * Writes the error body and status: JSON, or, when the client asked for XML ({@link Negotiation}),
+     * {@code <Errors><Error><errorCode>…</errorCode><fields>…</fields><message>…</message></Error></Errors>}
+     * (the XML form Salesforce answers; {@code fields} repeated per field).
+     */
     public static void render(Context ctx, SalesforceException e) {
         ctx.status(e.status());
-        ctx.json(List.of(body(e)));
+        Negotiation.write(ctx, "Errors", "Error", List.of(body(e)));
     }
 
     /** The error element: {@code message}, {@code errorCode} and, when the exception names fields, {@code fields}. */

@@ -24,20 +24,6 @@ public final class Requests {
         return s;
     }
 
-    /**
-     * Refuses a request whose {@code Accept} asks for XML first: XML bodies are not emulated yet.
-     *
-     * @throws SalesforceException 501 {@code NOT_SUPPORTED_BY_SIMULATOR}
-     */
-    public static void refuseXml(Context ctx) {
-        String accept = ctx.header("Accept");
-        if (accept == null) return;
-        String first = accept.split(",")[0].trim().toLowerCase(java.util.Locale.ROOT);
-        if (first.startsWith("application/xml") || first.startsWith("text/xml")) {
-            throw SalesforceException.notSupported("XML responses (Accept: " + first + ")");
-        }
-    }
-
     /** The {@code If-Modified-Since} instant (RFC 1123), or null when absent or unparsable. */
     public static java.time.Instant ifModifiedSince(Context ctx) {
         String header = ctx.header("If-Modified-Since");

@@ -1,6 +1,7 @@
 package dev.sfsim.simulator.query;
 
 import dev.sfsim.simulator.http.ApiVersion;
+import dev.sfsim.simulator.http.Negotiation;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -12,10 +13,13 @@ import java.util.regex.Pattern;
  * {@code /query/{locator}} and {@code /queryAll/{locator}}, {@code ?columns=true} (§3.7) and {@code ?explain=}.
  * The trailing slash forms ({@code /query/?q=}, simple-salesforce) are served through the server's
  * ignore-trailing-slashes setting; {@code q} may encode spaces as {@code %20} or {@code +}. The
- * {@code Sforce-Query-Options: batchSize=N} header sets the page size. Authentication and error rendering
+ * {@code Sforce-Query-Options: batchSize=N} header sets the page size. Results answer XML ({@code QueryResult})
+ * when asked for ({@link Negotiation}); explain and columns only JSON. Authentication and error rendering
  * happen elsewhere.
  */
 public final class QueryRoutes {
+    /** The XML root of a query answer ({@code <QueryResult><done>…<records type="…" url="…">…<totalSize>…}). */
+    private static final String QUERY_RESULT = "QueryResult";
     private static final Pattern BATCH_SIZE = Pattern.compile("(?i)(?:^|[,;\\s])batchSize\\s*=\\s*(\\d{1,9})");
 
     private final QueryService service;
@@ -37,16 +41,19 @@ public final class QueryRoutes {
         ApiVersion version = ApiVersion.parse(ctx.pathParam("version"));
         String explain = ctx.queryParam("explain");
         if (explain != null && ctx.queryParam("q") == null) {
+            Negotiation.jsonOnly(ctx, "the query explain resource");
             ctx.json(explainer.explain(explain, version, queryAll));
         } else if ("true".equalsIgnoreCase(ctx.queryParam("columns"))) {
+            Negotiation.jsonOnly(ctx, "query columns (?columns=true)");
             ctx.json(explainer.columns(ctx.queryParam("q"), version, queryAll));
         } else {
-            ctx.json(service.query(ctx.queryParam("q"), version, queryAll, batchSize(ctx.header("Sforce-Query-Options"))));
+            Negotiation.write(ctx, QUERY_RESULT, null,
+                    service.query(ctx.queryParam("q"), version, queryAll, batchSize(ctx.header("Sforce-Query-Options"))));
         }
     }
 
     private void next(Context ctx) {
-        ctx.json(service.next(ctx.pathParam("locator"), ApiVersion.parse(ctx.pathParam("version"))));
+        Negotiation.write(ctx, QUERY_RESULT, null, service.next(ctx.pathParam("locator"), ApiVersion.parse(ctx.pathParam("version"))));
     }
 
     /** {@code batchSize=N} of the header, or the default; the service clamps it to 200-2,000. */

@@ -1,6 +1,8 @@
 package dev.sfsim.simulator.sobject;
 
 import dev.sfsim.simulator.http.ApiVersion;
+import dev.sfsim.simulator.http.Negotiation;
+import dev.sfsim.simulator.http.XmlBodies;
 import dev.sfsim.simulator.http.Requests;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -12,12 +14,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * HTTP edge of {@code /services/data/vNN.N/sobjects/**} and {@code /composite/**}: turns the call into an
  * {@link ApiRequest} ({@code POST ?_HttpMethod=PATCH} becomes PATCH, as Salesforce honours it) and writes the
- * {@link ApiResponse}: JSON with {@code Content-Type: application/json;charset=UTF-8}, or no body and no
- * Content-Type for 204/304. Every method is routed here so the resources answer 405 with Salesforce's allowed list.
+ * {@link ApiResponse}: JSON with {@code Content-Type: application/json;charset=UTF-8}, XML when asked for
+ * ({@link Negotiation}, roots per {@link XmlRoots}), or no body and no Content-Type for 204/304. XML request bodies
+ * ({@code Content-Type: application/xml}) are read into the same JSON tree ({@link XmlBodies}). Every method is routed here so the resources answer 405 with Salesforce's allowed list.
  */
 public final class SObjectRoutes {
     private static final List<HandlerType> METHODS =
@@ -39,21 +43,43 @@ public final class SObjectRoutes {
 
     private void handle(Context ctx) {
         ApiVersion version = Requests.version(ctx);
-        Requests.refuseXml(ctx);
-        ApiResponse resp = dispatcher.handle(new ApiRequest(method(ctx), version, segments(ctx.path()), query(ctx), ctx.body(),
+        List<String> segments = suffix(ctx, segments(ctx.path()));
+        String method = method(ctx);
+        boolean xmlBody = Negotiation.xmlBody(ctx) && (!ctx.body().isEmpty() || List.of("POST", "PATCH", "PUT").contains(method));
+        if (xmlBody || Negotiation.wantsXml(ctx)) XmlRoots.checkSupported(segments);
+        String body = xmlBody ? XmlBodies.parse(ctx.body(), Set.of()).toString() : ctx.body();
+        ApiResponse resp = dispatcher.handle(new ApiRequest(method, version, segments, query(ctx), body,
                 Requests.session(ctx).userId(), Requests.ifModifiedSince(ctx)));
-        write(ctx, resp);
+        write(ctx, resp, XmlRoots.of(segments, method, resp));
     }
 
-    /** Writes status, headers and JSON body; no body and no Content-Type when the body is null. */
-    static void write(Context ctx, ApiResponse resp) {
+    /** Writes status, headers and the JSON or XML body; no body and no Content-Type when the body is null. */
+    static void write(Context ctx, ApiResponse resp, String[] xmlRoot) {
         ctx.status(resp.status());
         resp.headers().forEach(ctx::header);
         if (resp.body() == null) {
             Requests.noBody(ctx, resp.status());
             return;
         }
-        ctx.json(resp.body());
+        Negotiation.write(ctx, xmlRoot[0], xmlRoot[1], resp.body());
+    }
+
+    /**
+     * A {@code .xml} or {@code .json} suffix on the last segment ({@code /sobjects/Account/001….xml}) chooses the
+     * format, as the REST API Developer Guide allows; the suffix is not part of the resource.
+     */
+    static List<String> suffix(Context ctx, List<String> segments) {
+        if (segments.isEmpty()) return segments;
+        String last = segments.get(segments.size() - 1);
+        for (String ext : List.of(".xml", ".json")) {
+            if (last.length() > ext.length() && last.endsWith(ext)) {
+                Negotiation.force(ctx, ext.equals(".xml"));
+                List<String> copy = new ArrayList<>(segments);
+                copy.set(copy.size() - 1, last.substring(0, last.length() - ext.length()));
+                return copy;
+            }
+        }
+        return segments;
     }
 
     private static String method(Context ctx) {

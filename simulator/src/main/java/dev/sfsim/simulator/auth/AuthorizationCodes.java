@@ -27,9 +27,12 @@ final class AuthorizationCodes {
         this.clock = clock;
     }
 
-    /** Creates a code; returns its value (Salesforce's codes are opaque, URL-safe text). */
-    String create(String clientId, String redirectUri, String challenge, String challengeMethod) {
-        String code = "aPrx" + TokenService.randomText(80);
+    /**
+     * Creates a code; returns its value (Salesforce's codes are opaque, URL-safe text; sfsim's carry the org id
+     * after {@code aPrx} so that the token call reaches the org that issued it, see {@link RoutingHints}).
+     */
+    String create(String orgId15, String clientId, String redirectUri, String challenge, String challengeMethod) {
+        String code = RoutingHints.CODE_PREFIX + orgId15 + TokenService.randomText(65);
         jdbi.useHandle(h -> h.createUpdate("""
                         INSERT INTO oauth_authorization_code (code, client_id, redirect_uri, code_challenge, code_challenge_method, expires_at)
                         VALUES (:code, :clientId, :redirectUri, :challenge, :method, :expiresAt)""")

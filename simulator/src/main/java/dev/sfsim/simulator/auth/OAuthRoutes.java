@@ -95,7 +95,7 @@ public final class OAuthRoutes {
             params.put("error", "unsupported_response_type");
             params.put("error_description", "response type not supported");
         } else {
-            params.put("code", codes.create(org.clientId(), redirectUri, ctx.queryParam("code_challenge"),
+            params.put("code", codes.create(org.orgId15(), org.clientId(), redirectUri, ctx.queryParam("code_challenge"),
                     ctx.queryParam("code_challenge_method")));
         }
         String state = ctx.queryParam("state");

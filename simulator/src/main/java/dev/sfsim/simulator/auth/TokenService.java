@@ -12,7 +12,7 @@ import java.util.Optional;
  * Issues, checks and revokes OAuth access and refresh tokens, stored in PostgreSQL so that several simulator
  * processes sharing a database accept each other's tokens. Access tokens look like Salesforce's:
  * {@code <15-char org id>!<opaque>}, the opaque part only {@code [A-Za-z0-9]} (the {@code sf} CLI matches
- * {@code (00D\w{12,15})![.\w]*}); refresh tokens start {@code 5Aep} as Salesforce's do. Every opaque part is
+ * {@code (00D\w{12,15})![.\w]*}); refresh tokens start {@code 5Aep} as Salesforce's do, then the org id. Every opaque part is
  * drawn from a {@link SecureRandom}. Access tokens expire after the session timeout; refresh tokens live until revoked.
  */
 public final class TokenService {
@@ -65,7 +65,7 @@ public final class TokenService {
 
     /** Issues a refresh token for the user and client. */
     public String issueRefreshToken(OrgIdentity org, String userId, String clientId) {
-        String token = "5Aep" + randomText(83);
+        String token = RoutingHints.REFRESH_PREFIX + org.orgId15() + randomText(68);  // the org id routes it (RoutingHints)
         jdbi.useHandle(h -> h.createUpdate("""
                         INSERT INTO refresh_token (token, user_id, org_id, client_id, issued_at)
                         VALUES (:token, :userId, :orgId, :clientId, :issuedAt)""")

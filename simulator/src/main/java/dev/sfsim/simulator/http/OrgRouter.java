@@ -18,9 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Sends each request to the org it belongs to ({@code spec/admin-api.md}, "Orgs"): the org of the access token
- * (tokens start with the 15-character org id, as Salesforce's do), of the {@code username} of a token request,
- * of an {@code /id/{orgId}/...} path, or of an {@code /__admin/orgs/{orgId}/...} path; everything else goes to the
- * default org. Every org has the same route table ({@link OrgEndpoints}); the server registers each path once and
+ * (tokens start with the 15-character org id, as Salesforce's do), of a login-host request ({@link LoginRouting}:
+ * token grants, authorize, revoke, introspect, SOAP login and logout), of an {@code /id/{orgId}/...} path, or of an
+ * {@code /__admin/orgs/{orgId}/...} path; everything else goes to the default org. Every org has the same route table ({@link OrgEndpoints}); the server registers each path once and
  * calls the handler of the request's org. Also records each non-admin request in the org's {@link RequestJournal}.
  */
 public final class OrgRouter {
@@ -107,13 +107,8 @@ public final class OrgRouter {
             int bang = token.indexOf('!');
             if (bang > 0) return find(token.substring(0, bang)).orElse(defaultOrg);
         }
-        if (path.equals("/services/oauth2/token")) {
-            String username = ctx.formParam("username");
-            String clientId = ctx.formParam("client_id") != null ? ctx.formParam("client_id") : basicUser(auth);
-            return orgs.values().stream()
-                    .filter(o -> username != null ? o.identity().username().equals(username) : o.identity().clientId().equals(clientId))
-                    .findFirst().orElse(defaultOrg);
-        }
+        LoginRouting.Hint hint = LoginRouting.of(ctx, path);
+        if (hint != null) return byHint(hint).orElse(defaultOrg);
         if (path.startsWith("/id/")) {
             return find(path.substring(4).split("/", 2)[0]).orElse(defaultOrg);
         }
@@ -132,16 +127,17 @@ public final class OrgRouter {
                 query, headers, ctx.body(), ctx.statusCode(), (System.nanoTime() - started) / 1_000_000));
     }
 
-    /** The user part of {@code Authorization: Basic base64(user:password)}, or null. */
-    private static String basicUser(String auth) {
-        if (auth == null || !auth.regionMatches(true, 0, "Basic ", 0, 6)) return null;
-        try {
-            String decoded = new String(java.util.Base64.getDecoder().decode(auth.substring(6).trim()), java.nio.charset.StandardCharsets.UTF_8);
-            int colon = decoded.indexOf(':');
-            return colon < 0 ? null : java.net.URLDecoder.decode(decoded.substring(0, colon), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return null;
+    /** The org a login-host hint names: by org id, else by username (case-insensitive, as Salesforce's), else by client id. */
+    private Optional<RoutedOrg> byHint(LoginRouting.Hint hint) {
+        if (hint.orgId() != null) {
+            Optional<RoutedOrg> org = find(hint.orgId());
+            if (org.isPresent()) return org;
         }
+        if (hint.username() != null) {
+            return orgs.values().stream().filter(o -> o.identity().username().equalsIgnoreCase(hint.username().trim())).findFirst();
+        }
+        if (hint.clientId() == null) return Optional.empty();
+        return orgs.values().stream().filter(o -> o.identity().clientId().equals(hint.clientId())).findFirst();
     }
 
     private static String mask(String authorization) {

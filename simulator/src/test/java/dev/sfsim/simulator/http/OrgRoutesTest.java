@@ -74,8 +74,9 @@ class OrgRoutesTest {
 
     @Test
     void xmlIsRefusedLoudlyWhereNotEmulated() {
-        TestSimulator.api().accept("application/xml").get(B + "/sobjects/Account/describe").then().statusCode(501)
-                .body("[0].errorCode", equalTo("NOT_SUPPORTED_BY_SIMULATOR"));
+        TestSimulator.api().accept("application/xml").get(B + "/composite/sobjects/Account?ids=001000000000001AAA&fields=Id")
+                .then().statusCode(501).contentType("application/xml")
+                .body("Errors.Error.errorCode", equalTo("NOT_SUPPORTED_BY_SIMULATOR"));
         TestSimulator.api().accept("text/html, image/gif, image/jpeg, *; q=.2, */*; q=.2").get(B + "/sobjects/Account/describe")
                 .then().statusCode(200);
     }

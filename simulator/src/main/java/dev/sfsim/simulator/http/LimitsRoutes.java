@@ -24,6 +24,7 @@ public final class LimitsRoutes {
     }
 
     private void limits(Context ctx) {
+        Negotiation.jsonOnly(ctx, "/limits");
         Requests.version(ctx);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("DailyApiRequests", limit(ApiUsage.DAILY_MAX, Math.max(0, ApiUsage.DAILY_MAX - usage.used())));

@@ -9,7 +9,9 @@ import java.util.Map;
 
 /**
  * {@code GET /services/data} (the versions list, no authentication) and {@code GET /services/data/vNN.N}
- * (the resource map) as "Versions" and "Resources by Version" in the REST API Developer Guide describe them.
+ * (the resource map) as "Versions" and "Resources by Version" in the REST API Developer Guide describe them; in XML
+ * {@code <Versions><Version>…</Version></Versions>} and {@code <urls>…</urls>} (the roots Camel's salesforce
+ * component reads from real orgs).
  */
 public final class ServiceRoutes {
     private final String identityPath;
@@ -32,7 +34,7 @@ public final class ServiceRoutes {
             m.put("version", v.number());
             return m;
         }).toList();
-        ctx.json(list);
+        Negotiation.write(ctx, "Versions", "Version", list);
     }
 
     private void resources(Context ctx) {
@@ -46,6 +48,6 @@ public final class ServiceRoutes {
         m.put("limits", base + "/limits");
         m.put("actions", base + "/actions");
         m.put("identity", Requests.instanceUrl(ctx) + identityPath);
-        ctx.json(m);
+        Negotiation.write(ctx, "urls", null, m);
     }
 }

@@ -99,6 +99,17 @@ class XmlWireTest {
     }
 
     @Test
+    void versionsAndTheResourceMap() {
+        XmlPath versions = xmlOf(RestAssured.given().baseUri(TestSimulator.baseUrl()).accept("application/xml").get("/services/data")
+                .then().statusCode(200).extract().response());
+        assertThat(versions.getList("Versions.Version.version")).contains("31.0", "60.0");
+        assertThat(versions.getString("Versions.Version.find { it.version == '60.0' }.url")).isEqualTo(B);
+        XmlPath urls = xmlOf(xml().get(B).then().statusCode(200).extract().response());
+        assertThat(urls.getString("urls.sobjects")).isEqualTo(B + "/sobjects");
+        xml().get(B + "/limits").then().statusCode(501).contentType("application/xml");
+    }
+
+    @Test
     void describeGlobalBasicAndFullDescribe() {
         XmlPath global = xmlOf(xml().get(B + "/sobjects").then().statusCode(200).extract().response());
         assertThat(global.getString("DescribeGlobal.encoding")).isEqualTo("UTF-8");

@@ -16,8 +16,10 @@ import java.util.Map;
  * ("Status Codes and Error Responses" and the resource pages of the REST API Developer Guide, which show both forms):
  * <ul>
  *   <li>the document starts {@code <?xml version="1.0" encoding="UTF-8"?>}; the root element is named per resource
- *       ({@code Account}, {@code QueryResult}, {@code Result}, {@code DescribeGlobal}, {@code Errors}) and declares
- *       {@code xmlns:xsi} so that nulls can be written {@code <Field xsi:nil="true"/>};</li>
+ *       ({@code Account}, {@code QueryResult}, {@code Result}, {@code DescribeGlobal}, {@code Errors}); it declares
+ *       {@code xmlns:xsi} when nulls are written ({@code <Field xsi:nil="true"/>}) and always on {@code QueryResult}
+ *       (as the documented examples show: {@code <QueryResult xmlns:xsi=…>}, but {@code <Result><id>…} and
+ *       {@code <Errors><Error>…} without it);</li>
  *   <li>an array is the same element repeated (an empty array: no element); a top-level array is wrapped in the
  *       root, each item named {@code item};</li>
  *   <li>a record's {@code attributes} object becomes the XML attributes {@code type} and {@code url} of its element
@@ -48,13 +50,13 @@ public final class XmlRenderer {
             XMLStreamWriter w = FACTORY.createXMLStreamWriter(out);
             w.writeStartDocument("UTF-8", "1.0");
             w.writeStartElement(name(root));
-            w.writeNamespace("xsi", XSI);
+            if (root.equals("QueryResult") || hasNull(node)) w.writeNamespace("xsi", XSI);
             if (node.isArray()) {
                 for (JsonNode n : node) element(w, item, n);
             } else if (node.isObject()) {
                 content(w, node);
             } else if (!node.isNull()) {
-                w.writeCharacters(node.asText());
+                w.writeCharacters(text(node.asText()));
             }
             w.writeEndElement();
             w.writeEndDocument();
@@ -77,7 +79,7 @@ public final class XmlRenderer {
         }
         w.writeStartElement(name(name));
         if (value.isObject()) content(w, value);
-        else w.writeCharacters(value.asText());
+        else w.writeCharacters(text(value.asText()));
         w.writeEndElement();
     }
 
@@ -98,6 +100,24 @@ public final class XmlRenderer {
             if (record && k.equals("attributes")) continue;
             element(w, k, object.get(k));
         }
+    }
+
+    private static boolean hasNull(JsonNode node) {
+        if (node.isNull()) return true;
+        for (JsonNode child : node) if (hasNull(child)) return true;
+        return false;
+    }
+
+    /** Characters XML 1.0 cannot carry (control characters other than tab, newline, return) become U+FFFD. */
+    private static String text(String s) {
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean bad = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF;
+            if (bad && b == null) b = new StringBuilder(s.substring(0, i));
+            if (b != null) b.append(bad ? '\uFFFD' : c);
+        }
+        return b == null ? s : b.toString();
     }
 
     /** The name as an XML element name: characters outside {@code [A-Za-z0-9_.-]} (and a leading digit) become {@code _}. */

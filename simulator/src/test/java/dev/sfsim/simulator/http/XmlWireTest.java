@@ -52,7 +52,7 @@ class XmlWireTest {
         String id = result.getString("Result.id");
         assertThat(id).matches("003[A-Za-z0-9]{15}");
         assertThat(result.getBoolean("Result.success")).isTrue();
-        assertThat(created.body().asString()).contains("<Result xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><id>" + id
+        assertThat(created.body().asString()).isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Result><id>" + id
                 + "</id><success>true</success></Result>");
 
         XmlPath record = xmlOf(xml().get(B + "/sobjects/Contact/" + id).then().statusCode(200).extract().response());
@@ -81,9 +81,11 @@ class XmlWireTest {
 
     @Test
     void theSuffixChoosesTheFormatOverTheAcceptHeader() {
-        String id = api().contentType(ContentType.JSON).body("{\"Name\":\"Acme\"}").post(B + "/sobjects/Account").then().extract().path("id");
+        String id = api().contentType(ContentType.JSON).body("{\"Name\":\"Acme\",\"Description\":\"bell\\u0007 <&>\"}")
+                .post(B + "/sobjects/Account").then().extract().path("id");
         XmlPath record = xmlOf(api().get(B + "/sobjects/Account/" + id + ".xml").then().statusCode(200).extract().response());
         assertThat(record.getString("Account.Name")).isEqualTo("Acme");
+        assertThat(record.getString("Account.Description")).isEqualTo("bell\uFFFD <&>");
         xml().get(B + "/sobjects/Account/" + id + ".json").then().statusCode(200)
                 .contentType("application/json").body("Name", equalTo("Acme"));
         assertThat(xmlOf(api().get(B + "/sobjects/Account/describe.xml").then().statusCode(200).extract().response())
@@ -156,9 +158,11 @@ class XmlWireTest {
 
     @Test
     void errorsAnswerSalesforcesXmlErrorBody() {
-        XmlPath notFound = xmlOf(xml().get(B + "/sobjects/Widget__c").then().statusCode(404).extract().response());
-        assertThat(notFound.getString("Errors.Error.errorCode")).isEqualTo("NOT_FOUND");
-        assertThat(notFound.getString("Errors.Error.message")).isEqualTo("The requested resource does not exist");
+        Response notFound = xml().get(B + "/sobjects/Widget__c");
+        assertThat(notFound.statusCode()).isEqualTo(404);
+        xmlOf(notFound);
+        assertThat(notFound.body().asString()).isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Errors><Error>"
+                + "<errorCode>NOT_FOUND</errorCode><message>The requested resource does not exist</message></Error></Errors>");
 
         XmlPath badId = xmlOf(xml().get(B + "/sobjects/Account/001B000001LntWlIAX").then().statusCode(400).extract().response());
         assertThat(badId.getString("Errors.Error.errorCode")).isEqualTo("MALFORMED_ID");
@@ -172,6 +176,9 @@ class XmlWireTest {
                 .then().statusCode(501).extract().response());
         assertThat(composite.getString("Errors.Error.errorCode")).isEqualTo("NOT_SUPPORTED_BY_SIMULATOR");
         assertThat(composite.getString("Errors.Error.message")).contains("composite");
+        xml().get(B + "/sobjects/Account/updated?start=2024-01-01T00:00:00Z&end=2024-01-02T00:00:00Z").then().statusCode(501);
+        xml().queryParam("explain", "SELECT Id FROM Account").get(B + "/query").then().statusCode(501);
+        xml().queryParam("q", "SELECT Id FROM Account").queryParam("columns", "true").get(B + "/query").then().statusCode(501);
     }
 
     @Test

@@ -56,7 +56,7 @@ public final class XmlRenderer {
             } else if (node.isObject()) {
                 content(w, node);
             } else if (!node.isNull()) {
-                w.writeCharacters(text(node.asText()));
+                characters(w, node.asText());
             }
             w.writeEndElement();
             w.writeEndDocument();
@@ -79,7 +79,7 @@ public final class XmlRenderer {
         }
         w.writeStartElement(name(name));
         if (value.isObject()) content(w, value);
-        else w.writeCharacters(text(value.asText()));
+        else characters(w, value.asText());
         w.writeEndElement();
     }
 
@@ -108,14 +108,29 @@ public final class XmlRenderer {
         return false;
     }
 
-    /** Characters XML 1.0 cannot carry (control characters other than tab, newline, return) become U+FFFD. */
-    private static String text(String s) {
+    /** Text content; a carriage return as {@code &#13;}, since a parser would read a literal one as a newline. */
+    private static void characters(XMLStreamWriter w, String s) throws XMLStreamException {
+        String[] parts = text(s).split("\r", -1);
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) w.writeEntityRef("#13");
+            if (!parts[i].isEmpty()) w.writeCharacters(parts[i]);
+        }
+    }
+
+    /** Characters XML 1.0 cannot carry (control characters but tab, newline, return; lone surrogates) become U+FFFD. */
+    static String text(String s) {
         StringBuilder b = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean bad = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF;
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+            boolean bad = !pair && ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF
+                    || Character.isSurrogate(c));
             if (bad && b == null) b = new StringBuilder(s.substring(0, i));
-            if (b != null) b.append(bad ? '\uFFFD' : c);
+            if (b != null) {
+                b.append(bad ? '\uFFFD' : c);
+                if (pair) b.append(s.charAt(i + 1));
+            }
+            if (pair) i++;
         }
         return b == null ? s : b.toString();
     }

@@ -19,8 +19,9 @@ import java.util.Set;
  * the inverse of {@link XmlRenderer}: the root element stands for the body itself (for a record, its name is the
  * object's, e.g. {@code <Account><Name>Acme</Name></Account>}, as Camel's salesforce component sends it); each child
  * element is a property whose text is a string value (the handlers coerce strings by field type, as they do for
- * JSON strings); {@code xsi:nil="true"} is null; an element with child elements is an object; repeated elements,
- * and elements named in {@code lists}, are arrays. Parsed with the JDK's StAX parser with DTDs and external
+ * JSON strings); {@code xsi:nil="true"} is null; an element with child elements or XML attributes is an object, its
+ * XML attributes becoming its {@code attributes} ({@code <records type="Account" referenceId="ref1">}, as the
+ * sObject Tree request's XML form has them); repeated elements, and elements named in {@code lists}, are arrays. Parsed with the JDK's StAX parser with DTDs and external
  * entities off.
  */
 public final class XmlBodies {
@@ -67,7 +68,7 @@ public final class XmlBodies {
     /** The element the reader stands on (a START_ELEMENT), read to its end. */
     private static JsonNode element(XMLStreamReader r, Set<String> lists) throws XMLStreamException {
         boolean nil = "true".equals(r.getAttributeValue(XmlRenderer.XSI, "nil"));
-        ObjectNode object = null;
+        ObjectNode object = attributes(r);
         StringBuilder text = new StringBuilder();
         while (true) {
             int event = r.next();
@@ -84,6 +85,18 @@ public final class XmlBodies {
         if (nil) return NODES.nullNode();
         if (object != null) return object;
         return NODES.textNode(text.toString());
+    }
+
+    /** The element's own XML attributes (namespaced ones such as {@code xsi:nil} aside) as an {@code attributes} object. */
+    private static ObjectNode attributes(XMLStreamReader r) {
+        ObjectNode attributes = null;
+        for (int i = 0; i < r.getAttributeCount(); i++) {
+            String ns = r.getAttributeNamespace(i);
+            if (ns != null && !ns.isEmpty()) continue;
+            if (attributes == null) attributes = NODES.objectNode();
+            attributes.put(r.getAttributeLocalName(i), r.getAttributeValue(i));
+        }
+        return attributes == null ? null : NODES.objectNode().set("attributes", attributes);
     }
 
     /** A repeated element becomes an array (element() never yields an array itself, so an array here is ours). */

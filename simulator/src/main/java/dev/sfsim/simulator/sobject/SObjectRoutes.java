@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * HTTP edge of {@code /services/data/vNN.N/sobjects/**} and {@code /composite/**}: turns the call into an
@@ -47,7 +46,7 @@ public final class SObjectRoutes {
         String method = method(ctx);
         boolean xmlBody = Negotiation.xmlBody(ctx) && (!ctx.body().isEmpty() || List.of("POST", "PATCH", "PUT").contains(method));
         if (xmlBody || Negotiation.wantsXml(ctx)) XmlRoots.checkSupported(segments);
-        String body = xmlBody ? XmlBodies.parse(ctx.body(), Set.of()).toString() : ctx.body();
+        String body = xmlBody ? XmlBodies.parse(ctx.body(), XmlRoots.lists(segments)).toString() : ctx.body();
         ApiResponse resp = dispatcher.handle(new ApiRequest(method, version, segments, query(ctx), body,
                 Requests.session(ctx).userId(), Requests.ifModifiedSince(ctx)));
         write(ctx, resp, XmlRoots.of(segments, method, resp));

@@ -157,6 +157,30 @@ class XmlWireTest {
     }
 
     @Test
+    void anSObjectTreeIsCreatedFromItsDocumentedXmlForm() {
+        Response created = xml().contentType("application/xml").body("""
+                <SObjectTreeRequest>
+                    <records type="Account" referenceId="ref1">
+                        <Name>SampleAccount</Name><NumberOfEmployees>100</NumberOfEmployees>
+                        <Contacts>
+                            <records type="Contact" referenceId="ref2"><LastName>Smith</LastName><Title>President</Title></records>
+                        </Contacts>
+                    </records>
+                    <records type="Account" referenceId="ref3"><Name>SampleAccount2</Name></records>
+                </SObjectTreeRequest>""").post(B + "/composite/tree/Account");
+        XmlPath tree = xmlOf(created.then().statusCode(201).extract().response());
+        assertThat(tree.getBoolean("SObjectTreeResponse.hasErrors")).isFalse();
+        assertThat(tree.getList("SObjectTreeResponse.results.referenceId")).containsExactlyInAnyOrder("ref1", "ref2", "ref3");
+        String contact = tree.getString("SObjectTreeResponse.results.find { it.referenceId == 'ref2' }.id");
+        api().get(B + "/sobjects/Contact/" + contact).then().statusCode(200).body("Title", equalTo("President"));
+
+        XmlPath failed = xmlOf(xml().contentType("application/xml").body("<SObjectTreeRequest><records type=\"Account\" referenceId=\"bad\">"
+                + "<Bogus>1</Bogus></records></SObjectTreeRequest>").post(B + "/composite/tree/Account").then().statusCode(400).extract().response());
+        assertThat(failed.getBoolean("SObjectTreeResponse.hasErrors")).isTrue();
+        assertThat(failed.getString("SObjectTreeResponse.results.referenceId")).isEqualTo("bad");
+    }
+
+    @Test
     void errorsAnswerSalesforcesXmlErrorBody() {
         Response notFound = xml().get(B + "/sobjects/Widget__c");
         assertThat(notFound.statusCode()).isEqualTo(404);

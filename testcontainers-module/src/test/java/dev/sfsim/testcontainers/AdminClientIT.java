@@ -6,6 +6,7 @@ import dev.sfsim.testcontainers.admin.FaultRule;
 import dev.sfsim.testcontainers.admin.FixturesResult;
 import dev.sfsim.testcontainers.admin.HealthStatus;
 import dev.sfsim.testcontainers.admin.InboundMessage;
+import dev.sfsim.testcontainers.admin.OAuthCertificate;
 import dev.sfsim.testcontainers.admin.OrgCredentials;
 import dev.sfsim.testcontainers.admin.OutboxMessage;
 import dev.sfsim.testcontainers.admin.SendRequestStatus;
@@ -16,11 +17,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -273,7 +276,41 @@ class AdminClientIT {
         assertThat(admin.orgs()).extracting(OrgCredentials::orgId).doesNotContain(org.orgId());
     }
 
+    @Test
+    void certificatesAreRegisteredListedAndKeptByAReset(@TempDir Path dir) throws Exception {
+        admin.removeCertificates();
+        OAuthCertificate registered = admin.registerCertificate(selfSignedPem(dir, "CN=sfsim test"));
+        assertThat(registered.subject()).contains("CN=sfsim test");
+        assertThat(registered.notAfter()).isAfter(Instant.now().plus(Duration.ofDays(29)));
+
+        admin.reset();
+        assertThat(admin.certificates()).as("configuration, kept by a reset").containsExactly(registered);
+        admin.removeCertificates();
+        assertThat(admin.certificates()).isEmpty();
+        assertThatThrownBy(() -> admin.registerCertificate("not a certificate"))
+                .isInstanceOfSatisfying(SimulatorAdminException.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.body()).contains("INVALID_CERTIFICATE");
+                });
+    }
+
     // ---- helpers: the data API as user code calls it
+
+    /** A fresh self-signed RSA certificate in PEM form, made by the JDK's keytool. */
+    private static String selfSignedPem(Path dir, String subject) throws Exception {
+        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        String store = dir.resolve("keys.p12").toString();
+        run(keytool, "-genkeypair", "-alias", "jwt", "-keyalg", "RSA", "-keysize", "2048", "-dname", subject,
+                "-validity", "30", "-storetype", "PKCS12", "-keystore", store, "-storepass", "changeit");
+        return run(keytool, "-exportcert", "-rfc", "-alias", "jwt", "-keystore", store, "-storepass", "changeit");
+    }
+
+    private static String run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        return out;
+    }
 
     private static String send(String recipients) {
         String body = """

@@ -290,6 +290,30 @@ public final class SimulatorAdminClient {
         return JournalVerifier.requested(requests(), method, pathPrefix);
     }
 
+    // ---- OAuth JWT bearer certificates (configuration: a reset keeps them)
+
+    /**
+     * Registers the X.509 certificate whose private key signs JWT bearer assertions for this org.
+     *
+     * @param pem the certificate in PEM form ({@code -----BEGIN CERTIFICATE-----} ...)
+     * @throws SimulatorAdminException 400 {@code INVALID_CERTIFICATE} when it is no certificate
+     */
+    public OAuthCertificate registerCertificate(String pem) {
+        String body = http.send("POST", adminBase + "/oauth/certificates", "text/plain", pem, null);
+        return AdminHttp.read(AdminHttp.tree(body), OAuthCertificate.class);
+    }
+
+    /** The registered certificates. */
+    public List<OAuthCertificate> certificates() {
+        JsonNode body = AdminHttp.tree(http.send("GET", adminBase + "/oauth/certificates", null, null, null));
+        return AdminHttp.readList(body.path("certificates"), OAuthCertificate.class);
+    }
+
+    /** Removes every registered certificate. */
+    public void removeCertificates() {
+        http.send("DELETE", adminBase + "/oauth/certificates", null, null, null);
+    }
+
     // ---- orgs (of the whole simulator)
 
     /** Creates a fresh, isolated org (own id, users, credentials, data), loaded with the startup fixtures. */

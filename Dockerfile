@@ -6,8 +6,9 @@
 #
 # BASE_IMAGE must provide `java` (17+) on PATH, bash, and useradd/groupadd (any Debian/Ubuntu based JRE
 # image does). CI builds one offline (.ci/build-base-image.sh) and passes it with --build-arg.
-# Builds for amd64 and arm64 alike (`docker buildx build --platform linux/arm64 ...`): the jar carries the
-# PostgreSQL binaries of both, and the preparation step below runs on the target platform.
+# Builds for amd64 and arm64 alike (`docker build --platform linux/arm64 --build-arg BASE_IMAGE=<an arm64 JRE image> .`,
+# or buildx): the jar carries the PostgreSQL binaries of both, and the preparation step below runs on the target
+# platform (under qemu on an amd64 machine: .ci/build-arm64.sh).
 ARG BASE_IMAGE=eclipse-temurin:21-jre
 FROM ${BASE_IMAGE}
 

@@ -3,12 +3,16 @@
 # debootstrap, plus openjdk-17-jre-headless from Debian's packages, imported with `docker import`.
 # Does nothing when the image already exists.
 #
-# Usage: .ci/build-base-image.sh [IMAGE]        (default IMAGE: sfsim/jre-base:17)
+# Usage: .ci/build-base-image.sh [IMAGE] [ARCH]   (default IMAGE: sfsim/jre-base:17, ARCH: the host's, e.g. amd64)
 # Env:   DEBIAN_MIRROR (default http://deb.debian.org/debian)
+# A foreign ARCH (e.g. arm64 on an amd64 host) needs qemu-user-static with binfmt registered (see
+# .ci/build-arm64.sh): debootstrap then runs in two stages, the second one under emulation.
 set -euo pipefail
 
 image="${1:-sfsim/jre-base:17}"
 mirror="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
+host_arch="$(dpkg --print-architecture)"
+arch="${2:-$host_arch}"
 
 if docker image inspect "$image" >/dev/null 2>&1; then
   echo "base image $image already present"
@@ -19,13 +23,22 @@ rootfs="$(mktemp -d /tmp/sfsim-rootfs.XXXXXX)"
 chmod 0755 "$rootfs"   # becomes the image's "/": must not stay mktemp's 0700
 cleanup() {
   if mountpoint -q "$rootfs/proc"; then umount "$rootfs/proc" || umount -l "$rootfs/proc"; fi
-  rm -rf --one-file-system "$rootfs"
+  rm -rf --one-file-system "$rootfs" "$rootfs.ctx"
 }
 trap cleanup EXIT
 
-echo "debootstrap bookworm (minbase) into $rootfs"
-debootstrap --variant=minbase bookworm "$rootfs" "$mirror" >/tmp/sfsim-debootstrap.log 2>&1 \
-  || { tail -n 30 /tmp/sfsim-debootstrap.log; exit 1; }
+if [[ "$arch" == "$host_arch" ]]; then
+  echo "debootstrap bookworm (minbase) into $rootfs"
+  debootstrap --variant=minbase bookworm "$rootfs" "$mirror" >/tmp/sfsim-debootstrap-$arch.log 2>&1 \
+    || { tail -n 30 /tmp/sfsim-debootstrap-$arch.log; exit 1; }
+else
+  # Foreign: unpack on the host, then let the target's own dpkg configure the packages (via binfmt + qemu).
+  echo "debootstrap bookworm (minbase, $arch, two stages) into $rootfs"
+  debootstrap --variant=minbase --arch="$arch" --foreign bookworm "$rootfs" "$mirror" \
+    >/tmp/sfsim-debootstrap-$arch.log 2>&1 || { tail -n 30 /tmp/sfsim-debootstrap-$arch.log; exit 1; }
+  chroot "$rootfs" /debootstrap/debootstrap --second-stage >>/tmp/sfsim-debootstrap-$arch.log 2>&1 \
+    || { tail -n 30 /tmp/sfsim-debootstrap-$arch.log; exit 1; }
+fi
 
 echo "installing openjdk-17-jre-headless in the rootfs"
 mount -t proc proc "$rootfs/proc"
@@ -37,13 +50,23 @@ chroot "$rootfs" /usr/bin/env DEBIAN_FRONTEND=noninteractive bash -c '
   apt-get install -y -qq --no-install-recommends openjdk-17-jre-headless
   apt-get clean
   rm -rf /var/lib/apt/lists/*
-' >/tmp/sfsim-chroot-apt.log 2>&1 || { tail -n 30 /tmp/sfsim-chroot-apt.log; exit 1; }
+' >/tmp/sfsim-chroot-apt-$arch.log 2>&1 || { tail -n 30 /tmp/sfsim-chroot-apt-$arch.log; exit 1; }
 umount "$rootfs/proc"
 : >"$rootfs/etc/resolv.conf"
 
-echo "importing rootfs as $image"
-tar -C "$rootfs" -c . | docker import \
-  --change 'ENV LANG=C.UTF-8' \
-  --change 'CMD ["bash"]' \
-  - "$image" >/dev/null
+if [[ "$arch" == "$host_arch" ]]; then
+  echo "importing rootfs as $image"
+  tar -C "$rootfs" -c . | docker import \
+    --change 'ENV LANG=C.UTF-8' \
+    --change 'CMD ["bash"]' \
+    - "$image" >/dev/null
+else
+  # `docker import --platform` is ignored by this engine (the image would claim the host's architecture); a
+  # FROM scratch build for the target platform records it. ADD unpacks the tar.
+  echo "building $image (linux/$arch) from the rootfs"
+  mkdir "$rootfs.ctx"
+  tar -C "$rootfs" -c . >"$rootfs.ctx/rootfs.tar"
+  printf 'FROM scratch\nADD rootfs.tar /\nENV LANG=C.UTF-8\nCMD ["bash"]\n' >"$rootfs.ctx/Dockerfile"
+  DOCKER_BUILDKIT=0 docker build -q --platform "linux/$arch" -t "$image" "$rootfs.ctx" >/dev/null
+fi
 docker image ls "$image"

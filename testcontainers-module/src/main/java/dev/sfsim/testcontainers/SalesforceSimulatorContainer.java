@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
+import com.github.dockerjava.api.command.InspectContainerResponse;
 import dev.sfsim.testcontainers.admin.SimulatorAdminClient;
+import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -43,9 +45,12 @@ import org.testcontainers.utility.MountableFile;
  * }</pre>
  *
  * <p>The {@code withXxx} options only record what to do; they take effect when the container starts. The
- * configuration is deterministic, so Testcontainers' reuse mode ({@code .withReuse(true)} and
- * {@code testcontainers.reuse.enable=true}) finds the same container again; call {@code getAdminClient().reset()}
- * before each test, or let the JUnit extension ({@code @SalesforceSimulatorTest}) do it.
+ * configuration is deterministic (no random port, name or token goes into the container's definition; the host
+ * port is chosen by Docker), so Testcontainers' reuse mode ({@code .withReuse(true)} and
+ * {@code testcontainers.reuse.enable=true}) finds the same container again, also from the next JVM; the image's id
+ * is part of the definition, so a rebuilt image gets a new container. An attached container keeps the data of the
+ * run before: call {@code getAdminClient().reset()} (see {@link #wasReused()}), or let the JUnit extension
+ * ({@code @SalesforceSimulatorTest}) do it. Not with {@link #withExternalPostgres}: its network is new every time.
  */
 public class SalesforceSimulatorContainer extends GenericContainer<SalesforceSimulatorContainer> {
 
@@ -81,6 +86,7 @@ public class SalesforceSimulatorContainer extends GenericContainer<SalesforceSim
     private String apiVersion = DEFAULT_API_VERSION;
     private String adminToken;
     private PostgreSQLContainer externalPostgres;
+    private boolean reused;
 
     /**
      * @param dockerImageName image name with tag, e.g. {@code "sfsim/simulator:0.1.0"}
@@ -244,12 +250,30 @@ public class SalesforceSimulatorContainer extends GenericContainer<SalesforceSim
     @Override
     protected void configure() {
         super.configure();
+        if (isShouldBeReused()) {
+            // Reuse matches on the definition, which names the image by tag: the id makes a rebuilt image a new match.
+            withLabel("dev.sfsim.image-id", DockerClientFactory.lazyClient().inspectImageCmd(getDockerImageName()).exec().getId());
+        }
         if (externalPostgres != null) {
             String alias = externalPostgres.getNetworkAliases().get(0);
             withEnv("SFSIM_DATABASE_URL", "jdbc:postgresql://" + alias + ":5432/" + externalPostgres.getDatabaseName());
             withEnv("SFSIM_DATABASE_USER", externalPostgres.getUsername());
             withEnv("SFSIM_DATABASE_PASSWORD", externalPostgres.getPassword());
         }
+    }
+
+    @Override
+    protected void containerIsStarting(InspectContainerResponse containerInfo, boolean reused) {
+        super.containerIsStarting(containerInfo, reused);
+        this.reused = reused;
+    }
+
+    /**
+     * @return true when {@link #start()} attached to a running container of an equal definition (Testcontainers'
+     *         reuse mode) instead of creating one; its orgs then still hold what the run before left there
+     */
+    public boolean wasReused() {
+        return reused;
     }
 
     /**

@@ -81,6 +81,17 @@ public final class SimulatorAdminClient {
                 org.clientSecret(), org.username(), org.password(), apiVersion, adminToken);
     }
 
+    // ---- health
+
+    /**
+     * {@code GET /__admin/health} (needs no admin token).
+     *
+     * @throws SimulatorAdminException 503 while the simulator is still starting
+     */
+    public HealthStatus health() {
+        return AdminHttp.read(AdminHttp.tree(http.send("GET", instanceUrl + "/__admin/health", null, null, null)), HealthStatus.class);
+    }
+
     // ---- fixtures and reset
 
     /** Loads a fixtures body (sObject Tree records and messaging components); all or nothing. */
@@ -131,12 +142,14 @@ public final class SimulatorAdminClient {
         return AdminHttp.readList(body.path("messages"), OutboxMessage.class);
     }
 
-    // ---- clock
+    // ---- clock (each org has its own)
 
+    /** The org's simulated instant and whether it stands still. */
     public ClockState clock() {
         return AdminHttp.read(AdminHttp.tree(http.send("GET", adminBase + "/clock", null, null, null)), ClockState.class);
     }
 
+    /** Stops the org's clock at its current simulated instant; timestamps written from then on all carry it. */
     public ClockState freezeClock() {
         return clock(Map.of("freeze", true));
     }
@@ -146,11 +159,22 @@ public final class SimulatorAdminClient {
         return clock(Map.of("freeze", false));
     }
 
+    /**
+     * Moves the clock to {@code now} (frozen or running, as it was), running everything that became due in between.
+     *
+     * @throws SimulatorAdminException 400 {@code INVALID_INPUT} when {@code now} is before the current simulated instant
+     */
     public ClockState setClock(Instant now) {
         return clock(Map.of("set", now.toString()));
     }
 
-    /** Moves the clock forward, running everything that became due in between before it answers. */
+    /**
+     * Moves the clock forward, running everything that became due in between (session expiry after 48 hours,
+     * delivery receipts, retries, queued sends) in time order before it answers.
+     *
+     * @param by a positive duration
+     * @throws SimulatorAdminException 400 {@code INVALID_INPUT} when {@code by} is zero or negative
+     */
     public ClockState advanceClock(Duration by) {
         return clock(Map.of("advance", by.toString()));
     }
@@ -161,9 +185,16 @@ public final class SimulatorAdminClient {
 
     // ---- faults
 
-    /** Adds a fault rule; returns its id. */
+    /**
+     * Adds a fault rule for messages sent from now on (build one with {@link FaultRule#fail}, ...); returns its id.
+     *
+     * @throws SimulatorAdminException 400 {@code INVALID_INPUT} / {@code MALFORMED_ID} naming what is wrong
+     */
     public String addFault(FaultRule rule) {
-        return AdminHttp.tree(http.json("POST", adminBase + "/faults", rule)).path("id").asText();
+        // Only what a rule says: a rule read back from faults() carries id and fired, which the simulator refuses.
+        FaultRule body = new FaultRule(null, rule.match(), rule.effect(), rule.reason(), rule.statusCode(), rule.times(),
+                rule.delay(), null);
+        return AdminHttp.tree(http.json("POST", adminBase + "/faults", body)).path("id").asText();
     }
 
     /** The rules, with how often each fired. */
@@ -172,17 +203,25 @@ public final class SimulatorAdminClient {
         return AdminHttp.readList(body.isArray() ? body : body.path("faults"), FaultRule.class);
     }
 
+    /** Removes one rule; {@link SimulatorAdminException} 404 when there is no such rule. */
     public void removeFault(String id) {
         http.send("DELETE", adminBase + "/faults/" + AdminHttp.enc(id), null, null, null);
     }
 
+    /** Removes every rule (a reset does too). */
     public void removeAllFaults() {
         http.send("DELETE", adminBase + "/faults", null, null, null);
     }
 
     // ---- end users
 
-    /** The end user writes to the business. */
+    /**
+     * The end user writes to the business: their {@code New} session becomes {@code Active} (or an
+     * {@code InboundInitiated} one starts) and gets a {@code ConversationEntry} with ActorType {@code EndUser};
+     * {@code STOP} / {@code START} change {@code MessagingConsentStatus} instead.
+     *
+     * @throws SimulatorAdminException 404 {@code NOT_FOUND} for an unknown end user, 400 {@code MALFORMED_ID} for a bad id
+     */
     public InboundMessage sendInbound(String messagingEndUserId, String text) {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("messagingEndUserId", messagingEndUserId);
@@ -190,12 +229,17 @@ public final class SimulatorAdminClient {
         return AdminHttp.read(AdminHttp.tree(http.json("POST", adminBase + "/messaging/inbound", body)), InboundMessage.class);
     }
 
-    /** A device receipt: the message reached the end user's device. */
+    /**
+     * A device receipt: the message reached the end user's device (its entry's {@code MessageStatus} becomes
+     * {@code Delivered}).
+     *
+     * @param messageIdentifier the message's UUID, as in {@link OutboxMessage#messageIdentifier()}
+     */
     public void markDelivered(String messageIdentifier) {
         http.json("POST", adminBase + "/messaging/" + AdminHttp.enc(messageIdentifier) + "/delivered", null);
     }
 
-    /** A device receipt: the end user read the message. */
+    /** A device receipt: the end user read the message (its entry's {@code MessageStatus} becomes {@code Read}). */
     public void markRead(String messageIdentifier) {
         http.json("POST", adminBase + "/messaging/" + AdminHttp.enc(messageIdentifier) + "/read", null);
     }
@@ -217,6 +261,7 @@ public final class SimulatorAdminClient {
         return AdminHttp.readList(body.path("requests"), JournalEntry.class);
     }
 
+    /** Empties the org's request journal. */
     public void clearRequests() {
         http.send("DELETE", adminBase + "/requests", null, null, null);
     }
@@ -243,6 +288,30 @@ public final class SimulatorAdminClient {
     /** Asserts that a call with this method and path prefix arrived; AssertionError showing the closest one. */
     public JournalEntry verifyRequested(String method, String pathPrefix) {
         return JournalVerifier.requested(requests(), method, pathPrefix);
+    }
+
+    // ---- OAuth JWT bearer certificates (configuration: a reset keeps them)
+
+    /**
+     * Registers the X.509 certificate whose private key signs JWT bearer assertions for this org.
+     *
+     * @param pem the certificate in PEM form ({@code -----BEGIN CERTIFICATE-----} ...)
+     * @throws SimulatorAdminException 400 {@code INVALID_CERTIFICATE} when it is no certificate
+     */
+    public OAuthCertificate registerCertificate(String pem) {
+        String body = http.send("POST", adminBase + "/oauth/certificates", "text/plain", pem, null);
+        return AdminHttp.read(AdminHttp.tree(body), OAuthCertificate.class);
+    }
+
+    /** The registered certificates. */
+    public List<OAuthCertificate> certificates() {
+        JsonNode body = AdminHttp.tree(http.send("GET", adminBase + "/oauth/certificates", null, null, null));
+        return AdminHttp.readList(body.path("certificates"), OAuthCertificate.class);
+    }
+
+    /** Removes every registered certificate. */
+    public void removeCertificates() {
+        http.send("DELETE", adminBase + "/oauth/certificates", null, null, null);
     }
 
     // ---- orgs (of the whole simulator)

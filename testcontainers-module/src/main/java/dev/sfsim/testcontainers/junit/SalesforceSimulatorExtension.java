@@ -17,7 +17,9 @@ import java.util.List;
 
 /**
  * The extension behind {@link SalesforceSimulatorTest}: containers live in the root context's store (one per
- * configuration and JVM); each test gets the default org, reset, or its own new org.
+ * configuration and JVM); each test gets the default org, reset, or its own new org. Containers are started with
+ * {@code withReuse(true)}: with Testcontainers' reuse mode enabled they outlive the JVM and the next run attaches
+ * to them, resetting the default org first.
  */
 public final class SalesforceSimulatorExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
         ParameterResolver {
@@ -86,6 +88,8 @@ public final class SalesforceSimulatorExtension implements BeforeAllCallback, Be
         for (String fixture : config.fixtures()) container.withFixtures(fixture);
         container.start();
         SimulatorAdminClient admin = container.getAdminClient();
+        // Attached to a container a run before left (reuse mode): its default org holds that run's data and clock.
+        if (container.wasReused()) admin.reset();
         OrgCredentials defaultOrg = admin.orgs().get(0);
         OrgCredentials asSeen = new OrgCredentials(defaultOrg.orgId(), container.getClientId(), container.getClientSecret(),
                 container.getUsername(), container.getPassword(), container.getInstanceUrl());

@@ -44,6 +44,13 @@ final class ColumnMetadata {
             SObjectField field = f.column().field();
             return entry(false, field.type(), field.name(), field.label(), field.createable(), field.updateable(), List.of());
         }
+        if (n instanceof RecordShape.TypeOf t) {
+            // One column for the polymorphic parent, its joined columns those of every branch in order.
+            List<Map<String, Object>> join = new ArrayList<>();
+            for (RecordShape branch : t.branches().values()) join.addAll(branch.nodes().stream().map(ColumnMetadata::node).toList());
+            if (t.otherwise() != null) join.addAll(t.otherwise().nodes().stream().map(ColumnMetadata::node).toList());
+            return entry(false, null, t.name(), t.name(), false, false, join, "Name");
+        }
         RecordShape.Parent p = (RecordShape.Parent) n;
         List<Map<String, Object>> join = p.shape().nodes().stream().map(ColumnMetadata::node).toList();
         return entry(false, null, p.name(), p.name(), false, false, join, p.shape().type().name());

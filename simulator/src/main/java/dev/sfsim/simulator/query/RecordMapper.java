@@ -30,9 +30,26 @@ final class RecordMapper {
     private Map<String, Object> record(ResultSet rs, RecordShape level) throws SQLException {
         String id = rs.getString(level.idAlias());
         if (id == null) return null;
+        String type = level.typeAlias() == null ? level.type().name() : rs.getString(level.typeAlias());
+        return record(rs, level, id, type);
+    }
+
+    /** A TYPEOF parent: the fields of the WHEN branch of its real type, else of ELSE, else attributes only. */
+    private Map<String, Object> typeOf(ResultSet rs, RecordShape.TypeOf t) throws SQLException {
+        String id = rs.getString(t.idAlias());
+        if (id == null) return null;
+        String type = rs.getString(t.typeAlias());
+        RecordShape shape = t.branches().get(type);
+        if (shape == null) shape = t.otherwise();
+        if (shape == null) return record(rs, new RecordShape(null, t.idAlias(), java.util.List.of()), id, type);
+        return record(rs, shape, id, type);
+    }
+
+    private Map<String, Object> record(ResultSet rs, RecordShape level, String id, String type) throws SQLException {
         Map<String, Object> attributes = new LinkedHashMap<>();
-        attributes.put("type", level.type().name());
-        attributes.put("url", basePath + "/sobjects/" + level.type().name() + "/" + id);
+        // A reference whose key prefix is none of its targets' has no known type (Salesforce cannot hold one).
+        attributes.put("type", type);
+        attributes.put("url", basePath + "/sobjects/" + type + "/" + id);
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("attributes", attributes);
         for (RecordShape.Node node : level.nodes()) {
@@ -40,6 +57,8 @@ final class RecordMapper {
                 record.put(f.name(), FieldValues.toJson(f.column().field(), rs.getObject(f.column().alias())));
             } else if (node instanceof RecordShape.Children c) {
                 record.put(c.name(), null); // filled by ChildRecords once the page is read
+            } else if (node instanceof RecordShape.TypeOf t) {
+                record.put(t.name(), typeOf(rs, t));
             } else {
                 RecordShape.Parent p = (RecordShape.Parent) node;
                 record.put(p.name(), record(rs, p.shape()));

@@ -16,6 +16,7 @@ import dev.sfsim.simulator.soql.ast.OrderItem;
 import dev.sfsim.simulator.soql.ast.RowCount;
 import dev.sfsim.simulator.soql.ast.SelectItem;
 import dev.sfsim.simulator.soql.ast.SoqlQuery;
+import dev.sfsim.simulator.soql.ast.TypeOf;
 import io.github.apexdevtools.apexparser.ApexParser;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
@@ -76,7 +77,7 @@ final class AstBuilder {
     SoqlQuery subQuery(ApexParser.SubQueryContext q) {
         List<SelectItem> select = q.subFieldList().subFieldEntry().stream().map(e -> {
             if (e.subQuery() != null) throw SoqlErrors.malformed(src, SoqlParser.position(e.getStart()), "Nesting of semi join sub-selects is not supported");
-            if (e.typeOf() != null) throw SoqlErrors.notSupported("TYPEOF");
+            if (e.typeOf() != null) return typeOf(e.typeOf());
             Identifier alias = e.soqlId() == null ? null : identifier(e.soqlId());
             if (e.soqlFunction() != null) {
                 FunctionCall call = function(e.soqlFunction());
@@ -102,7 +103,7 @@ final class AstBuilder {
 
     private SelectItem selectItem(ApexParser.SelectEntryContext e) {
         if (e.subQuery() != null) return new ChildQuery(subQuery(e.subQuery()), SoqlParser.position(e.getStart()));
-        if (e.typeOf() != null) throw SoqlErrors.notSupported("TYPEOF");
+        if (e.typeOf() != null) return typeOf(e.typeOf());
         Identifier alias = e.soqlId() == null ? null : identifier(e.soqlId());
         if (e.soqlFunction() != null) {
             ApexParser.SoqlFunctionContext fn = e.soqlFunction();
@@ -119,6 +120,20 @@ final class AstBuilder {
         }
         FieldPath field = fieldPath(e.fieldName());
         return alias == null ? field : new AliasedField(field, alias);
+    }
+
+    private TypeOf typeOf(ApexParser.TypeOfContext t) {
+        List<TypeOf.When> whens = t.whenClause().stream().map(w -> new TypeOf.When(
+                identifier(w.fieldName().soqlId(0)), fieldList(w.fieldNameList()))).toList();
+        for (var w : t.whenClause()) {
+            if (w.fieldName().soqlId().size() > 1) throw unexpected(w.fieldName().soqlId(1).getStart());
+        }
+        List<FieldPath> otherwise = t.elseClause() == null ? List.of() : fieldList(t.elseClause().fieldNameList());
+        return new TypeOf(fieldPath(t.fieldName()), whens, otherwise, SoqlParser.position(t.getStart()));
+    }
+
+    private List<FieldPath> fieldList(ApexParser.FieldNameListContext l) {
+        return l.fieldName().stream().map(this::fieldPath).toList();
     }
 
     /** Aggregate and date functions over one field; the other SOQL functions are not emulated. */

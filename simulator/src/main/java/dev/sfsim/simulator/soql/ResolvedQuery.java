@@ -17,9 +17,23 @@ import java.util.List;
  * @param offset      null when there is no OFFSET
  * @param aggregation the aggregate part (GROUP BY, aggregate columns, HAVING); null for row queries
  * @param children    child relationship sub-selects of a row query
+ * @param typeOfs     TYPEOF parents of a row query
  */
 record ResolvedQuery(SObjectType root, boolean countOnly, List<ResolvedField> select, ResolvedCondition where,
-                     List<Order> orderBy, Long limit, Long offset, Aggregation aggregation, List<Child> children) {
+                     List<Order> orderBy, Long limit, Long offset, Aggregation aggregation, List<Child> children,
+                     List<TypeOfSelect> typeOfs) {
+
+    /**
+     * A {@code TYPEOF} in the SELECT list.
+     *
+     * @param hops      the path to the polymorphic reference, its last hop leading to the Name object
+     * @param branches  WHEN object name -> its fields (their hops pass through that object)
+     * @param otherwise the ELSE fields (on the Name object), or null without ELSE
+     * @param position  how many of the query's fields precede it in the SELECT list
+     */
+    record TypeOfSelect(List<Hop> hops, java.util.Map<String, List<ResolvedField>> branches, List<ResolvedField> otherwise,
+                        int position) {
+    }
 
     /**
      * A child relationship sub-select.
@@ -32,8 +46,24 @@ record ResolvedQuery(SObjectType root, boolean countOnly, List<ResolvedField> se
     record Child(String name, SObjectField reference, ResolvedQuery query, int position) {
     }
 
-    /** One parent lookup step: the reference field followed and the object it leads to. */
-    record Hop(SObjectField reference, SObjectType target) {
+    /**
+     * One parent lookup step: the reference field followed and the object it leads to. A polymorphic reference
+     * followed by a plain path leads to the {@code Name} object ({@link #polymorphic()}); {@code candidates} are
+     * then the referenced objects that have tables (each LEFT JOINed, at most one matches an id).
+     */
+    record Hop(SObjectField reference, SObjectType target, List<SObjectType> candidates) {
+        Hop {
+            candidates = List.copyOf(candidates);
+        }
+
+        Hop(SObjectField reference, SObjectType target) {
+            this(reference, target, List.of());
+        }
+
+        /** Whether this hop reads the Name object of a polymorphic reference. */
+        boolean polymorphic() {
+            return target == dev.sfsim.simulator.catalog.NameObject.type();
+        }
     }
 
     /**

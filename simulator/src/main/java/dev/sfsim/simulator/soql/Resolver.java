@@ -17,6 +17,7 @@ import dev.sfsim.simulator.soql.ast.Identifier;
 import dev.sfsim.simulator.soql.ast.OrderItem;
 import dev.sfsim.simulator.soql.ast.SelectItem;
 import dev.sfsim.simulator.soql.ast.SoqlQuery;
+import dev.sfsim.simulator.soql.ast.TypeOf;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -72,13 +73,18 @@ final class Resolver {
         ResolvedQuery.Aggregation aggregation = null;
         List<ResolvedField> select = new ArrayList<>();
         List<ResolvedQuery.Child> children = new ArrayList<>();
+        List<ResolvedQuery.TypeOfSelect> typeOfs = new ArrayList<>();
+        var typeOf = q.select().stream().filter(i -> i instanceof TypeOf).findFirst();
+        if (typeOf.isPresent() && aggregate && !countOnly) {
+            throw SoqlErrors.malformed(src, typeOf.get().position(), "TYPEOF cannot be used in an aggregate query");
+        }
         if (q.select().stream().anyMatch(i -> i instanceof ChildQuery) && (aggregate || countOnly)) {
             throw SoqlErrors.malformed(src, q.select().get(0).position(), "Child sub-selects cannot be combined with aggregate functions");
         }
         if (aggregate && !countOnly) {
             aggregation = new Grouping(src, functions).aggregation(q, groupBy);
         } else if (!countOnly) {
-            rows(q, root, fields, select, children);
+            rows(q, root, fields, select, children, typeOfs);
         } else if (!groupBy.isEmpty()) {
             aggregation = new ResolvedQuery.Aggregation(List.of(), groupBy, q.groupingMode(),
                     q.having() == null ? null : new ConditionResolver(src, functions, groupBy, null).resolve(q.having()));
@@ -93,7 +99,7 @@ final class Resolver {
             orderBy.add(new ResolvedQuery.Order(e, o.descending(), o.nullsFirst()));
         }
         return new ResolvedQuery(root, countOnly, select, whereCondition, orderBy,
-                q.limit() == null ? null : q.limit().value(), q.offset() == null ? null : q.offset().value(), aggregation, children);
+                q.limit() == null ? null : q.limit().value(), q.offset() == null ? null : q.offset().value(), aggregation, children, typeOfs);
     }
 
     /**
@@ -114,10 +120,21 @@ final class Resolver {
         return r;
     }
 
-    private void rows(SoqlQuery q, SObjectType root, FieldResolver fields, List<ResolvedField> select, List<ResolvedQuery.Child> children) {
+    private void rows(SoqlQuery q, SObjectType root, FieldResolver fields, List<ResolvedField> select, List<ResolvedQuery.Child> children,
+                      List<ResolvedQuery.TypeOfSelect> typeOfs) {
         Set<String> seen = new HashSet<>();
         for (SelectItem item : q.select()) {
             if (item instanceof AliasedField a) throw aliasing(a.alias());
+            if (item instanceof TypeOf t) {
+                var resolved = new TypeOfResolver(src, fields, root, apiVersion).resolve(t, select.size());
+                String key = relationshipKey(resolved.hops());
+                if (!seen.add("typeof:" + key)) {
+                    throw src.error(t.position(), SoqlErrors.INVALID_FIELD, "duplicate field selected: " + t.relationship().text());
+                }
+                if (seen.contains("name:" + key)) throw typeOfAndPath(t, t.relationship().text());
+                typeOfs.add(resolved);
+                continue;
+            }
             if (item instanceof ChildQuery c) {
                 ResolvedQuery.Child child = child(root, c, select.size());
                 if (!seen.add("(" + lower(child.name()))) {
@@ -128,12 +145,30 @@ final class Resolver {
             }
             List<ResolvedField> resolved = item instanceof FieldsItem all ? fieldsFunction(q, root, all) : List.of(fields.resolve((FieldPath) item));
             for (ResolvedField f : resolved) {
+                if (!f.hops().isEmpty() && f.hops().get(f.hops().size() - 1).polymorphic()) {
+                    String key = relationshipKey(f.hops());
+                    if (seen.contains("typeof:" + key)) throw typeOfAndPath(item, f.hops().get(f.hops().size() - 1).reference().relationshipName());
+                    seen.add("name:" + key);
+                }
                 if (!seen.add(f.key())) {
                     throw src.error(item.position(), SoqlErrors.INVALID_FIELD, "duplicate field selected: " + String.join(".", f.outputPath()));
                 }
                 select.add(f);
             }
         }
+    }
+
+    /** Relationship names of a path, lower case: identifies a parent record in the result. */
+    private static String relationshipKey(List<ResolvedQuery.Hop> hops) {
+        return lower(String.join(".", hops.stream().map(h -> h.reference().relationshipName()).toList()));
+    }
+
+    /**
+     * "typeOfField cannot reference a relationship field that is also referenced in the fieldList" (TYPEOF);
+     * the error text is inferred.
+     */
+    private RuntimeException typeOfAndPath(SelectItem item, String relationship) {
+        return SoqlErrors.malformed(src, item.position(), "TYPEOF field " + relationship + " cannot also be referenced in the field list");
     }
 
     /** A child relationship sub-select: its FROM names a child relationship of {@code parent}. */

@@ -36,6 +36,7 @@ final class SqlTranslator {
                 shape.addChildren(c.name(), children.size());
                 children.add(child(c, includeDeleted));
             }
+            for (ResolvedQuery.TypeOfSelect t : q.typeOfs()) if (t.position() == i) shape.addTypeOf(t);
             if (i < q.select().size()) columns.add(shape.add(q.select().get(i)));
         }
         List<String> aggregateSelect = new ArrayList<>();

@@ -1,0 +1,137 @@
+package dev.sfsim.simulator.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sfsim.simulator.catalog.Catalog;
+import dev.sfsim.simulator.clock.SimClock;
+import dev.sfsim.simulator.http.HttpServer;
+import dev.sfsim.simulator.ids.SalesforceIds;
+import dev.sfsim.simulator.persistence.Database;
+import dev.sfsim.simulator.soql.SoqlCompiler;
+import io.javalin.Javalin;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+
+import static dev.sfsim.simulator.query.QueryServiceTest.ALICE;
+import static dev.sfsim.simulator.query.QueryServiceTest.ENTRY_1;
+import static dev.sfsim.simulator.query.QueryServiceTest.SESSION_1;
+import static dev.sfsim.simulator.query.QueryServiceTest.USER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Polymorphic relationships and TYPEOF, toLabel(), format() and nested child sub-selects through {@code /query}
+ * against PostgreSQL, checking Salesforce's exact record JSON.
+ */
+class SoqlFeaturesRoutesTest {
+    static final String ENTRY_USER = SalesforceIds.generate("0Zy", 2);
+    static final String ENTRY_END_USER = SalesforceIds.generate("0Zy", 3);
+    private static final String BASE = "/services/data/v60.0/sobjects/";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static Database db;
+    private static Javalin server;
+
+    @BeforeAll
+    static void start() {
+        db = Database.embedded();
+        QueryFixtures.insert(db.jdbi());
+        db.jdbi().useHandle(h -> {
+            h.execute("UPDATE users SET first_name = 'Ada', name = 'Ada Admin', alias = 'aadmin'");
+            OffsetDateTime t = OffsetDateTime.parse("2024-03-01T13:00:10Z");
+            for (Object[] row : new Object[][] {{ENTRY_USER, 2, "Agent", USER}, {ENTRY_END_USER, 3, "EndUser", ALICE}}) {
+                h.createUpdate("INSERT INTO conversation_entry (id, conversation_id, seq, entry_time, entry_type, actor_type, actor_id,"
+                                + " created_date, created_by_id, last_modified_date, last_modified_by_id, system_modstamp)"
+                                + " VALUES (?, ?, ?, ?, 'Text', ?, ?, ?, ?, ?, ?, ?)")
+                        .bind(0, (String) row[0]).bind(1, SESSION_1).bind(2, (int) row[1]).bind(3, t).bind(4, (String) row[2])
+                        .bind(5, (String) row[3]).bind(6, t).bind(7, USER).bind(8, t).bind(9, USER).bind(10, t).execute();
+            }
+        });
+        SoqlCompiler compiler = new SoqlCompiler(Catalog.standard());
+        SimClock clock = new SimClock();
+        server = HttpServer.create(new QueryRoutes(new QueryService(db.jdbi(), compiler, clock),
+                new QueryExplainer(db.jdbi(), compiler, clock))::register).start(0);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+        db.close();
+    }
+
+    @Test
+    void polymorphicPathsReadTheNameObjectAndNestTheRealType() throws Exception {
+        assertThat(records("SELECT Seq, Actor.Name, Actor.Type, Actor.Username FROM ConversationEntry ORDER BY Seq"))
+                .isEqualTo("[" + entry(ENTRY_1) + ",\"Seq\":1,\"Actor\":null},"
+                        + entry(ENTRY_USER) + ",\"Seq\":2,\"Actor\":{" + attributes("User", USER)
+                        + ",\"Name\":\"Ada Admin\",\"Type\":\"User\",\"Username\":\"admin@sfsim.dev\"}},"
+                        + entry(ENTRY_END_USER) + ",\"Seq\":3,\"Actor\":{" + attributes("MessagingEndUser", ALICE)
+                        + ",\"Name\":\"Alice\",\"Type\":\"MessagingEndUser\",\"Username\":null}}]");
+    }
+
+    @Test
+    void polymorphicTypeAndNameFilter() throws Exception {
+        assertThat(seqs("SELECT Seq FROM ConversationEntry WHERE Actor.Type IN ('User')")).isEqualTo("[2]");
+        assertThat(seqs("SELECT Seq FROM ConversationEntry WHERE Actor.Type = 'messagingenduser' OR Actor.Name LIKE 'ada%' ORDER BY Seq DESC"))
+                .isEqualTo("[3, 2]");
+        assertThat(seqs("SELECT Seq FROM ConversationEntry WHERE Actor.Type != 'User' ORDER BY Seq")).isEqualTo("[1, 3]");
+    }
+
+    @Test
+    void typeOfPicksTheBranchOfTheRealType() throws Exception {
+        assertThat(records("SELECT Seq, TYPEOF Actor WHEN User THEN Username, Alias WHEN MessagingEndUser THEN Name,"
+                + " MessagingChannel.DeveloperName END FROM ConversationEntry ORDER BY Seq"))
+                .isEqualTo("[" + entry(ENTRY_1) + ",\"Seq\":1,\"Actor\":null},"
+                        + entry(ENTRY_USER) + ",\"Seq\":2,\"Actor\":{" + attributes("User", USER)
+                        + ",\"Username\":\"admin@sfsim.dev\",\"Alias\":\"aadmin\"}},"
+                        + entry(ENTRY_END_USER) + ",\"Seq\":3,\"Actor\":{" + attributes("MessagingEndUser", ALICE)
+                        + ",\"Name\":\"Alice\",\"MessagingChannel\":{" + attributes("MessagingChannel", QueryServiceTest.SMS)
+                        + ",\"DeveloperName\":\"SMS\"}}}]");
+    }
+
+    @Test
+    void typeOfElseAndNoMatchingBranch() throws Exception {
+        assertThat(records("SELECT TYPEOF Actor WHEN User THEN Username ELSE Name, Type END FROM ConversationEntry WHERE Seq = 3"))
+                .isEqualTo("[" + entry(ENTRY_END_USER) + ",\"Actor\":{" + attributes("MessagingEndUser", ALICE)
+                        + ",\"Name\":\"Alice\",\"Type\":\"MessagingEndUser\"}}]");
+        // No WHEN matches and there is no ELSE: the nested record keeps its attributes only (inferred).
+        assertThat(records("SELECT TYPEOF Actor WHEN User THEN Username END FROM ConversationEntry WHERE Seq = 3"))
+                .isEqualTo("[" + entry(ENTRY_END_USER) + ",\"Actor\":{" + attributes("MessagingEndUser", ALICE) + "}}]");
+    }
+
+    static String entry(String id) {
+        return "{" + attributes("ConversationEntry", id);
+    }
+
+    static String attributes(String type, String id) {
+        return "\"attributes\":{\"type\":\"" + type + "\",\"url\":\"" + BASE + type + "/" + id + "\"}";
+    }
+
+    /** The {@code records} array of a 200 answer, as JSON text. */
+    static String records(String soql) throws Exception {
+        HttpResponse<String> r = get(soql);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return JSON.readTree(r.body()).get("records").toString();
+    }
+
+    private static String seqs(String soql) throws Exception {
+        JsonNode records = JSON.readTree(records(soql));
+        java.util.List<Integer> seqs = new java.util.ArrayList<>();
+        records.forEach(r -> seqs.add(r.get("Seq").asInt()));
+        return seqs.toString();
+    }
+
+    static HttpResponse<String> get(String soql) throws Exception {
+        String path = "/services/data/v60.0/query?q=" + URLEncoder.encode(soql, StandardCharsets.UTF_8);
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

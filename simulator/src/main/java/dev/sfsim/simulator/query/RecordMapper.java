@@ -1,6 +1,5 @@
 package dev.sfsim.simulator.query;
 
-import dev.sfsim.simulator.catalog.FieldValues;
 import dev.sfsim.simulator.soql.RecordShape;
 
 import java.sql.ResultSet;
@@ -54,7 +53,7 @@ final class RecordMapper {
         record.put("attributes", attributes);
         for (RecordShape.Node node : level.nodes()) {
             if (node instanceof RecordShape.Field f) {
-                record.put(f.name(), FieldValues.toJson(f.column().field(), rs.getObject(f.column().alias())));
+                record.put(f.name(), f.column().toJson(rs.getObject(f.column().alias())));
             } else if (node instanceof RecordShape.Children c) {
                 record.put(c.name(), null); // filled by ChildRecords once the page is read
             } else if (node instanceof RecordShape.TypeOf t) {

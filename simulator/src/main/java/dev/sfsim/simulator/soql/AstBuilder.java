@@ -140,8 +140,9 @@ final class AstBuilder {
     FunctionCall function(ApexParser.SoqlFunctionContext fn) {
         String name = upper(fn.getChild(0));
         Position at = SoqlParser.position(fn.getStart());
+        if (fn.FORMAT() != null && fn.soqlFunction() != null) return new FunctionCall(name, null, at, function(fn.soqlFunction()));
         if (fn.soqlFunction() != null || fn.FIELDS() != null || fn.DISTANCE() != null || fn.GROUPING() != null
-                || fn.CONVERT_CURRENCY() != null || fn.TOLABEL() != null || fn.FORMAT() != null) {
+                || fn.CONVERT_CURRENCY() != null) {
             throw SoqlErrors.notSupported("function " + name + "()");
         }
         if (fn.dateFieldName() != null) {

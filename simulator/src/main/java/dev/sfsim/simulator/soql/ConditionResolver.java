@@ -56,6 +56,9 @@ final class ConditionResolver {
         if (groupBy != null && !e.aggregate() && groupBy.stream().noneMatch(g -> g.key().equals(e.key()))) {
             throw SoqlErrors.malformed(src, v.position(), "Field must be grouped or aggregated: " + Resolver.text(v));
         }
+        if (ValueConversion.FORMAT.equals(e.conversion())) {
+            throw SoqlErrors.malformed(src, v.position(), "FORMAT() can only be used in the SELECT list: " + Resolver.text(v));
+        }
         if (e.function() == null) coercion.checkFilterable(e.field().field(), v.position());
         return e;
     }
@@ -69,6 +72,7 @@ final class ConditionResolver {
                 default -> throw SoqlErrors.notSupported("comparing with null using " + cmp.operator().symbol());
             };
         }
+        if (ValueConversion.TOLABEL.equals(e.conversion())) return new LabelFilter(coercion).compare(e, cmp.operator(), value, cmp.position());
         if (value instanceof Literal.Relative r && (e.type() == FieldType.DATE || e.type() == FieldType.DATETIME)
                 && cmp.operator() != ComparisonOperator.LIKE) {
             boolean dateTime = e.type() == FieldType.DATETIME;
@@ -79,6 +83,10 @@ final class ConditionResolver {
     }
 
     private ResolvedCondition in(Condition.In in, Expr e) {
+        if (ValueConversion.TOLABEL.equals(e.conversion())) {
+            List<Object> values = new LabelFilter(coercion).values(e.field().field(), in.values(), in.position());
+            return new ResolvedQuery.In(Expr.of(e.field()), in.negated(), values, in.values().stream().anyMatch(v -> v instanceof Literal.Null));
+        }
         List<Object> values = new ArrayList<>();
         boolean withNull = false;
         for (Literal value : in.values()) {

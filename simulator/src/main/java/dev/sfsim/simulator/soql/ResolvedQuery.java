@@ -69,12 +69,17 @@ record ResolvedQuery(SObjectType root, boolean countOnly, List<ResolvedField> se
     /**
      * A field reached from the root through zero or more parent lookups.
      *
-     * @param outputPath canonical names: relationship names, then the field name
+     * @param outputPath canonical names: relationship names, then the field name (or the alias of a conversion)
+     * @param conversion {@code TOLABEL} or {@code FORMAT} when the value is shown converted, else null
      */
-    record ResolvedField(List<Hop> hops, SObjectField field, List<String> outputPath) {
+    record ResolvedField(List<Hop> hops, SObjectField field, List<String> outputPath, String conversion) {
         ResolvedField {
             hops = List.copyOf(hops);
             outputPath = List.copyOf(outputPath);
+        }
+
+        ResolvedField(List<Hop> hops, SObjectField field, List<String> outputPath) {
+            this(hops, field, outputPath, null);
         }
 
         String key() {
@@ -88,10 +93,20 @@ record ResolvedQuery(SObjectType root, boolean countOnly, List<ResolvedField> se
      * @param function null for the plain field, else the upper-case SOQL function ({@code COUNT}, {@code DAY_ONLY}, ...)
      * @param field    the argument; null only for {@code COUNT()}
      * @param type     the type of the value it yields
+     * @param conversion {@code TOLABEL} or {@code FORMAT} around it, else null (see {@link ValueConversion})
      */
-    record Expr(String function, ResolvedField field, FieldType type) {
+    record Expr(String function, ResolvedField field, FieldType type, String conversion) {
+        Expr(String function, ResolvedField field, FieldType type) {
+            this(function, field, type, null);
+        }
+
         static Expr of(ResolvedField f) {
             return new Expr(null, f, f.field().type());
+        }
+
+        /** This value shown through {@code toLabel()} or {@code format()}; the SQL and grouping stay the same. */
+        Expr converted(String conversion) {
+            return new Expr(function, field, type, conversion);
         }
 
         boolean aggregate() {

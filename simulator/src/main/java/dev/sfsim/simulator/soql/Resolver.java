@@ -65,7 +65,7 @@ final class Resolver {
         if (countOnly && q.select().size() > 1) {
             throw SoqlErrors.malformed(src, q.select().get(1).position(), "COUNT() must be the only element in the SELECT list");
         }
-        boolean aggregate = !q.groupBy().isEmpty() || q.select().stream().anyMatch(i -> i instanceof FunctionItem);
+        boolean aggregate = !q.groupBy().isEmpty() || q.select().stream().anyMatch(i -> i instanceof FunctionItem f && !conversionOfField(f));
         List<Expr> groupBy = new Grouping(src, functions).groupBy(q.groupBy());
         ConditionResolver where = new ConditionResolver(src, functions, null, subquery ? null : this::semiJoin);
         ResolvedCondition whereCondition = q.where() == null ? null : where.resolve(q.where());
@@ -84,7 +84,7 @@ final class Resolver {
         if (aggregate && !countOnly) {
             aggregation = new Grouping(src, functions).aggregation(q, groupBy);
         } else if (!countOnly) {
-            rows(q, root, fields, select, children, typeOfs);
+            rows(q, root, fields, functions, select, children, typeOfs);
         } else if (!groupBy.isEmpty()) {
             aggregation = new ResolvedQuery.Aggregation(List.of(), groupBy, q.groupingMode(),
                     q.having() == null ? null : new ConditionResolver(src, functions, groupBy, null).resolve(q.having()));
@@ -94,6 +94,9 @@ final class Resolver {
             Expr e = functions.resolve(o.field());
             if (aggregation != null && !e.aggregate() && groupBy.stream().noneMatch(g -> g.key().equals(e.key()))) {
                 throw SoqlErrors.malformed(src, o.field().position(), "Ordered field must be grouped or aggregated: " + text(o.field()));
+            }
+            if (e.conversion() != null) {
+                throw SoqlErrors.malformed(src, o.field().position(), "toLabel() and FORMAT() cannot be used in ORDER BY: " + text(o.field()));
             }
             if (e.function() == null) new ValueCoercion(src).checkSortable(e.field().field(), o.field().position());
             orderBy.add(new ResolvedQuery.Order(e, o.descending(), o.nullsFirst()));
@@ -120,7 +123,8 @@ final class Resolver {
         return r;
     }
 
-    private void rows(SoqlQuery q, SObjectType root, FieldResolver fields, List<ResolvedField> select, List<ResolvedQuery.Child> children,
+    private void rows(SoqlQuery q, SObjectType root, FieldResolver fields, FunctionResolver functions, List<ResolvedField> select,
+                      List<ResolvedQuery.Child> children,
                       List<ResolvedQuery.TypeOfSelect> typeOfs) {
         Set<String> seen = new HashSet<>();
         for (SelectItem item : q.select()) {
@@ -143,7 +147,8 @@ final class Resolver {
                 children.add(child);
                 continue;
             }
-            List<ResolvedField> resolved = item instanceof FieldsItem all ? fieldsFunction(q, root, all) : List.of(fields.resolve((FieldPath) item));
+            List<ResolvedField> resolved = item instanceof FieldsItem all ? fieldsFunction(q, root, all)
+                    : item instanceof FunctionItem f ? List.of(converted(f, functions)) : List.of(fields.resolve((FieldPath) item));
             for (ResolvedField f : resolved) {
                 if (!f.hops().isEmpty() && f.hops().get(f.hops().size() - 1).polymorphic()) {
                     String key = relationshipKey(f.hops());
@@ -156,6 +161,21 @@ final class Resolver {
                 select.add(f);
             }
         }
+    }
+
+    /** {@code toLabel(field)} or {@code FORMAT(field)}: a converted field, which keeps a query a row query. */
+    private static boolean conversionOfField(FunctionItem f) {
+        String name = f.call().name();
+        return (name.equals(ValueConversion.TOLABEL) || name.equals(ValueConversion.FORMAT)) && f.call().inner() == null;
+    }
+
+    /** A converted field of a row query, under its alias if it has one ("toLabel()", "FORMAT()": aliasing). */
+    private static ResolvedField converted(FunctionItem item, FunctionResolver functions) {
+        Expr e = functions.resolve(item.call());
+        ResolvedField f = e.field();
+        List<String> path = new ArrayList<>(f.outputPath());
+        if (item.alias() != null) path.set(path.size() - 1, item.alias().text());
+        return new ResolvedField(f.hops(), f.field(), path, e.conversion());
     }
 
     /** Relationship names of a path, lower case: identifies a parent record in the result. */

@@ -59,7 +59,7 @@ final class ShapeBuilder {
     private SelectedColumn add(Level start, int from, ResolvedField f) {
         Level level = start;
         for (int i = from; i < f.hops().size(); i++) level = child(level, f.hops().subList(0, i + 1));
-        SelectedColumn column = new SelectedColumn("c" + next++, f.field(), f.outputPath());
+        SelectedColumn column = new SelectedColumn("c" + next++, f.field(), f.outputPath(), f.conversion());
         selectList.add(joins.column(f) + " AS " + column.alias());
         level.entries.add(column);
         return column;

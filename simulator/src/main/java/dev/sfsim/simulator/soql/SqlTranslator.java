@@ -46,8 +46,10 @@ final class SqlTranslator {
             for (ResolvedQuery.Column c : aggregation.columns()) {
                 Expr e = c.expr();
                 String path = e.field() == null ? "" : String.join(".", e.field().outputPath());
-                AggregateColumn column = new AggregateColumn("a" + aggregates.size(), c.name(), e.type(), e.function(),
-                        e.function() == null ? path : e.function() + "(" + path + ")");
+                String display = e.function() == null ? path : e.function() + "(" + path + ")";
+                if (e.conversion() != null) display = (e.conversion().equals(ValueConversion.TOLABEL) ? "toLabel" : "FORMAT") + "(" + display + ")";
+                AggregateColumn column = new AggregateColumn("a" + aggregates.size(), c.name(), e.type(), e.function(), display,
+                        e.conversion(), e.field() == null ? null : e.field().field());
                 aggregateSelect.add(exprs.sql(c.expr()) + " AS " + column.alias());
                 aggregates.add(column);
             }

@@ -55,6 +55,7 @@ class SoqlFeaturesRoutesTest {
                         .bind(5, (String) row[3]).bind(6, t).bind(7, USER).bind(8, t).bind(9, USER).bind(10, t).execute();
             }
         });
+        ConvMessageSendRequestRows.insert(db.jdbi(), 3, 1);
         SoqlCompiler compiler = new SoqlCompiler(Catalog.standard());
         SimClock clock = new SimClock();
         server = HttpServer.create(new QueryRoutes(new QueryService(db.jdbi(), compiler, clock),
@@ -107,6 +108,46 @@ class SoqlFeaturesRoutesTest {
                 .isEqualTo("[" + entry(ENTRY_END_USER) + ",\"Actor\":{" + attributes("MessagingEndUser", ALICE) + "}}]");
     }
 
+    @Test
+    void toLabelAnswersTheLabelUnderTheFieldNameOrAlias() throws Exception {
+        String r1 = SalesforceIds.generate("1sr", 1);
+        String r2 = SalesforceIds.generate("1sr", 2);
+        assertThat(records("SELECT RequestStatus, toLabel(RequestStatus) label, toLabel(RequestType) FROM ConvMessageSendRequest"
+                + " WHERE Name IN ('MSJ-00000001', 'MSJ-00000002') ORDER BY Name"))
+                .isEqualTo("[{" + attributes("ConvMessageSendRequest", r1) + ",\"RequestStatus\":\"Pending\",\"label\":\"Pending\","
+                        + "\"RequestType\":\"SendNotificationMessages\"},"
+                        + "{" + attributes("ConvMessageSendRequest", r2) + ",\"RequestStatus\":\"InProgress\",\"label\":\"In Progress\","
+                        + "\"RequestType\":\"SendNotificationMessages\"}]");
+    }
+
+    @Test
+    void toLabelInWhereComparesLabels() throws Exception {
+        assertThat(names("SELECT Name FROM ConvMessageSendRequest WHERE toLabel(RequestStatus) = 'IN PROGRESS'")).isEqualTo("[MSJ-00000002]");
+        assertThat(names("SELECT Name FROM ConvMessageSendRequest WHERE toLabel(RequestStatus) LIKE '% progress'")).isEqualTo("[MSJ-00000002]");
+        assertThat(names("SELECT Name FROM ConvMessageSendRequest WHERE toLabel(RequestStatus) NOT IN ('In Progress', 'Completed')"))
+                .isEqualTo("[MSJ-00000001]");
+        // No label matches: compared with the values, as Salesforce does without a translation.
+        assertThat(names("SELECT Name FROM ConvMessageSendRequest WHERE toLabel(RequestStatus) = 'Completed'")).isEqualTo("[MSJ-00000003]");
+    }
+
+    @Test
+    void toLabelInAnAggregateQuery() throws Exception {
+        assertThat(records("SELECT toLabel(RequestStatus), COUNT(Id) n FROM ConvMessageSendRequest GROUP BY RequestStatus"))
+                .isEqualTo("[{\"attributes\":{\"type\":\"AggregateResult\"},\"RequestStatus\":\"Completed\",\"n\":1},"
+                        + "{\"attributes\":{\"type\":\"AggregateResult\"},\"RequestStatus\":\"In Progress\",\"n\":1},"
+                        + "{\"attributes\":{\"type\":\"AggregateResult\"},\"RequestStatus\":\"Pending\",\"n\":1}]");
+    }
+
+    @Test
+    void formatShowsEnUsValuesInGmt() throws Exception {
+        assertThat(records("SELECT format(StartTime), FORMAT(AgentMessageCount) n, CreatedDate, format(CreatedDate) created"
+                + " FROM MessagingSession WHERE Name = 'MS-0000000001'"))
+                .isEqualTo("[{" + attributes("MessagingSession", SESSION_1) + ",\"StartTime\":\"3/1/2024, 12:00 PM\",\"n\":\"3\","
+                        + "\"CreatedDate\":\"2024-01-01T10:00:00.000+0000\",\"created\":\"1/1/2024, 10:00 AM\"}]");
+        assertThat(records("SELECT FORMAT(MIN(StartTime)) firstStart, format(SUM(AgentMessageCount)), MAX(AgentMessageCount) FROM MessagingSession"))
+                .isEqualTo("[{\"attributes\":{\"type\":\"AggregateResult\"},\"firstStart\":\"3/1/2024, 12:00 PM\",\"expr0\":\"3\",\"expr1\":3}]");
+    }
+
     static String entry(String id) {
         return "{" + attributes("ConversationEntry", id);
     }
@@ -127,6 +168,12 @@ class SoqlFeaturesRoutesTest {
         java.util.List<Integer> seqs = new java.util.ArrayList<>();
         records.forEach(r -> seqs.add(r.get("Seq").asInt()));
         return seqs.toString();
+    }
+
+    private static String names(String soql) throws Exception {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        JSON.readTree(records(soql)).forEach(r -> names.add(r.get("Name").asText()));
+        return names.toString();
     }
 
     static HttpResponse<String> get(String soql) throws Exception {

@@ -3,6 +3,7 @@ package dev.sfsim.simulator.query;
 import dev.sfsim.simulator.catalog.FieldType;
 import dev.sfsim.simulator.catalog.SObjectField;
 import dev.sfsim.simulator.soql.AggregateColumn;
+import dev.sfsim.simulator.soql.ChildSql;
 import dev.sfsim.simulator.soql.CompiledQuery;
 import dev.sfsim.simulator.soql.RecordShape;
 
@@ -26,7 +27,7 @@ final class ColumnMetadata {
             for (AggregateColumn c : q.aggregates()) columns.add(aggregate(c));
         } else if (q.shape() != null) {
             for (RecordShape.Node n : q.shape().nodes()) {
-                columns.add(n instanceof RecordShape.Children c ? children(q.children().get(c.index()).shape(), c.name()) : node(n));
+                columns.add(n instanceof RecordShape.Children c ? children(q.children().get(c.index())) : node(n));
                 idSelected |= n instanceof RecordShape.Field f && f.column().field().type() == FieldType.ID;
             }
         }
@@ -57,9 +58,10 @@ final class ColumnMetadata {
     }
 
     /** A child sub-select: {@code aggregate: true} with its columns under {@code joinColumns} (how {@code sf} reads it). */
-    private static Map<String, Object> children(RecordShape shape, String name) {
-        List<Map<String, Object>> join = shape.nodes().stream().map(ColumnMetadata::node).toList();
-        return entry(true, null, name, name, false, false, join, shape.type().name());
+    private static Map<String, Object> children(ChildSql child) {
+        List<Map<String, Object>> join = child.shape().nodes().stream()
+                .map(n -> n instanceof RecordShape.Children c ? children(child.children().get(c.index())) : node(n)).toList();
+        return entry(true, null, child.name(), child.name(), false, false, join, child.shape().type().name());
     }
 
     private static Map<String, Object> aggregate(AggregateColumn c) {

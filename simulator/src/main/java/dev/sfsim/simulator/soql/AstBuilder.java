@@ -76,7 +76,7 @@ final class AstBuilder {
     /** A parenthesised {@code SELECT} (semi-join, anti-join or child relationship): fields, FROM, WHERE, ORDER BY, LIMIT. */
     SoqlQuery subQuery(ApexParser.SubQueryContext q) {
         List<SelectItem> select = q.subFieldList().subFieldEntry().stream().map(e -> {
-            if (e.subQuery() != null) throw SoqlErrors.malformed(src, SoqlParser.position(e.getStart()), "Nesting of semi join sub-selects is not supported");
+            if (e.subQuery() != null) return new ChildQuery(subQuery(e.subQuery()), SoqlParser.position(e.getStart()));
             if (e.typeOf() != null) return typeOf(e.typeOf());
             Identifier alias = e.soqlId() == null ? null : identifier(e.soqlId());
             if (e.soqlFunction() != null) {

@@ -31,6 +31,12 @@ import java.util.Set;
  * every value must fit its field's type, and aggregate queries select only grouped or aggregated values.
  */
 final class Resolver {
+    /**
+     * "Using Relationship Queries": from API 58.0 a query may hold five levels of parent-to-child relationships (the
+     * root counts as the first); before, one child level only.
+     */
+    static final double NESTED_CHILDREN_SINCE = 58.0;
+    static final int MAX_LEVELS = 5;
     /** "FIELDS()": FIELDS(ALL) and FIELDS(CUSTOM) need a LIMIT of at most 200. */
     static final long FIELDS_LIMIT = 200;
 
@@ -38,12 +44,15 @@ final class Resolver {
     private final double apiVersion;
     private final SoqlSource src;
     private final boolean subquery;
+    /** The parent-to-child level of the query: 1 for the root, 2 for its child sub-selects, ... */
+    private final int level;
 
     Resolver(Catalog catalog, double apiVersion, SoqlSource src) {
-        this(catalog, apiVersion, src, false);
+        this(catalog, apiVersion, src, false, 1);
     }
 
-    private Resolver(Catalog catalog, double apiVersion, SoqlSource src, boolean subquery) {
+    private Resolver(Catalog catalog, double apiVersion, SoqlSource src, boolean subquery, int level) {
+        this.level = level;
         this.catalog = catalog;
         this.apiVersion = apiVersion;
         this.src = src;
@@ -115,7 +124,7 @@ final class Resolver {
             throw SoqlErrors.malformed(src, sub.position(), "ORDER BY and LIMIT are not supported in semi join sub-selects");
         }
         boolean oneField = sub.select().size() == 1 && sub.select().get(0) instanceof FieldPath;
-        ResolvedQuery r = oneField ? new Resolver(catalog, apiVersion, src, true).resolve(sub) : null;
+        ResolvedQuery r = oneField ? new Resolver(catalog, apiVersion, src, true, level).resolve(sub) : null;
         if (r == null || r.select().size() != 1 || !r.select().get(0).hops().isEmpty() || !r.select().get(0).field().type().isId()) {
             throw SoqlErrors.malformed(src, sub.select().get(0).position(),
                     "The selected field in a semi join sub-select must be a single id or reference field of its object");
@@ -200,7 +209,12 @@ final class Resolver {
                         + "' in FROM part of query call. If you are attempting to use a custom relationship, be sure to append the"
                         + " '__r' after the custom relationship name. Please reference your WSDL or the describe call for the appropriate names."));
         SObjectType child = catalog.find(relationship.childObject(), apiVersion).orElseThrow();
-        ResolvedQuery r = new Resolver(catalog, apiVersion, src, true).resolve(c.query(), child);
+        int maxLevels = apiVersion >= NESTED_CHILDREN_SINCE ? MAX_LEVELS : 2;
+        if (level + 1 > maxLevels) {
+            throw SoqlErrors.malformed(src, c.position(), "SOQL statements cannot query aggregate relationships more than "
+                    + (maxLevels - 1) + " level" + (maxLevels > 2 ? "s" : "") + " away from the root entity object.");
+        }
+        ResolvedQuery r = new Resolver(catalog, apiVersion, src, true, level + 1).resolve(c.query(), child);
         if (r.countOnly() || r.aggregation() != null) {
             throw SoqlErrors.malformed(src, c.query().select().get(0).position(), "Aggregate functions are not supported in child sub-selects");
         }

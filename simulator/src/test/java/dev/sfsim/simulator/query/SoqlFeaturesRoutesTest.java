@@ -148,6 +148,25 @@ class SoqlFeaturesRoutesTest {
                 .isEqualTo("[{\"attributes\":{\"type\":\"AggregateResult\"},\"firstStart\":\"3/1/2024, 12:00 PM\",\"expr0\":\"3\",\"expr1\":3}]");
     }
 
+    @Test
+    void childSubSelectsNestInsideChildSubSelects() throws Exception {
+        String soql = "SELECT Name, (SELECT Name, (SELECT Seq, TYPEOF Actor WHEN User THEN Username END FROM ConversationEntries"
+                + " WHERE Seq > 1 ORDER BY Seq DESC LIMIT 1) FROM MessagingSessions) FROM MessagingEndUser"
+                + " WHERE Name IN ('Alice', 'Bob', 'carol_x') ORDER BY Name";
+        assertThat(records(soql)).isEqualTo("[{" + attributes("MessagingEndUser", ALICE) + ",\"Name\":\"Alice\","
+                + "\"MessagingSessions\":{\"totalSize\":1,\"done\":true,\"records\":[{" + attributes("MessagingSession", SESSION_1)
+                + ",\"Name\":\"MS-0000000001\",\"ConversationEntries\":{\"totalSize\":1,\"done\":true,\"records\":[" + entry(ENTRY_END_USER)
+                + ",\"Seq\":3,\"Actor\":{" + attributes("MessagingEndUser", ALICE) + "}}]}}]}},"
+                + "{" + attributes("MessagingEndUser", QueryServiceTest.BOB) + ",\"Name\":\"Bob\","
+                + "\"MessagingSessions\":{\"totalSize\":1,\"done\":true,\"records\":[{" + attributes("MessagingSession", QueryServiceTest.SESSION_2)
+                + ",\"Name\":\"MS-0000000002\",\"ConversationEntries\":null}]}},"
+                + "{" + attributes("MessagingEndUser", QueryServiceTest.CAROL) + ",\"Name\":\"carol_x\",\"MessagingSessions\":null}]");
+        HttpResponse<String> old = get(soql, "v57.0");
+        assertThat(old.statusCode()).isEqualTo(400);
+        assertThat(old.body()).contains("SOQL statements cannot query aggregate relationships more than 1 level away from the root entity object.")
+                .contains("MALFORMED_QUERY");
+    }
+
     static String entry(String id) {
         return "{" + attributes("ConversationEntry", id);
     }
@@ -177,7 +196,11 @@ class SoqlFeaturesRoutesTest {
     }
 
     static HttpResponse<String> get(String soql) throws Exception {
-        String path = "/services/data/v60.0/query?q=" + URLEncoder.encode(soql, StandardCharsets.UTF_8);
+        return get(soql, "v60.0");
+    }
+
+    static HttpResponse<String> get(String soql, String version) throws Exception {
+        String path = "/services/data/" + version + "/query?q=" + URLEncoder.encode(soql, StandardCharsets.UTF_8);
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }

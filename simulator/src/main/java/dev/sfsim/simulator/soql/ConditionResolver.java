@@ -44,6 +44,7 @@ final class ConditionResolver {
         if (c instanceof Condition.Not not) return new ResolvedQuery.Not(resolve(not.operand()));
         if (c instanceof Condition.Comparison cmp) return comparison(cmp, expr(cmp.field()));
         if (c instanceof Condition.SemiJoin join) return semiJoin(join, expr(join.field()));
+        if (c instanceof Condition.Includes inc) return includes(inc, expr(inc.field()));
         Condition.In in = (Condition.In) c;
         return in(in, expr(in.field()));
     }
@@ -96,6 +97,15 @@ final class ConditionResolver {
             } else values.add(coercion.coerce(fieldOf(e), ComparisonOperator.EQ, value, in.position()));
         }
         return new ResolvedQuery.In(e, in.negated(), values, withNull);
+    }
+
+    /**
+     * {@code INCLUDES}/{@code EXCLUDES} ("Querying Multi-Select Picklists", SOQL and SOSL Reference) apply to
+     * multi-select picklists only; the catalog has none (no object of the simulated org has a standard one), so
+     * every use is the operator error Salesforce gives on other fields.
+     */
+    private ResolvedCondition includes(Condition.Includes inc, Expr e) {
+        throw src.error(inc.position(), SoqlErrors.INVALID_QUERY_FILTER_OPERATOR, "includes or excludes operator only valid on multipicklist field");
     }
 
     private ResolvedCondition semiJoin(Condition.SemiJoin join, Expr e) {

@@ -167,6 +167,15 @@ class SoqlFeaturesRoutesTest {
                 .contains("MALFORMED_QUERY");
     }
 
+    @Test
+    void includesAndExcludesOnlyOnMultiSelectPicklists() throws Exception {
+        HttpResponse<String> r = get("SELECT Id FROM MessagingEndUser WHERE MessageType INCLUDES ('Text;WhatsApp', 'Phone')");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).isEqualTo("[{\"message\":\"\\nSELECT Id FROM MessagingEndUser WHERE MessageType INCLUDES ('Text;WhatsApp', 'Phone')"
+                + "\\n                                      ^\\nERROR at Row:1:Column:39\\nincludes or excludes operator only valid on multipicklist field\","
+                + "\"errorCode\":\"INVALID_QUERY_FILTER_OPERATOR\"}]");
+    }
+
     static String entry(String id) {
         return "{" + attributes("ConversationEntry", id);
     }

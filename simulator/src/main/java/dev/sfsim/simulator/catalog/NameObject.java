@@ -46,6 +46,25 @@ public final class NameObject {
 
     private NameObject() {}
 
+    /**
+     * The {@code Type} field of the Name object behind one polymorphic reference: SQL reads the id's key prefix
+     * (no literal in SQL), and the prefixes are "picklist values" labelled with the object names, so that showing
+     * and filtering on the type work as {@code toLabel()} does ({@code Type IN ('User')} binds {@code '005'}).
+     *
+     * @param typeByPrefix key prefix -> object name, see {@link #prefixes}
+     */
+    public static SObjectField typeField(Map<String, String> typeByPrefix) {
+        SObjectField type = TYPE.field("Type").orElseThrow();
+        FieldAttributes attributes = new FieldAttributes(false, false, false, false, false, null, null, typeByPrefix);
+        return new SObjectField(type.name(), type.label(), type.type(), type.length(), "", List.copyOf(typeByPrefix.keySet()),
+                null, List.of(), null, true, false, false, 0, attributes);
+    }
+
+    /** Whether {@code f} is a {@link #typeField}: its values are key prefixes, matched only through their labels. */
+    public static boolean isTypeField(SObjectField f) {
+        return f.name().equals("Type") && f.column().isEmpty();
+    }
+
     /** The Name object: its fields are {@code Id}, {@code Name}, {@code Type}, ... ; it has no relationships. */
     public static SObjectType type() {
         return TYPE;

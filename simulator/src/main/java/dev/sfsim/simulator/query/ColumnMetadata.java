@@ -43,7 +43,7 @@ final class ColumnMetadata {
     private static Map<String, Object> node(RecordShape.Node n) {
         if (n instanceof RecordShape.Field f) {
             SObjectField field = f.column().field();
-            return entry(false, field.type(), field.name(), field.label(), field.createable(), field.updateable(), List.of());
+            return entry(false, field.type(), f.name(), field.label(), field.createable(), field.updateable(), List.of());
         }
         if (n instanceof RecordShape.TypeOf t) {
             // One column for the polymorphic parent, its joined columns those of every branch in order.

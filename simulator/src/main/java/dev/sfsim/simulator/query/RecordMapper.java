@@ -29,7 +29,7 @@ final class RecordMapper {
     private Map<String, Object> record(ResultSet rs, RecordShape level) throws SQLException {
         String id = rs.getString(level.idAlias());
         if (id == null) return null;
-        String type = level.typeAlias() == null ? level.type().name() : rs.getString(level.typeAlias());
+        String type = level.typeAlias() == null ? level.type().name() : RecordShape.typeOf(level.typeByPrefix(), rs.getString(level.typeAlias()));
         return record(rs, level, id, type);
     }
 
@@ -37,7 +37,7 @@ final class RecordMapper {
     private Map<String, Object> typeOf(ResultSet rs, RecordShape.TypeOf t) throws SQLException {
         String id = rs.getString(t.idAlias());
         if (id == null) return null;
-        String type = rs.getString(t.typeAlias());
+        String type = RecordShape.typeOf(t.typeByPrefix(), rs.getString(t.typeAlias()));
         RecordShape shape = t.branches().get(type);
         if (shape == null) shape = t.otherwise();
         if (shape == null) return record(rs, new RecordShape(null, t.idAlias(), java.util.List.of()), id, type);

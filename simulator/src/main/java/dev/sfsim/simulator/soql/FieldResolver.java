@@ -73,6 +73,11 @@ final class FieldResolver {
         List<String> names = new ArrayList<>();
         for (Hop hop : hops) names.add(hop.reference().relationshipName());
         names.add(field.name());
+        if (owner == NameObject.type() && field.name().equals("Type")) {
+            Hop hop = hops.get(hops.size() - 1);
+            SObjectField type = NameObject.typeField(NameObject.prefixes(hop.candidates(), hop.reference().referenceTo()));
+            return new ResolvedField(hops, type, names, ValueConversion.TOLABEL);
+        }
         return new ResolvedField(hops, field, names);
     }
 

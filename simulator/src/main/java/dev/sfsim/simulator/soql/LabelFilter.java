@@ -1,5 +1,6 @@
 package dev.sfsim.simulator.soql;
 
+import dev.sfsim.simulator.catalog.NameObject;
 import dev.sfsim.simulator.catalog.SObjectField;
 import dev.sfsim.simulator.soql.ResolvedQuery.Expr;
 import dev.sfsim.simulator.soql.ResolvedQuery.ResolvedCondition;
@@ -36,6 +37,7 @@ final class LabelFilter {
                 String pattern = (String) coercion.coerce(field, op, value, at);
                 Pattern regex = regex(pattern);
                 List<Object> matches = matching(field, label -> regex.matcher(label).matches());
+                if (matches.isEmpty() && NameObject.isTypeField(field)) yield new ResolvedQuery.In(stored, false, List.of(""), false);
                 yield matches.isEmpty() ? new ResolvedQuery.Compare(stored, op, pattern) : new ResolvedQuery.In(stored, false, List.copyOf(matches), false);
             }
             default -> throw SoqlErrors.notSupported("toLabel() compared with " + op.symbol());
@@ -53,7 +55,9 @@ final class LabelFilter {
     private List<Object> values(SObjectField field, Literal value, Position at) {
         String text = (String) coercion.coerce(field, ComparisonOperator.EQ, value, at);
         List<Object> matches = matching(field, label -> label.equalsIgnoreCase(text));
-        return matches.isEmpty() ? List.of(text) : List.copyOf(matches);
+        // A polymorphic Type's values are key prefixes: a name that is no target matches nothing ('' is no prefix).
+        if (matches.isEmpty()) return List.of(NameObject.isTypeField(field) ? "" : text);
+        return List.copyOf(matches);
     }
 
     private static List<Object> matching(SObjectField field, Predicate<String> label) {

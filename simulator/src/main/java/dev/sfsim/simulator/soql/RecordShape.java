@@ -12,17 +12,24 @@ import java.util.Map;
  *
  * @param type      the record's sObject (the {@code Name} object for a polymorphic parent)
  * @param idAlias   SQL alias of the record's id, needed for {@code attributes.url} even when Id is not selected
- * @param typeAlias SQL alias of the record's real type name when {@code type} does not tell it (a polymorphic
- *                  parent: {@code attributes.type} is the referenced object, known by key prefix); else null
+ * @param typeAlias SQL alias of the record's id key prefix when {@code type} does not tell the real type (a
+ *                  polymorphic parent: {@code attributes.type} is the referenced object); else null
+ * @param typeByPrefix key prefix -> object name for {@code typeAlias}
  * @param nodes     fields and nested parents in output order
  */
-public record RecordShape(SObjectType type, String idAlias, String typeAlias, List<Node> nodes) {
+public record RecordShape(SObjectType type, String idAlias, String typeAlias, Map<String, String> typeByPrefix, List<Node> nodes) {
     public RecordShape {
         nodes = List.copyOf(nodes);
+        typeByPrefix = Map.copyOf(typeByPrefix);
     }
 
     public RecordShape(SObjectType type, String idAlias, List<Node> nodes) {
-        this(type, idAlias, null, nodes);
+        this(type, idAlias, null, Map.of(), nodes);
+    }
+
+    /** The {@code attributes.type} of the record whose {@code typeAlias} column holds {@code keyPrefix}. */
+    public static String typeOf(Map<String, String> typeByPrefix, String keyPrefix) {
+        return typeByPrefix.get(keyPrefix);
     }
 
     /** An entry of a record. */
@@ -51,16 +58,17 @@ public record RecordShape(SObjectType type, String idAlias, String typeAlias, Li
 
     /**
      * A {@code TYPEOF} parent ("TYPEOF", SOQL and SOSL Reference): the nested record's fields are those of the
-     * {@code WHEN} branch of its real type (read from {@code typeAlias}), else of {@code otherwise} (ELSE, on the
+     * {@code WHEN} branch of its real type (its key prefix read from {@code typeAlias}), else of {@code otherwise} (ELSE, on the
      * Name object); with neither, the record has its {@code attributes} only.
      *
      * @param branches  WHEN object name -> layout
      * @param otherwise the ELSE layout, or null
      */
-    public record TypeOf(String name, String idAlias, String typeAlias, Map<String, RecordShape> branches,
-                         RecordShape otherwise) implements Node {
+    public record TypeOf(String name, String idAlias, String typeAlias, Map<String, String> typeByPrefix,
+                         Map<String, RecordShape> branches, RecordShape otherwise) implements Node {
         public TypeOf {
             branches = Map.copyOf(branches);
+            typeByPrefix = Map.copyOf(typeByPrefix);
         }
     }
 }

@@ -100,8 +100,9 @@ record ResolvedQuery(SObjectType root, boolean countOnly, List<ResolvedField> se
             this(function, field, type, null);
         }
 
+        /** The field's value (shown converted when the field is, as the Name object's Type is). */
         static Expr of(ResolvedField f) {
-            return new Expr(null, f, f.field().type());
+            return new Expr(null, f, f.field().type(), f.conversion());
         }
 
         /** This value shown through {@code toLabel()} or {@code format()}; the SQL and grouping stay the same. */

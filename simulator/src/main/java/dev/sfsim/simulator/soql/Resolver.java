@@ -2,6 +2,7 @@ package dev.sfsim.simulator.soql;
 
 import dev.sfsim.simulator.catalog.Catalog;
 import dev.sfsim.simulator.catalog.ChildRelationships;
+import dev.sfsim.simulator.catalog.NameObject;
 import dev.sfsim.simulator.catalog.SObjectField;
 import dev.sfsim.simulator.catalog.SObjectType;
 import dev.sfsim.simulator.soql.ResolvedQuery.Expr;
@@ -103,6 +104,9 @@ final class Resolver {
             Expr e = functions.resolve(o.field());
             if (aggregation != null && !e.aggregate() && groupBy.stream().noneMatch(g -> g.key().equals(e.key()))) {
                 throw SoqlErrors.malformed(src, o.field().position(), "Ordered field must be grouped or aggregated: " + text(o.field()));
+            }
+            if (e.conversion() != null && e.field() != null && NameObject.isTypeField(e.field().field())) {
+                throw SoqlErrors.notSupported("ORDER BY the Type of a polymorphic relationship");
             }
             if (e.conversion() != null) {
                 throw SoqlErrors.malformed(src, o.field().position(), "toLabel() and FORMAT() cannot be used in ORDER BY: " + text(o.field()));

@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * Collects the SELECT list ({@code tN.id AS iN} per record shown, {@code tN.col AS cK} per field) and the nested
  * {@link RecordShape}: fields sharing a relationship go into one nested record, at the place of its first use.
- * A polymorphic parent selects its reference as {@code ipN} and its real type as {@code yN}.
+ * A polymorphic parent selects its reference as {@code ipN} and its key prefix as {@code yN} (mapped to the real
+ * type by the shape, so that no literal reaches the SQL).
  */
 final class ShapeBuilder {
     private final SqlJoins joins;
@@ -28,26 +29,29 @@ final class ShapeBuilder {
         final SObjectType type;
         final String idAlias;
         final String typeAlias;
+        final Map<String, String> typeByPrefix;
         final List<Object> entries = new ArrayList<>();
         final Map<String, Level> children = new LinkedHashMap<>();
         final String name;
 
-        Level(SObjectType type, String idAlias, String typeAlias, String name) {
+        Level(SObjectType type, String idAlias, String typeAlias, Map<String, String> typeByPrefix, String name) {
             this.type = type;
             this.idAlias = idAlias;
             this.typeAlias = typeAlias;
+            this.typeByPrefix = typeByPrefix;
             this.name = name;
         }
     }
 
     /** A TYPEOF under construction: one Level per WHEN, one for ELSE (or null). */
-    private record TypeOfLevel(String name, String idAlias, String typeAlias, Map<String, Level> branches, Level otherwise) {
+    private record TypeOfLevel(String name, String idAlias, String typeAlias, Map<String, String> typeByPrefix,
+                               Map<String, Level> branches, Level otherwise) {
     }
 
     ShapeBuilder(SObjectType rootType, SqlJoins joins) {
         this.joins = joins;
         this.selectList = new ArrayList<>();
-        this.root = new Level(rootType, "i0", null, null);
+        this.root = new Level(rootType, "i0", null, Map.of(), null);
         selectList.add(joins.idColumn(List.of()) + " AS i0");
     }
 
@@ -73,12 +77,12 @@ final class ShapeBuilder {
             Level child;
             if (hop.polymorphic()) {
                 String[] aliases = polymorphicAliases(path);
-                child = new Level(hop.target(), aliases[0], aliases[1], hop.reference().relationshipName());
+                child = new Level(hop.target(), aliases[0], aliases[1], typeByPrefix(hop), hop.reference().relationshipName());
             } else {
                 String idColumn = joins.idColumn(path);
                 String alias = "i" + idColumn.substring(1, idColumn.indexOf('.'));
                 selectList.add(idColumn + " AS " + alias);
-                child = new Level(hop.target(), alias, null, hop.reference().relationshipName());
+                child = new Level(hop.target(), alias, null, Map.of(), hop.reference().relationshipName());
             }
             parent.entries.add(child);
             return child;
@@ -90,7 +94,7 @@ final class ShapeBuilder {
         int n = polymorphic++;
         String reference = joins.idColumn(path);
         selectList.add(reference + " AS ip" + n);
-        selectList.add(SqlJoins.typeOf(reference, path.get(path.size() - 1)) + " AS y" + n);
+        selectList.add(SqlJoins.keyPrefix(reference) + " AS y" + n);
         return new String[] {"ip" + n, "y" + n};
     }
 
@@ -104,16 +108,20 @@ final class ShapeBuilder {
         Map<String, Level> branches = new LinkedHashMap<>();
         t.branches().forEach((type, fields) -> {
             SObjectType object = fields.get(0).hops().get(hops.size() - 1).target();
-            Level level = new Level(object, aliases[0], null, name);
+            Level level = new Level(object, aliases[0], null, Map.of(), name);
             for (ResolvedField f : fields) add(level, hops.size(), f);
             branches.put(type, level);
         });
         Level otherwise = null;
         if (t.otherwise() != null) {
-            otherwise = new Level(NameObject.type(), aliases[0], aliases[1], name);
+            otherwise = new Level(NameObject.type(), aliases[0], aliases[1], typeByPrefix(hops.get(hops.size() - 1)), name);
             for (ResolvedField f : t.otherwise()) add(otherwise, hops.size(), f);
         }
-        parent.entries.add(new TypeOfLevel(name, aliases[0], aliases[1], branches, otherwise));
+        parent.entries.add(new TypeOfLevel(name, aliases[0], aliases[1], typeByPrefix(hops.get(hops.size() - 1)), branches, otherwise));
+    }
+
+    private static Map<String, String> typeByPrefix(Hop hop) {
+        return NameObject.prefixes(hop.candidates(), hop.reference().referenceTo());
     }
 
     /** A child relationship result at the root level, in SELECT order. */
@@ -137,12 +145,13 @@ final class ShapeBuilder {
             else if (e instanceof Level l) nodes.add(new RecordShape.Parent(l.name, build(l)));
             else nodes.add(build((TypeOfLevel) e));
         }
-        return new RecordShape(level.type, level.idAlias, level.typeAlias, nodes);
+        return new RecordShape(level.type, level.idAlias, level.typeAlias, level.typeByPrefix, nodes);
     }
 
     private static RecordShape.TypeOf build(TypeOfLevel t) {
         Map<String, RecordShape> branches = new LinkedHashMap<>();
         t.branches().forEach((type, level) -> branches.put(type, build(level)));
-        return new RecordShape.TypeOf(t.name(), t.idAlias(), t.typeAlias(), branches, t.otherwise() == null ? null : build(t.otherwise()));
+        return new RecordShape.TypeOf(t.name(), t.idAlias(), t.typeAlias(), t.typeByPrefix(), branches,
+                t.otherwise() == null ? null : build(t.otherwise()));
     }
 }

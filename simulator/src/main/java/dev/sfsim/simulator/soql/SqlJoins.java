@@ -4,7 +4,6 @@ import dev.sfsim.simulator.catalog.SObjectType;
 import dev.sfsim.simulator.soql.ResolvedQuery.Hop;
 import dev.sfsim.simulator.soql.ResolvedQuery.ResolvedField;
 
-import dev.sfsim.simulator.catalog.NameObject;
 import dev.sfsim.simulator.catalog.SObjectField;
 
 import java.util.ArrayList;
@@ -61,15 +60,15 @@ final class SqlJoins {
     }
 
     /**
-     * A field of the Name object: {@code Id} is the reference, {@code Type} the referenced object's name by key
-     * prefix, any other the same-named field of whichever referenced table holds the id.
+     * A field of the Name object: {@code Id} is the reference, {@code Type} its key prefix (shown as the object's
+     * name), any other the same-named field of whichever referenced table holds the id.
      */
     private String nameColumn(List<Hop> hops, SObjectField field) {
         Hop hop = hops.get(hops.size() - 1);
         List<Hop> parentHops = hops.subList(0, hops.size() - 1);
         String reference = alias(parentHops) + "." + hop.reference().column();
         if (field.name().equals("Id")) return reference;
-        if (field.name().equals("Type")) return typeOf(reference, hop);
+        if (field.name().equals("Type")) return keyPrefix(reference);
         List<String> sources = new ArrayList<>();
         for (SObjectType candidate : hop.candidates()) {
             var source = candidate.field(field.name());
@@ -82,12 +81,9 @@ final class SqlJoins {
         return sources.size() == 1 ? sources.get(0) : "COALESCE(" + String.join(", ", sources) + ")";
     }
 
-    /** {@code CASE left(ref, 3) WHEN '005' THEN 'User' ... END}: catalog constants only. */
-    static String typeOf(String reference, Hop hop) {
-        StringBuilder sb = new StringBuilder("CASE left(").append(reference).append(", 3)");
-        NameObject.prefixes(hop.candidates(), hop.reference().referenceTo())
-                .forEach((prefix, type) -> sb.append(" WHEN '").append(prefix).append("' THEN '").append(type).append('\''));
-        return sb.append(" END").toString();
+    /** The key prefix of a reference: what the Name object's {@code Type} is read from (see {@code NameObject.typeField}). */
+    static String keyPrefix(String reference) {
+        return "left(" + reference + ", 3)";
     }
 
     /** {@code tN.id} of the record reached by {@code hops}. */

@@ -87,6 +87,13 @@ class SoqlFeaturesRoutesTest {
     }
 
     @Test
+    void groupByPolymorphicType() throws Exception {
+        assertThat(records("SELECT Actor.Type, COUNT(Id) n FROM ConversationEntry WHERE Actor.Type != null GROUP BY Actor.Type"))
+                .isEqualTo("[{\"attributes\":{\"type\":\"AggregateResult\"},\"Type\":\"User\",\"n\":1},"
+                        + "{\"attributes\":{\"type\":\"AggregateResult\"},\"Type\":\"MessagingEndUser\",\"n\":1}]");
+    }
+
+    @Test
     void typeOfPicksTheBranchOfTheRealType() throws Exception {
         assertThat(records("SELECT Seq, TYPEOF Actor WHEN User THEN Username, Alias WHEN MessagingEndUser THEN Name,"
                 + " MessagingChannel.DeveloperName END FROM ConversationEntry ORDER BY Seq"))

@@ -3,28 +3,21 @@ package dev.sfsim.simulator.soql;
 import dev.sfsim.simulator.catalog.Catalog;
 import dev.sfsim.simulator.catalog.ChildRelationships;
 import dev.sfsim.simulator.catalog.NameObject;
-import dev.sfsim.simulator.catalog.SObjectField;
 import dev.sfsim.simulator.catalog.SObjectType;
 import dev.sfsim.simulator.soql.ResolvedQuery.Expr;
 import dev.sfsim.simulator.soql.ResolvedQuery.ResolvedCondition;
 import dev.sfsim.simulator.soql.ResolvedQuery.ResolvedField;
-import dev.sfsim.simulator.soql.ast.AliasedField;
 import dev.sfsim.simulator.soql.ast.ChildQuery;
 import dev.sfsim.simulator.soql.ast.CountAll;
 import dev.sfsim.simulator.soql.ast.FieldPath;
-import dev.sfsim.simulator.soql.ast.FieldsItem;
 import dev.sfsim.simulator.soql.ast.FunctionItem;
-import dev.sfsim.simulator.soql.ast.Identifier;
 import dev.sfsim.simulator.soql.ast.OrderItem;
-import dev.sfsim.simulator.soql.ast.SelectItem;
 import dev.sfsim.simulator.soql.ast.SoqlQuery;
 import dev.sfsim.simulator.soql.ast.TypeOf;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Validates a {@link SoqlQuery} against the catalog at one API version (Calcite's validate step): the object
@@ -38,8 +31,6 @@ final class Resolver {
      */
     static final double NESTED_CHILDREN_SINCE = 58.0;
     static final int MAX_LEVELS = 5;
-    /** "FIELDS()": FIELDS(ALL) and FIELDS(CUSTOM) need a LIMIT of at most 200. */
-    static final long FIELDS_LIMIT = 200;
 
     private final Catalog catalog;
     private final double apiVersion;
@@ -75,7 +66,8 @@ final class Resolver {
         if (countOnly && q.select().size() > 1) {
             throw SoqlErrors.malformed(src, q.select().get(1).position(), "COUNT() must be the only element in the SELECT list");
         }
-        boolean aggregate = !q.groupBy().isEmpty() || q.select().stream().anyMatch(i -> i instanceof FunctionItem f && !conversionOfField(f));
+        boolean aggregate = !q.groupBy().isEmpty()
+                || q.select().stream().anyMatch(i -> i instanceof FunctionItem f && !RowSelect.conversionOfField(f));
         List<Expr> groupBy = new Grouping(src, functions).groupBy(q.groupBy());
         ConditionResolver where = new ConditionResolver(src, functions, null, subquery ? null : this::semiJoin);
         ResolvedCondition whereCondition = q.where() == null ? null : where.resolve(q.where());
@@ -94,7 +86,7 @@ final class Resolver {
         if (aggregate && !countOnly) {
             aggregation = new Grouping(src, functions).aggregation(q, groupBy);
         } else if (!countOnly) {
-            rows(q, root, fields, functions, select, children, typeOfs);
+            new RowSelect(src, apiVersion, fields, functions, this::child).resolve(q, root, select, children, typeOfs);
         } else if (!groupBy.isEmpty()) {
             aggregation = new ResolvedQuery.Aggregation(List.of(), groupBy, q.groupingMode(),
                     q.having() == null ? null : new ConditionResolver(src, functions, groupBy, null).resolve(q.having()));
@@ -136,74 +128,6 @@ final class Resolver {
         return r;
     }
 
-    private void rows(SoqlQuery q, SObjectType root, FieldResolver fields, FunctionResolver functions, List<ResolvedField> select,
-                      List<ResolvedQuery.Child> children,
-                      List<ResolvedQuery.TypeOfSelect> typeOfs) {
-        Set<String> seen = new HashSet<>();
-        for (SelectItem item : q.select()) {
-            if (item instanceof AliasedField a) throw aliasing(a.alias());
-            if (item instanceof TypeOf t) {
-                var resolved = new TypeOfResolver(src, fields, root, apiVersion).resolve(t, select.size());
-                String key = relationshipKey(resolved.hops());
-                if (!seen.add("typeof:" + key)) {
-                    throw src.error(t.position(), SoqlErrors.INVALID_FIELD, "duplicate field selected: " + t.relationship().text());
-                }
-                if (seen.contains("name:" + key)) throw typeOfAndPath(t, t.relationship().text());
-                typeOfs.add(resolved);
-                continue;
-            }
-            if (item instanceof ChildQuery c) {
-                ResolvedQuery.Child child = child(root, c, select.size());
-                if (!seen.add("(" + lower(child.name()))) {
-                    throw SoqlErrors.malformed(src, c.position(), "duplicate child relationship: " + child.name());
-                }
-                children.add(child);
-                continue;
-            }
-            List<ResolvedField> resolved = item instanceof FieldsItem all ? fieldsFunction(q, root, all)
-                    : item instanceof FunctionItem f ? List.of(converted(f, functions)) : List.of(fields.resolve((FieldPath) item));
-            for (ResolvedField f : resolved) {
-                if (!f.hops().isEmpty() && f.hops().get(f.hops().size() - 1).polymorphic()) {
-                    String key = relationshipKey(f.hops());
-                    if (seen.contains("typeof:" + key)) throw typeOfAndPath(item, f.hops().get(f.hops().size() - 1).reference().relationshipName());
-                    seen.add("name:" + key);
-                }
-                if (!seen.add(f.key())) {
-                    throw src.error(item.position(), SoqlErrors.INVALID_FIELD, "duplicate field selected: " + String.join(".", f.outputPath()));
-                }
-                select.add(f);
-            }
-        }
-    }
-
-    /** {@code toLabel(field)} or {@code FORMAT(field)}: a converted field, which keeps a query a row query. */
-    private static boolean conversionOfField(FunctionItem f) {
-        String name = f.call().name();
-        return (name.equals(ValueConversion.TOLABEL) || name.equals(ValueConversion.FORMAT)) && f.call().inner() == null;
-    }
-
-    /** A converted field of a row query, under its alias if it has one ("toLabel()", "FORMAT()": aliasing). */
-    private static ResolvedField converted(FunctionItem item, FunctionResolver functions) {
-        Expr e = functions.resolve(item.call());
-        ResolvedField f = e.field();
-        List<String> path = new ArrayList<>(f.outputPath());
-        if (item.alias() != null) path.set(path.size() - 1, item.alias().text());
-        return new ResolvedField(f.hops(), f.field(), path, e.conversion());
-    }
-
-    /** Relationship names of a path, lower case: identifies a parent record in the result. */
-    private static String relationshipKey(List<ResolvedQuery.Hop> hops) {
-        return lower(String.join(".", hops.stream().map(h -> h.reference().relationshipName()).toList()));
-    }
-
-    /**
-     * "typeOfField cannot reference a relationship field that is also referenced in the fieldList" (TYPEOF);
-     * the error text is inferred.
-     */
-    private RuntimeException typeOfAndPath(SelectItem item, String relationship) {
-        return SoqlErrors.malformed(src, item.position(), "TYPEOF field " + relationship + " cannot also be referenced in the field list");
-    }
-
     /** A child relationship sub-select: its FROM names a child relationship of {@code parent}. */
     private ResolvedQuery.Child child(SObjectType parent, ChildQuery c, int position) {
         var from = c.query().from().object();
@@ -223,21 +147,6 @@ final class Resolver {
             throw SoqlErrors.malformed(src, c.query().select().get(0).position(), "Aggregate functions are not supported in child sub-selects");
         }
         return new ResolvedQuery.Child(relationship.relationshipName(), child.field(relationship.field()).orElseThrow(), r, position);
-    }
-
-    /** FIELDS(ALL|STANDARD|CUSTOM): the simulated org has standard fields only. */
-    private List<ResolvedField> fieldsFunction(SoqlQuery q, SObjectType root, FieldsItem item) {
-        if (!item.kind().equals("STANDARD") && (q.limit() == null || q.limit().value() > FIELDS_LIMIT)) {
-            throw SoqlErrors.malformed(src, item.position(), "The SOQL FIELDS function must have a LIMIT of at most " + FIELDS_LIMIT);
-        }
-        if (item.kind().equals("CUSTOM")) return List.of();
-        List<ResolvedField> all = new ArrayList<>();
-        for (SObjectField f : root.fieldsIn(apiVersion)) all.add(new ResolvedField(List.of(), f, List.of(f.name())));
-        return all;
-    }
-
-    private RuntimeException aliasing(Identifier alias) {
-        return SoqlErrors.malformed(src, alias.position(), "Only aggregate expressions use field aliasing");
     }
 
     static String text(dev.sfsim.simulator.soql.ast.ValueExpr e) {

@@ -10,7 +10,9 @@ import java.util.Map;
 /**
  * Shapes one result row into a Salesforce record (wire format notes §3.2, §3.4): {@code attributes}
  * ({@code type}, {@code url} with the request's version and the 18-character id), then the selected fields in
- * SELECT order under their canonical names; parent relationships nest, {@code null} when the lookup is empty.
+ * SELECT order under their canonical names (converted by {@code toLabel()}/{@code FORMAT()} when asked); parent
+ * relationships nest, {@code null} when the lookup is empty; a polymorphic parent ({@code Actor}, TYPEOF) is typed
+ * as the object its id's key prefix names.
  */
 final class RecordMapper {
     private final RecordShape shape;
@@ -33,7 +35,10 @@ final class RecordMapper {
         return record(rs, level, id, type);
     }
 
-    /** A TYPEOF parent: the fields of the WHEN branch of its real type, else of ELSE, else attributes only. */
+    /**
+     * A TYPEOF parent: the fields of the WHEN branch of its real type, else of ELSE, else attributes only. (A
+     * reference whose key prefix is none of its targets' — which Salesforce cannot hold — has a null type.)
+     */
     private Map<String, Object> typeOf(ResultSet rs, RecordShape.TypeOf t) throws SQLException {
         String id = rs.getString(t.idAlias());
         if (id == null) return null;
@@ -46,7 +51,6 @@ final class RecordMapper {
 
     private Map<String, Object> record(ResultSet rs, RecordShape level, String id, String type) throws SQLException {
         Map<String, Object> attributes = new LinkedHashMap<>();
-        // A reference whose key prefix is none of its targets' has no known type (Salesforce cannot hold one).
         attributes.put("type", type);
         attributes.put("url", basePath + "/sobjects/" + type + "/" + id);
         Map<String, Object> record = new LinkedHashMap<>();

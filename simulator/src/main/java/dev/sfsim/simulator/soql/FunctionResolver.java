@@ -12,7 +12,7 @@ import dev.sfsim.simulator.soql.ast.ValueExpr;
  * Resolves fields and functions of fields, checking the field types each function accepts ("Support for Field
  * Types in Aggregate Functions", "Date Functions", SOQL and SOSL Reference) and deriving the result type:
  * {@code COUNT}/{@code COUNT_DISTINCT} and date functions yield integers ({@code DAY_ONLY} a date),
- * {@code SUM}/{@code AVG} doubles, {@code MIN}/{@code MAX} the field's type.
+ * {@code SUM}/{@code AVG} doubles (currencies of a currency field), {@code MIN}/{@code MAX} the field's type.
  */
 final class FunctionResolver {
     private final SoqlSource src;
@@ -38,7 +38,8 @@ final class FunctionResolver {
         FieldType type = f.field().type();
         return switch (fn) {
             case "COUNT", "COUNT_DISTINCT" -> new Expr(fn, require(call, f, type != FieldType.BOOLEAN, "aggregate operator"), FieldType.INT);
-            case "SUM", "AVG" -> new Expr(fn, require(call, f, type == FieldType.INT || type == FieldType.DOUBLE, "aggregate operator"), FieldType.DOUBLE);
+            case "SUM", "AVG" -> new Expr(fn, require(call, f, type == FieldType.INT || type == FieldType.DOUBLE || type == FieldType.CURRENCY,
+                    "aggregate operator"), type == FieldType.CURRENCY ? FieldType.CURRENCY : FieldType.DOUBLE);
             case "MIN", "MAX" -> new Expr(fn, require(call, f, type != FieldType.BOOLEAN, "aggregate operator"), type);
             case "DAY_ONLY" -> new Expr(fn, require(call, f, type == FieldType.DATETIME, "date function"), FieldType.DATE);
             case "HOUR_IN_DAY" -> new Expr(fn, require(call, f, type == FieldType.DATETIME, "date function"), FieldType.INT);

@@ -34,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SoqlFeaturesRoutesTest {
     static final String ENTRY_USER = SalesforceIds.generate("0Zy", 2);
     static final String ENTRY_END_USER = SalesforceIds.generate("0Zy", 3);
+    static final String ACCOUNT = SalesforceIds.generate("001", 1);
     private static final String BASE = "/services/data/v60.0/sobjects/";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -56,6 +57,10 @@ class SoqlFeaturesRoutesTest {
             }
         });
         ConvMessageSendRequestRows.insert(db.jdbi(), 3, 1);
+        db.jdbi().useHandle(h -> h.createUpdate("INSERT INTO account (id, name, annual_revenue, number_of_employees, created_date,"
+                        + " created_by_id, last_modified_date, last_modified_by_id, system_modstamp) VALUES (?, 'Acme', 1234567.5, 12345, ?, ?, ?, ?, ?)")
+                .bind(0, ACCOUNT).bind(1, OffsetDateTime.parse("2024-12-28T23:59:00Z")).bind(2, USER)
+                .bind(3, OffsetDateTime.parse("2024-12-28T23:59:00Z")).bind(4, USER).bind(5, OffsetDateTime.parse("2024-12-28T23:59:00Z")).execute());
         SoqlCompiler compiler = new SoqlCompiler(Catalog.standard());
         SimClock clock = new SimClock();
         server = HttpServer.create(new QueryRoutes(new QueryService(db.jdbi(), compiler, clock),
@@ -153,6 +158,16 @@ class SoqlFeaturesRoutesTest {
                         + "\"CreatedDate\":\"2024-01-01T10:00:00.000+0000\",\"created\":\"1/1/2024, 10:00 AM\"}]");
         assertThat(records("SELECT FORMAT(MIN(StartTime)) firstStart, format(SUM(AgentMessageCount)), MAX(AgentMessageCount) FROM MessagingSession"))
                 .isEqualTo("[{\"attributes\":{\"type\":\"AggregateResult\"},\"firstStart\":\"3/1/2024, 12:00 PM\",\"expr0\":\"3\",\"expr1\":3}]");
+    }
+
+    @Test
+    void formatCurrencyNumbersAndDates() throws Exception {
+        assertThat(records("SELECT AnnualRevenue, FORMAT(AnnualRevenue) revenue, format(NumberOfEmployees), format(CreatedDate) FROM Account"))
+                .isEqualTo("[{" + attributes("Account", ACCOUNT) + ",\"AnnualRevenue\":1234567.5,\"revenue\":\"$1,234,567.50\","
+                        + "\"NumberOfEmployees\":\"12,345\",\"CreatedDate\":\"12/28/2024, 11:59 PM\"}]");
+        assertThat(records("SELECT FORMAT(DAY_ONLY(CreatedDate)) day, FORMAT(SUM(AnnualRevenue)), FORMAT(AVG(NumberOfEmployees)) avg"
+                + " FROM Account GROUP BY DAY_ONLY(CreatedDate)"))
+                .isEqualTo("[{\"attributes\":{\"type\":\"AggregateResult\"},\"day\":\"12/28/2024\",\"expr0\":\"$1,234,567.50\",\"avg\":\"12,345\"}]");
     }
 
     @Test

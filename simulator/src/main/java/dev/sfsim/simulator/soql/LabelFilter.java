@@ -40,7 +40,8 @@ final class LabelFilter {
                 if (matches.isEmpty() && NameObject.isTypeField(field)) yield new ResolvedQuery.In(stored, false, List.of(""), false);
                 yield matches.isEmpty() ? new ResolvedQuery.Compare(stored, op, pattern) : new ResolvedQuery.In(stored, false, List.copyOf(matches), false);
             }
-            default -> throw SoqlErrors.notSupported("toLabel() compared with " + op.symbol());
+            default -> throw SoqlErrors.notSupported((NameObject.isTypeField(field) ? "the Type of a polymorphic relationship" : "toLabel()")
+                    + " compared with " + op.symbol());
         };
     }
 

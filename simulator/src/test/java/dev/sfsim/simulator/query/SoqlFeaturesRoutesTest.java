@@ -198,6 +198,23 @@ class SoqlFeaturesRoutesTest {
                 + "\"errorCode\":\"INVALID_QUERY_FILTER_OPERATOR\"}]");
     }
 
+    @Test
+    void columnMetadataOfTypeOfAndNestedSubSelects() throws Exception {
+        String soql = "SELECT Id, (SELECT Name, (SELECT TYPEOF Actor WHEN User THEN Username ELSE Name END, toLabel(ActorType) t"
+                + " FROM ConversationEntries) FROM MessagingSessions) FROM MessagingEndUser";
+        String path = "/services/data/v60.0/query?columns=true&q=" + URLEncoder.encode(soql, StandardCharsets.UTF_8);
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode sessions = JSON.readTree(r.body()).get("columnMetadata").get(1);
+        assertThat(sessions.get("columnName").asText()).isEqualTo("MessagingSessions");
+        JsonNode entries = sessions.get("joinColumns").get(1);
+        assertThat(entries.get("columnName").asText()).isEqualTo("ConversationEntries");
+        assertThat(entries.get("joinColumns").get(0).get("columnName").asText()).isEqualTo("Actor");
+        assertThat(entries.get("joinColumns").get(0).get("joinColumns").size()).isEqualTo(2);
+        assertThat(entries.get("joinColumns").get(1).get("columnName").asText()).isEqualTo("t");
+    }
+
     static String entry(String id) {
         return "{" + attributes("ConversationEntry", id);
     }

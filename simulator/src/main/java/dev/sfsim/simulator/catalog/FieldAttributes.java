@@ -12,8 +12,14 @@ package dev.sfsim.simulator.catalog;
  *                              value of this other field (ConversationEntry.Seq within its ConversationId, §9.9)
  * @param childRelationshipName the relationship name under which the parent's describe lists this lookup's children
  *                              (e.g. {@code Contacts} for Contact.AccountId); null: listed without a name
+ * @param picklistLabels        picklist value -> label, for the values whose label differs from the value
+ *                              (e.g. {@code InProgress} -> "In Progress"); describe and {@code toLabel()} read it
  */
 public record FieldAttributes(boolean externalId, boolean idLookup, boolean unique, boolean nameField, boolean autoNumber,
-                              String sequenceWithin, String childRelationshipName) {
-    public static final FieldAttributes NONE = new FieldAttributes(false, false, false, false, false, null, null);
+                              String sequenceWithin, String childRelationshipName, java.util.Map<String, String> picklistLabels) {
+    public static final FieldAttributes NONE = new FieldAttributes(false, false, false, false, false, null, null, java.util.Map.of());
+
+    public FieldAttributes {
+        picklistLabels = picklistLabels == null ? java.util.Map.of() : java.util.Map.copyOf(picklistLabels);
+    }
 }

@@ -23,6 +23,7 @@ final class FieldBuilder {
     private boolean autoNumber;
     private String sequenceWithin;
     private String childRelationshipName;
+    private final java.util.Map<String, String> labels = new java.util.LinkedHashMap<>();
 
     private FieldBuilder(String name, FieldType type) {
         this.name = name;
@@ -88,9 +89,12 @@ final class FieldBuilder {
     /** Name of the child relationship this lookup gives its parent (e.g. {@code Contacts}). */
     FieldBuilder childRelationship(String name) { this.childRelationshipName = name; return this; }
 
+    /** The label of a picklist value that differs from the value (the others are labelled as their value). */
+    FieldBuilder valueLabel(String value, String label) { labels.put(value, label); return this; }
+
     SObjectField build() {
         return new SObjectField(name, label, type, length, Columns.of(name), picklist, defaultValue, referenceTo,
                 relationshipName, nillable, createable, updateable, since,
-                new FieldAttributes(externalId, idLookup, unique, nameField, autoNumber, sequenceWithin, childRelationshipName));
+                new FieldAttributes(externalId, idLookup, unique, nameField, autoNumber, sequenceWithin, childRelationshipName, labels));
     }
 }

@@ -65,6 +65,14 @@ public record SObjectField(
         return !nillable && createable && !defaultedOnCreate();
     }
 
+    /**
+     * The label of a picklist value, as describe's {@code picklistValues} and SOQL's {@code toLabel()} show it in
+     * the org's language (en_US): the catalog's label, else the value itself (also for values not in the list).
+     */
+    public String picklistLabel(String value) {
+        return attributes.picklistLabels().getOrDefault(value, value);
+    }
+
     /** Whether the field exists at the given API version. */
     public boolean existsIn(double apiVersion) {
         return apiVersion >= sinceVersion;

@@ -179,7 +179,8 @@ final class StandardObjects {
                 withAudit("Conversation Message Send Request ID",
                         text("Name", 255).label("Name").required().nameField().autoNumber(),
                         picklist("RequestType", "SendNotificationMessages").label("Request Type").required().readOnly(),
-                        picklist("RequestStatus", "Pending", "InProgress", "Completed").label("Request Status").required().readOnly(),
+                        picklist("RequestStatus", "Pending", "InProgress", "Completed").valueLabel("InProgress", "In Progress")
+                                .label("Request Status").required().readOnly(),
                         text("MessageDefinition", 255).label("Message Definition").required().readOnly(),
                         field("MessageDefinitionParameters", FieldType.TEXTAREA).length(8000).label("Message Definition Parameters")
                                 .readOnly().since(65.0),

@@ -21,8 +21,14 @@ final class ChildRecords {
 
     static void fill(Handle handle, CompiledQuery compiled, List<String> parentIds, List<Map<String, Object>> parents,
                      Instant now, String basePath) {
+        fill(handle, compiled.children(), parentIds, parents, now, basePath);
+    }
+
+    /** Fills {@code children} into {@code parents}, then their own child sub-selects into the rows found (API 58.0+). */
+    private static void fill(Handle handle, List<ChildSql> children, List<String> parentIds, List<Map<String, Object>> parents,
+                             Instant now, String basePath) {
         if (parentIds.isEmpty()) return;
-        for (ChildSql child : compiled.children()) {
+        for (ChildSql child : children) {
             RecordMapper mapper = new RecordMapper(child.shape(), basePath);
             var query = handle.createQuery(child.sql());
             List<Object> parameters = CompiledQuery.bind(child.parameters(), now);
@@ -31,10 +37,16 @@ final class ChildRecords {
                 else query.bind(i, parameters.get(i));
             }
             Map<String, List<Map<String, Object>>> byParent = new HashMap<>();
+            List<String> ids = new ArrayList<>();
+            List<Map<String, Object>> rows = new ArrayList<>();
             query.map((rs, ctx) -> {
-                byParent.computeIfAbsent(rs.getString("p0"), k -> new ArrayList<>()).add(mapper.map(rs));
+                Map<String, Object> row = mapper.map(rs);
+                byParent.computeIfAbsent(rs.getString("p0"), k -> new ArrayList<>()).add(row);
+                ids.add(rs.getString("i0"));
+                rows.add(row);
                 return 0;
             }).list();
+            if (!child.children().isEmpty()) fill(handle, child.children(), ids, rows, now, basePath);
             for (int i = 0; i < parents.size(); i++) {
                 List<Map<String, Object>> records = byParent.get(parentIds.get(i));
                 parents.get(i).put(child.name(), records == null ? null : result(records));

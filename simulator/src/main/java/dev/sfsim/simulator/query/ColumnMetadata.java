@@ -3,6 +3,7 @@ package dev.sfsim.simulator.query;
 import dev.sfsim.simulator.catalog.FieldType;
 import dev.sfsim.simulator.catalog.SObjectField;
 import dev.sfsim.simulator.soql.AggregateColumn;
+import dev.sfsim.simulator.soql.ChildSql;
 import dev.sfsim.simulator.soql.CompiledQuery;
 import dev.sfsim.simulator.soql.RecordShape;
 
@@ -26,7 +27,7 @@ final class ColumnMetadata {
             for (AggregateColumn c : q.aggregates()) columns.add(aggregate(c));
         } else if (q.shape() != null) {
             for (RecordShape.Node n : q.shape().nodes()) {
-                columns.add(n instanceof RecordShape.Children c ? children(q.children().get(c.index()).shape(), c.name()) : node(n));
+                columns.add(n instanceof RecordShape.Children c ? children(q.children().get(c.index())) : node(n));
                 idSelected |= n instanceof RecordShape.Field f && f.column().field().type() == FieldType.ID;
             }
         }
@@ -42,7 +43,14 @@ final class ColumnMetadata {
     private static Map<String, Object> node(RecordShape.Node n) {
         if (n instanceof RecordShape.Field f) {
             SObjectField field = f.column().field();
-            return entry(false, field.type(), field.name(), field.label(), field.createable(), field.updateable(), List.of());
+            return entry(false, field.type(), f.name(), field.label(), field.createable(), field.updateable(), List.of());
+        }
+        if (n instanceof RecordShape.TypeOf t) {
+            // One column for the polymorphic parent, its joined columns those of every branch in order.
+            List<Map<String, Object>> join = new ArrayList<>();
+            for (RecordShape branch : t.branches().values()) join.addAll(branch.nodes().stream().map(ColumnMetadata::node).toList());
+            if (t.otherwise() != null) join.addAll(t.otherwise().nodes().stream().map(ColumnMetadata::node).toList());
+            return entry(false, null, t.name(), t.name(), false, false, join, "Name");
         }
         RecordShape.Parent p = (RecordShape.Parent) n;
         List<Map<String, Object>> join = p.shape().nodes().stream().map(ColumnMetadata::node).toList();
@@ -50,9 +58,10 @@ final class ColumnMetadata {
     }
 
     /** A child sub-select: {@code aggregate: true} with its columns under {@code joinColumns} (how {@code sf} reads it). */
-    private static Map<String, Object> children(RecordShape shape, String name) {
-        List<Map<String, Object>> join = shape.nodes().stream().map(ColumnMetadata::node).toList();
-        return entry(true, null, name, name, false, false, join, shape.type().name());
+    private static Map<String, Object> children(ChildSql child) {
+        List<Map<String, Object>> join = child.shape().nodes().stream()
+                .map(n -> n instanceof RecordShape.Children c ? children(child.children().get(c.index())) : node(n)).toList();
+        return entry(true, null, child.name(), child.name(), false, false, join, child.shape().type().name());
     }
 
     private static Map<String, Object> aggregate(AggregateColumn c) {

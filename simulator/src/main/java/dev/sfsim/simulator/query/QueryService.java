@@ -1,7 +1,6 @@
 package dev.sfsim.simulator.query;
 
 import dev.sfsim.simulator.catalog.Catalog;
-import dev.sfsim.simulator.catalog.FieldValues;
 import dev.sfsim.simulator.clock.SimClock;
 import dev.sfsim.simulator.error.SalesforceException;
 import dev.sfsim.simulator.http.ApiVersion;
@@ -142,7 +141,7 @@ public final class QueryService {
         return bind(handle.createQuery(compiled.sql()), parameters).map((rs, ctx) -> {
             Map<String, Object> record = new LinkedHashMap<>();
             record.put("attributes", Map.of("type", "AggregateResult"));
-            for (AggregateColumn c : compiled.aggregates()) record.put(c.name(), FieldValues.toJson(c.type(), rs.getObject(c.alias())));
+            for (AggregateColumn c : compiled.aggregates()) record.put(c.name(), c.toJson(rs.getObject(c.alias())));
             return record;
         }).list();
     }

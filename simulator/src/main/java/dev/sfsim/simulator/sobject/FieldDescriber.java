@@ -86,7 +86,7 @@ final class FieldDescriber {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("active", true);
             m.put("defaultValue", v.equals(f.defaultValue()));
-            m.put("label", v);
+            m.put("label", f.picklistLabel(v));
             m.put("validFor", null);
             m.put("value", v);
             values.add(m);

@@ -1,6 +1,7 @@
 package dev.sfsim.simulator.soql;
 
 import dev.sfsim.simulator.catalog.FieldType;
+import dev.sfsim.simulator.catalog.SObjectField;
 
 /**
  * One column of an {@code AggregateResult} record (wire format §3.5).
@@ -10,6 +11,17 @@ import dev.sfsim.simulator.catalog.FieldType;
  * @param type      the value's type (COUNT: int; SUM/AVG: double; MIN/MAX: the field's)
  * @param function  the SOQL function, or null for a grouped field
  * @param display   the value as written with canonical names, {@code COUNT(Id)} or {@code RequestStatus}
+ * @param conversion {@code TOLABEL}, {@code FORMAT} or null
+ * @param source    the field the value comes from (picklist labels), null for {@code COUNT()}
  */
-public record AggregateColumn(String alias, String name, FieldType type, String function, String display) {
+public record AggregateColumn(String alias, String name, FieldType type, String function, String display,
+                              String conversion, SObjectField source) {
+    public AggregateColumn(String alias, String name, FieldType type, String function, String display) {
+        this(alias, name, type, function, display, null, null);
+    }
+
+    /** The JSON value of the selected value {@code raw}, converted by {@code toLabel()}/{@code format()} if asked. */
+    public Object toJson(Object raw) {
+        return ValueConversion.toJson(conversion, source, type, raw);
+    }
 }

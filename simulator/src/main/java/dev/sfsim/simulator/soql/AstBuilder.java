@@ -16,6 +16,7 @@ import dev.sfsim.simulator.soql.ast.OrderItem;
 import dev.sfsim.simulator.soql.ast.RowCount;
 import dev.sfsim.simulator.soql.ast.SelectItem;
 import dev.sfsim.simulator.soql.ast.SoqlQuery;
+import dev.sfsim.simulator.soql.ast.TypeOf;
 import io.github.apexdevtools.apexparser.ApexParser;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
@@ -75,8 +76,8 @@ final class AstBuilder {
     /** A parenthesised {@code SELECT} (semi-join, anti-join or child relationship): fields, FROM, WHERE, ORDER BY, LIMIT. */
     SoqlQuery subQuery(ApexParser.SubQueryContext q) {
         List<SelectItem> select = q.subFieldList().subFieldEntry().stream().map(e -> {
-            if (e.subQuery() != null) throw SoqlErrors.malformed(src, SoqlParser.position(e.getStart()), "Nesting of semi join sub-selects is not supported");
-            if (e.typeOf() != null) throw SoqlErrors.notSupported("TYPEOF");
+            if (e.subQuery() != null) return new ChildQuery(subQuery(e.subQuery()), SoqlParser.position(e.getStart()));
+            if (e.typeOf() != null) return typeOf(e.typeOf());
             Identifier alias = e.soqlId() == null ? null : identifier(e.soqlId());
             if (e.soqlFunction() != null) {
                 FunctionCall call = function(e.soqlFunction());
@@ -102,7 +103,7 @@ final class AstBuilder {
 
     private SelectItem selectItem(ApexParser.SelectEntryContext e) {
         if (e.subQuery() != null) return new ChildQuery(subQuery(e.subQuery()), SoqlParser.position(e.getStart()));
-        if (e.typeOf() != null) throw SoqlErrors.notSupported("TYPEOF");
+        if (e.typeOf() != null) return typeOf(e.typeOf());
         Identifier alias = e.soqlId() == null ? null : identifier(e.soqlId());
         if (e.soqlFunction() != null) {
             ApexParser.SoqlFunctionContext fn = e.soqlFunction();
@@ -121,12 +122,27 @@ final class AstBuilder {
         return alias == null ? field : new AliasedField(field, alias);
     }
 
+    private TypeOf typeOf(ApexParser.TypeOfContext t) {
+        List<TypeOf.When> whens = t.whenClause().stream().map(w -> new TypeOf.When(
+                identifier(w.fieldName().soqlId(0)), fieldList(w.fieldNameList()))).toList();
+        for (var w : t.whenClause()) {
+            if (w.fieldName().soqlId().size() > 1) throw unexpected(w.fieldName().soqlId(1).getStart());
+        }
+        List<FieldPath> otherwise = t.elseClause() == null ? List.of() : fieldList(t.elseClause().fieldNameList());
+        return new TypeOf(fieldPath(t.fieldName()), whens, otherwise, SoqlParser.position(t.getStart()));
+    }
+
+    private List<FieldPath> fieldList(ApexParser.FieldNameListContext l) {
+        return l.fieldName().stream().map(this::fieldPath).toList();
+    }
+
     /** Aggregate and date functions over one field; the other SOQL functions are not emulated. */
     FunctionCall function(ApexParser.SoqlFunctionContext fn) {
         String name = upper(fn.getChild(0));
         Position at = SoqlParser.position(fn.getStart());
+        if (fn.FORMAT() != null && fn.soqlFunction() != null) return new FunctionCall(name, null, at, function(fn.soqlFunction()));
         if (fn.soqlFunction() != null || fn.FIELDS() != null || fn.DISTANCE() != null || fn.GROUPING() != null
-                || fn.CONVERT_CURRENCY() != null || fn.TOLABEL() != null || fn.FORMAT() != null) {
+                || fn.CONVERT_CURRENCY() != null) {
             throw SoqlErrors.notSupported("function " + name + "()");
         }
         if (fn.dateFieldName() != null) {

@@ -12,8 +12,9 @@ import java.util.List;
  * @param sql        the SQL text
  * @param parameters values as in {@link CompiledQuery#parameters()}, with {@link #PARENT_IDS} where the ids go
  * @param shape      the layout of each child record
+ * @param children   its own child sub-selects (API 58.0+), run per page of its rows the same way
  */
-public record ChildSql(String name, String sql, List<Object> parameters, RecordShape shape) {
+public record ChildSql(String name, String sql, List<Object> parameters, RecordShape shape, List<ChildSql> children) {
     /** Placeholder marker for the parent ids. */
     public static final Object PARENT_IDS = new Object() {
         @Override
@@ -24,5 +25,6 @@ public record ChildSql(String name, String sql, List<Object> parameters, RecordS
 
     public ChildSql {
         parameters = List.copyOf(parameters);
+        children = List.copyOf(children);
     }
 }

@@ -53,7 +53,7 @@ final class ConditionBuilder {
         ApexParser.ComparisonOperatorContext op = fe.comparisonOperator();
         ApexParser.ValueContext value = fe.value();
         if (op.IN() != null) return in(field, op.NOT() != null, value);
-        if (op.INCLUDES() != null || op.EXCLUDES() != null) throw SoqlErrors.notSupported("INCLUDES/EXCLUDES");
+        if (op.INCLUDES() != null || op.EXCLUDES() != null) return includes(field, op.EXCLUDES() != null, value);
         return new Condition.Comparison(field, operator(op), literals.scalar(value), field.position());
     }
 
@@ -65,6 +65,14 @@ final class ConditionBuilder {
         if (value.valueList() == null) throw ast.unexpected(value.getStart());
         List<Literal> values = value.valueList().value().stream().map(literals::scalar).toList();
         return new Condition.In(field, negated, values, field.position());
+    }
+
+    /** {@code INCLUDES}/{@code EXCLUDES} take a parenthesised list of strings, as {@code IN} does. */
+    private Condition includes(ValueExpr field, boolean excludes, ApexParser.ValueContext value) {
+        if (value.boundExpression() != null) throw ast.bindVariable(value.boundExpression());
+        if (value.valueList() == null) throw ast.unexpected(value.getStart());
+        List<Literal> values = value.valueList().value().stream().map(literals::scalar).toList();
+        return new Condition.Includes(field, excludes, values, field.position());
     }
 
     private ComparisonOperator operator(ApexParser.ComparisonOperatorContext op) {

@@ -44,6 +44,7 @@ final class ConditionResolver {
         if (c instanceof Condition.Not not) return new ResolvedQuery.Not(resolve(not.operand()));
         if (c instanceof Condition.Comparison cmp) return comparison(cmp, expr(cmp.field()));
         if (c instanceof Condition.SemiJoin join) return semiJoin(join, expr(join.field()));
+        if (c instanceof Condition.Includes inc) return includes(inc, expr(inc.field()));
         Condition.In in = (Condition.In) c;
         return in(in, expr(in.field()));
     }
@@ -55,6 +56,9 @@ final class ConditionResolver {
         }
         if (groupBy != null && !e.aggregate() && groupBy.stream().noneMatch(g -> g.key().equals(e.key()))) {
             throw SoqlErrors.malformed(src, v.position(), "Field must be grouped or aggregated: " + Resolver.text(v));
+        }
+        if (ValueConversion.FORMAT.equals(e.conversion())) {
+            throw SoqlErrors.malformed(src, v.position(), "FORMAT() can only be used in the SELECT list: " + Resolver.text(v));
         }
         if (e.function() == null) coercion.checkFilterable(e.field().field(), v.position());
         return e;
@@ -69,6 +73,7 @@ final class ConditionResolver {
                 default -> throw SoqlErrors.notSupported("comparing with null using " + cmp.operator().symbol());
             };
         }
+        if (ValueConversion.TOLABEL.equals(e.conversion())) return new LabelFilter(coercion).compare(e, cmp.operator(), value, cmp.position());
         if (value instanceof Literal.Relative r && (e.type() == FieldType.DATE || e.type() == FieldType.DATETIME)
                 && cmp.operator() != ComparisonOperator.LIKE) {
             boolean dateTime = e.type() == FieldType.DATETIME;
@@ -79,6 +84,10 @@ final class ConditionResolver {
     }
 
     private ResolvedCondition in(Condition.In in, Expr e) {
+        if (ValueConversion.TOLABEL.equals(e.conversion())) {
+            List<Object> values = new LabelFilter(coercion).values(e.field().field(), in.values(), in.position());
+            return new ResolvedQuery.In(Expr.of(e.field()), in.negated(), values, in.values().stream().anyMatch(v -> v instanceof Literal.Null));
+        }
         List<Object> values = new ArrayList<>();
         boolean withNull = false;
         for (Literal value : in.values()) {
@@ -88,6 +97,15 @@ final class ConditionResolver {
             } else values.add(coercion.coerce(fieldOf(e), ComparisonOperator.EQ, value, in.position()));
         }
         return new ResolvedQuery.In(e, in.negated(), values, withNull);
+    }
+
+    /**
+     * {@code INCLUDES}/{@code EXCLUDES} ("Querying Multi-Select Picklists", SOQL and SOSL Reference) apply to
+     * multi-select picklists only; the catalog has none (no object of the simulated org has a standard one), so
+     * every use is the operator error Salesforce gives on other fields.
+     */
+    private ResolvedCondition includes(Condition.Includes inc, Expr e) {
+        throw src.error(inc.position(), SoqlErrors.INVALID_QUERY_FILTER_OPERATOR, "includes or excludes operator only valid on multipicklist field");
     }
 
     private ResolvedCondition semiJoin(Condition.SemiJoin join, Expr e) {

@@ -17,9 +17,23 @@ import java.util.List;
  * @param offset      null when there is no OFFSET
  * @param aggregation the aggregate part (GROUP BY, aggregate columns, HAVING); null for row queries
  * @param children    child relationship sub-selects of a row query
+ * @param typeOfs     TYPEOF parents of a row query
  */
 record ResolvedQuery(SObjectType root, boolean countOnly, List<ResolvedField> select, ResolvedCondition where,
-                     List<Order> orderBy, Long limit, Long offset, Aggregation aggregation, List<Child> children) {
+                     List<Order> orderBy, Long limit, Long offset, Aggregation aggregation, List<Child> children,
+                     List<TypeOfSelect> typeOfs) {
+
+    /**
+     * A {@code TYPEOF} in the SELECT list.
+     *
+     * @param hops      the path to the polymorphic reference, its last hop leading to the Name object
+     * @param branches  WHEN object name -> its fields (their hops pass through that object)
+     * @param otherwise the ELSE fields (on the Name object), or null without ELSE
+     * @param position  how many of the query's fields precede it in the SELECT list
+     */
+    record TypeOfSelect(List<Hop> hops, java.util.Map<String, List<ResolvedField>> branches, List<ResolvedField> otherwise,
+                        int position) {
+    }
 
     /**
      * A child relationship sub-select.
@@ -32,19 +46,40 @@ record ResolvedQuery(SObjectType root, boolean countOnly, List<ResolvedField> se
     record Child(String name, SObjectField reference, ResolvedQuery query, int position) {
     }
 
-    /** One parent lookup step: the reference field followed and the object it leads to. */
-    record Hop(SObjectField reference, SObjectType target) {
+    /**
+     * One parent lookup step: the reference field followed and the object it leads to. A polymorphic reference
+     * followed by a plain path leads to the {@code Name} object ({@link #polymorphic()}); {@code candidates} are
+     * then the referenced objects that have tables (each LEFT JOINed, at most one matches an id).
+     */
+    record Hop(SObjectField reference, SObjectType target, List<SObjectType> candidates) {
+        Hop {
+            candidates = List.copyOf(candidates);
+        }
+
+        Hop(SObjectField reference, SObjectType target) {
+            this(reference, target, List.of());
+        }
+
+        /** Whether this hop reads the Name object of a polymorphic reference. */
+        boolean polymorphic() {
+            return target == dev.sfsim.simulator.catalog.NameObject.type();
+        }
     }
 
     /**
      * A field reached from the root through zero or more parent lookups.
      *
-     * @param outputPath canonical names: relationship names, then the field name
+     * @param outputPath canonical names: relationship names, then the field name (or the alias of a conversion)
+     * @param conversion {@code TOLABEL} or {@code FORMAT} when the value is shown converted, else null
      */
-    record ResolvedField(List<Hop> hops, SObjectField field, List<String> outputPath) {
+    record ResolvedField(List<Hop> hops, SObjectField field, List<String> outputPath, String conversion) {
         ResolvedField {
             hops = List.copyOf(hops);
             outputPath = List.copyOf(outputPath);
+        }
+
+        ResolvedField(List<Hop> hops, SObjectField field, List<String> outputPath) {
+            this(hops, field, outputPath, null);
         }
 
         String key() {
@@ -58,10 +93,21 @@ record ResolvedQuery(SObjectType root, boolean countOnly, List<ResolvedField> se
      * @param function null for the plain field, else the upper-case SOQL function ({@code COUNT}, {@code DAY_ONLY}, ...)
      * @param field    the argument; null only for {@code COUNT()}
      * @param type     the type of the value it yields
+     * @param conversion {@code TOLABEL} or {@code FORMAT} around it, else null (see {@link ValueConversion})
      */
-    record Expr(String function, ResolvedField field, FieldType type) {
+    record Expr(String function, ResolvedField field, FieldType type, String conversion) {
+        Expr(String function, ResolvedField field, FieldType type) {
+            this(function, field, type, null);
+        }
+
+        /** The field's value (shown converted when the field is, as the Name object's Type is). */
         static Expr of(ResolvedField f) {
-            return new Expr(null, f, f.field().type());
+            return new Expr(null, f, f.field().type(), f.conversion());
+        }
+
+        /** This value shown through {@code toLabel()} or {@code format()}; the SQL and grouping stay the same. */
+        Expr converted(String conversion) {
+            return new Expr(function, field, type, conversion);
         }
 
         boolean aggregate() {

@@ -2,27 +2,22 @@ package dev.sfsim.simulator.soql;
 
 import dev.sfsim.simulator.catalog.Catalog;
 import dev.sfsim.simulator.catalog.ChildRelationships;
-import dev.sfsim.simulator.catalog.SObjectField;
+import dev.sfsim.simulator.catalog.NameObject;
 import dev.sfsim.simulator.catalog.SObjectType;
 import dev.sfsim.simulator.soql.ResolvedQuery.Expr;
 import dev.sfsim.simulator.soql.ResolvedQuery.ResolvedCondition;
 import dev.sfsim.simulator.soql.ResolvedQuery.ResolvedField;
-import dev.sfsim.simulator.soql.ast.AliasedField;
 import dev.sfsim.simulator.soql.ast.ChildQuery;
 import dev.sfsim.simulator.soql.ast.CountAll;
 import dev.sfsim.simulator.soql.ast.FieldPath;
-import dev.sfsim.simulator.soql.ast.FieldsItem;
 import dev.sfsim.simulator.soql.ast.FunctionItem;
-import dev.sfsim.simulator.soql.ast.Identifier;
 import dev.sfsim.simulator.soql.ast.OrderItem;
-import dev.sfsim.simulator.soql.ast.SelectItem;
 import dev.sfsim.simulator.soql.ast.SoqlQuery;
+import dev.sfsim.simulator.soql.ast.TypeOf;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Validates a {@link SoqlQuery} against the catalog at one API version (Calcite's validate step): the object
@@ -30,19 +25,26 @@ import java.util.Set;
  * every value must fit its field's type, and aggregate queries select only grouped or aggregated values.
  */
 final class Resolver {
-    /** "FIELDS()": FIELDS(ALL) and FIELDS(CUSTOM) need a LIMIT of at most 200. */
-    static final long FIELDS_LIMIT = 200;
+    /**
+     * "Using Relationship Queries": from API 58.0 a query may hold five levels of parent-to-child relationships (the
+     * root counts as the first); before, one child level only.
+     */
+    static final double NESTED_CHILDREN_SINCE = 58.0;
+    static final int MAX_LEVELS = 5;
 
     private final Catalog catalog;
     private final double apiVersion;
     private final SoqlSource src;
     private final boolean subquery;
+    /** The parent-to-child level of the query: 1 for the root, 2 for its child sub-selects, ... */
+    private final int level;
 
     Resolver(Catalog catalog, double apiVersion, SoqlSource src) {
-        this(catalog, apiVersion, src, false);
+        this(catalog, apiVersion, src, false, 1);
     }
 
-    private Resolver(Catalog catalog, double apiVersion, SoqlSource src, boolean subquery) {
+    private Resolver(Catalog catalog, double apiVersion, SoqlSource src, boolean subquery, int level) {
+        this.level = level;
         this.catalog = catalog;
         this.apiVersion = apiVersion;
         this.src = src;
@@ -64,7 +66,8 @@ final class Resolver {
         if (countOnly && q.select().size() > 1) {
             throw SoqlErrors.malformed(src, q.select().get(1).position(), "COUNT() must be the only element in the SELECT list");
         }
-        boolean aggregate = !q.groupBy().isEmpty() || q.select().stream().anyMatch(i -> i instanceof FunctionItem);
+        boolean aggregate = !q.groupBy().isEmpty()
+                || q.select().stream().anyMatch(i -> i instanceof FunctionItem f && !RowSelect.conversionOfField(f));
         List<Expr> groupBy = new Grouping(src, functions).groupBy(q.groupBy());
         ConditionResolver where = new ConditionResolver(src, functions, null, subquery ? null : this::semiJoin);
         ResolvedCondition whereCondition = q.where() == null ? null : where.resolve(q.where());
@@ -72,13 +75,18 @@ final class Resolver {
         ResolvedQuery.Aggregation aggregation = null;
         List<ResolvedField> select = new ArrayList<>();
         List<ResolvedQuery.Child> children = new ArrayList<>();
+        List<ResolvedQuery.TypeOfSelect> typeOfs = new ArrayList<>();
+        var typeOf = q.select().stream().filter(i -> i instanceof TypeOf).findFirst();
+        if (typeOf.isPresent() && aggregate && !countOnly) {
+            throw SoqlErrors.malformed(src, typeOf.get().position(), "TYPEOF cannot be used in an aggregate query");
+        }
         if (q.select().stream().anyMatch(i -> i instanceof ChildQuery) && (aggregate || countOnly)) {
             throw SoqlErrors.malformed(src, q.select().get(0).position(), "Child sub-selects cannot be combined with aggregate functions");
         }
         if (aggregate && !countOnly) {
             aggregation = new Grouping(src, functions).aggregation(q, groupBy);
         } else if (!countOnly) {
-            rows(q, root, fields, select, children);
+            new RowSelect(src, apiVersion, fields, functions, this::child).resolve(q, root, select, children, typeOfs);
         } else if (!groupBy.isEmpty()) {
             aggregation = new ResolvedQuery.Aggregation(List.of(), groupBy, q.groupingMode(),
                     q.having() == null ? null : new ConditionResolver(src, functions, groupBy, null).resolve(q.having()));
@@ -89,11 +97,17 @@ final class Resolver {
             if (aggregation != null && !e.aggregate() && groupBy.stream().noneMatch(g -> g.key().equals(e.key()))) {
                 throw SoqlErrors.malformed(src, o.field().position(), "Ordered field must be grouped or aggregated: " + text(o.field()));
             }
+            if (e.conversion() != null && e.field() != null && NameObject.isTypeField(e.field().field())) {
+                throw SoqlErrors.notSupported("ORDER BY the Type of a polymorphic relationship");
+            }
+            if (e.conversion() != null) {
+                throw SoqlErrors.malformed(src, o.field().position(), "toLabel() and FORMAT() cannot be used in ORDER BY: " + text(o.field()));
+            }
             if (e.function() == null) new ValueCoercion(src).checkSortable(e.field().field(), o.field().position());
             orderBy.add(new ResolvedQuery.Order(e, o.descending(), o.nullsFirst()));
         }
         return new ResolvedQuery(root, countOnly, select, whereCondition, orderBy,
-                q.limit() == null ? null : q.limit().value(), q.offset() == null ? null : q.offset().value(), aggregation, children);
+                q.limit() == null ? null : q.limit().value(), q.offset() == null ? null : q.offset().value(), aggregation, children, typeOfs);
     }
 
     /**
@@ -106,34 +120,12 @@ final class Resolver {
             throw SoqlErrors.malformed(src, sub.position(), "ORDER BY and LIMIT are not supported in semi join sub-selects");
         }
         boolean oneField = sub.select().size() == 1 && sub.select().get(0) instanceof FieldPath;
-        ResolvedQuery r = oneField ? new Resolver(catalog, apiVersion, src, true).resolve(sub) : null;
+        ResolvedQuery r = oneField ? new Resolver(catalog, apiVersion, src, true, level).resolve(sub) : null;
         if (r == null || r.select().size() != 1 || !r.select().get(0).hops().isEmpty() || !r.select().get(0).field().type().isId()) {
             throw SoqlErrors.malformed(src, sub.select().get(0).position(),
                     "The selected field in a semi join sub-select must be a single id or reference field of its object");
         }
         return r;
-    }
-
-    private void rows(SoqlQuery q, SObjectType root, FieldResolver fields, List<ResolvedField> select, List<ResolvedQuery.Child> children) {
-        Set<String> seen = new HashSet<>();
-        for (SelectItem item : q.select()) {
-            if (item instanceof AliasedField a) throw aliasing(a.alias());
-            if (item instanceof ChildQuery c) {
-                ResolvedQuery.Child child = child(root, c, select.size());
-                if (!seen.add("(" + lower(child.name()))) {
-                    throw SoqlErrors.malformed(src, c.position(), "duplicate child relationship: " + child.name());
-                }
-                children.add(child);
-                continue;
-            }
-            List<ResolvedField> resolved = item instanceof FieldsItem all ? fieldsFunction(q, root, all) : List.of(fields.resolve((FieldPath) item));
-            for (ResolvedField f : resolved) {
-                if (!seen.add(f.key())) {
-                    throw src.error(item.position(), SoqlErrors.INVALID_FIELD, "duplicate field selected: " + String.join(".", f.outputPath()));
-                }
-                select.add(f);
-            }
-        }
     }
 
     /** A child relationship sub-select: its FROM names a child relationship of {@code parent}. */
@@ -145,26 +137,16 @@ final class Resolver {
                         + "' in FROM part of query call. If you are attempting to use a custom relationship, be sure to append the"
                         + " '__r' after the custom relationship name. Please reference your WSDL or the describe call for the appropriate names."));
         SObjectType child = catalog.find(relationship.childObject(), apiVersion).orElseThrow();
-        ResolvedQuery r = new Resolver(catalog, apiVersion, src, true).resolve(c.query(), child);
+        int maxLevels = apiVersion >= NESTED_CHILDREN_SINCE ? MAX_LEVELS : 2;
+        if (level + 1 > maxLevels) {
+            throw SoqlErrors.malformed(src, c.position(), "SOQL statements cannot query aggregate relationships more than "
+                    + (maxLevels - 1) + " level" + (maxLevels > 2 ? "s" : "") + " away from the root entity object.");
+        }
+        ResolvedQuery r = new Resolver(catalog, apiVersion, src, true, level + 1).resolve(c.query(), child);
         if (r.countOnly() || r.aggregation() != null) {
             throw SoqlErrors.malformed(src, c.query().select().get(0).position(), "Aggregate functions are not supported in child sub-selects");
         }
         return new ResolvedQuery.Child(relationship.relationshipName(), child.field(relationship.field()).orElseThrow(), r, position);
-    }
-
-    /** FIELDS(ALL|STANDARD|CUSTOM): the simulated org has standard fields only. */
-    private List<ResolvedField> fieldsFunction(SoqlQuery q, SObjectType root, FieldsItem item) {
-        if (!item.kind().equals("STANDARD") && (q.limit() == null || q.limit().value() > FIELDS_LIMIT)) {
-            throw SoqlErrors.malformed(src, item.position(), "The SOQL FIELDS function must have a LIMIT of at most " + FIELDS_LIMIT);
-        }
-        if (item.kind().equals("CUSTOM")) return List.of();
-        List<ResolvedField> all = new ArrayList<>();
-        for (SObjectField f : root.fieldsIn(apiVersion)) all.add(new ResolvedField(List.of(), f, List.of(f.name())));
-        return all;
-    }
-
-    private RuntimeException aliasing(Identifier alias) {
-        return SoqlErrors.malformed(src, alias.position(), "Only aggregate expressions use field aliasing");
     }
 
     static String text(dev.sfsim.simulator.soql.ast.ValueExpr e) {

@@ -16,8 +16,8 @@ import java.util.Map;
  * <p>Reproduces the query semantics and error texts of the SOQL and SOSL Reference and of real REST responses
  * (wire format notes §2.7, §3). Every failure is a {@link SalesforceException}: 400 {@code MALFORMED_QUERY},
  * {@code INVALID_FIELD}, {@code INVALID_TYPE}, {@code INVALID_QUERY_FILTER_OPERATOR}, ... with Salesforce's
- * caret layout, or 501 {@code NOT_SUPPORTED_BY_SIMULATOR} for valid SOQL not emulated yet (TYPEOF, toLabel(),
- * format(), INCLUDES/EXCLUDES, ...). Plans are cacheable even with relative date literals: their values are
+ * caret layout, or 501 {@code NOT_SUPPORTED_BY_SIMULATOR} for valid SOQL not emulated yet (convertCurrency(),
+ * DISTANCE(), WITH DATA CATEGORY, ...). Plans are cacheable even with relative date literals: their values are
  * {@link DateBound}s bound when the query runs. Error carets echo the whole offending line
  * (Salesforce shows a window of very long lines; its rule is unknown).
  */

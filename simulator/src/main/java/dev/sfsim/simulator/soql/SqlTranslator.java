@@ -36,6 +36,7 @@ final class SqlTranslator {
                 shape.addChildren(c.name(), children.size());
                 children.add(child(c, includeDeleted));
             }
+            for (ResolvedQuery.TypeOfSelect t : q.typeOfs()) if (t.position() == i) shape.addTypeOf(t);
             if (i < q.select().size()) columns.add(shape.add(q.select().get(i)));
         }
         List<String> aggregateSelect = new ArrayList<>();
@@ -45,8 +46,10 @@ final class SqlTranslator {
             for (ResolvedQuery.Column c : aggregation.columns()) {
                 Expr e = c.expr();
                 String path = e.field() == null ? "" : String.join(".", e.field().outputPath());
-                AggregateColumn column = new AggregateColumn("a" + aggregates.size(), c.name(), e.type(), e.function(),
-                        e.function() == null ? path : e.function() + "(" + path + ")");
+                String display = e.function() == null ? path : e.function() + "(" + path + ")";
+                if (e.conversion() != null) display = (e.conversion().equals(ValueConversion.TOLABEL) ? "toLabel" : "FORMAT") + "(" + display + ")";
+                AggregateColumn column = new AggregateColumn("a" + aggregates.size(), c.name(), e.type(), e.function(), display,
+                        e.conversion(), e.field() == null ? null : e.field().field());
                 aggregateSelect.add(exprs.sql(c.expr()) + " AS " + column.alias());
                 aggregates.add(column);
             }
@@ -80,7 +83,7 @@ final class SqlTranslator {
         StringBuilder body = new StringBuilder(" FROM ").append(joins.from());
         if (!filters.isEmpty()) body.append(" WHERE ").append(String.join(" AND ", filters));
         body.append(grouping);
-        if (parentReference != null) return childStatement(q, shape, columns, body.toString(), order, parentReference, parameters);
+        if (parentReference != null) return childStatement(q, shape, columns, body.toString(), order, parentReference, parameters, children);
         String paging = paging(q, parameters);
 
         if (q.countOnly()) {
@@ -100,12 +103,13 @@ final class SqlTranslator {
 
     private static ChildSql child(ResolvedQuery.Child c, boolean includeDeleted) {
         CompiledQuery q = translate(c.query(), includeDeleted, c.reference());
-        return new ChildSql(c.name(), q.sql(), q.parameters(), q.shape());
+        return new ChildSql(c.name(), q.sql(), q.parameters(), q.shape(), q.children());
     }
 
     /** Rows of every parent of the page in one statement; LIMIT applies per parent (row_number over the parent). */
     private static CompiledQuery childStatement(ResolvedQuery q, ShapeBuilder shape, List<SelectedColumn> columns, String body,
-                                                List<String> order, dev.sfsim.simulator.catalog.SObjectField reference, List<Object> parameters) {
+                                                List<String> order, dev.sfsim.simulator.catalog.SObjectField reference, List<Object> parameters,
+                                                List<ChildSql> children) {
         String parent = "t0." + reference.column();
         String select = String.join(", ", shape.selectList()) + ", " + parent + " AS p0";
         String sql;
@@ -116,7 +120,7 @@ final class SqlTranslator {
                     + String.join(", ", order) + ") AS rn" + body + ") c WHERE rn <= ? ORDER BY p0, rn";
             parameters.add(q.limit());
         }
-        return new CompiledQuery(sql, null, parameters, q.root(), false, columns, shape.build(), List.of(), List.of());
+        return new CompiledQuery(sql, null, parameters, q.root(), false, columns, shape.build(), List.of(), children);
     }
 
     /** The sub-select of a semi-join: its one column, never null, from live rows ({@code s0}, {@code s1}, ... aliases). */

@@ -77,7 +77,7 @@ class QueryRoutesTest {
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).startsWith("[{\"message\":\"\\nSELECT Bacon__c FROM MessagingEndUser\\n       ^\\nERROR at Row:1:Column:8\\n"
                 + "No such column 'Bacon__c' on entity 'MessagingEndUser'.").endsWith("\"errorCode\":\"INVALID_FIELD\"}]");
-        HttpResponse<String> notSupported = get("/services/data/v60.0/query?q=SELECT+toLabel(MessageType)+FROM+MessagingEndUser");
+        HttpResponse<String> notSupported = get("/services/data/v60.0/query?q=SELECT+convertCurrency(AnnualRevenue)+FROM+Account");
         assertThat(notSupported.statusCode()).isEqualTo(501);
         assertThat(notSupported.body()).contains("NOT_SUPPORTED_BY_SIMULATOR");
     }

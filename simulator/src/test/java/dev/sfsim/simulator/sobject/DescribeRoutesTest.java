@@ -84,6 +84,14 @@ class DescribeRoutesTest {
     }
 
     @Test
+    void picklistLabelsMatchToLabel() {
+        Response r = api().get(B + "/sobjects/ConvMessageSendRequest/describe");
+        List<Map<String, Object>> values = r.path("fields.find { it.name == 'RequestStatus' }.picklistValues");
+        assertThat(values).extracting(v -> v.get("value") + "=" + v.get("label"))
+                .containsExactly("Pending=Pending", "InProgress=In Progress", "Completed=Completed");
+    }
+
+    @Test
     void conversationEntryDescribesSeqDefaultedAndContentUpdateable() {
         Response r = api().get(B + "/sobjects/ConversationEntry/describe");
         assertThat((Map<String, Object>) r.path("fields.find { it.name == 'Seq' }")).containsEntry("defaultedOnCreate", true)

@@ -40,16 +40,22 @@ class SoqlCompilerGoldenTest {
             actual.put("params", q.parameters().stream()
                     .map(p -> p.getClass().getSimpleName() + ":" + p)
                     .collect(Collectors.joining(", ", "[", "]")));
-            for (ChildSql child : q.children()) {
-                actual.put("child " + child.name(), child.sql() + "\n" + child.parameters().stream()
-                        .map(p -> p == ChildSql.PARENT_IDS ? "ParentIds" : p.getClass().getSimpleName() + ":" + p)
-                        .collect(Collectors.joining(", ", "[", "]")));
-            }
+            children(actual, "child ", q.children());
         } catch (SalesforceException e) {
             assertThat(e.fields()).as("SOQL errors have no fields key").isNull();
             actual.put(e.status() + " " + e.errorCode(), e.getMessage());
         }
         return actual;
+    }
+
+    /** Child sub-selects, nested ones (API 58.0+) under {@code child Outer/Inner}. */
+    private static void children(Map<String, String> actual, String prefix, List<ChildSql> children) {
+        for (ChildSql child : children) {
+            actual.put(prefix + child.name(), child.sql() + "\n" + child.parameters().stream()
+                    .map(p -> p == ChildSql.PARENT_IDS ? "ParentIds" : p.getClass().getSimpleName() + ":" + p)
+                    .collect(Collectors.joining(", ", "[", "]")));
+            children(actual, prefix + child.name() + "/", child.children());
+        }
     }
 
     private static Stream<DynamicTest> golden(String file, Function<GoldenFile.Case, Map<String, String>> run) {

@@ -35,6 +35,13 @@ public sealed interface Condition {
         }
     }
 
+    /** {@code field INCLUDES ('a;b', 'c')} or {@code EXCLUDES (...)} on a multi-select picklist; position is the field's. */
+    record Includes(ValueExpr field, boolean excludes, List<Literal> values, Position position) implements Condition {
+        public Includes {
+            values = List.copyOf(values);
+        }
+    }
+
     /** {@code field [NOT] IN (SELECT refField FROM ...)}: a semi-join or anti-join; position is the field's. */
     record SemiJoin(ValueExpr field, boolean negated, SoqlQuery subquery, Position position) implements Condition {
     }

@@ -6,9 +6,15 @@ package dev.sfsim.simulator.soql.ast;
  * "Aggregate Functions" and "Date Functions" (SOQL and SOSL Reference).
  *
  * @param name  the function name, upper case
- * @param field the argument; null only for {@code COUNT()}
+ * @param field the argument; null for {@code COUNT()} and for a function of a function
+ * @param inner the argument of {@code FORMAT(MIN(...))}: a function; null otherwise
  */
-public record FunctionCall(String name, FieldPath field, Position position) implements ValueExpr {
+public record FunctionCall(String name, FieldPath field, Position position, FunctionCall inner) implements ValueExpr {
+
+    /** A function of a field. */
+    public FunctionCall(String name, FieldPath field, Position position) {
+        this(name, field, position, null);
+    }
 
     /** Whether this is an aggregate function (as opposed to a date function). */
     public boolean aggregate() {
@@ -20,6 +26,6 @@ public record FunctionCall(String name, FieldPath field, Position position) impl
 
     /** The call as written in upper case, {@code COUNT(Id)}. */
     public String text() {
-        return name + "(" + (field == null ? "" : field.text()) + ")";
+        return name + "(" + (inner != null ? inner.text() : field == null ? "" : field.text()) + ")";
     }
 }

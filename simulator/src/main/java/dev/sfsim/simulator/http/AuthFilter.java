@@ -26,7 +26,7 @@ public final class AuthFilter {
     }
 
     private void check(Context ctx) {
-        String path = ctx.path().replaceAll("/+", "/");
+        String path = Requests.path(ctx);
         if (path.equals("/services/data") || path.equals("/services/data/")) return;
         ctx.attribute(Requests.SESSION_ATTRIBUTE, authenticate(ctx.header("Authorization")));
     }

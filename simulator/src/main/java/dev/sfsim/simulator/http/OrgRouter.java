@@ -95,7 +95,7 @@ public final class OrgRouter {
     }
 
     private RoutedOrg orgOf(Context ctx) {
-        String path = ctx.path().replaceAll("/+", "/");
+        String path = Requests.path(ctx);
         if (path.startsWith(ORG_ADMIN_PREFIX)) {
             String id = path.substring(ORG_ADMIN_PREFIX.length()).split("/", 2)[0];
             return find(id).orElseThrow(() -> new SalesforceException(404, "NOT_FOUND", "No org with id '" + id + "'."));
@@ -123,7 +123,7 @@ public final class OrgRouter {
     private void journal(Context ctx) {
         RoutedOrg org = ctx.attribute(ORG_ATTRIBUTE);
         Long started = ctx.attribute(STARTED_ATTRIBUTE);
-        if (org == null || started == null || ctx.path().replaceAll("/+", "/").startsWith("/__admin/")) return;
+        if (org == null || started == null || Requests.path(ctx).startsWith("/__admin/")) return;
         Map<String, String> query = new LinkedHashMap<>();
         ctx.queryParamMap().forEach((k, v) -> query.put(k, v.isEmpty() ? "" : v.get(0)));
         Map<String, String> headers = new LinkedHashMap<>();

@@ -31,6 +31,7 @@ public final class OrgRouter {
     private static final String STARTED_ATTRIBUTE = "sfsim.started";
     private static final String RECEIVED_ATTRIBUTE = "sfsim.receivedAt";
     private static final String ORG_PATH_PARAM = "sfsimOrgId";
+    private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("^\\S+\\s+");
 
     /** What the router knows of an org. */
     public record RoutedOrg(OrgIdentity identity, OrgEndpoints endpoints, RequestJournal journal) {}
@@ -103,7 +104,7 @@ public final class OrgRouter {
         if (path.startsWith("/__admin/")) return defaultOrg;
         String auth = ctx.header("Authorization");
         if (auth != null && auth.indexOf('!') > 0) {
-            String token = auth.trim().replaceFirst("^\\S+\\s+", "");
+            String token = SCHEME.matcher(auth.trim()).replaceFirst("");
             int bang = token.indexOf('!');
             if (bang > 0) return find(token.substring(0, bang)).orElse(defaultOrg);
         }
@@ -129,7 +130,13 @@ public final class OrgRouter {
         Map<String, String> headers = new LinkedHashMap<>();
         ctx.headerMap().forEach((k, v) -> headers.put(k, k.equalsIgnoreCase("Authorization") ? mask(v) : v));
         org.journal().add(new RequestJournal.Entry(RequestJournal.newId(), ctx.attribute(RECEIVED_ATTRIBUTE), ctx.method().name(), ctx.path(),
-                query, headers, ctx.body(), ctx.statusCode(), (System.nanoTime() - started) / 1_000_000));
+                query, headers, body(ctx), ctx.statusCode(), (System.nanoTime() - started) / 1_000_000));
+    }
+
+    /** The request body; a request with neither Content-Length nor Transfer-Encoding has none (RFC 9112 §6.3), unread. */
+    private static String body(Context ctx) {
+        if (ctx.header("Content-Length") == null && ctx.header("Transfer-Encoding") == null) return "";
+        return ctx.body();
     }
 
     /** The user part of {@code Authorization: Basic base64(user:password)}, or null. */

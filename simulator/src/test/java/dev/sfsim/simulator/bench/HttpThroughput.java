@@ -29,13 +29,27 @@ final class HttpThroughput {
             recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
             recording.start();
         }
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpuBefore = os.getProcessCpuTime();
+        long wallBefore = System.nanoTime();
         String out = run(command(wrk, url, token, connections, seconds), true);
+        double cpuMs = (os.getProcessCpuTime() - cpuBefore) / 1e6;
+        double wallMs = (System.nanoTime() - wallBefore) / 1e6;
         if (recording != null) {
             recording.stop();
             recording.dump(Path.of(jfr));
             recording.close();
             System.out.println("  JFR profile of the measured run: " + jfr);
         }
+        SoqlBenchmark.LoadResult result = parse(wrk, out);
+        if (result.qps() > 0) {
+            System.out.printf("  simulator JVM CPU during the run: %.0f ms in %.0f ms wall (%.2f cores), %.3f ms CPU per request%n",
+                    cpuMs, wallMs, cpuMs / wallMs, cpuMs / (result.qps() * wallMs / 1000));
+        }
+        return result;
+    }
+
+    private static SoqlBenchmark.LoadResult parse(Path wrk, String out) {
         if (wrk == null) {
             Matcher m = HTTPLOAD.matcher(out);
             return m.find()

@@ -30,6 +30,12 @@ public final class FuzzedRandom extends Random {
     }
 
     @Override
+    public int nextInt(int origin, int bound) {
+        if (origin >= bound) throw new IllegalArgumentException("bound must be greater than origin");
+        return data.consumeInt(origin, bound - 1);
+    }
+
+    @Override
     public boolean nextBoolean() {
         return data.consumeBoolean();
     }

@@ -134,6 +134,7 @@ public final class Simulator implements AutoCloseable {
         ResetService reset = new ResetService(jdbi, catalog, org, clock, fixtures, startupFixtures, workLock);
         RequestJournal journal = new RequestJournal(RequestJournal.DEFAULT_CAPACITY);
         reset.onReset(journal::clear);
+        reset.onReset(tokens::forgetSessions);
         AuthFilter auth = new AuthFilter(tokens);
         var store = new JdbiMessagingStore(jdbi, catalog, records, components);
         var send = new SendConversationMessagesService(jdbi, clock, components, new RequestWriter(store),

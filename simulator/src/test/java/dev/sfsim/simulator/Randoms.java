@@ -4,19 +4,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
 
 /**
- * Seeded random inputs for the fuzz tests: every run with the same seed generates the same inputs, so a failure
- * reproduces from the seed the assertion message names. (jqwik was the first choice; its 1.10 release asks AI
- * agents not to use it, and this project's code is written with one, so the tests use plain JUnit loops.)
+ * Random inputs for tests: seeded (every run with the same seed generates the same inputs), or drawn from a Jazzer
+ * fuzzer's bytes ({@link FuzzedRandom}), so the same generators serve seeded loops and coverage-guided fuzz tests.
+ * (jqwik was the first choice; its 1.10 release asks AI agents not to use it, and this project's code is written
+ * with one; the fuzz tests use Jazzer.)
  */
 public final class Randoms {
     private static final String PRINTABLE = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ,()'=<>:.\\%_-*!@#$^&[]{}\"";
 
-    private final SplittableRandom random;
+    private final RandomGenerator random;
 
     public Randoms(long seed) {
-        this.random = new SplittableRandom(seed);
+        this(new SplittableRandom(seed));
+    }
+
+    public Randoms(RandomGenerator random) {
+        this.random = random;
     }
 
     public long nextLong() {

@@ -14,6 +14,7 @@ import java.util.Optional;
  * {@code <15-char org id>!<opaque>}, the opaque part only {@code [A-Za-z0-9]} (the {@code sf} CLI matches
  * {@code (00D\w{12,15})![.\w]*}); refresh tokens start {@code 5Aep} as Salesforce's do, then the org id. Every opaque part is
  * drawn from a {@link SecureRandom}. Access tokens expire after the session timeout; refresh tokens live until revoked.
+ * Valid sessions are remembered in memory ({@link SessionCache}: expiry and revocations still apply at once).
  */
 public final class TokenService {
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -22,6 +23,7 @@ public final class TokenService {
     private final Jdbi jdbi;
     private final SimClock clock;
     private final Duration lifetime;
+    private final SessionCache cache = new SessionCache();
 
     public TokenService(Jdbi jdbi, SimClock clock, Duration lifetime) {
         this.jdbi = jdbi;
@@ -75,17 +77,24 @@ public final class TokenService {
         return token;
     }
 
-    /** The session of a token that exists, is not revoked and has not expired; empty otherwise. */
+    /** The session of a token that exists, is not revoked and has not expired (simulated clock); empty otherwise. */
     public Optional<Session> validate(String token) {
         if (token == null || token.isBlank()) return Optional.empty();
-        Instant now = clock.now();
+        return cache.get(token, clock.now(), this::lookup);
+    }
+
+    private Optional<Session> lookup(String token) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT token, user_id, org_id, expires_at FROM access_token WHERE token = :token""")
                 .bind("token", token)
                 .map((rs, ctx) -> new Session(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getTimestamp(4).toInstant()))
-                .findOne()
-                .filter(s -> s.expiresAt().isAfter(now)));
+                .findOne());
+    }
+
+    /** Forgets the sessions remembered in memory; called when the org's tokens are deleted (reset). */
+    public void forgetSessions() {
+        cache.forgetAll();
     }
 
     /** The live access or refresh token of that value (expired access tokens are not live). */
@@ -116,6 +125,14 @@ public final class TokenService {
      */
     public boolean revoke(String token) {
         if (token == null || token.isBlank()) return false;
+        try {
+            return delete(token);
+        } finally {
+            cache.forgetAll(); // revocations are rare: forgetting every session is simpler than tracking refresh chains
+        }
+    }
+
+    private boolean delete(String token) {
         return jdbi.inTransaction(h -> {
             int refresh = h.createUpdate("DELETE FROM refresh_token WHERE token = :t").bind("t", token).execute();
             if (refresh > 0) {

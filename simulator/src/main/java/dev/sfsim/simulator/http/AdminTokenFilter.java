@@ -26,7 +26,7 @@ public final class AdminTokenFilter {
     }
 
     private void check(Context ctx) {
-        String path = ctx.path().replaceAll("/+", "/");
+        String path = Requests.path(ctx);
         if (path.equals("/__admin/health") || path.equals("/__admin/health/")) return;
         String header = ctx.header("Authorization");
         String given = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : "";

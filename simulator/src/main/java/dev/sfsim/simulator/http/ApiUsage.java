@@ -29,7 +29,7 @@ public final class ApiUsage {
     }
 
     private void count(Context ctx) {
-        String path = ctx.path().replaceAll("/+", "/");
+        String path = Requests.path(ctx);
         if (!path.startsWith("/services/data/v")) return;
         ctx.header("Sforce-Limit-Info", "api-usage=" + increment() + "/" + DAILY_MAX);
     }

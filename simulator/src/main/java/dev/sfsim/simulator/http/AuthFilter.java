@@ -15,6 +15,7 @@ import java.util.Optional;
  * The versions list {@code /services/data} needs no token, as in a real org.
  */
 public final class AuthFilter {
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
     private final TokenService tokens;
 
     public AuthFilter(TokenService tokens) {
@@ -26,7 +27,7 @@ public final class AuthFilter {
     }
 
     private void check(Context ctx) {
-        String path = ctx.path().replaceAll("/+", "/");
+        String path = Requests.path(ctx);
         if (path.equals("/services/data") || path.equals("/services/data/")) return;
         ctx.attribute(Requests.SESSION_ATTRIBUTE, authenticate(ctx.header("Authorization")));
     }
@@ -34,7 +35,7 @@ public final class AuthFilter {
     /** The session of an Authorization header value, or the Salesforce 401 error. */
     public Session authenticate(String authorization) {
         if (authorization == null || authorization.isBlank()) throw SalesforceException.invalidSession();
-        String[] parts = authorization.trim().split("\\s+", 2);
+        String[] parts = WHITESPACE.split(authorization.trim(), 2);
         if (parts.length != 2 || !(parts[0].equalsIgnoreCase("Bearer") || parts[0].equalsIgnoreCase("OAuth"))) {
             throw new SalesforceException(401, "INVALID_AUTH_HEADER", "INVALID_HEADER_TYPE");
         }

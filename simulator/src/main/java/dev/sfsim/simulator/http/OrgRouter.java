@@ -31,6 +31,7 @@ public final class OrgRouter {
     private static final String STARTED_ATTRIBUTE = "sfsim.started";
     private static final String RECEIVED_ATTRIBUTE = "sfsim.receivedAt";
     private static final String ORG_PATH_PARAM = "sfsimOrgId";
+    private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("^\\S+\\s+");
 
     /** What the router knows of an org. */
     public record RoutedOrg(OrgIdentity identity, OrgEndpoints endpoints, RequestJournal journal) {}
@@ -95,7 +96,7 @@ public final class OrgRouter {
     }
 
     private RoutedOrg orgOf(Context ctx) {
-        String path = ctx.path().replaceAll("/+", "/");
+        String path = Requests.path(ctx);
         if (path.startsWith(ORG_ADMIN_PREFIX)) {
             String id = path.substring(ORG_ADMIN_PREFIX.length()).split("/", 2)[0];
             return find(id).orElseThrow(() -> new SalesforceException(404, "NOT_FOUND", "No org with id '" + id + "'."));
@@ -103,7 +104,7 @@ public final class OrgRouter {
         if (path.startsWith("/__admin/")) return defaultOrg;
         String auth = ctx.header("Authorization");
         if (auth != null && auth.indexOf('!') > 0) {
-            String token = auth.trim().replaceFirst("^\\S+\\s+", "");
+            String token = SCHEME.matcher(auth.trim()).replaceFirst("");
             int bang = token.indexOf('!');
             if (bang > 0) return find(token.substring(0, bang)).orElse(defaultOrg);
         }
@@ -118,13 +119,19 @@ public final class OrgRouter {
     private void journal(Context ctx) {
         RoutedOrg org = ctx.attribute(ORG_ATTRIBUTE);
         Long started = ctx.attribute(STARTED_ATTRIBUTE);
-        if (org == null || started == null || ctx.path().replaceAll("/+", "/").startsWith("/__admin/")) return;
+        if (org == null || started == null || Requests.path(ctx).startsWith("/__admin/")) return;
         Map<String, String> query = new LinkedHashMap<>();
         ctx.queryParamMap().forEach((k, v) -> query.put(k, v.isEmpty() ? "" : v.get(0)));
         Map<String, String> headers = new LinkedHashMap<>();
         ctx.headerMap().forEach((k, v) -> headers.put(k, k.equalsIgnoreCase("Authorization") ? mask(v) : v));
         org.journal().add(new RequestJournal.Entry(RequestJournal.newId(), ctx.attribute(RECEIVED_ATTRIBUTE), ctx.method().name(), ctx.path(),
-                query, headers, ctx.body(), ctx.statusCode(), (System.nanoTime() - started) / 1_000_000));
+                query, headers, body(ctx), ctx.statusCode(), (System.nanoTime() - started) / 1_000_000));
+    }
+
+    /** The request body; a request with neither Content-Length nor Transfer-Encoding has none (RFC 9112 §6.3), unread. */
+    private static String body(Context ctx) {
+        if (ctx.header("Content-Length") == null && ctx.header("Transfer-Encoding") == null) return "";
+        return ctx.body();
     }
 
     /** The org a login-host hint names: by org id, else by username (case-insensitive, as Salesforce's), else by client id. */

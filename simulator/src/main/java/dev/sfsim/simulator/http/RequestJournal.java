@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * One org's request journal ({@code GET /__admin/requests}, {@code spec/admin-api.md}): every API call received,
@@ -22,7 +23,7 @@ public final class RequestJournal {
     /**
      * One request.
      *
-     * @param id         random UUID
+     * @param id         random UUID (version 4)
      * @param receivedAt when the request arrived (wall clock)
      * @param method     HTTP method
      * @param path       the path as received
@@ -61,7 +62,11 @@ public final class RequestJournal {
         entries.clear();
     }
 
+    /** A random (version 4) UUID; not a secret, so drawn from {@link ThreadLocalRandom}, not the contended SecureRandom. */
     static String newId() {
-        return UUID.randomUUID().toString();
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        long msb = (r.nextLong() & ~0xF000L) | 0x4000L;
+        long lsb = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(msb, lsb).toString();
     }
 }

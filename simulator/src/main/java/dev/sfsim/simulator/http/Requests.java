@@ -10,6 +10,21 @@ public final class Requests {
 
     private Requests() {}
 
+    /** The request path with repeated slashes collapsed ({@code //services/data} is {@code /services/data}). */
+    public static String path(Context ctx) {
+        return collapseSlashes(ctx.path());
+    }
+
+    static String collapseSlashes(String path) {
+        if (!path.contains("//")) return path; // the usual case: no copy, no regex
+        StringBuilder sb = new StringBuilder(path.length());
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c != '/' || sb.length() == 0 || sb.charAt(sb.length() - 1) != '/') sb.append(c);
+        }
+        return sb.toString();
+    }
+
     /** {@code scheme://host[:port]} exactly as the client addressed this server (its Host header), no trailing slash. */
     public static String instanceUrl(Context ctx) {
         String host = ctx.host();

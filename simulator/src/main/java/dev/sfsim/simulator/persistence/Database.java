@@ -26,6 +26,9 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final PreparedDirectory prepared;
+    private final String jdbcUrl;
+    private final String user;
+    private final String password;
 
     /** The schema of the default org. */
     public static final String DEFAULT_SCHEMA = "public";
@@ -37,12 +40,18 @@ public final class Database implements AutoCloseable {
     private Database(EmbeddedPostgres embedded, String jdbcUrl, String user, String password, PreparedDirectory prepared) {
         this.embedded = embedded;
         this.prepared = prepared;
+        this.jdbcUrl = jdbcUrl;
+        this.user = user;
+        this.password = password;
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(jdbcUrl);
         hc.setUsername(user);
         hc.setPassword(password);
         hc.setMaximumPoolSize(10);
         hc.setPoolName("sfsim");
+        // Every pooled connection rests on the default org's schema: Hikari sets it on a new connection and puts it
+        // back when an org's handle changed it, so the default org never has to set it (SchemaDataSource).
+        hc.setSchema(DEFAULT_SCHEMA);
         hc.addDataSourceProperty("reWriteBatchedInserts", "true"); // multi-row INSERTs for the dispatcher's batches
         this.dataSource = new HikariDataSource(hc);
         if (prepared == null || !prepared.migratedByThisJar()) {
@@ -124,13 +133,16 @@ public final class Database implements AutoCloseable {
 
     /** A Jdbi whose handles see only {@code schema} (their {@code search_path}). */
     public Jdbi jdbi(String schema) {
-        return Jdbi.create(new SchemaDataSource(dataSource, schema))
+        return Jdbi.create(new SchemaDataSource(dataSource, schema, DEFAULT_SCHEMA))
                 .installPlugin(new PostgresPlugin()).installPlugin(new SqlObjectPlugin());
     }
 
-    /** Creates {@code schema} when missing and applies the migrations to it. */
+    /**
+     * Creates {@code schema} when missing and applies the migrations to it, over a connection of its own (never a
+     * pooled one: Flyway moves the {@code search_path}, which pooled connections must keep on the default schema).
+     */
     public void migrate(String schema) {
-        Flyway.configure().dataSource(dataSource).schemas(schema).defaultSchema(schema).createSchemas(true)
+        Flyway.configure().dataSource(jdbcUrl, user, password).schemas(schema).defaultSchema(schema).createSchemas(true)
                 .locations("classpath:db/migration").load().migrate();
     }
 

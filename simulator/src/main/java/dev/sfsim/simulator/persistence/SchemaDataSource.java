@@ -10,15 +10,19 @@ import java.util.logging.Logger;
 /**
  * One org's view of the shared pool: every connection it hands out has its {@code search_path} set to the org's
  * schema ({@link Connection#setSchema}), so the same unqualified SQL reads and writes that org's tables only.
- * HikariCP puts the pool's default schema back when the connection returns to the pool.
+ * HikariCP puts the pool's schema back when the connection returns to the pool, so the org of that schema (the
+ * default org) needs no {@code SET search_path} round trip per connection.
  */
 final class SchemaDataSource implements DataSource {
     private final DataSource pool;
     private final String schema;
+    private final boolean poolSchema;
 
-    SchemaDataSource(DataSource pool, String schema) {
+    /** @param poolDefault the schema every pooled connection has when idle (HikariCP's {@code schema} setting) */
+    SchemaDataSource(DataSource pool, String schema, String poolDefault) {
         this.pool = pool;
         this.schema = schema;
+        this.poolSchema = schema.equals(poolDefault);
     }
 
     @Override
@@ -32,6 +36,7 @@ final class SchemaDataSource implements DataSource {
     }
 
     private Connection withSchema(Connection c) throws SQLException {
+        if (poolSchema) return c;
         try {
             c.setSchema(schema);
             return c;

@@ -12,17 +12,15 @@ import dev.sfsim.simulator.soql.CompiledQuery;
 import dev.sfsim.simulator.soql.SoqlCompiler;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -32,10 +30,17 @@ import java.util.function.Supplier;
  *   <li>parse + resolve + translate of a typical query (fresh compiler, no cache) and a cached compile, median µs;</li>
  *   <li>a selective query through {@link QueryService} in-process, median ms, beside the same SQL straight
  *       against PostgreSQL (the ratio to beat);</li>
- *   <li>HTTP throughput of the same query against a running simulator, from a second process: {@code wrk} when it is
- *       on the PATH ({@code apt-get install -y wrk}), else a second JVM ({@link HttpLoad}).</li>
+ *   <li>HTTP throughput of the same query against a running simulator, from a second process (q/s, p50, p99):
+ *       {@code wrk} when it is on the PATH ({@code apt-get install -y wrk}), else a second JVM ({@link HttpLoad});
+ *       a warm-up run (not counted) comes first;</li>
+ *   <li>the same statement straight against PostgreSQL from a second process with the same number of connections
+ *       ({@code pgbench}, prepared statements), and the ratio HTTP / PostgreSQL.</li>
  * </ol>
  * <pre>./mvnw -B -q -pl simulator -am -Pbench verify -Dbench=SoqlBenchmark</pre>
+ * Options (system properties, add {@code -Dbench.seconds=20} etc. to the command): {@code bench.seconds} (10),
+ * {@code bench.threads} connections (8), {@code bench.jfr=/tmp/soql.jfr} records a JFR profile of the simulator
+ * during the measured HTTP run (read it with {@code jfr print --events jdk.ExecutionSample}).
+ * The machine's load average is printed before and after: other work on the machine lowers every figure.
  */
 public final class SoqlBenchmark {
     static final int ROWS = 100_000;
@@ -45,12 +50,17 @@ public final class SoqlBenchmark {
     private SoqlBenchmark() {}
 
     static String selective(int n) {
-        return "SELECT Id, Name, RequestStatus, TotalMessageCount FROM ConvMessageSendRequest WHERE Name = 'MSJ-" + String.format("%08d", n) + "'";
+        return "SELECT Id, Name, RequestStatus, TotalMessageCount FROM ConvMessageSendRequest WHERE Name = '" + name(n) + "'";
+    }
+
+    static String name(int n) {
+        return "MSJ-" + String.format("%08d", n);
     }
 
     public static void main(String[] args) throws Exception {
         int seconds = Integer.getInteger("bench.seconds", 10);
         int threads = Integer.getInteger("bench.threads", 8);
+        String jfr = System.getProperty("bench.jfr", "").isBlank() ? null : System.getProperty("bench.jfr");
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
             String url = pg.getJdbcUrl("postgres", "postgres");
             try (Simulator simulator = Simulator.start(SimulatorConfig.fromEnvironment(Map.of(
@@ -58,8 +68,8 @@ public final class SoqlBenchmark {
                  Database db = Database.external(url, "postgres", null)) {
                 ConvMessageSendRequestRows.insert(db.jdbi(), ROWS, 1, true);
                 db.jdbi().useHandle(h -> h.execute("ANALYZE conv_message_send_request"));
-                System.out.printf("SoqlBenchmark: %,d ConvMessageSendRequest rows; %d cores; load average %s%n", ROWS,
-                        Runtime.getRuntime().availableProcessors(), loadAverage());
+                System.out.printf("SoqlBenchmark: %,d ConvMessageSendRequest rows; %d cores; java %s; load average %s%n", ROWS,
+                        Runtime.getRuntime().availableProcessors(), Runtime.version(), loadAverage());
 
                 Catalog catalog = Catalog.standard();
                 double uncached = medianMicros(20_000, () -> new SoqlCompiler(catalog).compile(TYPICAL, 60.0));
@@ -73,7 +83,7 @@ public final class SoqlBenchmark {
                 double inProcess = medianMicros(5_000, () -> service.query(selective(1 + (i[0]++ * 7919) % ROWS), v60, false)) / 1000;
                 CompiledQuery sql = shared.compile(selective(1), 60.0);
                 double raw = medianMicros(5_000, () -> db.jdbi().withHandle(h -> h.createQuery(sql.sql())
-                        .bind(0, "MSJ-" + String.format("%08d", 1 + (i[0]++ * 7919) % ROWS))
+                        .bind(0, name(1 + (i[0]++ * 7919) % ROWS))
                         .mapToMap().list())) / 1000;
                 System.out.printf("selective query in-process: median %.3f ms; same SQL straight against PostgreSQL: median %.3f ms; ratio %.2f%n",
                         inProcess, raw, inProcess / raw);
@@ -81,36 +91,47 @@ public final class SoqlBenchmark {
                 System.out.println("  SQL:   " + sql.sql());
 
                 String token = token(simulator.baseUrl());
-                String path = "/services/data/v60.0/query?q=" + URLEncoder.encode(selective(54321), StandardCharsets.UTF_8);
-                boolean wrk = onPath("wrk");
-                List<String> command = wrk
-                        ? List.of("wrk", "-t2", "-c" + threads, "-d" + seconds + "s", "-H", "Authorization: Bearer " + token, simulator.baseUrl() + path)
-                        : List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
-                                HttpLoad.class.getName(), simulator.baseUrl() + path, token, String.valueOf(threads), String.valueOf(seconds));
-                Process load = new ProcessBuilder(command).redirectErrorStream(true).start();
-                try (BufferedReader out = new BufferedReader(new InputStreamReader(load.getInputStream(), StandardCharsets.UTF_8))) {
-                    out.lines().forEach(line -> System.out.println("  " + line));
+                String target = simulator.baseUrl() + "/services/data/v60.0/query?q=" + URLEncoder.encode(selective(54321), StandardCharsets.UTF_8);
+                LoadResult http = HttpThroughput.run(target, token, threads, seconds, jfr);
+                System.out.println("  load average after HTTP run: " + loadAverage());
+                LoadResult direct = PgBench.run(pg, sql.sql().replace("?", "'" + name(54321) + "'"), threads, seconds);
+                System.out.println("  load average after PostgreSQL run: " + loadAverage());
+
+                System.out.println();
+                System.out.println("SUMMARY (HTTP and PostgreSQL-direct both from a second process, " + threads + " connections, "
+                        + seconds + " s each; load average now " + loadAverage() + ")");
+                System.out.println("  " + http.describe("HTTP GET /query (" + http.tool() + ")"));
+                System.out.println("  " + direct.describe("PostgreSQL direct (" + direct.tool() + ")"));
+                if (http.qps() > 0 && direct.qps() > 0) {
+                    System.out.printf("  ratio HTTP / PostgreSQL-direct throughput: %.2f (target: HTTP >= 3,000 q/s)%n", http.qps() / direct.qps());
                 }
-                System.out.println("  load average after: " + loadAverage());
-                System.out.printf("HTTP throughput from a second process (%s, %d connections, %d s): see Requests/sec above (exit %d)%n",
-                        wrk ? "wrk" : "HttpLoad JVM", threads, seconds, load.waitFor());
+                System.out.printf("  in-process median %.3f ms vs PostgreSQL-direct median %.3f ms (ratio %.2f; target < 2 ms); "
+                        + "compile %.1f µs uncached / %.2f µs cached (target < 50 µs)%n", inProcess, raw, inProcess / raw, uncached, cached);
             }
         }
     }
 
-    private static String loadAverage() {
+    /** One load run: queries per second and latency percentiles in milliseconds (NaN when unknown). */
+    record LoadResult(String tool, double qps, double p50, double p99, long errors) {
+        String describe(String what) {
+            return String.format("%s: %.0f q/s, p50 %.2f ms, p99 %.2f ms, %d errors", what, qps, p50, p99, errors);
+        }
+    }
+
+    static String loadAverage() {
         try {
-            return java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim();
+            return Files.readString(Path.of("/proc/loadavg")).trim();
         } catch (java.io.IOException e) {
             return "unknown";
         }
     }
 
-    private static boolean onPath(String program) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            if (java.nio.file.Files.isExecutable(Path.of(dir, program))) return true;
+    static Path onPath(String program, String... extraDirs) {
+        String path = System.getenv().getOrDefault("PATH", "") + java.io.File.pathSeparator + String.join(java.io.File.pathSeparator, extraDirs);
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) return Path.of(dir, program);
         }
-        return false;
+        return null;
     }
 
     private static double medianMicros(int runs, Supplier<?> work) {

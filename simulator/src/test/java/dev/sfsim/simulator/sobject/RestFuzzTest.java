@@ -15,7 +15,9 @@ import dev.sfsim.simulator.persistence.SqlStates;
 import dev.sfsim.simulator.query.QueryService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.sfsim.simulator.FuzzedRandom;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,9 +28,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Generated record and composite calls (seeded, reproducible) against the real dispatcher and PostgreSQL: every
- * failure is a Salesforce 4xx (or 501), never another exception (a 500 on the wire), and a call that fails as a
- * whole writes nothing.
+ * Record and composite calls fuzzed with Jazzer against the real dispatcher and PostgreSQL: every failure is a
+ * Salesforce 4xx (or 501), never another exception (a 500 on the wire), and a call that fails as a whole writes
+ * nothing. The fuzzer's bytes steer the generators ({@link Randoms} over {@link FuzzedRandom}): method, path, ids,
+ * query, body, records, subrequests. {@code ./mvnw verify} fuzzes {@link #EXECUTIONS} calls in the {@code fuzz}
+ * Surefire execution ({@code JAZZER_FUZZ=1}) after replaying the seeds and findings in
+ * {@code src/test/resources/dev/sfsim/simulator/sobject/RestFuzzTestInputs/calls/}; to fuzz longer:
+ * <pre>./mvnw -B -pl simulator -am test-compile surefire:test@fuzz -Dtest=RestFuzzTest -Djazzer.max_executions=0 -Djazzer.max_duration=30m</pre>
  */
 class RestFuzzTest {
     private static final Catalog CATALOG = Catalog.standard();
@@ -57,16 +63,13 @@ class RestFuzzTest {
         db.close();
     }
 
-    @Test
-    void recordCalls() {
-        Randoms r = new Randoms(11);
-        for (int i = 0; i < 400; i++) check(recordRequest(r));
-    }
+    /** Each call compares a checksum of every table before and after, so calls are few but thorough. */
+    static final int EXECUTIONS = 2_000;
 
-    @Test
-    void compositeCalls() {
-        Randoms r = new Randoms(12);
-        for (int i = 0; i < 150; i++) check(compositeRequest(r));
+    @FuzzTest(maxExecutions = EXECUTIONS, maxDuration = "5m")
+    void calls(FuzzedDataProvider data) {
+        Randoms r = new Randoms(new FuzzedRandom(data));
+        check(r.bool() ? recordRequest(r) : compositeRequest(r));
     }
 
     private static void check(ApiRequest r) {

@@ -29,10 +29,15 @@ public final class RandomSoql {
             "'\\u0041'", "'\\", " TYPEOF ", " GROUP BY ", " ASC ", " DESC ", " NULLS ", " FIRST ", ";", "\t", "[", "{", "#", "*"};
 
     private final Random random;
-    private final Catalog catalog = Catalog.standard();
+    private static final Catalog CATALOG = Catalog.standard();
 
     public RandomSoql(long seed) {
-        this.random = new Random(seed);
+        this(new Random(seed));
+    }
+
+    /** Draws every choice from {@code random}: a seeded one, or a fuzzer's bytes ({@code FuzzedRandom}). */
+    public RandomSoql(Random random) {
+        this.random = random;
     }
 
     /** A plain or an aggregate query, three to one. */
@@ -42,7 +47,7 @@ public final class RandomSoql {
 
     /** An aggregate query: grouped fields, functions with or without aliases, HAVING, ORDER BY, LIMIT. */
     public String aggregate() {
-        SObjectType type = pick(catalog.all());
+        SObjectType type = pick(CATALOG.all());
         List<String> groups = new ArrayList<>();
         for (int i = 0, n = random.nextInt(3); i < n; i++) {
             groups.add(random.nextInt(3) == 0 ? function(type) : path(type, 0));
@@ -65,7 +70,7 @@ public final class RandomSoql {
 
     /** A query over a random object, with random fields, conditions, ordering and paging. */
     public String rows() {
-        SObjectType type = pick(catalog.all());
+        SObjectType type = pick(CATALOG.all());
         StringBuilder sb = new StringBuilder("SELECT ");
         if (random.nextInt(10) == 0) {
             sb.append("COUNT()");
@@ -123,7 +128,7 @@ public final class RandomSoql {
         List<SObjectField> references = type.fields().stream().filter(f -> f.relationshipName() != null).toList();
         if (depth < 2 && !references.isEmpty() && random.nextInt(4) == 0) {
             SObjectField ref = pick(references);
-            var target = catalog.find(ref.referenceTo().get(0));
+            var target = CATALOG.find(ref.referenceTo().get(0));
             if (target.isPresent()) return ref.relationshipName() + "." + path(target.get(), depth + 1);
             return ref.relationshipName() + ".Name";
         }

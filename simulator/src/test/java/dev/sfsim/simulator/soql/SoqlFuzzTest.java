@@ -1,101 +1,100 @@
 package dev.sfsim.simulator.soql;
 
-import dev.sfsim.simulator.Randoms;
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.sfsim.simulator.FuzzedRandom;
+import dev.sfsim.simulator.TestSimulator;
 import dev.sfsim.simulator.catalog.Catalog;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.BeforeAll;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.function.Function;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Fuzzing of the parser and compiler with seeded random inputs: generated queries over the catalog (plain and
- * aggregate), mutations of them, token soup and arbitrary text — {@link #TRIES} of each, 100,000 in all. Every query
- * compiles or fails as a Salesforce 400/501 ({@link FuzzCheck}); compiled SQL carries no quote (every value is bound),
- * and ANTLR prints nothing. {@code SoqlFuzz} (bench) runs any number.
+ * Coverage-guided fuzzing of SOQL with Jazzer: parser + resolver + translator for every input, and every
+ * {@link #ENDPOINT_EVERY}th input also through {@code GET /query} (or {@code /queryAll}) of the in-process simulator
+ * over the embedded PostgreSQL ({@link SoqlEndpointCheck}). Every input is one of four kinds, chosen by its bytes:
+ * a query generated from a SOQL grammar over the catalog ({@link RandomSoql} drawing every choice from the input
+ * through {@link FuzzedRandom}), such a query mutated (characters and tokens deleted, inserted, swapped), token soup,
+ * or the raw input as text (which libFuzzer mutates, guided by coverage and by the strings our code compares with).
+ * The oracle ({@link FuzzCheck}): compiled, or a Salesforce 400/501 whose message leaks no SQL or Java, within 20 s;
+ * compiled SQL carries no quoted value (all bound); on the wire, 200 with a query result or a Salesforce error body,
+ * never a 500. Hand-picked edge cases are in {@link SoqlEdgeCaseTest}.
+ *
+ * <p>{@code ./mvnw verify} runs it in Jazzer's fuzzing mode for {@link #EXECUTIONS} inputs (the {@code fuzz} Surefire
+ * execution sets {@code JAZZER_FUZZ=1}; under a minute of fuzzing on two cores, plus the simulator's start) and prints
+ * how many inputs compiled, failed, and went through the endpoint. It first replays the committed seeds and any finding
+ * in {@code src/test/resources/dev/sfsim/simulator/soql/SoqlFuzzTestInputs/soql/}; a new finding is written there as
+ * {@code crash-<sha1>}, so the next run (and anyone's {@code ./mvnw verify}) reproduces it. To fuzz longer:
+ * <pre>./mvnw -B -pl simulator -am test-compile surefire:test@fuzz -Dtest=SoqlFuzzTest -Djazzer.max_executions=0 -Djazzer.max_duration=30m</pre>
+ * (Jazzer keeps its growing corpus in {@code simulator/.cifuzz-corpus}, ignored by git.)
  */
 class SoqlFuzzTest {
-    static final int TRIES = 25_000;
+    static final int EXECUTIONS = 100_000;
+    static final int ENDPOINT_EVERY = 40;
     private static final FuzzCheck CHECK = new FuzzCheck();
+    private static final SoqlCompiler COMPILER = new SoqlCompiler(Catalog.standard());
     private static final List<String> TOKENS = List.of("SELECT", "FROM", "WHERE", "GROUP", "BY", "HAVING", "ORDER", "LIMIT",
             "OFFSET", "Id", "Name", "COUNT(Id)", "COUNT()", "MessagingEndUser", "ConvMessageSendRequest", "=", "<", "IN", "(", ")",
             ",", "'x'", "1", "TODAY", "LAST_N_DAYS:2", "AND", "OR", "NOT", "null", "FIELDS(ALL)", "FOR", "VIEW", "WITH", "USER_MODE",
-            "CALENDAR_MONTH(CreatedDate)", "a", "DESC", "NULLS", "LAST", "CreatedDate", "RequestStatus");
-    private final SoqlCompiler compiler = new SoqlCompiler(Catalog.standard());
+            "CALENDAR_MONTH(CreatedDate)", "a", "DESC", "NULLS", "LAST", "CreatedDate", "RequestStatus", "TYPEOF", "WHEN", "THEN",
+            "ELSE", "END", "INCLUDES", "EXCLUDES", "toLabel(Name)", "FORMAT(CreatedDate)", "ConversationEntries", ".", "'", "\\");
+    private static final AtomicLong inputs = new AtomicLong();
+    private static final AtomicLong compiled = new AtomicLong();
+    private static final AtomicLong endpointCalls = new AtomicLong();
+    private static final AtomicLong endpointOk = new AtomicLong();
+    private static SoqlEndpointCheck endpoint;
+
+    /** The simulator starts before fuzzing, so that its start is not taken for a slow input. */
+    @BeforeAll
+    static void startEndpoint() {
+        endpoint = new SoqlEndpointCheck(TestSimulator.baseUrl(), TestSimulator.token());
+    }
 
     @AfterAll
-    static void close() {
+    static void report() {
         CHECK.close();
+        long n = inputs.get();
+        System.out.printf("SoqlFuzzTest: %,d inputs through parse+resolve+translate (%,d compiled, %,d Salesforce errors); "
+                + "%,d through GET /query (%,d answered 200, the rest Salesforce errors)%n",
+                n, compiled.get(), n - compiled.get(), endpointCalls.get(), endpointOk.get());
+        long asked = Long.getLong("jazzer.max_executions", EXECUTIONS); // 0: unlimited (stopped by max_duration)
+        if (fuzzing() && asked > 0) assertThat(n).as("inputs fuzzed").isGreaterThanOrEqualTo(asked);
     }
 
-    @Test
-    void generatedQueries() {
-        run(1, r -> new RandomSoql(r.nextLong()).query());
+    private static boolean fuzzing() {
+        String env = System.getenv("JAZZER_FUZZ");
+        return env != null && !env.isBlank();
     }
 
-    @Test
-    void mutatedQueries() {
-        run(2, r -> new RandomSoql(r.nextLong()).mutated());
-    }
-
-    @Test
-    void tokenSoup() {
-        run(3, r -> String.join(" ", r.list(1, 25, () -> r.oneOf(TOKENS))));
-    }
-
-    @Test
-    void arbitraryText() {
-        run(4, r -> switch (r.between(0, 2)) {
-            case 0 -> r.text(200);
-            case 1 -> r.textOf("SELECTFROMWHEREId ,()'=<>:.\\%_-0123456789", 120);
-            default -> "SELECT Id FROM MessagingEndUser WHERE Name = " + r.text(80);
-        });
-    }
-
-    @Test
-    void pathologicalInputs() {
-        String deep = "SELECT Id FROM MessagingEndUser WHERE " + "(".repeat(20_000) + "Name = 'a'" + ")".repeat(20_000);
-        String wide = "SELECT Id FROM MessagingEndUser WHERE Name IN (" + "'a', ".repeat(15_000) + "'b')";
-        String deepest = "SELECT Id FROM MessagingEndUser WHERE " + "(".repeat(64) + "Name = 'a'" + ")".repeat(64);
-        String spaces = "SELECT Id FROM MessagingEndUser" + " ".repeat(90_000) + "FOR VIEW";
-        for (String q : List.of(deep, deepest, wide, spaces, "\u0000", "SELECT", "SELECT Id FROM", "'", "\\",
-                "SELECT Id FROM MessagingEndUser WHERE Name = '\\", "SELECT Id FROM MessagingEndUser WHERE Name = '\\u12'",
-                "\uD83D\uDE00 SELECT", "SELECT Id FROM MessagingEndUser LIMIT 99999999999999999999999",
-                "SELECT Id FROM MessagingEndUser WHERE CreatedDate = LAST_N_DAYS:99999999999",
-                "SELECT COUNT(Id) FROM MessagingEndUser GROUP BY " + "Name, ".repeat(5_000) + "Name")) {
-            compileOrFailAsSalesforce(q);
+    @FuzzTest(maxExecutions = EXECUTIONS, maxDuration = "10m")
+    void soql(FuzzedDataProvider data) {
+        String soql = switch (data.consumeInt(0, 3)) {
+            case 0 -> new RandomSoql(new FuzzedRandom(data)).query();
+            case 1 -> new RandomSoql(new FuzzedRandom(data)).mutated();
+            case 2 -> tokenSoup(data);
+            default -> data.consumeRemainingAsString();
+        };
+        long n = inputs.incrementAndGet();
+        if (compileOrFailAsSalesforce(soql)) compiled.incrementAndGet();
+        if (n % ENDPOINT_EVERY == 0) {
+            if (endpoint.check(soql, n % 2 == 0)) endpointOk.incrementAndGet();
+            endpointCalls.incrementAndGet();
         }
     }
 
-    @Test
-    void validQueriesMostlyCompileAndNothingIsPrinted() {
-        RandomSoql random = new RandomSoql(20240601L);
-        PrintStream err = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        int compiled = 0;
-        try {
-            for (int i = 0; i < 1_000; i++) if (compileOrFailAsSalesforce(random.query())) compiled++;
-        } finally {
-            System.setErr(err);
-        }
-        assertThat(captured.toString(StandardCharsets.UTF_8)).as("nothing printed to stderr").isEmpty();
-        assertThat(compiled).as("some generated queries are valid").isGreaterThan(100);
+    private static String tokenSoup(FuzzedDataProvider data) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0, n = data.consumeInt(1, 25); i < n; i++) sb.append(data.pickValue(TOKENS)).append(data.consumeBoolean() ? " " : "");
+        return sb.toString();
     }
 
-    private void run(long seed, Function<Randoms, String> input) {
-        Randoms r = new Randoms(seed);
-        for (int i = 0; i < TRIES; i++) compileOrFailAsSalesforce(input.apply(r));
-    }
-
-    private boolean compileOrFailAsSalesforce(String soql) {
+    static boolean compileOrFailAsSalesforce(String soql) {
         return CHECK.check(soql, q -> {
-            CompiledQuery c = compiler.compile(q, 60.0, q.hashCode() % 2 == 0);
+            CompiledQuery c = COMPILER.compile(q, 60.0, q.hashCode() % 2 == 0);
             // The only quoted text in SQL is the simulator's own time zone constant; values are all bound.
             assertThat(c.sql().replace("'UTC'", "")).as(q).doesNotContain("'").doesNotContain("\"");
             return c;

@@ -14,7 +14,7 @@ import java.util.Random;
  * (characters and tokens deleted, inserted, swapped).
  */
 public final class RandomSoql {
-    private static final String[] LITERALS = {"null", "true", "FALSE", "0", "-2", "1.5", "'Text'", "'a\\'b'", "'%x\\_'",
+    private static final String[] LITERALS = {"null", "true", "FALSE", "0", "-2", "1.5", "'Text'", "'a\\'b'", "'%x\\_'", "'In Progress'", "'WhatsApp;SMS'",
             "2024-01-01", "2024-02-30", "2024-01-01T10:00:00Z", "2024-01-01T10:00:00.5+01:00", "'0PASM0000000001'",
             "'0PASM00000000014AA'", "'xyz'", "''", "TODAY", "LAST_N_DAYS:3", ":bind", "USD10", "10:00:00Z", "YESTERDAY",
             "THIS_WEEK", "NEXT_N_MONTHS:2", "LAST_FISCAL_QUARTER", "N_YEARS_AGO:1", "LAST_90_DAYS", "NEXT_N_FISCAL_YEARS:0"};
@@ -22,7 +22,7 @@ public final class RandomSoql {
             "HOUR_IN_DAY", "CALENDAR_YEAR", "WEEK_IN_MONTH", "FISCAL_QUARTER", "toLabel", "FORMAT"};
     private static final String[] ENDINGS = {"", "", "", " FOR VIEW", " FOR REFERENCE", " FOR UPDATE", " WITH SECURITY_ENFORCED",
             " WITH USER_MODE"};
-    private static final String[] OPERATORS = {"=", "!=", "<>", "<", "<=", ">", ">=", "LIKE", "IN", "NOT IN", "INCLUDES"};
+    private static final String[] OPERATORS = {"=", "!=", "<>", "<", "<=", ">", ">=", "LIKE", "IN", "NOT IN", "INCLUDES", "EXCLUDES"};
     private static final String[] NOISE = {"(", ")", "'", "\\", ",", ".", ":x", " AND ", " OR ", " NOT ", " = ", " IN ",
             " LIKE ", "SELECT ", " FROM ", " HAVING ", "COUNT(Id)", " expr0 ", "FIELDS(ALL)", "LAST_N_DAYS:", " FOR VIEW", " WITH ", " WHERE ", " null ", "2024-13-45T99:99:99Z", "\"", "/*", "//", "\u0000", "\uD83D\uDE00",
             "\n", "%", "99999999999999999999999", "-", "COUNT()", " LIMIT ", " OFFSET ", " ORDER BY ", "__c", ".MessagingChannel",
@@ -79,11 +79,8 @@ public final class RandomSoql {
         } else {
             List<String> fields = new ArrayList<>();
             for (int i = 0, n = 1 + random.nextInt(4); i < n; i++) fields.add(path(type, 0));
-            if (random.nextInt(6) == 0) {
-                fields.add("(SELECT " + pick(List.of("Id", "Seq", "Name", "Status, Id")) + " FROM "
-                        + pick(List.of("ConversationEntries", "MessagingSessions", "MessagingEndUsers", "Nopes"))
-                        + (random.nextBoolean() ? " WHERE Seq > 0" : "") + (random.nextBoolean() ? " ORDER BY Id DESC LIMIT 2" : "") + ")");
-            }
+            if (random.nextInt(6) == 0) fields.add(subSelect(0));
+            if (random.nextInt(8) == 0) fields.add(typeOf());
             sb.append(String.join(", ", fields));
         }
         sb.append(" FROM ").append(random.nextInt(30) == 0 ? "Bogus" : type.name());
@@ -95,6 +92,25 @@ public final class RandomSoql {
         if (random.nextInt(3) == 0) sb.append(" LIMIT ").append(random.nextInt(5));
         if (random.nextInt(5) == 0) sb.append(" OFFSET ").append(random.nextInt(40) == 0 ? 2001 : random.nextInt(3));
         return sb.append(pick(List.of(ENDINGS))).toString();
+    }
+
+    /** A child sub-select, sometimes with one nested inside it (allowed from API 58.0, five levels deep). */
+    private String subSelect(int depth) {
+        String nested = depth < 2 && random.nextInt(3) == 0 ? ", " + subSelect(depth + 1) : "";
+        return "(SELECT " + pick(List.of("Id", "Seq", "Name", "Status, Id", "toLabel(Status)", "FORMAT(CreatedDate)")) + nested + " FROM "
+                + pick(List.of("ConversationEntries", "MessagingSessions", "MessagingEndUsers", "Nopes"))
+                + (random.nextBoolean() ? " WHERE Seq > 0" : "") + (random.nextBoolean() ? " ORDER BY Id DESC LIMIT 2" : "") + ")";
+    }
+
+    /** A {@code TYPEOF} over a polymorphic (or not) relationship, right or wrong. */
+    private String typeOf() {
+        StringBuilder sb = new StringBuilder("TYPEOF ").append(pick(List.of("Actor", "Conversation", "MessagingChannel", "Owner")));
+        for (int i = 0, n = 1 + random.nextInt(2); i < n; i++) {
+            sb.append(" WHEN ").append(pick(List.of("User", "MessagingEndUser", "MessagingSession", "BotDefinition", "Bogus")))
+                    .append(" THEN ").append(pick(List.of("Name", "Id, Name", "Username", "Type", "MessagingPlatformKey", "Bacon__c")));
+        }
+        if (random.nextBoolean()) sb.append(" ELSE ").append(pick(List.of("Id", "Name", "Type")));
+        return sb.append(random.nextInt(20) == 0 ? "" : " END").toString();
     }
 
     /** {@link #query()} with one to three random mutations. */
@@ -128,7 +144,10 @@ public final class RandomSoql {
         List<SObjectField> references = type.fields().stream().filter(f -> f.relationshipName() != null).toList();
         if (depth < 2 && !references.isEmpty() && random.nextInt(4) == 0) {
             SObjectField ref = pick(references);
-            var target = CATALOG.find(ref.referenceTo().get(0));
+            if (ref.referenceTo().size() > 1 && random.nextBoolean()) {   // polymorphic: the Name object's fields
+                return ref.relationshipName() + "." + pick(List.of("Name", "Type", "Id", "Username", "MessagingPlatformKey", "Bacon__c"));
+            }
+            var target = CATALOG.find(pick(ref.referenceTo()));
             if (target.isPresent()) return ref.relationshipName() + "." + path(target.get(), depth + 1);
             return ref.relationshipName() + ".Name";
         }
@@ -147,12 +166,13 @@ public final class RandomSoql {
                     + " FROM " + pick(List.of("MessagingSession", "MessagingEndUser")) + (random.nextBoolean() ? "" : " WHERE " + condition(type, 2)) + ")";
         }
         String op = pick(List.of(OPERATORS));
-        if (op.endsWith("IN") || op.equals("INCLUDES")) {
+        String left = random.nextInt(8) == 0 ? "toLabel(" + path(type, 0) + ")" : path(type, 0);
+        if (op.endsWith("IN") || op.endsWith("CLUDES")) {
             List<String> values = new ArrayList<>();
             for (int i = 0, n = 1 + random.nextInt(3); i < n; i++) values.add(pick(List.of(LITERALS)));
-            return path(type, 0) + " " + op + " (" + String.join(", ", values) + ")";
+            return left + " " + op + " (" + String.join(", ", values) + ")";
         }
-        return path(type, 0) + " " + op + " " + pick(List.of(LITERALS));
+        return left + " " + op + " " + pick(List.of(LITERALS));
     }
 
     private <T> T pick(List<T> items) {

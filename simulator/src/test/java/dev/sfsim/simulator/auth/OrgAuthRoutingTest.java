@@ -10,15 +10,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.PrivateKey;
-import java.security.Signature;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -33,27 +27,13 @@ import static org.hamcrest.Matchers.equalTo;
  */
 class OrgAuthRoutingTest {
     private static final String CALLBACK = "http://localhost/callback";
-    private static PrivateKey key;
-    private static String certificatePem;
+    private static JwtKeyPair keys;
     private String base;
     private JsonPath org;
 
     @BeforeAll
     static void makeKeyPair(@TempDir Path dir) throws Exception {
-        Path store = dir.resolve("jwt.p12");
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "jwt", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=sfsim-org-routing",
-                "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", "changeit")
-                .redirectErrorStream(true).start();
-        if (p.waitFor() != 0) throw new IllegalStateException(new String(p.getInputStream().readAllBytes()));
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(store)) {
-            ks.load(in, "changeit".toCharArray());
-        }
-        key = (PrivateKey) ks.getKey("jwt", "changeit".toCharArray());
-        certificatePem = "-----BEGIN CERTIFICATE-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(ks.getCertificate("jwt").getEncoded())
-                + "\n-----END CERTIFICATE-----\n";
+        keys = JwtKeyPair.generate(dir, "sfsim-org-routing");
     }
 
     @BeforeEach
@@ -111,10 +91,10 @@ class OrgAuthRoutingTest {
         String assertion = jwt("{\"iss\":\"" + org.getString("clientId") + "\",\"sub\":\"" + org.getString("username")
                 + "\",\"aud\":\"https://login.salesforce.com\",\"exp\":" + (System.currentTimeMillis() / 1000 + 300) + "}");
         // The key registered with the default org only: the created org does not trust it.
-        given().baseUri(base).contentType(ContentType.TEXT).body(certificatePem).post("/__admin/oauth/certificates").then().statusCode(201);
+        given().baseUri(base).contentType(ContentType.TEXT).body(keys.certificatePem()).post("/__admin/oauth/certificates").then().statusCode(201);
         jwtGrant(assertion).then().statusCode(400).body("error", equalTo("invalid_grant"));
 
-        given().baseUri(base).contentType(ContentType.TEXT).body(certificatePem)
+        given().baseUri(base).contentType(ContentType.TEXT).body(keys.certificatePem())
                 .post("/__admin/orgs/" + org.getString("orgId") + "/oauth/certificates").then().statusCode(201);
         assertReadsTheCreatedOrg(jwtGrant(assertion).then().statusCode(200).extract().path("access_token"));
     }
@@ -193,12 +173,6 @@ class OrgAuthRoutingTest {
     }
 
     private static String jwt(String claims) throws Exception {
-        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        String signed = b64.encodeToString("{\"alg\":\"RS256\"}".getBytes(StandardCharsets.UTF_8)) + "."
-                + b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
-        Signature s = Signature.getInstance("SHA256withRSA");
-        s.initSign(key);
-        s.update(signed.getBytes(StandardCharsets.US_ASCII));
-        return signed + "." + b64.encodeToString(s.sign());
+        return keys.sign(claims);
     }
 }

@@ -152,13 +152,20 @@ class CustomFieldsRoutesTest {
 
     @Test
     void upsertOnACustomExternalIdAndUniqueness() {
-        api().contentType(ContentType.JSON).body("{\"LastName\": \"Lee\", \"Company\": \"Acme\"}")
-                .patch(V + "/sobjects/Lead/Order_Number__c/ORD-1").then().statusCode(201);
+        String lead = api().contentType(ContentType.JSON).body("{\"LastName\": \"Lee\", \"Company\": \"Acme\"}")
+                .patch(V + "/sobjects/Lead/Order_Number__c/ORD-1").then().statusCode(201).extract().path("id");
         api().contentType(ContentType.JSON).body("{\"Company\": \"Acme Ltd\"}")
                 .patch(V + "/sobjects/Lead/Order_Number__c/ORD-1").then().statusCode(200);
         assertThat(query("SELECT Company FROM Lead WHERE Order_Number__c = 'ord-1'").getList("records.Company")).containsExactly("Acme Ltd");
         api().contentType(ContentType.JSON).body("{\"LastName\": \"Other\", \"Company\": \"B\", \"Order_Number__c\": \"ORD-1\"}")
-                .post(V + "/sobjects/Lead").then().statusCode(400).body("[0].errorCode", equalTo("DUPLICATE_VALUE"));
+                .post(V + "/sobjects/Lead").then().statusCode(400).body("[0].errorCode", equalTo("DUPLICATE_VALUE"))
+                .body("[0].message", equalTo("duplicate value found: Order_Number__c duplicates value on record with id: " + lead))
+                .body("[0].fields", equalTo(List.of("Order_Number__c")));
+        String other = create("Lead", "{\"LastName\": \"Other\", \"Company\": \"B\", \"Order_Number__c\": \"ORD-2\"}");
+        api().contentType(ContentType.JSON).body("{\"Order_Number__c\": \"ord-1\"}").patch(V + "/sobjects/Lead/" + other)
+                .then().statusCode(400).body("[0].errorCode", equalTo("DUPLICATE_VALUE"));
+        api().contentType(ContentType.JSON).body("{\"Order_Number__c\": \"ORD-2\"}").patch(V + "/sobjects/Lead/" + other)
+                .then().statusCode(204);
     }
 
     @Test

@@ -36,7 +36,7 @@ public final class Database implements AutoCloseable {
      * @param table   the object's table
      * @param column  the field's column ({@code cf_<name>}), from a validated declaration
      * @param sqlType the PostgreSQL type (the catalog's {@code FieldType.sqlType()})
-     * @param unique  whether live records must not share a value (a partial unique index)
+     * @param unique  whether live records must not share a value (a partial unique index, on lower case for text)
      */
     public record ExtraColumn(String table, String column, String sqlType, boolean unique) {}
 
@@ -169,7 +169,8 @@ public final class Database implements AutoCloseable {
                 h.execute("ALTER TABLE " + quote(c.table()) + " ADD COLUMN IF NOT EXISTS " + quote(c.column()) + " " + c.sqlType());
                 if (c.unique()) {
                     h.execute("CREATE UNIQUE INDEX IF NOT EXISTS " + quote(c.table() + "_" + c.column() + "_key") + " ON "
-                            + quote(c.table()) + " (" + quote(c.column()) + ") WHERE NOT is_deleted");
+                            + quote(c.table()) + " (" + (c.sqlType().equals("text") ? "lower(" + quote(c.column()) + ")" : quote(c.column()))
+                            + ") WHERE NOT is_deleted");
                 }
             }
         });

@@ -142,6 +142,12 @@ class CustomFieldsRoutesTest {
                 "Opted_In__c", "Score__c", "Discount__c", "Notes__c");
         assertThat(custom.getString("records[0].Preferred_Channels__c")).isEqualTo("WhatsApp;SMS");
 
+        JsonPath columns = api().queryParam("columns", "true").queryParam("q", "SELECT Preferred_Channels__c, Discount__c FROM Contact")
+                .get(V + "/query").then().statusCode(200).extract().jsonPath();
+        assertThat(columns.getList("columnMetadata.custom")).containsExactly(true, true);
+        assertThat(columns.getList("columnMetadata.apexType")).containsExactly("String", "Double");
+        assertThat(columns.getList("columnMetadata.numberType")).containsExactly(false, true);
+
         api().queryParam("q", "SELECT Id FROM Contact WHERE Loyalty_Tier__c INCLUDES ('Gold')").get(V + "/query")
                 .then().statusCode(400).body("[0].errorCode", equalTo("INVALID_QUERY_FILTER_OPERATOR"));
     }

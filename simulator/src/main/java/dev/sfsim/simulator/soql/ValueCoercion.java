@@ -31,7 +31,9 @@ final class ValueCoercion {
      */
     Object coerce(SObjectField field, ComparisonOperator op, Literal literal, Position at) {
         FieldType type = field.type();
-        if (op == ComparisonOperator.LIKE && !(type.isText() && !type.isId() && type != FieldType.MULTIPICKLIST)) {
+        // "Querying Multi-Select Picklists": =, != (and INCLUDES/EXCLUDES) only.
+        boolean multiOrder = type == FieldType.MULTIPICKLIST && op != ComparisonOperator.EQ && op != ComparisonOperator.NE;
+        if (multiOrder || op == ComparisonOperator.LIKE && !(type.isText() && !type.isId())) {
             throw src.error(at, SoqlErrors.INVALID_QUERY_FILTER_OPERATOR, "invalid operator on " + (type.isId() ? "id" : type.describeName()) + " field");
         }
         return switch (type) {

@@ -121,9 +121,13 @@ public final class Simulator implements AutoCloseable {
         }
     }
 
-    /** What a reset's result depends on: the default org's identity and the startup fixtures. */
+    /**
+     * What a reset's result depends on: the default org's identity, the startup fixtures and the custom fields (a
+     * prepared directory's rows have no values, not even a Checkbox's default, in columns added after it was made).
+     */
     String pristineFingerprint() {
-        return Integer.toHexString((org + "|" + startupFixtures).hashCode());
+        String custom = catalog.customFields().isEmpty() ? "" : "|" + catalog.customFields();
+        return Integer.toHexString((org + "|" + startupFixtures + custom).hashCode());
     }
 
     /** The per-org factory: builds one org's service graph over its schema and starts its background work. */

@@ -21,14 +21,15 @@ import java.util.regex.Pattern;
  * Types are spelled as the Metadata API's CustomField {@code type} ("CustomField", Metadata API Developer Guide):
  * Text (length, default 255), TextArea, LongTextArea (length, default 32768), Number, Currency and Percent (precision,
  * scale), Checkbox (defaultValue), Date, DateTime, Email, Phone, Url, Picklist and MultiselectPicklist (values).
- * Optional: label, required, externalId and unique (Text, Number, Email). Every picklist is restricted.
+ * Optional: label, required, externalId and unique (Text, Number, Email); description and visibleLines are accepted
+ * (metadata only, not in describe). Every picklist is restricted.
  * A bad entry fails the start with an {@link IllegalArgumentException} naming it ({@code fields[2] (Lead.X__c)}).
  */
 public final class CustomFields {
     /** Salesforce's field name rule: a letter first, letters, digits and single underscores, not ending in one. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z](?:[A-Za-z0-9]|_(?!_))*(?<!_)__c");
     private static final Set<String> KEYS = Set.of("object", "fullName", "type", "label", "length", "precision", "scale",
-            "values", "visibleLines", "required", "externalId", "unique", "defaultValue", "description", "inlineHelpText");
+            "values", "visibleLines", "required", "externalId", "unique", "defaultValue", "description");
     private static final Set<String> KEYABLE = Set.of("Text", "Number", "Email");
 
     /**
@@ -93,6 +94,9 @@ public final class CustomFields {
                     + "and single underscores, at most 40 characters, then __c)");
         }
         String type = text(n, "type", entry);
+        if (n.has("defaultValue") && !type.equals("Checkbox")) {
+            throw bad(entry, "defaultValue is supported on a Checkbox only (see the README's limitations)");
+        }
         FieldBuilder b = switch (type) {
             case "Text" -> FieldBuilder.text(name, number(n, "length", 255, 1, 255, entry));
             case "TextArea" -> FieldBuilder.field(name, FieldType.TEXTAREA).length(255);

@@ -49,6 +49,7 @@ class CustomFieldsTest {
         assertBad(one("{\"object\": \"Contact\", \"fullName\": \"A__c\", \"type\": \"Text\", \"length\": 300}"), "length must be a whole number from 1 to 255");
         assertBad(one("{\"object\": \"Contact\", \"fullName\": \"A__c\", \"type\": \"Text\"}, {\"object\": \"contact\", \"fullName\": \"a__c\", \"type\": \"Date\"}"),
                 "fields[1] (contact.a__c): declared twice");
+        assertBad(one("{\"object\": \"Contact\", \"fullName\": \"A__c\", \"type\": \"Text\", \"defaultValue\": \"x\"}"), "on a Checkbox only");
         assertBad("{\"fields\": {}}", "must be {\"fields\":[...]}");
         assertBad("{\"fields\": [", "not valid JSON");
         assertBad("/no/such/file.json", "cannot read /no/such/file.json");

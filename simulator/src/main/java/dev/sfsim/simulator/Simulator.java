@@ -51,6 +51,8 @@ import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import io.javalin.Javalin;
 
+import dev.sfsim.simulator.catalog.CustomFields;
+import java.util.List;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
@@ -65,7 +67,8 @@ public final class Simulator implements AutoCloseable {
     private final SimulatorConfig config;
     private final OrgIdentity org;
     private final Database database;
-    private final Catalog catalog = Catalog.standard();
+    /** The standard objects plus the custom fields of {@code SFSIM_CUSTOM_FIELDS}. */
+    private final Catalog catalog;
     /** When the simulator started: the {@code If-Modified-Since} reference of describe resources. */
     private final Instant started = Instant.now();
     private final StartupFixtures startupFixtures;
@@ -82,9 +85,12 @@ public final class Simulator implements AutoCloseable {
         this.config = config;
         this.org = OrgIdentity.defaultOrg(config);
         this.startupFixtures = StartupFixtures.read(config.fixtureDirs());
+        this.catalog = Catalog.standard().withCustomFields(CustomFields.read(config.customFields()));
+        List<Database.ExtraColumn> columns = catalog.customFields().stream().map(e -> new Database.ExtraColumn(
+                e.getKey().table(), e.getValue().column(), e.getValue().type().sqlType(), e.getValue().attributes().unique())).toList();
         this.database = config.databaseUrl() == null
-                ? Database.embedded(config.embeddedDirectory())
-                : Database.external(config.databaseUrl(), config.databaseUser(), config.databasePassword());
+                ? Database.embedded(config.embeddedDirectory(), columns)
+                : Database.external(config.databaseUrl(), config.databaseUser(), config.databasePassword(), columns);
         OrgRuntime defaultOrg = null;
         OrgDirectory directory = null;
         try {
@@ -115,9 +121,13 @@ public final class Simulator implements AutoCloseable {
         }
     }
 
-    /** What a reset's result depends on: the default org's identity and the startup fixtures. */
+    /**
+     * What a reset's result depends on: the default org's identity, the startup fixtures and the custom fields (a
+     * prepared directory's rows have no values, not even a Checkbox's default, in columns added after it was made).
+     */
     String pristineFingerprint() {
-        return Integer.toHexString((org + "|" + startupFixtures).hashCode());
+        String custom = catalog.customFields().isEmpty() ? "" : "|" + catalog.customFields();
+        return Integer.toHexString((org + "|" + startupFixtures + custom).hashCode());
     }
 
     /** The per-org factory: builds one org's service graph over its schema and starts its background work. */

@@ -31,6 +31,8 @@ import java.util.Map;
  *                         ({@code SFSIM_MAX_IN_PROGRESS_REQUESTS}, default 200, Salesforce's limit)
  * @param embeddedDirectory where the embedded PostgreSQL keeps its binaries and data between runs
  *                         ({@code SFSIM_EMBEDDED_DIR}; the image prepares one at build time); null: a fresh temporary one
+ * @param customFields     the custom fields declared for the org's objects ({@code SFSIM_CUSTOM_FIELDS}: the JSON document
+ *                         {@code {"fields":[...]}} or the path of a file holding it; see {@code CustomFields}); null: none
  */
 public record SimulatorConfig(
         int port,
@@ -48,7 +50,8 @@ public record SimulatorConfig(
         boolean tls,
         boolean immediateEntries,
         int maxInProgressRequests,
-        Path embeddedDirectory) {
+        Path embeddedDirectory,
+        String customFields) {
 
     public static final String DEFAULT_CLIENT_ID = "sfsim-client-id";
     public static final String DEFAULT_CLIENT_SECRET = "sfsim-client-secret";
@@ -121,37 +124,44 @@ public record SimulatorConfig(
                 bool(env, "SFSIM_TLS"),
                 entries(env.get("SFSIM_CONVERSATION_ENTRIES")),
                 intValue(env, "SFSIM_MAX_IN_PROGRESS_REQUESTS", 200),
-                blankToNull(env.get("SFSIM_EMBEDDED_DIR")) == null ? null : Path.of(env.get("SFSIM_EMBEDDED_DIR").trim()));
+                blankToNull(env.get("SFSIM_EMBEDDED_DIR")) == null ? null : Path.of(env.get("SFSIM_EMBEDDED_DIR").trim()),
+                blankToNull(env.get("SFSIM_CUSTOM_FIELDS")));
     }
 
     public SimulatorConfig withPort(int newPort) {
         return new SimulatorConfig(newPort, databaseUrl, databaseUser, databasePassword, clientId, clientSecret,
-                username, password, fixtureDirs, latency, sessionTimeout, adminToken, tls, immediateEntries, maxInProgressRequests, embeddedDirectory);
+                username, password, fixtureDirs, latency, sessionTimeout, adminToken, tls, immediateEntries, maxInProgressRequests, embeddedDirectory, customFields);
     }
 
     public SimulatorConfig withLatency(LatencyProfile profile) {
         return new SimulatorConfig(port, databaseUrl, databaseUser, databasePassword, clientId, clientSecret,
-                username, password, fixtureDirs, profile, sessionTimeout, adminToken, tls, immediateEntries, maxInProgressRequests, embeddedDirectory);
+                username, password, fixtureDirs, profile, sessionTimeout, adminToken, tls, immediateEntries, maxInProgressRequests, embeddedDirectory, customFields);
     }
 
     public SimulatorConfig withSessionTimeout(Duration timeout) {
         return new SimulatorConfig(port, databaseUrl, databaseUser, databasePassword, clientId, clientSecret,
-                username, password, fixtureDirs, latency, timeout, adminToken, tls, immediateEntries, maxInProgressRequests, embeddedDirectory);
+                username, password, fixtureDirs, latency, timeout, adminToken, tls, immediateEntries, maxInProgressRequests, embeddedDirectory, customFields);
     }
 
     public SimulatorConfig withAdminToken(String token) {
         return new SimulatorConfig(port, databaseUrl, databaseUser, databasePassword, clientId, clientSecret,
-                username, password, fixtureDirs, latency, sessionTimeout, token, tls, immediateEntries, maxInProgressRequests, embeddedDirectory);
+                username, password, fixtureDirs, latency, sessionTimeout, token, tls, immediateEntries, maxInProgressRequests, embeddedDirectory, customFields);
     }
 
     public SimulatorConfig withTls(boolean enabled) {
         return new SimulatorConfig(port, databaseUrl, databaseUser, databasePassword, clientId, clientSecret,
-                username, password, fixtureDirs, latency, sessionTimeout, adminToken, enabled, immediateEntries, maxInProgressRequests, embeddedDirectory);
+                username, password, fixtureDirs, latency, sessionTimeout, adminToken, enabled, immediateEntries, maxInProgressRequests, embeddedDirectory, customFields);
+    }
+
+    /** With custom fields: a {@code {"fields":[...]}} JSON document or the path of a file holding one. */
+    public SimulatorConfig withCustomFields(String pathOrJson) {
+        return new SimulatorConfig(port, databaseUrl, databaseUser, databasePassword, clientId, clientSecret,
+                username, password, fixtureDirs, latency, sessionTimeout, adminToken, tls, immediateEntries, maxInProgressRequests, embeddedDirectory, pathOrJson);
     }
 
     public SimulatorConfig withFixtureDirs(List<Path> dirs) {
         return new SimulatorConfig(port, databaseUrl, databaseUser, databasePassword, clientId, clientSecret,
-                username, password, dirs, latency, sessionTimeout, adminToken, tls, immediateEntries, maxInProgressRequests, embeddedDirectory);
+                username, password, dirs, latency, sessionTimeout, adminToken, tls, immediateEntries, maxInProgressRequests, embeddedDirectory, customFields);
     }
 
     private static int intValue(Map<String, String> env, String name, int dflt) {
@@ -186,7 +196,7 @@ public record SimulatorConfig(
 
     public SimulatorConfig withDatabaseUrl(String url) {
         return new SimulatorConfig(port, url, databaseUser, databasePassword, clientId, clientSecret,
-                username, password, fixtureDirs, latency, sessionTimeout, adminToken, tls, immediateEntries, maxInProgressRequests, embeddedDirectory);
+                username, password, fixtureDirs, latency, sessionTimeout, adminToken, tls, immediateEntries, maxInProgressRequests, embeddedDirectory, customFields);
     }
 
     private static boolean entries(String v) {

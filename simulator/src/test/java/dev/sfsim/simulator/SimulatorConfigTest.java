@@ -25,18 +25,22 @@ class SimulatorConfigTest {
         assertThat(c.fixtureDirs()).isEmpty();
         assertThat(c.latency()).isEqualTo(SimulatorConfig.LatencyProfile.REALISTIC);
         assertThat(c.sessionTimeout()).isEqualTo(Duration.ofHours(2));
+        assertThat(c.customFields()).isNull();
     }
 
     @Test
     void readsEveryVariable() {
         SimulatorConfig c = SimulatorConfig.fromEnvironment(Map.of("SFSIM_PORT", "9090", "SFSIM_DATABASE_URL", "jdbc:postgresql://db/x",
-                "SFSIM_FIXTURES", "/a:/b", "SFSIM_LATENCY_PROFILE", "Instant", "SFSIM_SESSION_TIMEOUT", "PT5M", "SFSIM_USERNAME", "u@x"));
+                "SFSIM_FIXTURES", "/a:/b", "SFSIM_LATENCY_PROFILE", "Instant", "SFSIM_SESSION_TIMEOUT", "PT5M", "SFSIM_USERNAME", "u@x",
+                "SFSIM_CUSTOM_FIELDS", "/etc/sfsim/fields.json"));
         assertThat(c.port()).isEqualTo(9090);
         assertThat(c.databaseUrl()).isEqualTo("jdbc:postgresql://db/x");
         assertThat(c.fixtureDirs()).isEqualTo(List.of(Path.of("/a"), Path.of("/b")));
         assertThat(c.latency()).isEqualTo(SimulatorConfig.LatencyProfile.INSTANT);
         assertThat(c.sessionTimeout()).isEqualTo(Duration.ofMinutes(5));
         assertThat(c.username()).isEqualTo("u@x");
+        assertThat(c.customFields()).isEqualTo("/etc/sfsim/fields.json");
+        assertThat(c.withCustomFields("{\"fields\": []}").customFields()).isEqualTo("{\"fields\": []}");
     }
 
     @Test

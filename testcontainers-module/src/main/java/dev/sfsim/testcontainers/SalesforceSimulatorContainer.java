@@ -77,6 +77,8 @@ public class SalesforceSimulatorContainer extends GenericContainer<SalesforceSim
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
     private static final int FIXTURE_FILE_MODE = 0644;
+    /** Where {@link #withCustomFields(String)} copies a declarations file inside the container. */
+    private static final String CUSTOM_FIELDS_PATH = "/tmp/sfsim-custom-fields.json";
 
     private String clientId = DEFAULT_CLIENT_ID;
     private String clientSecret = DEFAULT_CLIENT_SECRET;
@@ -147,6 +149,23 @@ public class SalesforceSimulatorContainer extends GenericContainer<SalesforceSim
         String fileName = file.getFileName().toString();
         return withCopyFileToContainer(
                 MountableFile.forHostPath(file, FIXTURE_FILE_MODE), nextFixturePath(fileName));
+    }
+
+    /**
+     * Declares custom fields on the standard objects ({@code SFSIM_CUSTOM_FIELDS}; format: the project README's
+     * "Custom fields" section), e.g. a multi-select picklist {@code Contact.Preferred_Channels__c}. A bad declaration
+     * stops the simulator, so the container fails to start.
+     *
+     * @param classpathResource path of a {@code .json} resource on the test classpath, e.g. {@code "custom-fields.json"};
+     *                          or, when it starts with <code>{</code>, the declarations themselves as a JSON string
+     * @return this container
+     * @throws IllegalArgumentException if the resource is not on the classpath
+     */
+    public SalesforceSimulatorContainer withCustomFields(String classpathResource) {
+        Objects.requireNonNull(classpathResource, "classpathResource");
+        if (classpathResource.strip().startsWith("{")) return withEnv("SFSIM_CUSTOM_FIELDS", classpathResource.strip());
+        withCopyFileToContainer(MountableFile.forClasspathResource(classpathResource, FIXTURE_FILE_MODE), CUSTOM_FIELDS_PATH);
+        return withEnv("SFSIM_CUSTOM_FIELDS", CUSTOM_FIELDS_PATH);
     }
 
     /**

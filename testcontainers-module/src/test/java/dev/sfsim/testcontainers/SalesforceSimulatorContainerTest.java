@@ -95,4 +95,15 @@ class SalesforceSimulatorContainerTest {
             assertThat(sfsim.getCopyToFileContainerPathMap().values()).containsExactly("/fixtures/001-channel.json");
         }
     }
+
+    @Test
+    void passesCustomFieldsAsJsonOrAsACopiedFile() {
+        String json = "{\"fields\": [{\"object\": \"Contact\", \"fullName\": \"Tier__c\", \"type\": \"Picklist\", \"values\": [\"A\"]}]}";
+        try (var inline = new SalesforceSimulatorContainer("sfsim/simulator:test").withCustomFields(json);
+             var file = new SalesforceSimulatorContainer("sfsim/simulator:test").withCustomFields("fixtures/channel.json")) {
+            assertThat(inline.getEnvMap()).containsEntry("SFSIM_CUSTOM_FIELDS", json);
+            assertThat(file.getEnvMap()).containsEntry("SFSIM_CUSTOM_FIELDS", "/tmp/sfsim-custom-fields.json");
+            assertThat(file.getCopyToFileContainerPathMap().values()).containsExactly("/tmp/sfsim-custom-fields.json");
+        }
+    }
 }

@@ -26,6 +26,35 @@ public final class Catalog {
         return new Catalog(StandardObjects.all());
     }
 
+    /**
+     * The standard objects plus the user's custom fields, appended to their objects' fields in declaration order.
+     *
+     * @throws IllegalArgumentException naming the entry whose object is unknown or whose name is taken
+     */
+    public Catalog withCustomFields(List<CustomFields.Definition> definitions) {
+        if (definitions.isEmpty()) return this;
+        Map<String, List<SObjectField>> fields = new LinkedHashMap<>();
+        for (SObjectType t : byLowerName.values()) fields.put(t.name(), new java.util.ArrayList<>(t.fields()));
+        for (CustomFields.Definition d : definitions) {
+            SObjectType t = find(d.object()).orElseThrow(() -> CustomFields.bad(d.entry(), "unknown object '" + d.object() + "'"));
+            if (fields.get(t.name()).stream().anyMatch(f -> f.name().equalsIgnoreCase(d.field().name()))) {
+                throw CustomFields.bad(d.entry(), t.name() + " already has a field " + d.field().name());
+            }
+            fields.get(t.name()).add(d.field());
+        }
+        return new Catalog(byLowerName.values().stream().map(t -> new SObjectType(t.name(), t.label(), t.labelPlural(),
+                t.keyPrefix(), t.table(), t.sinceVersion(), t.supportedCalls(), fields.get(t.name()), t.autoNumberFormat())).toList());
+    }
+
+    /** The custom fields of every object (what {@code SFSIM_CUSTOM_FIELDS} declared), with their objects. */
+    public List<Map.Entry<SObjectType, SObjectField>> customFields() {
+        List<Map.Entry<SObjectType, SObjectField>> all = new java.util.ArrayList<>();
+        for (SObjectType t : byLowerName.values()) {
+            for (SObjectField f : t.fields()) if (f.attributes().custom()) all.add(Map.entry(t, f));
+        }
+        return all;
+    }
+
     /** Looks an object up by API name, case-insensitively, whatever the API version. */
     public Optional<SObjectType> find(String name) {
         return Optional.ofNullable(byLowerName.get(name.toLowerCase(Locale.ROOT)));

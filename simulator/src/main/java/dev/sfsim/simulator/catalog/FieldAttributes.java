@@ -14,12 +14,23 @@ package dev.sfsim.simulator.catalog;
  *                              (e.g. {@code Contacts} for Contact.AccountId); null: listed without a name
  * @param picklistLabels        picklist value -> label, for the values whose label differs from the value
  *                              (e.g. {@code InProgress} -> "In Progress"); describe and {@code toLabel()} read it
+ * @param custom                describe {@code custom}: declared by the user ({@code SFSIM_CUSTOM_FIELDS}), name ends in {@code __c}
+ * @param precision             describe {@code precision} of a custom number, currency or percent (digits in all); 0: the
+ *                              standard fields' 18
+ * @param scale                 describe {@code scale} of such a field (digits after the point)
  */
 public record FieldAttributes(boolean externalId, boolean idLookup, boolean unique, boolean nameField, boolean autoNumber,
-                              String sequenceWithin, String childRelationshipName, java.util.Map<String, String> picklistLabels) {
+                              String sequenceWithin, String childRelationshipName, java.util.Map<String, String> picklistLabels,
+                              boolean custom, int precision, int scale) {
     public static final FieldAttributes NONE = new FieldAttributes(false, false, false, false, false, null, null, java.util.Map.of());
 
     public FieldAttributes {
         picklistLabels = picklistLabels == null ? java.util.Map.of() : java.util.Map.copyOf(picklistLabels);
+    }
+
+    /** Attributes of a standard field. */
+    public FieldAttributes(boolean externalId, boolean idLookup, boolean unique, boolean nameField, boolean autoNumber,
+                           String sequenceWithin, String childRelationshipName, java.util.Map<String, String> picklistLabels) {
+        this(externalId, idLookup, unique, nameField, autoNumber, sequenceWithin, childRelationshipName, picklistLabels, false, 0, 0);
     }
 }

@@ -23,6 +23,9 @@ final class FieldBuilder {
     private boolean autoNumber;
     private String sequenceWithin;
     private String childRelationshipName;
+    private boolean custom;
+    private int precision;
+    private int scale;
     private final java.util.Map<String, String> labels = new java.util.LinkedHashMap<>();
 
     private FieldBuilder(String name, FieldType type) {
@@ -51,6 +54,15 @@ final class FieldBuilder {
         b.relationshipName = relationshipName;
         return b;
     }
+
+    /** Picklist values (picklists and multi-select picklists), in describe order. */
+    FieldBuilder values(List<String> values) { this.picklist = List.copyOf(values); return this; }
+
+    /** Declared by the user: describe {@code custom:true}. */
+    FieldBuilder custom() { this.custom = true; return this; }
+
+    /** Describe {@code precision} and {@code scale} of a number, currency or percent. */
+    FieldBuilder digits(int precision, int scale) { this.precision = precision; this.scale = scale; return this; }
 
     FieldBuilder label(String label) { this.label = label; return this; }
 
@@ -93,8 +105,13 @@ final class FieldBuilder {
     FieldBuilder valueLabel(String value, String label) { labels.put(value, label); return this; }
 
     SObjectField build() {
-        return new SObjectField(name, label, type, length, Columns.of(name), picklist, defaultValue, referenceTo,
+        return build(Columns.of(name));
+    }
+
+    SObjectField build(String column) {
+        return new SObjectField(name, label, type, length, column, picklist, defaultValue, referenceTo,
                 relationshipName, nillable, createable, updateable, since,
-                new FieldAttributes(externalId, idLookup, unique, nameField, autoNumber, sequenceWithin, childRelationshipName, labels));
+                new FieldAttributes(externalId, idLookup, unique, nameField, autoNumber, sequenceWithin, childRelationshipName, labels,
+                        custom, precision, scale));
     }
 }

@@ -10,6 +10,8 @@ public enum FieldType {
     STRING("string", "xsd:string", "text"),
     TEXTAREA("textarea", "xsd:string", "text"),
     PICKLIST("picklist", "xsd:string", "text"),
+    /** Multi-select picklist: the selected values joined by {@code ;}, stored in the field's value order. */
+    MULTIPICKLIST("multipicklist", "xsd:string", "text"),
     URL("url", "xsd:string", "text"),
     EMAIL("email", "xsd:string", "text"),
     PHONE("phone", "xsd:string", "text"),
@@ -17,6 +19,7 @@ public enum FieldType {
     BOOLEAN("boolean", "xsd:boolean", "boolean"),
     INT("int", "xsd:int", "integer"),
     DOUBLE("double", "xsd:double", "double precision"),
+    PERCENT("percent", "xsd:double", "double precision"),
     DATE("date", "xsd:date", "date"),
     DATETIME("datetime", "xsd:dateTime", "timestamptz");
 
@@ -42,6 +45,11 @@ public enum FieldType {
     /** True for types stored and compared as text (ids, strings, picklists). */
     public boolean isText() {
         return sqlType.equals("text");
+    }
+
+    /** True for number types bound and answered as doubles (double, currency, percent). */
+    public boolean isDecimal() {
+        return this == DOUBLE || this == CURRENCY || this == PERCENT;
     }
 
     /** True for id and reference fields, whose values are 15/18-character Salesforce ids. */

@@ -38,7 +38,7 @@ public final class FieldValues {
             case DATETIME -> formatDateTime(instant(value));
             case DATE -> date(value).toString();
             case INT -> value instanceof Number n ? (Object) n.intValue() : (Object) Integer.parseInt(value.toString().trim());
-            case DOUBLE, CURRENCY -> value instanceof Number n ? (Object) n.doubleValue() : (Object) Double.parseDouble(value.toString().trim());
+            case DOUBLE, CURRENCY, PERCENT -> value instanceof Number n ? (Object) n.doubleValue() : (Object) Double.parseDouble(value.toString().trim());
             case BOOLEAN -> value instanceof Boolean b ? b : Boolean.valueOf(value.toString().trim());
             default -> value.toString();
         };

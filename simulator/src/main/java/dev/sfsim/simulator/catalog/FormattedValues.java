@@ -27,7 +27,7 @@ public final class FormattedValues {
     /** Whether {@code FORMAT()} applies to the type: numbers, currencies, dates and date-times. */
     public static boolean formattable(FieldType type) {
         return switch (type) {
-            case INT, DOUBLE, CURRENCY, DATE, DATETIME -> true;
+            case INT, DOUBLE, CURRENCY, PERCENT, DATE, DATETIME -> true;
             default -> false;
         };
     }
@@ -44,6 +44,7 @@ public final class FormattedValues {
             case INT -> number("#,##0").format(((Number) json).longValue());
             case CURRENCY -> number("$#,##0.00").format(new BigDecimal(json.toString()));
             case DOUBLE -> number("#,##0.###").format(new BigDecimal(json.toString()));
+            case PERCENT -> number("#,##0.###'%'").format(new BigDecimal(json.toString()));
             default -> json.toString();
         };
     }

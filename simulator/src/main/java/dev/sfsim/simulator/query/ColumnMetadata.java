@@ -85,7 +85,7 @@ final class ColumnMetadata {
         e.put("foreignKeyName", null);
         e.put("insertable", insertable);
         e.put("joinColumns", join);
-        e.put("numberType", type == FieldType.INT || type == FieldType.DOUBLE);
+        e.put("numberType", type == FieldType.INT || type == FieldType.DOUBLE || type == FieldType.PERCENT);
         e.put("textType", type != null && type.isText() && !type.isId());
         e.put("updatable", updatable);
         return e;
@@ -96,7 +96,7 @@ final class ColumnMetadata {
             case ID, REFERENCE -> "Id";
             case BOOLEAN -> "Boolean";
             case INT -> "Integer";
-            case DOUBLE -> "Double";
+            case DOUBLE, PERCENT -> "Double";
             case DATE -> "Date";
             case DATETIME -> "Datetime";
             default -> "String";

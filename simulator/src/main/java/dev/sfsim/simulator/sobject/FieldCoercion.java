@@ -43,11 +43,12 @@ final class FieldCoercion {
         return switch (f.type()) {
             case BOOLEAN -> bool(f, v, text);
             case INT -> integer(f, v, text);
-            case DOUBLE, CURRENCY -> dbl(f, v, text);
+            case DOUBLE, CURRENCY, PERCENT -> dbl(f, v, text);
             case DATE -> date(f, text);
             case DATETIME -> datetime(f, text);
             case ID, REFERENCE -> id(f, text);
             case PICKLIST -> picklist(f, text);
+            case MULTIPICKLIST -> multipicklist(f, text);
             default -> string(f, text);
         };
     }
@@ -107,6 +108,26 @@ final class FieldCoercion {
                     f.label() + ": bad value for restricted picklist field: " + text, List.of(f.name()));
         }
         return text;
+    }
+
+    /**
+     * A multi-select picklist value, {@code a;b}: each value must be one of the field's (restricted); stored without
+     * duplicates, in the field's value order (as SOQL and the API read it back, whatever order was sent), or null
+     * when nothing is selected.
+     */
+    private static String multipicklist(SObjectField f, String text) {
+        java.util.Set<String> selected = new java.util.HashSet<>();
+        for (String v : text.split(";")) {
+            String value = v.trim();
+            if (value.isEmpty()) continue;
+            if (!f.picklistValues().contains(value)) {
+                throw SalesforceException.badRequest("INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST",
+                        f.label() + ": bad value for restricted picklist field: " + value, List.of(f.name()));
+            }
+            selected.add(value);
+        }
+        if (selected.isEmpty()) return null;
+        return String.join(";", f.picklistValues().stream().filter(selected::contains).toList());
     }
 
     private static String string(SObjectField f, String text) {

@@ -66,6 +66,7 @@ public final class RecordRepository {
             long n = h.createQuery("SELECT nextval('" + type.table() + "_name_seq')").mapTo(Long.class).one();
             row.put(autoNumber.get(), AutoNumbers.format(type.autoNumberFormat(), n));
         }
+        checkUnique(h, type, row, id);
         execute(h, type, row);
         DerivedNames.refresh(h, type, id);
         return id;
@@ -90,6 +91,7 @@ public final class RecordRepository {
         put(type, row, "LastModifiedDate", ts);
         put(type, row, "LastModifiedById", userId);
         put(type, row, "SystemModstamp", ts);
+        checkUnique(h, type, row, id);
         List<String> sets = new ArrayList<>();
         for (SObjectField f : row.keySet()) sets.add(f.column() + " = :" + f.column());
         Update u = h.createUpdate("UPDATE " + type.table() + " SET " + String.join(", ", sets) + " WHERE id = :sfsim_id AND NOT is_deleted");
@@ -113,6 +115,26 @@ public final class RecordRepository {
         h.createUpdate("UPDATE " + type.table() + " SET is_deleted = true, last_modified_date = :ts, last_modified_by_id = :user,"
                         + " system_modstamp = :ts WHERE id = :id")
                 .bind("ts", ts).bind("user", userId).bind("id", id).execute();
+    }
+
+    /**
+     * A unique custom field's value held by another live record: 400 {@code DUPLICATE_VALUE} "duplicate value found:
+     * <field> duplicates value on record with id: <id>" (text compared without regard to case, Salesforce's default).
+     * The partial unique index on the column backs this up against concurrent writes.
+     */
+    private static void checkUnique(Handle h, SObjectType type, Map<SObjectField, Object> row, String selfId) {
+        for (Map.Entry<SObjectField, Object> e : row.entrySet()) {
+            SObjectField f = e.getKey();
+            if (!f.attributes().custom() || !f.attributes().unique() || e.getValue() == null) continue;
+            String column = f.type().isText() ? "lower(" + f.column() + ")" : f.column();
+            Object value = f.type().isText() ? e.getValue().toString().toLowerCase(java.util.Locale.ROOT) : e.getValue();
+            Optional<String> other = h.createQuery("SELECT id FROM " + type.table() + " WHERE " + column + " = :v AND id <> :self"
+                    + " AND NOT is_deleted LIMIT 1").bind("v", value).bind("self", selfId).mapTo(String.class).findOne();
+            if (other.isPresent()) {
+                throw SalesforceException.badRequest("DUPLICATE_VALUE", "duplicate value found: " + f.name()
+                        + " duplicates value on record with id: " + other.get(), List.of(f.name()));
+            }
+        }
     }
 
     private void execute(Handle h, SObjectType type, Map<SObjectField, Object> row) {

@@ -101,11 +101,20 @@ final class ConditionResolver {
 
     /**
      * {@code INCLUDES}/{@code EXCLUDES} ("Querying Multi-Select Picklists", SOQL and SOSL Reference) apply to
-     * multi-select picklists only; the catalog has none (no object of the simulated org has a standard one), so
-     * every use is the operator error Salesforce gives on other fields.
+     * multi-select picklists only (custom fields of {@code SFSIM_CUSTOM_FIELDS}); the values are quoted strings,
+     * {@code ;} joining values that must all be selected, commas separating alternatives. Compared ignoring case.
      */
     private ResolvedCondition includes(Condition.Includes inc, Expr e) {
-        throw src.error(inc.position(), SoqlErrors.INVALID_QUERY_FILTER_OPERATOR, "includes or excludes operator only valid on multipicklist field");
+        if (e.function() != null || e.type() != FieldType.MULTIPICKLIST) {
+            throw src.error(inc.position(), SoqlErrors.INVALID_QUERY_FILTER_OPERATOR, "includes or excludes operator only valid on multipicklist field");
+        }
+        List<List<String>> groups = new ArrayList<>();
+        for (Literal value : inc.values()) {
+            String text = (String) coercion.coerce(e.field().field(), ComparisonOperator.EQ, value, inc.position());
+            groups.add(java.util.Arrays.stream(text.split(";")).filter(v -> !v.isEmpty())
+                    .map(v -> v.toLowerCase(java.util.Locale.ROOT)).distinct().toList());
+        }
+        return new ResolvedQuery.Includes(e, inc.excludes(), groups);
     }
 
     private ResolvedCondition semiJoin(Condition.SemiJoin join, Expr e) {

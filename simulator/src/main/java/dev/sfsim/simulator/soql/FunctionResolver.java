@@ -37,10 +37,12 @@ final class FunctionResolver {
         ResolvedField f = fields.resolve(call.field());
         FieldType type = f.field().type();
         return switch (fn) {
-            case "COUNT", "COUNT_DISTINCT" -> new Expr(fn, require(call, f, type != FieldType.BOOLEAN, "aggregate operator"), FieldType.INT);
-            case "SUM", "AVG" -> new Expr(fn, require(call, f, type == FieldType.INT || type == FieldType.DOUBLE || type == FieldType.CURRENCY,
+            case "COUNT", "COUNT_DISTINCT" -> new Expr(fn, require(call, f, type != FieldType.BOOLEAN && type != FieldType.MULTIPICKLIST,
+                    "aggregate operator"), FieldType.INT);
+            case "SUM", "AVG" -> new Expr(fn, require(call, f, type == FieldType.INT || type.isDecimal(),
                     "aggregate operator"), type == FieldType.CURRENCY ? FieldType.CURRENCY : FieldType.DOUBLE);
-            case "MIN", "MAX" -> new Expr(fn, require(call, f, type != FieldType.BOOLEAN, "aggregate operator"), type);
+            case "MIN", "MAX" -> new Expr(fn, require(call, f, type != FieldType.BOOLEAN && type != FieldType.MULTIPICKLIST,
+                    "aggregate operator"), type);
             case "DAY_ONLY" -> new Expr(fn, require(call, f, type == FieldType.DATETIME, "date function"), FieldType.DATE);
             case "HOUR_IN_DAY" -> new Expr(fn, require(call, f, type == FieldType.DATETIME, "date function"), FieldType.INT);
             case "CALENDAR_MONTH", "CALENDAR_QUARTER", "CALENDAR_YEAR", "DAY_IN_MONTH", "DAY_IN_WEEK", "DAY_IN_YEAR",

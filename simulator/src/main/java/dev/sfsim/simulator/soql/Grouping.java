@@ -71,8 +71,9 @@ final class Grouping {
         return new ResolvedQuery.Aggregation(columns, groupBy, q.groupingMode(), having);
     }
 
-    /** Date-times, doubles and text areas cannot be grouped (describe's {@code groupable}). */
+    /** Date-times, doubles, percents, text areas and multi-select picklists cannot be grouped (describe's {@code groupable}). */
     static boolean groupable(SObjectField f) {
-        return f.type() != FieldType.DATETIME && f.type() != FieldType.DOUBLE && f.type() != FieldType.TEXTAREA;
+        return f.type() != FieldType.DATETIME && f.type() != FieldType.DOUBLE && f.type() != FieldType.PERCENT
+                && f.type() != FieldType.TEXTAREA && f.type() != FieldType.MULTIPICKLIST;
     }
 }

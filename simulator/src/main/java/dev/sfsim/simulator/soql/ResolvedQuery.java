@@ -175,4 +175,14 @@ record ResolvedQuery(SObjectType root, boolean countOnly, List<ResolvedField> se
             values = List.copyOf(values);
         }
     }
+
+    /**
+     * {@code expr INCLUDES|EXCLUDES (...)} on a multi-select picklist: each group holds the lower-case values of one
+     * list item ({@code 'a;b'}: a and b); the field includes the list when it holds every value of some group.
+     */
+    record Includes(Expr expr, boolean excludes, List<List<String>> groups) implements ResolvedCondition {
+        Includes {
+            groups = groups.stream().map(List::copyOf).toList();
+        }
+    }
 }

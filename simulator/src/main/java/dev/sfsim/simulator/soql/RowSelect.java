@@ -117,14 +117,20 @@ final class RowSelect {
         return SoqlErrors.malformed(src, item.position(), "TYPEOF field " + relationship + " cannot also be referenced in the field list");
     }
 
-    /** FIELDS(ALL|STANDARD|CUSTOM): the simulated org has standard fields only. */
+    /** FIELDS(ALL|STANDARD|CUSTOM): STANDARD and CUSTOM split the fields on describe's {@code custom}. */
     private List<ResolvedField> fieldsFunction(SoqlQuery q, SObjectType root, FieldsItem item) {
         if (!item.kind().equals("STANDARD") && (q.limit() == null || q.limit().value() > FIELDS_LIMIT)) {
             throw SoqlErrors.malformed(src, item.position(), "The SOQL FIELDS function must have a LIMIT of at most " + FIELDS_LIMIT);
         }
-        if (item.kind().equals("CUSTOM")) return List.of();
         List<ResolvedField> all = new ArrayList<>();
-        for (SObjectField f : root.fieldsIn(apiVersion)) all.add(new ResolvedField(List.of(), f, List.of(f.name())));
+        for (SObjectField f : root.fieldsIn(apiVersion)) {
+            boolean wanted = switch (item.kind()) {
+                case "CUSTOM" -> f.attributes().custom();
+                case "STANDARD" -> !f.attributes().custom();
+                default -> true;
+            };
+            if (wanted) all.add(new ResolvedField(List.of(), f, List.of(f.name())));
+        }
         return all;
     }
 

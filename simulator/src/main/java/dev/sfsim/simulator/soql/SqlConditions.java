@@ -35,6 +35,7 @@ final class SqlConditions {
         if (c instanceof ResolvedQuery.Not not) return "NOT COALESCE(" + sql(not.operand()) + ", FALSE)";
         if (c instanceof ResolvedQuery.IsNull n) return isNull(n);
         if (c instanceof ResolvedQuery.SemiJoin j) return semiJoin(j);
+        if (c instanceof ResolvedQuery.Includes inc) return includes(inc);
         if (c instanceof ResolvedQuery.Compare cmp) return cmp.value() instanceof DateRange r ? range(cmp, r) : compare(cmp);
         return in((ResolvedQuery.In) c);
     }
@@ -55,6 +56,21 @@ final class SqlConditions {
         String column = exprs.sql(j.expr());
         String sub = SqlTranslator.semiJoin(j.subquery(), parameters);
         return j.negated() ? "(" + column + " IS NULL OR " + column + " NOT IN (" + sub + "))" : column + " IN (" + sub + ")";
+    }
+
+    /**
+     * "Querying Multi-Select Picklists": the stored {@code a;b} as a lower-case array contains every value of one
+     * group; EXCLUDES is the negation, so a field with nothing selected (null) excludes everything.
+     */
+    private String includes(ResolvedQuery.Includes inc) {
+        String array = "string_to_array(lower(" + exprs.sql(inc.expr()) + "), ';')";
+        StringBuilder any = new StringBuilder();
+        for (List<String> group : inc.groups()) {
+            if (any.length() > 0) any.append(" OR ");
+            parameters.addAll(group);
+            any.append(array).append(" @> ARRAY[").append(String.join(", ", Collections.nCopies(group.size(), "?::text"))).append("]");
+        }
+        return inc.excludes() ? "NOT COALESCE((" + any + "), FALSE)" : "COALESCE((" + any + "), FALSE)";
     }
 
     private String range(ResolvedQuery.Compare cmp, DateRange r) {

@@ -31,7 +31,9 @@ final class ValueCoercion {
      */
     Object coerce(SObjectField field, ComparisonOperator op, Literal literal, Position at) {
         FieldType type = field.type();
-        if (op == ComparisonOperator.LIKE && !(type.isText() && !type.isId())) {
+        // "Querying Multi-Select Picklists": =, != (and INCLUDES/EXCLUDES) only.
+        boolean multiOrder = type == FieldType.MULTIPICKLIST && op != ComparisonOperator.EQ && op != ComparisonOperator.NE;
+        if (multiOrder || op == ComparisonOperator.LIKE && !(type.isText() && !type.isId())) {
             throw src.error(at, SoqlErrors.INVALID_QUERY_FILTER_OPERATOR, "invalid operator on " + (type.isId() ? "id" : type.describeName()) + " field");
         }
         return switch (type) {
@@ -44,7 +46,11 @@ final class ValueCoercion {
                 if (!(literal instanceof Literal.Bool b)) throw mismatch(field, "boolean", false, at);
                 yield b.value();
             }
-            case INT, DOUBLE, CURRENCY -> {
+            case MULTIPICKLIST -> {
+                if (!(literal instanceof Literal.Str s)) throw mismatch(field, "string", true, at);
+                yield multipicklist(field, s.value().value());
+            }
+            case INT, DOUBLE, CURRENCY, PERCENT -> {
                 if (!(literal instanceof Literal.Number n)) throw mismatch(field, type == FieldType.INT ? "integer" : "double", false, at);
                 yield n.value();
             }
@@ -59,6 +65,19 @@ final class ValueCoercion {
         };
     }
 
+    /**
+     * A multi-select picklist value as stored: trimmed values without duplicates, the field's values first in its
+     * order (matched ignoring case), so {@code = 'b;a'} finds the record saved as {@code a;b}; unknown values follow.
+     */
+    static String multipicklist(SObjectField field, String text) {
+        java.util.LinkedHashSet<String> given = new java.util.LinkedHashSet<>();
+        for (String v : text.split(";")) if (!v.trim().isEmpty()) given.add(v.trim().toLowerCase(java.util.Locale.ROOT));
+        java.util.List<String> ordered = new java.util.ArrayList<>();
+        for (String v : field.picklistValues()) if (given.remove(v.toLowerCase(java.util.Locale.ROOT))) ordered.add(v);
+        ordered.addAll(given);
+        return String.join(";", ordered);
+    }
+
     /** Long text areas cannot be filtered ("field 'X' can not be filtered in a query call"). */
     void checkFilterable(SObjectField field, Position at) {
         if (isLongText(field)) {
@@ -67,7 +86,7 @@ final class ValueCoercion {
     }
 
     void checkSortable(SObjectField field, Position at) {
-        if (isLongText(field)) {
+        if (isLongText(field) || field.type() == FieldType.MULTIPICKLIST) {
             throw src.error(at, SoqlErrors.INVALID_FIELD, "field '" + field.name() + "' can not be sorted in a query call");
         }
     }

@@ -1,6 +1,7 @@
 package dev.sfsim.simulator.soql;
 
 import dev.sfsim.simulator.catalog.Catalog;
+import dev.sfsim.simulator.catalog.CustomFields;
 import dev.sfsim.simulator.error.SalesforceException;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -20,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code soql/errors.txt} (query -> status, errorCode and the exact message, caret block included).
  */
 class SoqlCompilerGoldenTest {
-    private final SoqlCompiler compiler = new SoqlCompiler(Catalog.standard());
+    /** The standard objects plus the custom fields the wire tests declare ({@code custom-fields.json}). */
+    private final SoqlCompiler compiler = new SoqlCompiler(Catalog.standard().withCustomFields(CustomFields.read("src/test/resources/custom-fields.json")));
 
     @TestFactory
     Stream<DynamicTest> compiledSql() {

@@ -10,6 +10,7 @@ import dev.sfsim.simulator.soql.ResolvedQuery.ResolvedField;
 import dev.sfsim.simulator.soql.ast.ChildQuery;
 import dev.sfsim.simulator.soql.ast.CountAll;
 import dev.sfsim.simulator.soql.ast.FieldPath;
+import dev.sfsim.simulator.soql.ast.FunctionCall;
 import dev.sfsim.simulator.soql.ast.FunctionItem;
 import dev.sfsim.simulator.soql.ast.OrderItem;
 import dev.sfsim.simulator.soql.ast.SoqlQuery;
@@ -66,8 +67,10 @@ final class Resolver {
         if (countOnly && q.select().size() > 1) {
             throw SoqlErrors.malformed(src, q.select().get(1).position(), "COUNT() must be the only element in the SELECT list");
         }
+        // An aggregate function in ORDER BY makes an aggregate query too: the selected fields must then be grouped.
         boolean aggregate = !q.groupBy().isEmpty()
-                || q.select().stream().anyMatch(i -> i instanceof FunctionItem f && !RowSelect.conversionOfField(f));
+                || q.select().stream().anyMatch(i -> i instanceof FunctionItem f && !RowSelect.conversionOfField(f))
+                || q.orderBy().stream().anyMatch(o -> o.field() instanceof FunctionCall c && (c.aggregate() || c.inner() != null));
         List<Expr> groupBy = new Grouping(src, functions).groupBy(q.groupBy());
         ConditionResolver where = new ConditionResolver(src, functions, null, subquery ? null : this::semiJoin);
         ResolvedCondition whereCondition = q.where() == null ? null : where.resolve(q.where());

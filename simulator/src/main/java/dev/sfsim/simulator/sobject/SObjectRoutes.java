@@ -1,6 +1,7 @@
 package dev.sfsim.simulator.sobject;
 
 import dev.sfsim.simulator.http.ApiVersion;
+import dev.sfsim.simulator.http.UrlSegments;
 import dev.sfsim.simulator.http.Negotiation;
 import dev.sfsim.simulator.http.XmlBodies;
 import dev.sfsim.simulator.http.Requests;
@@ -8,8 +9,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,8 +89,7 @@ public final class SObjectRoutes {
 
     /** Decoded segments after {@code /services/data/vNN.N}; repeated and trailing slashes ignored. */
     static List<String> segments(String path) {
-        List<String> all = new ArrayList<>();
-        for (String s : path.split("/+")) if (!s.isEmpty()) all.add(URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8));
+        List<String> all = UrlSegments.of(path);
         int start = all.indexOf("data") + 2;
         return start < 2 || start > all.size() ? List.of() : all.subList(start, all.size());
     }

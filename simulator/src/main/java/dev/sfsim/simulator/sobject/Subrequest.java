@@ -3,10 +3,8 @@ package dev.sfsim.simulator.sobject;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfsim.simulator.error.SalesforceException;
 import dev.sfsim.simulator.http.ApiVersion;
+import dev.sfsim.simulator.http.UrlSegments;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -57,8 +55,7 @@ record Subrequest(String method, String url, JsonNode body, String referenceId) 
             path = u.substring(0, q);
             queryString = u.substring(q + 1);
         }
-        List<String> segments = new ArrayList<>();
-        for (String seg : path.split("/+")) if (!seg.isEmpty()) segments.add(URLDecoder.decode(seg.replace("+", "%2B"), StandardCharsets.UTF_8));
+        List<String> segments = UrlSegments.of(path);
         if (segments.size() >= 2 && segments.get(0).equals("services") && segments.get(1).equals("data")) segments = segments.subList(2, segments.size());
         if (segments.isEmpty()) throw SalesforceException.notFound();
         ApiVersion version = ApiVersion.parse(segments.get(0));
@@ -66,8 +63,8 @@ record Subrequest(String method, String url, JsonNode body, String referenceId) 
         for (String pair : queryString.split("&")) {
             if (pair.isEmpty()) continue;
             int eq = pair.indexOf('=');
-            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            String k = UrlSegments.decode(eq < 0 ? pair : pair.substring(0, eq));
+            String v = eq < 0 ? "" : UrlSegments.decode(pair.substring(eq + 1));
             query.putIfAbsent(k, v);
         }
         String m = method;

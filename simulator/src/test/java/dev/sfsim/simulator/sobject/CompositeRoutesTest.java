@@ -60,6 +60,19 @@ class CompositeRoutesTest {
     }
 
     @Test
+    void aSubrequestUrlWithAMalformedEscapeIsNotFound() {   // found by RestFuzzTest: was a 500
+        post("/composite", """
+                {"compositeRequest":[
+                 {"method":"GET","url":"/services/data/v60.0/sobjects/Account/%zz","referenceId":"badPath"},
+                 {"method":"GET","url":"/services/data/v60.0/query?q=SELECT+Id+FROM+Account%","referenceId":"badQuery"}]}""")
+                .then().statusCode(200)
+                .body("compositeResponse[0].httpStatusCode", equalTo(404))
+                .body("compositeResponse[0].body[0].errorCode", equalTo("NOT_FOUND"))
+                .body("compositeResponse[1].httpStatusCode", equalTo(404))
+                .body("compositeResponse[1].body[0].message", equalTo("The requested resource does not exist"));
+    }
+
+    @Test
     void allOrNoneRollsBackAndHaltsTheOthers() {
         Response r = post("/composite", """
                 {"allOrNone":true,"compositeRequest":[

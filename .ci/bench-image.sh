@@ -7,7 +7,8 @@
 # For each image: start to healthy (`docker run` until GET /__admin/health answers 200, median of 10),
 # `docker run IMAGE java -version` (the floor of any JVM container, median of 10), POST /__admin/reset with
 # 200 startup fixture records (median of 20), POST /__admin/orgs (median of 20; "n/a" where the image has no
-# orgs), idle memory of the container 10 s after start (docker stats), and the image size.
+# orgs), memory of the container (docker stats) 10 s after start and again 10 s after those resets and 20 new
+# orgs (each org is a schema plus its own services), and the image size.
 # Needs: docker, curl, python3 (for the fixture file). Runs containers on 127.0.0.1 only and removes them.
 set -euo pipefail
 
@@ -73,6 +74,12 @@ bench_image() {
     docker run --rm --entrypoint java "$image" -version >/dev/null 2>&1
     floors+=($(( $(now_ms) - t0 )))
   done
+  read -r id port < <(start_container "$image")
+  wait_healthy "$port"
+  sleep 10
+  local idle
+  idle=$(docker stats --no-stream --format '{{.MemUsage}}' "$id" | sed 's| /.*||')
+  docker rm -f "$id" >/dev/null
   read -r id port < <(start_container "$image" -v "$work/fixtures:/fixtures:ro")
   wait_healthy "$port"
   for ((i = 0; i < 20; i++)); do resets+=("$(time_post "http://127.0.0.1:$port/__admin/reset")"); done
@@ -88,21 +95,21 @@ bench_image() {
   size=$(docker image inspect "$image" --format '{{.Size}}' | awk '{printf "%.0f MB", $1 / 1000000}')
   printf '%s\n' "$(printf '%s\n' "${starts[@]}" | median)" "$(printf '%s\n' "${floors[@]}" | median)" \
     "$(printf '%s\n' "${resets[@]}" | grep -E '^[0-9]+$' | median)" "$(printf '%s\n' "${orgs[@]}" | grep -E '^[0-9]+$' | median)" \
-    "$mem" "$size"
+    "$idle" "$mem" "$size"
 }
 
 declare -A results
 for image in "${images[@]}"; do
   echo "measuring $image ..." >&2
   mapfile -t r < <(bench_image "$image")
-  for k in 0 1 2 3 4 5; do results[$image,$k]=${r[$k]}; done
+  for k in 0 1 2 3 4 5 6; do results[$image,$k]=${r[$k]}; done
 done
 
 labels=("start to healthy, median of $runs (ms)" "docker run java -version, median of $runs (ms)"
         "POST /__admin/reset, 200 fixture records, median (ms)" "POST /__admin/orgs, median (ms)"
-        "idle container memory (docker stats)" "image size")
+        "idle memory, 10 s after start (docker stats)" "memory after 20 resets + 20 new orgs" "image size")
 printf '\n%-55s' "figure"; for image in "${images[@]}"; do printf ' %-28s' "$image"; done; echo
-for k in 0 1 2 3 4 5; do
+for k in 0 1 2 3 4 5 6; do
   printf '%-55s' "${labels[$k]}"
   for image in "${images[@]}"; do printf ' %-28s' "${results[$image,$k]}"; done
   echo

@@ -111,6 +111,7 @@ public final class Dispatcher implements AutoCloseable {
 
     /** Runs what is due at {@code now}; again while requests complete, so that waiting requests take the freed slots. */
     private void runDue(Instant now) {
+        if (!store.anythingDue(now)) return; // an idle org costs one query per tick, not a dozen statements
         for (int pass = 0; pass < 100; pass++) {
             store.housekeeping(now);
             store.startPendingRequests(now, settings.maxInProgress());

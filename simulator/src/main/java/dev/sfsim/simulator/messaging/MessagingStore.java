@@ -32,6 +32,12 @@ public interface MessagingStore {
      */
     void housekeeping(Instant now);
 
+    /**
+     * Whether any dispatcher work may be due at {@code now}: a request Pending or InProgress, a session past its
+     * expiry, a receipt due, a held entry or message. One cheap query, so that an idle org's tick does nothing else.
+     */
+    boolean anythingDue(Instant now);
+
     /** The earliest instant after {@code t} at which some work becomes due, if any. */
     Optional<Instant> nextDueAfter(Instant t);
 }

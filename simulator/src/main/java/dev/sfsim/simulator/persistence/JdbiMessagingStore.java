@@ -73,6 +73,11 @@ public final class JdbiMessagingStore implements MessagingStore {
     }
 
     @Override
+    public boolean anythingDue(Instant now) {
+        return jdbi.withExtension(MessagingDao.class, dao -> dao.anythingDue(now));
+    }
+
+    @Override
     public Optional<Instant> nextDueAfter(Instant t) {
         return jdbi.withHandle(h -> Housekeeping.nextDueAfter(h, t));
     }

@@ -129,39 +129,32 @@ public record SimulatorConfig(
     }
 
     public SimulatorConfig withPort(int newPort) {
-        return new SimulatorConfig(newPort, databaseUrl, databaseUser, databasePassword, clientId, clientSecret,
-                username, password, fixtureDirs, latency, sessionTimeout, adminToken, tls, immediateEntries, maxInProgressRequests, embeddedDirectory, customFields);
+        return copy(b -> b.port = newPort);
     }
 
     public SimulatorConfig withLatency(LatencyProfile profile) {
-        return new SimulatorConfig(port, databaseUrl, databaseUser, databasePassword, clientId, clientSecret,
-                username, password, fixtureDirs, profile, sessionTimeout, adminToken, tls, immediateEntries, maxInProgressRequests, embeddedDirectory, customFields);
+        return copy(b -> b.latency = profile);
     }
 
     public SimulatorConfig withSessionTimeout(Duration timeout) {
-        return new SimulatorConfig(port, databaseUrl, databaseUser, databasePassword, clientId, clientSecret,
-                username, password, fixtureDirs, latency, timeout, adminToken, tls, immediateEntries, maxInProgressRequests, embeddedDirectory, customFields);
+        return copy(b -> b.sessionTimeout = timeout);
     }
 
     public SimulatorConfig withAdminToken(String token) {
-        return new SimulatorConfig(port, databaseUrl, databaseUser, databasePassword, clientId, clientSecret,
-                username, password, fixtureDirs, latency, sessionTimeout, token, tls, immediateEntries, maxInProgressRequests, embeddedDirectory, customFields);
+        return copy(b -> b.adminToken = token);
     }
 
     public SimulatorConfig withTls(boolean enabled) {
-        return new SimulatorConfig(port, databaseUrl, databaseUser, databasePassword, clientId, clientSecret,
-                username, password, fixtureDirs, latency, sessionTimeout, adminToken, enabled, immediateEntries, maxInProgressRequests, embeddedDirectory, customFields);
+        return copy(b -> b.tls = enabled);
     }
 
     /** With custom fields: a {@code {"fields":[...]}} JSON document or the path of a file holding one. */
     public SimulatorConfig withCustomFields(String pathOrJson) {
-        return new SimulatorConfig(port, databaseUrl, databaseUser, databasePassword, clientId, clientSecret,
-                username, password, fixtureDirs, latency, sessionTimeout, adminToken, tls, immediateEntries, maxInProgressRequests, embeddedDirectory, pathOrJson);
+        return copy(b -> b.customFields = pathOrJson);
     }
 
     public SimulatorConfig withFixtureDirs(List<Path> dirs) {
-        return new SimulatorConfig(port, databaseUrl, databaseUser, databasePassword, clientId, clientSecret,
-                username, password, dirs, latency, sessionTimeout, adminToken, tls, immediateEntries, maxInProgressRequests, embeddedDirectory, customFields);
+        return copy(b -> b.fixtureDirs = dirs);
     }
 
     private static int intValue(Map<String, String> env, String name, int dflt) {
@@ -195,8 +188,7 @@ public record SimulatorConfig(
     }
 
     public SimulatorConfig withDatabaseUrl(String url) {
-        return new SimulatorConfig(port, url, databaseUser, databasePassword, clientId, clientSecret,
-                username, password, fixtureDirs, latency, sessionTimeout, adminToken, tls, immediateEntries, maxInProgressRequests, embeddedDirectory, customFields);
+        return copy(b -> b.databaseUrl = url);
     }
 
     private static boolean entries(String v) {
@@ -221,5 +213,59 @@ public record SimulatorConfig(
 
     private static String blankToNull(String v) {
         return v == null || v.isBlank() ? null : v;
+    }
+
+    /** A copy with {@code change} applied: every {@code withXxx} goes through here, so a new field is added in one place. */
+    private SimulatorConfig copy(java.util.function.Consumer<Copy> change) {
+        Copy c = new Copy(this);
+        change.accept(c);
+        return c.build();
+    }
+
+    /** The mutable twin of this record that {@link #copy} edits. */
+    private static final class Copy {
+        int port;
+        String databaseUrl;
+        String databaseUser;
+        String databasePassword;
+        String clientId;
+        String clientSecret;
+        String username;
+        String password;
+        List<Path> fixtureDirs;
+        LatencyProfile latency;
+        Duration sessionTimeout;
+        String adminToken;
+        boolean tls;
+        boolean immediateEntries;
+        int maxInProgressRequests;
+        Path embeddedDirectory;
+        String customFields;
+
+        Copy(SimulatorConfig c) {
+            port = c.port;
+            databaseUrl = c.databaseUrl;
+            databaseUser = c.databaseUser;
+            databasePassword = c.databasePassword;
+            clientId = c.clientId;
+            clientSecret = c.clientSecret;
+            username = c.username;
+            password = c.password;
+            fixtureDirs = c.fixtureDirs;
+            latency = c.latency;
+            sessionTimeout = c.sessionTimeout;
+            adminToken = c.adminToken;
+            tls = c.tls;
+            immediateEntries = c.immediateEntries;
+            maxInProgressRequests = c.maxInProgressRequests;
+            embeddedDirectory = c.embeddedDirectory;
+            customFields = c.customFields;
+        }
+
+        SimulatorConfig build() {
+            return new SimulatorConfig(port, databaseUrl, databaseUser, databasePassword, clientId, clientSecret, username, password,
+                    fixtureDirs, latency, sessionTimeout, adminToken, tls, immediateEntries, maxInProgressRequests, embeddedDirectory,
+                    customFields);
+        }
     }
 }

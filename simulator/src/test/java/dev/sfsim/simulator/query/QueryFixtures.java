@@ -1,5 +1,10 @@
 package dev.sfsim.simulator.query;
 
+import dev.sfsim.simulator.catalog.Catalog;
+import dev.sfsim.simulator.clock.SimClock;
+import dev.sfsim.simulator.http.HttpServer;
+import dev.sfsim.simulator.soql.SoqlCompiler;
+import io.javalin.Javalin;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -7,12 +12,20 @@ import java.time.OffsetDateTime;
 
 import static dev.sfsim.simulator.query.QueryServiceTest.*;
 
-/** Rows for {@link QueryServiceTest}, inserted with plain SQL (no simulator code involved). */
+/** Rows for the query tests, inserted with plain SQL (no simulator code involved), and a query-only server. */
 final class QueryFixtures {
     private static final String AUDIT = "created_date, created_by_id, last_modified_date, last_modified_by_id, system_modstamp";
     private static final OffsetDateTime T0 = OffsetDateTime.parse("2024-01-01T10:00:00Z");
 
     private QueryFixtures() {}
+
+    /** A server with only the query routes over {@code jdbi} (no authentication filter), on a free port. */
+    static Javalin queryServer(Jdbi jdbi) {
+        SoqlCompiler compiler = new SoqlCompiler(Catalog.standard());
+        SimClock clock = new SimClock();
+        return HttpServer.create(new QueryRoutes(new QueryService(jdbi, compiler, clock),
+                new QueryExplainer(jdbi, compiler, clock))::register).start(0);
+    }
 
     static void insert(Jdbi jdbi) {
         jdbi.useTransaction(h -> {

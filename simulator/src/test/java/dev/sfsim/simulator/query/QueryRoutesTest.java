@@ -1,9 +1,5 @@
 package dev.sfsim.simulator.query;
 
-import dev.sfsim.simulator.catalog.Catalog;
-import dev.sfsim.simulator.clock.SimClock;
-import dev.sfsim.simulator.soql.SoqlCompiler;
-import dev.sfsim.simulator.http.HttpServer;
 import dev.sfsim.simulator.persistence.Database;
 import io.javalin.Javalin;
 import org.junit.jupiter.api.AfterAll;
@@ -32,10 +28,7 @@ class QueryRoutesTest {
         db = Database.embedded();
         QueryFixtures.insert(db.jdbi());
         ConvMessageSendRequestRows.insert(db.jdbi(), 450, 1);
-        SoqlCompiler compiler = new SoqlCompiler(Catalog.standard());
-        SimClock clock = new SimClock();
-        server = HttpServer.create(new QueryRoutes(new QueryService(db.jdbi(), compiler, clock),
-                new QueryExplainer(db.jdbi(), compiler, clock))::register).start(0);
+        server = QueryFixtures.queryServer(db.jdbi());
     }
 
     @AfterAll

@@ -2,12 +2,8 @@ package dev.sfsim.simulator.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sfsim.simulator.catalog.Catalog;
-import dev.sfsim.simulator.clock.SimClock;
-import dev.sfsim.simulator.http.HttpServer;
 import dev.sfsim.simulator.ids.SalesforceIds;
 import dev.sfsim.simulator.persistence.Database;
-import dev.sfsim.simulator.soql.SoqlCompiler;
 import io.javalin.Javalin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,10 +57,7 @@ class SoqlFeaturesRoutesTest {
                         + " created_by_id, last_modified_date, last_modified_by_id, system_modstamp) VALUES (?, 'Acme', 1234567.5, 12345, ?, ?, ?, ?, ?)")
                 .bind(0, ACCOUNT).bind(1, OffsetDateTime.parse("2024-12-28T23:59:00Z")).bind(2, USER)
                 .bind(3, OffsetDateTime.parse("2024-12-28T23:59:00Z")).bind(4, USER).bind(5, OffsetDateTime.parse("2024-12-28T23:59:00Z")).execute());
-        SoqlCompiler compiler = new SoqlCompiler(Catalog.standard());
-        SimClock clock = new SimClock();
-        server = HttpServer.create(new QueryRoutes(new QueryService(db.jdbi(), compiler, clock),
-                new QueryExplainer(db.jdbi(), compiler, clock))::register).start(0);
+        server = QueryFixtures.queryServer(db.jdbi());
     }
 
     @AfterAll

@@ -21,8 +21,10 @@ import org.testcontainers.utility.MountableFile;
  *
  * <p>What runs: the sfsim simulator, one process serving Salesforce's own paths ({@code /services/oauth2/token},
  * {@code /services/data/vNN.N/...}) and the simulator-only admin API ({@code /__admin/...}) over an embedded
- * PostgreSQL inside the container. Image: {@code sfsim/simulator} (build it from the project's {@code Dockerfile};
- * any image declared {@linkplain DockerImageName#asCompatibleSubstituteFor(String) compatible} with it works).
+ * PostgreSQL inside the container. Image: {@code sfsim/simulator:<this module's version>} by default (the no-argument
+ * constructor finds it, pulls it, or builds it from the simulator jar: {@link SimulatorImage}); any other
+ * {@code sfsim/simulator} tag, or an image declared {@linkplain DockerImageName#asCompatibleSubstituteFor(String)
+ * compatible} with it, by name.
  * Port: {@value #HTTP_PORT} inside the container, mapped to a random host port; use {@link #getInstanceUrl()}.
  * The container counts as started once {@code GET /__admin/health} answers 200 (migrations applied, fixtures
  * loaded).
@@ -31,7 +33,7 @@ import org.testcontainers.utility.MountableFile;
  * @Testcontainers
  * class OrderNotificationIT {
  *     @Container
- *     static SalesforceSimulatorContainer sfsim = new SalesforceSimulatorContainer("sfsim/simulator:0.1.0")
+ *     static SalesforceSimulatorContainer sfsim = new SalesforceSimulatorContainer()
  *             .withFixtures("fixtures/order-shipped.json")  // a classpath resource
  *             .withLatencyProfile("instant");
  *
@@ -91,6 +93,15 @@ public class SalesforceSimulatorContainer extends GenericContainer<SalesforceSim
     private boolean reused;
 
     /**
+     * The image matching this module's version, {@code sfsim/simulator:<version>} ({@link SimulatorImage}): used when
+     * present locally, else pulled, else built once from the simulator jar this module depends on.
+     */
+    public SalesforceSimulatorContainer() {
+        super(SimulatorImage.defaultImage());
+        configureDefaults();
+    }
+
+    /**
      * @param dockerImageName image name with tag, e.g. {@code "sfsim/simulator:0.1.0"}
      * @throws IllegalStateException if the image is neither {@code sfsim/simulator} nor declared compatible with it
      */
@@ -106,6 +117,10 @@ public class SalesforceSimulatorContainer extends GenericContainer<SalesforceSim
     public SalesforceSimulatorContainer(DockerImageName dockerImageName) {
         super(dockerImageName);
         dockerImageName.assertCompatibleWith(DEFAULT_IMAGE_NAME);
+        configureDefaults();
+    }
+
+    private void configureDefaults() {
         withExposedPorts(HTTP_PORT);
         waitingFor(Wait.forHttp("/__admin/health")
                 .forPort(HTTP_PORT)

@@ -27,16 +27,42 @@ import java.lang.annotation.Target;
  * }
  * }</pre>
  *
- * Without Docker the class is skipped (it fails instead under {@code SFSIM_REQUIRE_DOCKER=1}), as with
- * {@link EnabledIfDockerAvailable}.
+ * In {@link Mode#CONTAINER} mode (the default) the simulator runs in a Docker container; without Docker the class is
+ * skipped (it fails instead under {@code SFSIM_REQUIRE_DOCKER=1}), as with {@link EnabledIfDockerAvailable}. In
+ * {@link Mode#IN_PROCESS} mode it runs inside the test JVM (no Docker needed): same handle, same admin client.
+ *
+ * <p>Needs JUnit Jupiter 5.10 or newer (a class fails with a message naming the version found otherwise).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-@EnabledIfDockerAvailable
 @ExtendWith(SalesforceSimulatorExtension.class)
 public @interface SalesforceSimulatorTest {
+
+    /** System property choosing the mode of every class whose {@link #mode()} is {@link Mode#DEFAULT}. */
+    String MODE_PROPERTY = "sfsim.mode";
+    /** Environment variable doing the same when the system property is not set. */
+    String MODE_VARIABLE = "SFSIM_MODE";
+
+    /** Where the simulator runs. */
+    enum Mode {
+        /**
+         * The system property {@value #MODE_PROPERTY}, else the environment variable {@value #MODE_VARIABLE}
+         * ({@code container} or {@code in-process}), else {@link #CONTAINER}.
+         */
+        DEFAULT,
+        /** A Docker container ({@link dev.sfsim.testcontainers.SalesforceSimulatorContainer}); needs a Docker engine. */
+        CONTAINER,
+        /**
+         * Inside the test JVM on a free localhost port, with its embedded PostgreSQL in a temporary directory; the
+         * simulator jar (a dependency of this module) shares the test's classpath. Stopped when the tests end.
+         */
+        IN_PROCESS
+    }
+
+    /** Where the simulator runs; {@link Mode#DEFAULT} lets {@value #MODE_PROPERTY} / {@value #MODE_VARIABLE} decide. */
+    Mode mode() default Mode.DEFAULT;
 
     /** Classpath resources loaded as startup fixtures, in this order; a reset (and every new org) restores them. */
     String[] fixtures() default {};
@@ -53,6 +79,10 @@ public @interface SalesforceSimulatorTest {
      */
     boolean orgPerTest() default false;
 
-    /** The image; empty means the system property {@code sfsim.image}, else {@code sfsim/simulator:latest}. */
+    /**
+     * The image ({@link Mode#CONTAINER} only); empty means the system property {@code sfsim.image}, else the image
+     * matching this module's version, built from the simulator jar when missing
+     * ({@link dev.sfsim.testcontainers.SimulatorImage}).
+     */
     String image() default "";
 }

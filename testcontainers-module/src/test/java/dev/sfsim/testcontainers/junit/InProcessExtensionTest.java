@@ -1,0 +1,9 @@
+package dev.sfsim.testcontainers.junit;
+
+import static dev.sfsim.testcontainers.junit.SalesforceSimulatorTest.Mode.IN_PROCESS;
+
+/** Every test of {@link SalesforceSimulatorExtensionIT}, against a simulator inside this JVM instead of the image. */
+@SalesforceSimulatorTest(mode = IN_PROCESS, fixtures = {"fixtures/channel.json", "fixtures/component.json"},
+        latencyProfile = "instant")
+class InProcessExtensionTest extends SalesforceSimulatorExtensionIT {
+}

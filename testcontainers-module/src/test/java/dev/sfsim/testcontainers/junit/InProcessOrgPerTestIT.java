@@ -2,8 +2,11 @@ package dev.sfsim.testcontainers.junit;
 
 import static dev.sfsim.testcontainers.junit.SalesforceSimulatorTest.Mode.IN_PROCESS;
 
-/** Every test of {@link OrgPerTestIT}, against a simulator inside this JVM instead of the image. */
+/**
+ * Every test of {@link OrgPerTestIT}, against a simulator inside this JVM instead of the image (no Docker needed; an
+ * IT because it needs the packaged simulator jar).
+ */
 @SalesforceSimulatorTest(mode = IN_PROCESS, fixtures = {"fixtures/channel.json", "fixtures/component.json"},
         latencyProfile = "instant", orgPerTest = true)
-class InProcessOrgPerTestTest extends OrgPerTestIT {
+class InProcessOrgPerTestIT extends OrgPerTestIT {
 }

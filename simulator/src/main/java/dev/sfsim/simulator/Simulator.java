@@ -5,6 +5,7 @@ import dev.sfsim.simulator.action.SendConversationMessagesService;
 import dev.sfsim.simulator.admin.AdminRoutes;
 import dev.sfsim.simulator.admin.JournalRoutes;
 import dev.sfsim.simulator.admin.OrgRoutes;
+import dev.sfsim.simulator.admin.OpenApiRoutes;
 import dev.sfsim.simulator.admin.FixtureService;
 import dev.sfsim.simulator.admin.ResetService;
 import dev.sfsim.simulator.admin.StartupFixtures;
@@ -101,7 +102,8 @@ public final class Simulator implements AutoCloseable {
             directory = new OrgDirectory(database, defaultOrg, router, this::buildOrg, startupFixtures);
             this.orgs = directory;
             this.http = HttpServer.create(config.tls(), config.port(),
-                    new AdminTokenFilter(config.adminToken())::register, router::register, new OrgRoutes(orgs)::register);
+                    new AdminTokenFilter(config.adminToken())::register, router::register, new OrgRoutes(orgs)::register,
+                    new OpenApiRoutes(version())::register);
             if (config.tls()) http.start();
             else http.start(config.port());
         } catch (RuntimeException e) {
@@ -209,6 +211,15 @@ public final class Simulator implements AutoCloseable {
         } catch (IOException e) {
             return "dev";
         }
+    }
+
+    /** Every HTTP route the server registered, as {@code "METHOD /path"} (Javalin's {@code {param}} syntax). */
+    List<String> routes() {
+        return http.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(e -> e.endpoint)
+                .filter(e -> e.method.isHttpMethod())
+                .map(e -> e.method.name() + " " + e.path)
+                .toList();
     }
 
     @Override

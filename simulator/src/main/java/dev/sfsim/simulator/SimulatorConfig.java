@@ -62,7 +62,7 @@ public record SimulatorConfig(
         fixtureDirs = List.copyOf(fixtureDirs);
     }
 
-    /** The timings of the asynchronous messaging work ({@code messaging-behaviour.md} section 4). */
+    /** The timings of the asynchronous messaging work (the README's "Messaging behaviour" rules). */
     public enum LatencyProfile {
         /**
          * Pending and InProgress are observable through SOQL: pick-up after 300 ms, 200 ms per send, Delivered 2 s

@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Every endpoint of the admin API ({@code spec/admin-api.md}) through {@link SimulatorAdminClient}, against the image,
+ * Every endpoint of the admin API (admin API contract: {@code GET /__admin/openapi.json}) through {@link SimulatorAdminClient}, against the image,
  * each checked by what it changes in the org as user code sees it (SOQL, the token endpoint, the outbox).
  * Realistic latency with the clock frozen where timing matters, so nothing depends on real time; immediate
  * conversation entries, so entries of the enhanced channel are visible through SOQL at once.

@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * Validates one input of {@code sendConversationMessages} ("Send Conversation Messages", Actions Developer Guide;
- * {@code messaging-behaviour.md} section 1). Each failure is a {@link SalesforceException} whose code and message
+ * the README's "Messaging behaviour" rules). Each failure is a {@link SalesforceException} whose code and message
  * become the input's {@code errors[0].statusCode} and {@code message}; messages name the input and the value.
  */
 final class SendInputValidator {

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The simulator-only endpoints of {@code spec/admin-api.md}: {@code GET /__admin/health},
+ * The simulator-only endpoints of the admin API (contract: {@code GET /__admin/openapi.json}): {@code GET /__admin/health},
  * {@code POST /__admin/fixtures}, {@code POST /__admin/reset}, {@code GET /__admin/outbox}.
  */
 public final class AdminRoutes {

@@ -23,7 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Seeds fixtures ({@code POST /__admin/fixtures}, {@code spec/admin-api.md}): messaging components and records
+ * Seeds fixtures ({@code POST /__admin/fixtures}; admin API contract: {@code GET /__admin/openapi.json}): messaging components and records
  * in Salesforce's sObject Tree format with {@code @{referenceId.id}} references to earlier records of the same
  * body. All or nothing: one bad record rejects the whole body, with its {@code referenceId} in {@code fields}.
  */

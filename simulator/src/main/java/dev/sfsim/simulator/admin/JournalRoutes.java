@@ -15,7 +15,7 @@ import java.util.Set;
 /**
  * {@code GET /__admin/requests} (filters {@code method}, {@code pathPrefix}, {@code since}: an ISO-8601 instant)
  * answers {@code {"requests": [...], "total": n}}, oldest first; {@code DELETE /__admin/requests} clears the
- * journal (204). Contract: {@code spec/admin-api.md}, "Request journal".
+ * journal (204). Contract: {@code GET /__admin/openapi.json}.
  */
 public final class JournalRoutes {
     private static final Set<String> FILTERS = Set.of("method", "pathPrefix", "since");

@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The messaging admin endpoints of {@code spec/admin-api.md}: {@code GET/POST /__admin/clock},
+ * The messaging admin endpoints of the admin API (contract: {@code GET /__admin/openapi.json}): {@code GET/POST /__admin/clock},
  * {@code POST/GET/DELETE /__admin/faults[/{id}]}, {@code POST /__admin/messaging/inbound} and the receipts
  * {@code POST /__admin/messaging/{messageIdentifier}/delivered|read}.
  */

@@ -5,7 +5,7 @@ import dev.sfsim.simulator.auth.OrgIdentity;
 
 import java.util.List;
 
-/** Creates, lists and drops orgs ({@code spec/admin-api.md}, "Orgs"); the composition root implements it. */
+/** Creates, lists and drops orgs (admin API contract: {@code GET /__admin/openapi.json}); the composition root implements it. */
 public interface OrgAdmin {
     /**
      * Creates an org with its own schema, ids, users and credentials, loaded with the startup fixtures and then

@@ -15,7 +15,7 @@ import java.util.Map;
  * {@code POST /__admin/orgs} (body optional: {@code {"fixtures": {...}}}) answers 201
  * {@code {"orgId","clientId","clientSecret","username","password","instanceUrl"}}; {@code GET /__admin/orgs} answers
  * {@code {"orgs": [<the same shape>...]}}, the default org first; {@code DELETE /__admin/orgs/{orgId}} drops an org
- * (204; 404 {@code NOT_FOUND} when unknown; 400 for the default org). Contract: {@code spec/admin-api.md}, "Orgs".
+ * (204; 404 {@code NOT_FOUND} when unknown; 400 for the default org). Contract: {@code GET /__admin/openapi.json}.
  */
 public final class OrgRoutes {
     private final OrgAdmin orgs;

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.concurrent.locks.Lock;
 
 /**
- * Puts the org back to its state right after start ({@code POST /__admin/reset}, {@code spec/admin-api.md}):
+ * Puts the org back to its state right after start ({@code POST /__admin/reset}; admin API contract: {@code GET /__admin/openapi.json}):
  * every record, component, token, queued message and outbox entry is removed, id and auto-number sequences
  * restart (so the startup fixtures get the same ids again), the org and its users are seeded, and the startup
  * fixtures are loaded.

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 
 /**
  * The fixtures loaded at start and again on every reset: every {@code *.json} file of the {@code SFSIM_FIXTURES}
- * directories, in file-name order ({@code spec/admin-api.md}). A file that is not valid JSON stops the start
+ * directories, in file-name order (admin API contract: {@code GET /__admin/openapi.json}). A file that is not valid JSON stops the start
  * with a message naming it.
  *
  * @param files the fixture bodies, in load order

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The admin API for the JWT bearer flow's certificates ({@code spec/admin-api.md}):
+ * The admin API for the JWT bearer flow's certificates (admin API contract: {@code GET /__admin/openapi.json}):
  * {@code POST /__admin/oauth/certificates} with a PEM certificate as the body (or JSON {@code {"certificate":"<PEM>"}})
  * answers 201 {@code {"id","subject","notAfter"}}; {@code GET} lists them as {@code {"certificates":[...]}};
  * {@code DELETE} removes all (204). A body that is no certificate is 400 {@code INVALID_CERTIFICATE}.

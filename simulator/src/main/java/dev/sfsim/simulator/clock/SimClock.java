@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The simulated clock behind every timestamp the simulator writes ({@code messaging-behaviour.md} section 4).
+ * The simulated clock behind every timestamp the simulator writes (the README's "Messaging behaviour" rules).
  * Runs with real time by default (offset zero); {@code POST /__admin/clock} freezes, sets and advances it.
  * It never moves backwards. Instants are truncated to milliseconds, the precision Salesforce datetimes carry.
  * Thread-safe.

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
 /**
- * Closes {@code /__admin/**} when {@code SFSIM_ADMIN_TOKEN} is set ({@code spec/admin-api.md}): every call but
+ * Closes {@code /__admin/**} when {@code SFSIM_ADMIN_TOKEN} is set (admin API contract: {@code GET /__admin/openapi.json}): every call but
  * {@code GET /__admin/health} needs {@code Authorization: Bearer <that token>}, else 401
  * {@code INVALID_SESSION_ID}. The comparison takes constant time.
  */

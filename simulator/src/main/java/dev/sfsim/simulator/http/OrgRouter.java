@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Sends each request to the org it belongs to ({@code spec/admin-api.md}, "Orgs"): the org of the access token
+ * Sends each request to the org it belongs to (admin API contract: {@code GET /__admin/openapi.json}): the org of the access token
  * (tokens start with the 15-character org id, as Salesforce's do), of a login-host request ({@link LoginRouting}:
  * token grants, authorize, revoke, introspect, SOAP login and logout), of an {@code /id/{orgId}/...} path, or of an
  * {@code /__admin/orgs/{orgId}/...} path; everything else goes to the default org. Every org has the same route table ({@link OrgEndpoints}); the server registers each path once and

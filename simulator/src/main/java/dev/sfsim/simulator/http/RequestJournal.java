@@ -9,7 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * One org's request journal ({@code GET /__admin/requests}, {@code spec/admin-api.md}): every API call received,
+ * One org's request journal ({@code GET /__admin/requests}; admin API contract: {@code GET /__admin/openapi.json}): every API call received,
  * admin calls excluded, oldest first, bounded (the oldest entries are dropped). In memory: it is a debugging and
  * verification aid, not org data, so it is neither shared between simulator processes nor kept across restarts.
  */

@@ -23,7 +23,7 @@ import java.util.Set;
 
 /**
  * Attempts a batch of due messages of one request inside the dispatcher's transaction, in recipient order,
- * following {@code messaging-behaviour.md} section 2: end user and channel, consent, session gating, fault rules,
+ * following the README's "Messaging behaviour" rules: end user and channel, consent, session gating, fault rules,
  * then the send — a MessagingSession (Origin {@code TriggeredOutbound}, AgentType {@code System}, ChannelType from
  * the channel) per SessionLongevityPreference, a ConversationEntry (EntryType {@code Text}, ActorType
  * {@code System}, MessageStatus {@code Sent}) and an outbox entry. Reads are one query per kind for the whole

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 
 /**
- * The asynchronous half of {@code sendConversationMessages} ({@code messaging-behaviour.md} sections 2 and 4).
+ * The asynchronous half of {@code sendConversationMessages} (the README's "Messaging behaviour" rules).
  * All work is driven by the simulated clock: every piece of it has a due instant in PostgreSQL (request pick-up,
  * message attempts and retries, delivery and read receipts, session expiry) compared with {@link SimClock#now()}.
  * A background thread runs what is due every poll interval; {@link #advanceTo} moves the clock and runs everything

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.regex.Pattern;
 
 /**
- * A fault rule of {@code POST /__admin/faults} ({@code spec/admin-api.md}): what it matches (any subset of end user
+ * A fault rule of {@code POST /__admin/faults} (admin API contract: {@code GET /__admin/openapi.json}): what it matches (any subset of end user
  * id, platform key pattern with {@code *} wildcards, channel id; all given must match) and what it does.
  *
  * @param effect     {@code fail}, {@code transient}, {@code undeliverable} or {@code delay}

@@ -33,7 +33,7 @@ public interface MessagingTransaction {
                          int transientFailures, boolean delayed, Instant deliverDueAt, Instant readDueAt,
                          String undeliverableCode, String undeliverableReason) {}
 
-    /** A MessagingSession to insert ({@code messaging-behaviour.md} section 2, step 5). */
+    /** A MessagingSession to insert (the README's "Messaging behaviour" rules). */
     record NewSession(String id, String name, String status, String origin, String channelType, String endUserId,
                       String channelId, String ownerId, Instant now, Instant expiresAt, int agentMessages, int endUserMessages) {}
 

@@ -17,7 +17,7 @@ import java.util.UUID;
 /**
  * Writes one accepted invocation: the ConvMessageSendRequest ({@code Pending}, every recipient pending,
  * Name {@code MSJ-00000001}...) and one message per recipient with a fresh UUID, in one transaction
- * ({@code messaging-behaviour.md} section 1).
+ * (the README's "Messaging behaviour" rules).
  */
 public final class RequestWriter {
     private final MessagingStore store;

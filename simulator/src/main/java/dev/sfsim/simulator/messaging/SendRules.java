@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Whether a message may be sent, in the order of {@code messaging-behaviour.md} section 2: the end user must
+ * Whether a message may be sent, in the order of the README's "Messaging behaviour" rules: the end user must
  * exist and its channel be active; then consent, when enforced. {@code MessagingEndUser} consent:
  * {@code OptedOut} always fails, an {@code ExplicitOptIn} channel needs {@code ExplicitlyOptedIn} or
  * {@code DoublyOptedIn}, a {@code DoubleOptIn} channel needs {@code DoublyOptedIn}. {@code CommunicationSubscription}

@@ -3,7 +3,7 @@ package dev.sfsim.simulator.messaging;
 import java.util.List;
 
 /**
- * Session gating by AllowExistingSessionStatus ({@code messaging-behaviour.md} section 2, step 3):
+ * Session gating by AllowExistingSessionStatus (the README's "Messaging behaviour" rules):
  * {@code Any} sends; {@code NonActive} holds while the end user has an {@code Active} session; {@code Closed}
  * holds while the end user has any session not {@code Ended} or {@code Error}. Pure: works on the end user's open sessions.
  */

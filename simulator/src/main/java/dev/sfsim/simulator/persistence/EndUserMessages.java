@@ -18,7 +18,7 @@ import java.util.UUID;
 import static dev.sfsim.simulator.persistence.MessagingBatches.ts;
 
 /**
- * End users talking back ({@code messaging-behaviour.md} section 5, {@code spec/admin-api.md} "End users"): inbound
+ * End users talking back (the README's "Messaging behaviour" rules; admin API contract: {@code GET /__admin/openapi.json}): inbound
  * messages and device receipts, each in one transaction.
  */
 public final class EndUserMessages {

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Fault rules of {@code /__admin/faults} ({@code spec/admin-api.md}), in creation order. */
+/** Fault rules of {@code /__admin/faults} (admin API contract: {@code GET /__admin/openapi.json}), in creation order. */
 public final class FaultRepository {
     private final Jdbi jdbi;
 

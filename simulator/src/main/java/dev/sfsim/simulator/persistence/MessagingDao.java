@@ -60,7 +60,7 @@ interface MessagingDao {
     @SqlUpdate("UPDATE conv_message SET status = 'Pending', due_at = NULL WHERE request_id = :id AND status = 'InProgress'")
     void requeueMessages(@Bind("id") String requestId);
 
-    /** Counts and identifier lists from the messages' states (messaging-behaviour.md section 2, the invariant). */
+    /** Counts and identifier lists from the messages' states (the README's "Messaging behaviour" rules). */
     @SqlUpdate("""
             UPDATE conv_message_send_request r SET
                 total_message_count = c.total,

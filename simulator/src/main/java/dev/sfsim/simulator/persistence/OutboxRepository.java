@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What the fake channels "received" ({@code GET /__admin/outbox}, {@code spec/admin-api.md}), oldest first. */
+/** What the fake channels "received" ({@code GET /__admin/outbox}; admin API contract: {@code GET /__admin/openapi.json}), oldest first. */
 public final class OutboxRepository {
     private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     /** Query parameter name to column: the filters the admin API accepts, combined with AND. */

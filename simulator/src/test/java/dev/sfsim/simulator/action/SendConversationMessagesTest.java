@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.hamcrest.Matchers.equalTo;
 
-/** {@code sendConversationMessages}: invocation rules (messaging-behaviour.md §1) and the dispatcher (§2), through the wire. */
+/** {@code sendConversationMessages}: invocation rules (the README's "Messaging behaviour" rules) and the dispatcher (the dispatcher), through the wire. */
 class SendConversationMessagesTest {
     private static final String PATH = "/services/data/v60.0/actions/standard/sendConversationMessages";
     private static final String REQUEST_FIELDS = "Id, Name, RequestStatus, TotalMessageCount, SuccessMessageCount, FailedMessageCount, "

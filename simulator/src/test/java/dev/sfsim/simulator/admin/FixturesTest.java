@@ -13,7 +13,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
-/** {@code POST /__admin/fixtures}, {@code POST /__admin/reset} and {@code GET /__admin/health} as spec/admin-api.md says. */
+/** {@code POST /__admin/fixtures}, {@code POST /__admin/reset} and {@code GET /__admin/health} as the admin API contract ({@code GET /__admin/openapi.json}) says. */
 class FixturesTest {
 
     @BeforeEach

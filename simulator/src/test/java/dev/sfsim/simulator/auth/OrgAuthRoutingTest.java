@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
- * Every login flow reaches the org it belongs to when several orgs exist (admin-api.md "Orgs"): SOAP login and
+ * Every login flow reaches the org it belongs to when several orgs exist (admin API contract: GET /__admin/openapi.json): SOAP login and
  * logout, JWT bearer, authorization code, refresh token, revoke and introspect, each in an org created with
  * {@code POST /__admin/orgs}; the token it yields reads that org's data only.
  */

@@ -16,7 +16,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 /**
- * {@code messaging-behaviour.md} sections 2-5, one test per rule, through the wire, with the clock frozen: time moves
+ * the README's "Messaging behaviour" rules, one test per rule, through the wire, with the clock frozen: time moves
  * only through {@code POST /__admin/clock}, so no test sleeps. Realistic profile: pick-up 300 ms, 200 ms per send,
  * Delivered 2 s and Read 10 s after the send, retries after 5 s, 10 s...
  */

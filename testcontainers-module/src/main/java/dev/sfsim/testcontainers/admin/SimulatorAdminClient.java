@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Typed access to the simulator's admin API ({@code /__admin}, documented in the project's {@code spec/admin-api.md})
+ * Typed access to the simulator's admin API ({@code /__admin}, documented by {@code GET /__admin/openapi.json})
  * for one org, plus what tests need around it: an access token, an awaiter that polls a send request through SOQL
  * as user code would, and verification helpers over the request journal. JDK HTTP client, no other runtime.
  *

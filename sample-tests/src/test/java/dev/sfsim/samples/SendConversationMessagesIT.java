@@ -40,10 +40,9 @@ class SendConversationMessagesIT {
     private static final String API = "/services/data/v60.0";
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
-    /** One simulator for the whole class; {@code mvn verify} builds the image and passes its name. */
+    /** One simulator for the whole class, of the image matching the module's version (built once when missing). */
     @Container
-    static SalesforceSimulatorContainer sfsim =
-            new SalesforceSimulatorContainer(System.getProperty("sfsim.image", "sfsim/simulator:latest"));
+    static SalesforceSimulatorContainer sfsim = new SalesforceSimulatorContainer();
 
     @BeforeAll
     static void showRequestsOfFailedAssertions() {

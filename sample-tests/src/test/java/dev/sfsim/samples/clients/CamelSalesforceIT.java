@@ -33,7 +33,7 @@ class CamelSalesforceIT {
 
     @Container
     static SalesforceSimulatorContainer sfsim =
-            new SalesforceSimulatorContainer(System.getProperty("sfsim.image", "sfsim/simulator:latest"))
+            new SalesforceSimulatorContainer()
                     .withLatencyProfile("instant");
 
     private ClientOrg org;

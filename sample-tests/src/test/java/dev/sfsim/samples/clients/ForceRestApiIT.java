@@ -31,7 +31,7 @@ class ForceRestApiIT {
 
     @Container
     static SalesforceSimulatorContainer sfsim =
-            new SalesforceSimulatorContainer(System.getProperty("sfsim.image", "sfsim/simulator:latest"))
+            new SalesforceSimulatorContainer()
                     .withLatencyProfile("instant");
 
     private ClientOrg org;

@@ -24,7 +24,7 @@ class JsforceIT {
 
     @Container
     static SalesforceSimulatorContainer sfsim =
-            new SalesforceSimulatorContainer(System.getProperty("sfsim.image", "sfsim/simulator:latest"))
+            new SalesforceSimulatorContainer()
                     .withLatencyProfile("instant");
 
     private ClientOrg org;

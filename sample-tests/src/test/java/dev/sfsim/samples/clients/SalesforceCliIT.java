@@ -35,7 +35,7 @@ class SalesforceCliIT {
 
     @Container
     static SalesforceSimulatorContainer sfsim =
-            new SalesforceSimulatorContainer(System.getProperty("sfsim.image", "sfsim/simulator:latest"))
+            new SalesforceSimulatorContainer()
                     .withLatencyProfile("instant");
 
     @TempDir

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The release profile up to the local staging directory, nothing uploaded: signs with a throwaway GPG key (a temporary
-# GNUPGHOME, no passphrase, no prompt), runs `-Prelease deploy` with -Dcentral.skipPublishing=true for the published
+# GNUPGHOME, no passphrase, no prompt), runs `-Prelease deploy` with -Dcentral.skipUpload=true for the published
 # modules (tests skipped: `./mvnw install` ran them on the same sources), then checks what Sonatype's
 # central-publishing-maven-plugin staged: for each published artifact its pom, jar, sources and javadoc jars, a .asc
 # signature of each, and .md5/.sha1 checksums.
@@ -19,7 +19,7 @@ echo "throwaway signing key: $(gpg --batch --list-secret-keys --with-colons | aw
 
 rm -rf "$STAGING"
 ./mvnw -B -q -Prelease -pl simulator,testcontainers-module -am deploy \
-  -DskipTests -DskipITs -Dfuzz.skip=true -Dcentral.skipPublishing=true
+  -DskipTests -DskipITs -Dfuzz.skip=true -Dcentral.skipUpload=true
 
 problems=()
 check_artifact() {   # check_artifact ARTIFACT_ID FILE_SUFFIXES...

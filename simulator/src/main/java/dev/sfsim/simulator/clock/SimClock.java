@@ -11,6 +11,12 @@ import java.time.temporal.ChronoUnit;
  * Thread-safe.
  */
 public final class SimClock {
+    /**
+     * The latest instant the clock moves to: Salesforce's latest valid date, 4000-12-31T00:00:00Z GMT ("Data Import
+     * Dates", Data Loader Guide).
+     */
+    public static final Instant LATEST = Instant.parse("4000-12-31T00:00:00Z");
+
     private Duration offset = Duration.ZERO;
     private Instant frozenAt;
 
@@ -38,9 +44,10 @@ public final class SimClock {
     /**
      * Moves the clock to {@code instant} (frozen or running, as it was).
      *
-     * @throws IllegalArgumentException when {@code instant} is before the current simulated instant
+     * @throws IllegalArgumentException when {@code instant} is before the current simulated instant or after {@link #LATEST}
      */
     public synchronized void set(Instant instant) {
+        checkRange(instant);
         Instant t = instant.truncatedTo(ChronoUnit.MILLIS);
         Instant current = now();
         if (t.isBefore(current)) {
@@ -48,6 +55,13 @@ public final class SimClock {
         }
         if (frozenAt != null) frozenAt = t;
         else offset = offset.plus(Duration.between(current, t));
+    }
+
+    /** @throws IllegalArgumentException when {@code instant} is after {@link #LATEST} */
+    public static void checkRange(Instant instant) {
+        if (instant.isAfter(LATEST)) {
+            throw new IllegalArgumentException("The clock cannot move past " + LATEST + " (Salesforce's latest valid date), was " + instant + ".");
+        }
     }
 
     /** Back to real time, running (reset). */

@@ -15,6 +15,7 @@ import dev.sfsim.simulator.auth.TokenService;
 import dev.sfsim.simulator.catalog.Catalog;
 import dev.sfsim.simulator.clock.SimClock;
 import dev.sfsim.simulator.http.AuthFilter;
+import dev.sfsim.simulator.http.DatabaseGate;
 import dev.sfsim.simulator.http.HttpServer;
 import dev.sfsim.simulator.http.OrgEndpoints;
 import dev.sfsim.simulator.http.OrgRouter;
@@ -101,7 +102,7 @@ public final class Simulator implements AutoCloseable {
             directory = new OrgDirectory(database, defaultOrg, router, this::buildOrg, startupFixtures);
             this.orgs = directory;
             this.http = HttpServer.create(config.tls(), config.port(),
-                    new AdminTokenFilter(config.adminToken())::register, router::register, new OrgRoutes(orgs)::register);
+                    new AdminTokenFilter(config.adminToken())::register, new DatabaseGate(database.health()::up)::register, router::register, new OrgRoutes(orgs)::register);
             if (config.tls()) http.start();
             else http.start(config.port());
         } catch (RuntimeException e) {
@@ -169,7 +170,7 @@ public final class Simulator implements AutoCloseable {
                 new LimitsRoutes(usage)::register,
                 new ActionRoutes(send)::register,
                 new ActionCatalogRoutes(started)::register,
-                new AdminRoutes(fixtures, reset, outbox, version(), database.kind())::register,
+                new AdminRoutes(fixtures, reset, outbox, version(), database.kind(), database.health()::up)::register,
                 new MessagingAdminRoutes(clock, dispatcher, faults, new EndUserMessages(jdbi, clock, config.immediateEntries()))::register,
                 new ConversationRoutes(new TranscriptRepository(jdbi))::register,
                 new JournalRoutes(journal)::register);

@@ -134,7 +134,7 @@ public final class Simulator implements AutoCloseable {
     /** The per-org factory: builds one org's service graph over its schema and starts its background work. */
     private OrgRuntime buildOrg(OrgIdentity org, String schema, StartupFixtures startupFixtures) {
         var jdbi = database.jdbi(schema);
-        SimClock clock = new SimClock();
+        SimClock clock = database.clock(schema);
         RecordRepository records = new RecordRepository(catalog);
         ComponentRepository components = new ComponentRepository();
         OutboxRepository outbox = new OutboxRepository(jdbi);

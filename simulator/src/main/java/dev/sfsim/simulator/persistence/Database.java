@@ -1,6 +1,7 @@
 package dev.sfsim.simulator.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
+import dev.sfsim.simulator.clock.SimClock;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
@@ -32,6 +33,7 @@ public final class Database implements AutoCloseable {
     private final String password;
     private final List<ExtraColumn> extraColumns;
     private final DatabaseHealth health;
+    private final ClockListener clocks;
     private final PostmasterWatchdog watchdog;
 
     /**
@@ -76,6 +78,17 @@ public final class Database implements AutoCloseable {
         }
         this.jdbi = jdbi(DEFAULT_SCHEMA);
         this.health = new DatabaseHealth(dataSource);
+        this.clocks = new ClockListener(dataSource);
+    }
+
+    /**
+     * The clock of the org in {@code schema}, its state in the schema's {@code sim_clock} row: shared with every
+     * simulator process using this database, re-read when one of them changes it.
+     */
+    public SimClock clock(String schema) {
+        SimClock clock = new SimClock(new ClockRepository(jdbi(schema), schema));
+        clocks.register(schema, clock::refresh);
+        return clock;
     }
 
     /** The embedded server's postmaster: the parent of this connection's backend. */
@@ -218,6 +231,7 @@ public final class Database implements AutoCloseable {
 
     /** Drops a schema and everything in it. */
     public void dropSchema(String schema) {
+        clocks.forget(schema);
         jdbi.useHandle(h -> h.execute("DROP SCHEMA IF EXISTS " + quote(schema) + " CASCADE"));
     }
 
@@ -237,6 +251,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        clocks.close();
         health.close();
         dataSource.close();
         if (embedded == null) return;

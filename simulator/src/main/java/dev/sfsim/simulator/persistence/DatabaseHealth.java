@@ -47,7 +47,7 @@ public final class DatabaseHealth implements AutoCloseable {
     private void check() {
         boolean ok;
         try {
-            if (probe == null || probe.isClosed()) probe = connect();
+            if (probe == null || probe.isClosed()) probe = connect(pool, "sfsim-health", TIMEOUT_SECONDS);
             ok = probe.isValid(TIMEOUT_SECONDS);
         } catch (SQLException | RuntimeException e) {
             ok = false;
@@ -60,14 +60,19 @@ public final class DatabaseHealth implements AutoCloseable {
         up = ok;
     }
 
-    private Connection connect() throws SQLException {
+    /**
+     * A connection outside the pool, opened as the pool opens its own.
+     *
+     * @param timeoutSeconds connect and socket timeout; 0 for none on the socket (a listener waits on it)
+     */
+    static Connection connect(HikariDataSource pool, String applicationName, int timeoutSeconds) throws SQLException {
         Properties p = new Properties();
         p.putAll(pool.getDataSourceProperties());
         if (pool.getUsername() != null) p.setProperty("user", pool.getUsername());
         if (pool.getPassword() != null) p.setProperty("password", pool.getPassword());
-        p.setProperty("connectTimeout", Integer.toString(TIMEOUT_SECONDS));
-        p.setProperty("socketTimeout", Integer.toString(TIMEOUT_SECONDS));
-        p.setProperty("ApplicationName", "sfsim-health");
+        p.setProperty("connectTimeout", Integer.toString(Math.max(timeoutSeconds, TIMEOUT_SECONDS)));
+        p.setProperty("socketTimeout", Integer.toString(timeoutSeconds));
+        p.setProperty("ApplicationName", applicationName);
         return DriverManager.getConnection(pool.getJdbcUrl(), p);
     }
 

@@ -16,6 +16,7 @@ import dev.sfsim.simulator.auth.TokenService;
 import dev.sfsim.simulator.catalog.Catalog;
 import dev.sfsim.simulator.clock.SimClock;
 import dev.sfsim.simulator.http.AuthFilter;
+import dev.sfsim.simulator.http.DatabaseGate;
 import dev.sfsim.simulator.http.HttpServer;
 import dev.sfsim.simulator.http.OrgEndpoints;
 import dev.sfsim.simulator.http.OrgRouter;
@@ -102,8 +103,8 @@ public final class Simulator implements AutoCloseable {
             directory = new OrgDirectory(database, defaultOrg, router, this::buildOrg, startupFixtures);
             this.orgs = directory;
             this.http = HttpServer.create(config.tls(), config.port(),
-                    new AdminTokenFilter(config.adminToken())::register, router::register, new OrgRoutes(orgs)::register,
-                    new OpenApiRoutes(version())::register);
+                    new AdminTokenFilter(config.adminToken())::register, new DatabaseGate(database.health()::up)::register,
+                    router::register, new OrgRoutes(orgs)::register, new OpenApiRoutes(version())::register);
             if (config.tls()) http.start();
             else http.start(config.port());
         } catch (RuntimeException e) {
@@ -135,7 +136,7 @@ public final class Simulator implements AutoCloseable {
     /** The per-org factory: builds one org's service graph over its schema and starts its background work. */
     private OrgRuntime buildOrg(OrgIdentity org, String schema, StartupFixtures startupFixtures) {
         var jdbi = database.jdbi(schema);
-        SimClock clock = new SimClock();
+        SimClock clock = database.clock(schema);
         RecordRepository records = new RecordRepository(catalog);
         ComponentRepository components = new ComponentRepository();
         OutboxRepository outbox = new OutboxRepository(jdbi);
@@ -171,7 +172,7 @@ public final class Simulator implements AutoCloseable {
                 new LimitsRoutes(usage)::register,
                 new ActionRoutes(send)::register,
                 new ActionCatalogRoutes(started)::register,
-                new AdminRoutes(fixtures, reset, outbox, version(), database.kind())::register,
+                new AdminRoutes(fixtures, reset, outbox, version(), database.kind(), database.health()::up)::register,
                 new MessagingAdminRoutes(clock, dispatcher, faults, new EndUserMessages(jdbi, clock, config.immediateEntries()))::register,
                 new ConversationRoutes(new TranscriptRepository(jdbi))::register,
                 new JournalRoutes(journal)::register);

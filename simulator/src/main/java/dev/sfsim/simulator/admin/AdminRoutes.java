@@ -10,9 +10,11 @@ import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
- * The simulator-only endpoints of the admin API (contract: {@code GET /__admin/openapi.json}): {@code GET /__admin/health},
+ * The simulator-only endpoints of the admin API (contract: {@code GET /__admin/openapi.json}): {@code GET /__admin/health}
+ * (200 {@code UP}, or 503 {@code DOWN} while the database does not answer),
  * {@code POST /__admin/fixtures}, {@code POST /__admin/reset}, {@code GET /__admin/outbox}.
  */
 public final class AdminRoutes {
@@ -22,8 +24,12 @@ public final class AdminRoutes {
     private final ResetService reset;
     private final OutboxRepository outbox;
     private final Map<String, Object> health;
+    private final BooleanSupplier databaseUp;
 
-    public AdminRoutes(FixtureService fixtures, ResetService reset, OutboxRepository outbox, String version, String databaseKind) {
+    /** @param databaseUp whether the database answers: {@code /__admin/health} is {@code DOWN} (503) when it does not */
+    public AdminRoutes(FixtureService fixtures, ResetService reset, OutboxRepository outbox, String version, String databaseKind,
+                       BooleanSupplier databaseUp) {
+        this.databaseUp = databaseUp;
         this.fixtures = fixtures;
         this.reset = reset;
         this.outbox = outbox;
@@ -35,7 +41,10 @@ public final class AdminRoutes {
     }
 
     public void register(RoutesConfig routes) {
-        routes.get("/__admin/health", ctx -> ctx.json(orderedHealth()));
+        routes.get("/__admin/health", ctx -> {
+            boolean up = databaseUp.getAsBoolean();
+            ctx.status(up ? 200 : 503).json(orderedHealth(up));
+        });
         routes.post("/__admin/fixtures", this::loadFixtures);
         routes.post("/__admin/reset", ctx -> {
             reset.reset();
@@ -44,9 +53,9 @@ public final class AdminRoutes {
         routes.get("/__admin/outbox", this::listOutbox);
     }
 
-    private Map<String, Object> orderedHealth() {
+    private Map<String, Object> orderedHealth(boolean up) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("status", health.get("status"));
+        m.put("status", up ? "UP" : "DOWN");
         m.put("version", health.get("version"));
         m.put("database", health.get("database"));
         return m;

@@ -27,6 +27,8 @@ import java.util.Set;
  */
 public final class MessagingAdminRoutes {
     private static final Set<String> MATCH_KEYS = Set.of("messagingEndUserId", "messagingPlatformKey", "messagingChannelId");
+    /** Longest delay fault: keeps every scheduled send within the timestamps PostgreSQL stores, even from {@link SimClock#LATEST}. */
+    static final Duration MAX_DELAY = Duration.ofDays(36_500);
     private static final Set<String> RULE_KEYS = Set.of("match", "effect", "reason", "statusCode", "times", "delay");
 
     private static final java.time.format.DateTimeFormatter ISO_MILLIS =
@@ -84,7 +86,11 @@ public final class MessagingAdminRoutes {
             } else if (body.has("advance") && body.get("advance").isTextual()) {
                 Duration d = Duration.parse(body.get("advance").asText());
                 if (d.isNegative() || d.isZero()) throw bad("advance must be a positive ISO-8601 duration such as PT48H, was " + d);
-                dispatcher.advanceTo(clock.now().plus(d));
+                Instant now = clock.now();
+                if (d.compareTo(Duration.between(now, SimClock.LATEST)) > 0) {
+                    throw bad("advance " + d + " would move the clock past " + SimClock.LATEST + " (Salesforce's latest valid date).");
+                }
+                dispatcher.advanceTo(now.plus(d));
             } else {
                 throw bad("Unknown clock operation: " + body);
             }
@@ -122,6 +128,7 @@ public final class MessagingAdminRoutes {
                 throw bad("delay must be an ISO-8601 duration such as PT30S, was " + body.get("delay").asText());
             }
             if (delay.isNegative()) throw bad("delay must not be negative.");
+            if (delay.compareTo(MAX_DELAY) > 0) throw bad("delay must be at most " + MAX_DELAY + " (100 years), was " + delay);
         }
         if (effect.equals("delay") && delay == null) throw bad("A delay rule needs a delay (ISO-8601 duration).");
         FaultRule rule = new FaultRule(null, id(match, "messagingEndUserId", "0PA"), text(match, "messagingPlatformKey"),

@@ -35,23 +35,24 @@ public final class ConversationRoutes {
         ApiVersion v = Requests.version(ctx);
         if (v.value() < SINCE_VERSION) throw SalesforceException.notFound();
         String given = ctx.pathParam("conversationIdentifier");
-        int limit = intParam(ctx, "recordLimit", 25);
+        long limit = longParam(ctx, "recordLimit", 25);
         if (limit < 1 || limit > 1000) throw SalesforceException.badRequest("INVALID_API_INPUT", "recordLimit must be between 1 and 1000.");
         String direction = ctx.queryParamAsClass("queryDirection", String.class).getOrDefault("FromEnd");
         if (!direction.equals("FromEnd") && !direction.equals("FromStart")) {
             throw SalesforceException.badRequest("INVALID_API_INPUT", "queryDirection must be FromEnd or FromStart.");
         }
-        long start = longParam(ctx, "startTimestamp", 0L);
-        Long end = ctx.queryParam("endTimestamp") == null ? null : longParam(ctx, "endTimestamp", 0L);
+        long start = millis(longParam(ctx, "startTimestamp", 0L));
+        Long end = ctx.queryParam("endTimestamp") == null ? null : millis(longParam(ctx, "endTimestamp", 0L));
         String sessionId = SalesforceIds.parse(given).filter(i -> SalesforceIds.keyPrefix(i).equals("0Mw")).orElse(null);
         var entries = sessionId == null ? java.util.Optional.<List<Map<String, Object>>>empty()
-                : transcripts.entries(sessionId, direction.equals("FromStart"), start, end, limit);
+                : transcripts.entries(sessionId, direction.equals("FromStart"), start, end, (int) limit);
         ctx.json(Map.of("conversationEntries", entries.orElseThrow(() -> new SalesforceException(404, "NOT_FOUND",
                 "The requested resource does not exist", List.of()))));
     }
 
-    private static int intParam(Context ctx, String name, int dflt) {
-        return (int) longParam(ctx, name, dflt);
+    /** Epoch milliseconds held to years 1-9999: no entry lies beyond, and PostgreSQL refuses timestamps far out of that range. */
+    private static long millis(long epochMillis) {
+        return Math.max(-62_135_596_800_000L, Math.min(253_402_300_799_999L, epochMillis));
     }
 
     private static long longParam(Context ctx, String name, long dflt) {

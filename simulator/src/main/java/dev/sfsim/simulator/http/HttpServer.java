@@ -19,6 +19,13 @@ public final class HttpServer {
     /** Request bodies above this size are refused (413). */
     static final long MAX_REQUEST_BYTES = 10L * 1024 * 1024;
 
+    /**
+     * Request line plus headers Salesforce accepts: "the maximum combined length of the URI and headers is 16,384 bytes"
+     * ("Maximum number of rows returned by SOQL queries over the REST API", Salesforce Help knowledge article 000386264);
+     * beyond it Jetty answers 414 (the URI alone too long) or 431, rendered by {@link ProtocolErrors}.
+     */
+    static final int MAX_HEADER_BYTES = 16_384;
+
     static final String JSON_UTF8 = "application/json;charset=UTF-8";
 
     private HttpServer() {}
@@ -50,6 +57,8 @@ public final class HttpServer {
                     return connector;
                 });
             }
+            config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_HEADER_BYTES));
+            config.jetty.modifyServer(server -> server.setErrorHandler(new ProtocolErrors()));
             config.startup.showJavalinBanner = false;
             config.router.treatMultipleSlashesAsSingleSlash = true;
             config.router.ignoreTrailingSlashes = true;

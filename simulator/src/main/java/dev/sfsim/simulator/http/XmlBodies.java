@@ -22,18 +22,22 @@ import java.util.Set;
  * JSON strings); {@code xsi:nil="true"} is null; an element with child elements or XML attributes is an object, its
  * XML attributes becoming its {@code attributes} ({@code <records type="Account" referenceId="ref1">}, as the
  * sObject Tree request's XML form has them); repeated elements, and elements named in {@code lists}, are arrays. Parsed with the JDK's StAX parser with DTDs and external
- * entities off.
+ * entities off, and elements nested at most {@link #MAX_DEPTH} deep (Salesforce documents no depth; the JSON bodies'
+ * parser stops at 1,000 levels, and no Salesforce XML body needs more than a handful).
  */
 public final class XmlBodies {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final XMLInputFactory FACTORY = factory();
+    /** Deepest element nesting read; deeper bodies are a 400 instead of a stack overflow. */
+    static final int MAX_DEPTH = 100;
 
     private XmlBodies() {}
 
     /**
      * @param lists names of properties that are always arrays, even when they occur once
      * @throws SalesforceException 400 {@code XML_PARSER_ERROR} naming the line and column of the problem (an empty
-     *                             body included); the code is inferred from {@code JSON_PARSER_ERROR}
+     *                             body and nesting beyond {@link #MAX_DEPTH} included); the code is inferred from
+     *                             {@code JSON_PARSER_ERROR}
      */
     public static JsonNode parse(String xml, Set<String> lists) {
         if (xml == null || xml.isBlank()) {
@@ -46,7 +50,7 @@ public final class XmlBodies {
                 // prolog: declaration, comments, whitespace
             }
             if (!r.isStartElement()) throw error("no root element", r);
-            JsonNode body = element(r, lists);
+            JsonNode body = element(r, lists, 1);
             while (r.hasNext()) r.next();  // the parser reports trailing garbage here
             return body;
         } catch (XMLStreamException e) {
@@ -66,7 +70,8 @@ public final class XmlBodies {
     }
 
     /** The element the reader stands on (a START_ELEMENT), read to its end. */
-    private static JsonNode element(XMLStreamReader r, Set<String> lists) throws XMLStreamException {
+    private static JsonNode element(XMLStreamReader r, Set<String> lists, int depth) throws XMLStreamException {
+        if (depth > MAX_DEPTH) throw error("Elements are nested deeper than " + MAX_DEPTH + " levels", r);
         boolean nil = "true".equals(r.getAttributeValue(XmlRenderer.XSI, "nil"));
         ObjectNode object = attributes(r);
         StringBuilder text = new StringBuilder();
@@ -75,7 +80,7 @@ public final class XmlBodies {
             if (event == XMLStreamConstants.START_ELEMENT) {
                 if (object == null) object = NODES.objectNode();
                 String key = r.getLocalName();
-                add(object, key, element(r, lists), lists.contains(key));
+                add(object, key, element(r, lists, depth + 1), lists.contains(key));
             } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
                 text.append(r.getText());
             } else if (event == XMLStreamConstants.END_ELEMENT) {

@@ -94,6 +94,7 @@ public final class Dispatcher implements AutoCloseable {
     public void advanceTo(Instant target) {
         lock.lock();
         try {
+            SimClock.checkRange(target);
             if (target.isBefore(clock.now())) clock.set(target); // throws: never backwards
             runDue(clock.now());
             for (int steps = 0; steps < 1_000_000; steps++) {

@@ -1,7 +1,6 @@
 package dev.sfsim.simulator.messaging;
 
 import java.time.Duration;
-import java.util.regex.Pattern;
 
 /**
  * A fault rule of {@code POST /__admin/faults} (admin API contract: {@code GET /__admin/openapi.json}): what it matches (any subset of end user
@@ -20,12 +19,6 @@ public record FaultRule(String id, String messagingEndUserId, String messagingPl
     boolean matches(Recipient r) {
         return (messagingEndUserId == null || messagingEndUserId.equals(r.id()))
                 && (messagingChannelId == null || messagingChannelId.equals(r.channelId()))
-                && (messagingPlatformKey == null || glob(messagingPlatformKey).matcher(r.platformKey()).matches());
-    }
-
-    private static Pattern glob(String pattern) {
-        java.util.List<String> parts = new java.util.ArrayList<>();
-        for (String part : pattern.split("\\*", -1)) parts.add(Pattern.quote(part));
-        return Pattern.compile(String.join(".*", parts));
+                && (messagingPlatformKey == null || Glob.matches(messagingPlatformKey, r.platformKey()));
     }
 }

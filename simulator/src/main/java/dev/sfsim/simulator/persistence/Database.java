@@ -1,6 +1,7 @@
 package dev.sfsim.simulator.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
+import dev.sfsim.simulator.clock.SimClock;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
@@ -31,6 +32,9 @@ public final class Database implements AutoCloseable {
     private final String user;
     private final String password;
     private final List<ExtraColumn> extraColumns;
+    private final DatabaseHealth health;
+    private final ClockListener clocks;
+    private final PostmasterWatchdog watchdog;
 
     /**
      * A column the catalog's custom fields add to an object's table ({@code SFSIM_CUSTOM_FIELDS}): added to every
@@ -65,6 +69,7 @@ public final class Database implements AutoCloseable {
         hc.setSchema(DEFAULT_SCHEMA);
         hc.addDataSourceProperty("reWriteBatchedInserts", "true"); // multi-row INSERTs for the dispatcher's batches
         this.dataSource = new HikariDataSource(hc);
+        this.watchdog = embedded == null ? null : PostmasterWatchdog.watch(postmasterPid()).orElse(null);
         if (prepared == null || !prepared.migratedByThisJar()) {
             migrate(DEFAULT_SCHEMA);
             if (prepared != null) remember(prepared);
@@ -72,6 +77,35 @@ public final class Database implements AutoCloseable {
             addExtraColumns(DEFAULT_SCHEMA);
         }
         this.jdbi = jdbi(DEFAULT_SCHEMA);
+        this.health = new DatabaseHealth(dataSource);
+        this.clocks = new ClockListener(dataSource);
+    }
+
+    /**
+     * The clock of the org in {@code schema}, its state in the schema's {@code sim_clock} row: shared with every
+     * simulator process using this database, re-read when one of them changes it.
+     */
+    public SimClock clock(String schema) {
+        SimClock clock = new SimClock(new ClockRepository(jdbi(schema), schema));
+        clocks.register(schema, clock::refresh);
+        return clock;
+    }
+
+    /** The embedded server's postmaster: the parent of this connection's backend. */
+    private long postmasterPid() {
+        try (var c = dataSource.getConnection(); var rs = c.createStatement().executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            long backend = rs.getLong(1);
+            return ProcessHandle.of(backend).flatMap(ProcessHandle::parent).map(ProcessHandle::pid)
+                    .orElseThrow(() -> new IllegalStateException("No postmaster above backend " + backend));
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Cannot find the embedded PostgreSQL's process: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the database answered its last probe ({@code /__admin/health}). */
+    public DatabaseHealth health() {
+        return health;
     }
 
     /** Starts an embedded PostgreSQL (about 1-2 s, initdb included) and migrates it. */
@@ -97,6 +131,7 @@ public final class Database implements AutoCloseable {
             var builder = EmbeddedPostgres.builder();
             PreparedDirectory prepared = directory == null ? null : new PreparedDirectory(directory);
             if (prepared != null) {
+                prepared.reclaimStaleLock();
                 builder.setOverrideWorkingDirectory(prepared.binaries().toFile())
                         .setPgBinaryResolver(prepared.resolver())
                         .setDataDirectory(prepared.data())
@@ -196,6 +231,7 @@ public final class Database implements AutoCloseable {
 
     /** Drops a schema and everything in it. */
     public void dropSchema(String schema) {
+        clocks.forget(schema);
         jdbi.useHandle(h -> h.execute("DROP SCHEMA IF EXISTS " + quote(schema) + " CASCADE"));
     }
 
@@ -215,8 +251,11 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        clocks.close();
+        health.close();
         dataSource.close();
         if (embedded == null) return;
+        if (watchdog != null) watchdog.close();
         try {
             embedded.close();
         } catch (IOException e) {

@@ -38,7 +38,9 @@ final class Housekeeping {
                 UPDATE outbox o SET status = 'Delivered', delivered_at = m.deliver_due_at FROM conv_message m
                 WHERE m.deliver_due_at <= :now AND m.undeliverable_code IS NULL AND o.message_identifier = m.message_identifier
                   AND o.status = 'Sent'""").bind("now", now).execute();
-        h.createUpdate("UPDATE conv_message SET deliver_due_at = NULL WHERE deliver_due_at <= :now").bind("now", now).execute();
+        // undeliverable messages keep theirs until undeliverable() claims them (it may have skipped rows locked elsewhere)
+        h.createUpdate("UPDATE conv_message SET deliver_due_at = NULL WHERE deliver_due_at <= :now AND undeliverable_code IS NULL")
+                .bind("now", now).execute();
         for (String table : List.of("conversation_entry", "conversation_entry_held")) {
             h.createUpdate("UPDATE " + table + """
                      e SET message_status = 'Read', message_read_time = m.read_due_at, last_modified_date = :now, system_modstamp = :now
@@ -54,35 +56,48 @@ final class Housekeeping {
         releaseHeldMessages(h);
     }
 
-    /** Undeliverable messages due for their verdict end {@code Error} with the code and a MessagingDeliveryError. */
+    /**
+     * Undeliverable messages due for their verdict end {@code Error} with the code and a MessagingDeliveryError. The
+     * messages are claimed first (their due time cleared under row locks, skipping rows another process holds), so
+     * that of several simulator processes sharing the database exactly one writes each verdict.
+     */
     private static void undeliverable(Handle h, Instant at) {
         var now = ts(at);
+        List<String> ids = new java.util.ArrayList<>();
         List<DeliveryError> errors = h.createQuery("""
-                        SELECT m.undeliverable_reason, m.undeliverable_code, m.message_identifier, u.messaging_platform_key,
+                        WITH claimed AS (
+                            UPDATE conv_message m SET deliver_due_at = NULL
+                            FROM (SELECT message_identifier, deliver_due_at AS due FROM conv_message
+                                  WHERE deliver_due_at <= :now AND undeliverable_code IS NOT NULL FOR UPDATE SKIP LOCKED) d
+                            WHERE m.message_identifier = d.message_identifier
+                            RETURNING m.message_identifier, m.request_id, m.messaging_end_user_id, m.undeliverable_reason,
+                                      m.undeliverable_code, m.position, d.due)
+                        SELECT c.undeliverable_reason, c.undeliverable_code, c.message_identifier, u.messaging_platform_key,
                                u.messaging_channel_id, u.id AS end_user_id, r.created_by_id
-                        FROM conv_message m JOIN conv_message_send_request r ON r.id = m.request_id
-                        LEFT JOIN messaging_end_user u ON u.id = m.messaging_end_user_id
-                        WHERE m.deliver_due_at <= :now AND m.undeliverable_code IS NOT NULL
-                        ORDER BY m.deliver_due_at, m.position""")
+                        FROM claimed c JOIN conv_message_send_request r ON r.id = c.request_id
+                        LEFT JOIN messaging_end_user u ON u.id = c.messaging_end_user_id
+                        ORDER BY c.due, c.position""")
                 .bind("now", now)
-                .map((rs, ctx) -> new DeliveryError(rs.getString(1), rs.getString(2) + ": " + rs.getString(1) + " (message "
-                        + rs.getString(3) + ")", rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), at))
+                .map((rs, ctx) -> {
+                    ids.add(rs.getString(3));
+                    return new DeliveryError(rs.getString(1), rs.getString(2) + ": " + rs.getString(1) + " (message "
+                            + rs.getString(3) + ")", rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), at);
+                })
                 .list();
         if (errors.isEmpty()) return;
         insertDeliveryErrors(h, errors);
+        String[] claimed = ids.toArray(String[]::new);
         for (String table : List.of("conversation_entry", "conversation_entry_held")) {
             h.createUpdate("UPDATE " + table + """
                      e SET message_status = 'Error', message_status_code = m.undeliverable_code, last_modified_date = :now,
                         system_modstamp = :now
-                    FROM conv_message m WHERE m.deliver_due_at <= :now AND m.undeliverable_code IS NOT NULL
-                      AND e.message_identifier = m.message_identifier::text""").bind("now", now).execute();
+                    FROM conv_message m WHERE m.message_identifier::text = ANY(:ids)
+                      AND e.message_identifier = m.message_identifier::text""").bind("now", now).bind("ids", claimed).execute();
         }
         h.createUpdate("""
                 UPDATE outbox o SET status = 'Error', status_code = m.undeliverable_code FROM conv_message m
-                WHERE m.deliver_due_at <= :now AND m.undeliverable_code IS NOT NULL AND o.message_identifier = m.message_identifier""")
-                .bind("now", now).execute();
-        h.createUpdate("UPDATE conv_message SET deliver_due_at = NULL WHERE deliver_due_at <= :now AND undeliverable_code IS NOT NULL")
-                .bind("now", now).execute();
+                WHERE m.message_identifier::text = ANY(:ids) AND o.message_identifier = m.message_identifier""")
+                .bind("ids", claimed).execute();
     }
 
     static void insertDeliveryErrors(Handle h, List<DeliveryError> errors) {

@@ -44,6 +44,39 @@ final class PreparedDirectory {
         return directory.resolve("data");
     }
 
+    /**
+     * Clears what a killed run leaves in the data directory: a {@code postmaster.pid} naming a process that is gone, or
+     * that is no PostgreSQL (a container restart hands out the same low process ids again, and PostgreSQL would refuse
+     * to start on a lock naming a live process). A PostgreSQL still shutting down (the watchdog of a killed simulator
+     * stops it) gets up to 10 s; one that keeps running is another server on this directory, and PostgreSQL refuses it.
+     */
+    void reclaimStaleLock() throws IOException {
+        Path lock = data().resolve("postmaster.pid");
+        if (!Files.isRegularFile(lock)) return;
+        long pid;
+        try (Stream<String> lines = Files.lines(lock)) {
+            pid = Long.parseLong(lines.findFirst().orElse("").trim());
+        } catch (NumberFormatException e) {
+            Files.deleteIfExists(lock);
+            return;
+        }
+        Optional<ProcessHandle> holder = ProcessHandle.of(pid)
+                .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false));
+        if (holder.isPresent()) {
+            try {
+                holder.get().onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (java.util.concurrent.ExecutionException e) {
+                // gone
+            }
+        }
+        Files.deleteIfExists(lock);
+    }
+
     PgBinaryResolver resolver() {
         Path id = binaries().resolve("binaries.id");
         return (system, architecture) -> Files.isRegularFile(id)

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * The one place PostgreSQL SQLStates become Salesforce errors, for failures that client input can cause:
- * {@code 23505} unique violation → 400 {@code DUPLICATE_VALUE}; {@code 22xxx} data exceptions → 400 {@code INVALID_INPUT}.
+ * {@code 23505} unique violation → 400 {@code DUPLICATE_VALUE}; {@code 22xxx} data exceptions → 400 {@code INVALID_INPUT};
+ * {@code 08xxx} connection failures and {@code 57P0x} server shutdowns → 503 {@code SERVER_UNAVAILABLE}.
  * Anything else stays an unexpected error (500 {@code UNKNOWN_EXCEPTION}, logged).
  */
 public final class SqlStates {
@@ -35,6 +36,10 @@ public final class SqlStates {
             String value = found ? m.group(2) : "";
             return Optional.of(SalesforceException.badRequest("DUPLICATE_VALUE",
                     "duplicate value found: " + field + " duplicates value on record with id: " + value, List.of(field)));
+        }
+        if (state.startsWith("08") || state.startsWith("57P")) { // connection lost, server shut down or crashed
+            return Optional.of(new SalesforceException(503, "SERVER_UNAVAILABLE",
+                    "The server is unavailable to handle the request: its database does not answer."));
         }
         if (state.startsWith("22")) {
             String msg = String.valueOf(e.getMessage()).lines().findFirst().orElse("").replaceFirst("^ERROR: ", "");

@@ -59,8 +59,9 @@ final class ResultRefs {
             current = current instanceof Map<?, ?> map ? map.get(m.group(1)) : null;
             String indexes = m.group(2);
             for (String ix : indexes.isEmpty() ? new String[0] : indexes.substring(1, indexes.length() - 1).split("]\\[")) {
-                int i = Integer.parseInt(ix);
-                current = current instanceof List<?> l && i < l.size() ? l.get(i) : null;
+                // an index past any list (even past int's range) has no value, as a too-large in-range one
+                long i = ix.length() > 10 ? Long.MAX_VALUE : Long.parseLong(ix);
+                current = current instanceof List<?> l && i < l.size() ? l.get((int) i) : null;
             }
         }
         if (current == null || current instanceof Map || current instanceof List) return fail(ref, path);

@@ -142,7 +142,7 @@ public final class Simulator implements AutoCloseable {
         FixtureService fixtures = new FixtureService(jdbi, catalog, records, components, clock, org.userId());
         Lock workLock = new ReentrantLock();
         ResetService reset = new ResetService(jdbi, catalog, org, clock, fixtures, startupFixtures, workLock);
-        RequestJournal journal = new RequestJournal(RequestJournal.DEFAULT_CAPACITY);
+        RequestJournal journal = new RequestJournal(RequestJournal.DEFAULT_CAPACITY, config.journalMaxBytes());
         reset.onReset(journal::clear);
         reset.onReset(tokens::forgetSessions);
         AuthFilter auth = new AuthFilter(tokens);
@@ -159,7 +159,7 @@ public final class Simulator implements AutoCloseable {
         OrgEndpoints endpoints = OrgEndpoints.record(
                 auth::register,
                 usage::register,
-                OAuthRoutes.create(org, tokens, certificates, jdbi, clock)::register,
+                OAuthRoutes.create(org, tokens, certificates, jdbi, clock, config.autoAuthorize())::register,
                 new SoapRoutes(org, tokens)::register,
                 new CertificateRoutes(certificates)::register,
                 new IdentityRoutes(org, auth)::register,

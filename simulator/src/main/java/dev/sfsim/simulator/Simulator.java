@@ -100,10 +100,10 @@ public final class Simulator implements AutoCloseable {
             OrgRouter router = new OrgRouter(defaultOrg.routed());
             directory = new OrgDirectory(database, defaultOrg, router, this::buildOrg, startupFixtures);
             this.orgs = directory;
-            this.http = HttpServer.create(config.tls(), config.port(),
+            this.http = HttpServer.create(config.tls(), config.bindAddress(), config.port(),
                     new AdminTokenFilter(config.adminToken())::register, router::register, new OrgRoutes(orgs)::register);
             if (config.tls()) http.start();
-            else http.start(config.port());
+            else http.start(config.bindAddress(), config.port());
         } catch (RuntimeException e) {
             // A failed start (a bad startup fixture, a busy port) must not leave a dispatcher polling a closed database.
             if (directory != null) directory.close();
@@ -185,6 +185,12 @@ public final class Simulator implements AutoCloseable {
     /** The port the server listens on (useful with port 0). */
     public int port() {
         return http.port();
+    }
+
+    /** Where the server listens: {@code <bind address>:<port>} ({@code SFSIM_BIND_ADDRESS}). */
+    public String listensOn() {
+        String host = config.bindAddress();
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
     }
 
     /** {@code http://localhost:<port>}, or {@code https://} with {@code SFSIM_TLS=true}. */

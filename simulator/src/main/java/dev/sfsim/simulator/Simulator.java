@@ -21,6 +21,7 @@ import dev.sfsim.simulator.http.OrgRouter;
 import dev.sfsim.simulator.http.RequestJournal;
 import dev.sfsim.simulator.http.ServiceRoutes;
 import dev.sfsim.simulator.messaging.Dispatcher;
+import dev.sfsim.simulator.messaging.DispatchThreads;
 import dev.sfsim.simulator.messaging.RequestWriter;
 import dev.sfsim.simulator.persistence.ComponentRepository;
 import dev.sfsim.simulator.persistence.Database;
@@ -74,6 +75,8 @@ public final class Simulator implements AutoCloseable {
     private final StartupFixtures startupFixtures;
     private final OrgDirectory orgs;
     private final Javalin http;
+    /** The dispatcher threads all orgs share: an org costs a scheduled task, not threads. */
+    private final DispatchThreads dispatchThreads = new DispatchThreads();
 
     /**
      * One org's services, routes and background work: everything that belongs to one org is built here, over the
@@ -98,7 +101,8 @@ public final class Simulator implements AutoCloseable {
             boolean pristine = database.claimPristine(pristineFingerprint());
             if (!pristine && (config.databaseUrl() == null || !defaultOrg.reset().seeded())) defaultOrg.reset().reset();
             OrgRouter router = new OrgRouter(defaultOrg.routed());
-            directory = new OrgDirectory(database, defaultOrg, router, this::buildOrg, startupFixtures);
+            directory = new OrgDirectory(database, defaultOrg, router, this::buildOrg, startupFixtures, config.maxOrgs(),
+                    config.databaseUrl() != null);
             this.orgs = directory;
             this.http = HttpServer.create(config.tls(), config.bindAddress(), config.port(),
                     new AdminTokenFilter(config.adminToken())::register, router::register, new OrgRoutes(orgs)::register);
@@ -108,6 +112,7 @@ public final class Simulator implements AutoCloseable {
             // A failed start (a bad startup fixture, a busy port) must not leave a dispatcher polling a closed database.
             if (directory != null) directory.close();
             else if (defaultOrg != null) closeQuietly(defaultOrg.background());
+            dispatchThreads.close();
             database.close();
             throw e;
         }
@@ -150,7 +155,7 @@ public final class Simulator implements AutoCloseable {
         var send = new SendConversationMessagesService(jdbi, clock, components, new RequestWriter(store),
                 config.latency().pickupDelay);
         Dispatcher dispatcher = new Dispatcher(store, clock, new MessagingSettings(config.latency(), config.immediateEntries(),
-                config.maxInProgressRequests(), org.integrationUserId()), workLock);
+                config.maxInProgressRequests(), org.integrationUserId()), workLock, dispatchThreads);
         FaultRepository faults = new FaultRepository(jdbi);
         SoqlCompiler compiler = new SoqlCompiler(catalog);
         QueryService queries = new QueryService(jdbi, compiler, clock);
@@ -221,6 +226,7 @@ public final class Simulator implements AutoCloseable {
     public void close() {
         http.stop();
         orgs.close();
+        dispatchThreads.close();
         database.close();
     }
 }

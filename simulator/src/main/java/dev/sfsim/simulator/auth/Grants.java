@@ -36,9 +36,10 @@ final class Grants {
     /**
      * @param form          the form fields (first value of each)
      * @param authorization the {@code Authorization} header, for HTTP Basic client authentication; may be null
+     * @param instanceUrl   the simulator's URL as the client called it (an accepted JWT audience)
      * @throws OAuthError with Salesforce's {@code error}/{@code error_description}
      */
-    Issued grant(Map<String, String> form, String authorization) {
+    Issued grant(Map<String, String> form, String authorization, String instanceUrl) {
         String grant = form.get("grant_type");
         if (grant == null || grant.isBlank()) throw new OAuthError("unsupported_grant_type", "grant type not supported");
         return switch (grant) {
@@ -46,7 +47,7 @@ final class Grants {
             case "client_credentials" -> clientCredentials(form, authorization);
             case "refresh_token" -> refresh(form);
             case "authorization_code" -> authorizationCode(form, authorization);
-            case JWT_BEARER -> jwtBearer(form);
+            case JWT_BEARER -> jwtBearer(form, instanceUrl);
             default -> throw new OAuthError("unsupported_grant_type", "grant type not supported");
         };
     }
@@ -104,8 +105,8 @@ final class Grants {
         return new Issued(tokens.issue(org, org.userId(), org.clientId(), refreshToken), refreshToken);
     }
 
-    private Issued jwtBearer(Map<String, String> form) {
-        JwtBearer.Claims claims = jwt.verify(form.get("assertion"));
+    private Issued jwtBearer(Map<String, String> form, String instanceUrl) {
+        JwtBearer.Claims claims = jwt.verify(form.get("assertion"), instanceUrl);
         if (!equal(org.clientId(), claims.issuer())) throw new OAuthError("invalid_client_id", "client identifier invalid");
         if (!org.username().equalsIgnoreCase(claims.subject())) {
             throw new OAuthError("invalid_grant", "user hasn't approved this consumer");

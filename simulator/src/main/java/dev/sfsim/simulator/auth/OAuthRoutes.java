@@ -63,7 +63,7 @@ public final class OAuthRoutes {
             }
             Map<String, String> form = form(ctx);
             format = TokenFormat.of(form.getOrDefault("format", ctx.queryParam("format")), ctx.header("Accept"));
-            Grants.Issued issued = grants.grant(form, ctx.header("Authorization"));
+            Grants.Issued issued = grants.grant(form, ctx.header("Authorization"), Requests.instanceUrl(ctx));
             answer(ctx, format, 200, success(ctx, issued));
         } catch (OAuthError e) {
             answer(ctx, format, e.status, error(e));

@@ -23,6 +23,7 @@ RUN groupadd --system --gid 10001 sfsim \
 COPY simulator/target/sfsim-simulator.jar /opt/sfsim/sfsim-simulator.jar
 
 ENV SFSIM_PORT=8080 \
+    SFSIM_BIND_ADDRESS=0.0.0.0 \
     SFSIM_FIXTURES=/fixtures \
     SFSIM_EMBEDDED_DIR=/var/lib/sfsim
 

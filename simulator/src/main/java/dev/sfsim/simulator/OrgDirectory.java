@@ -45,23 +45,67 @@ final class OrgDirectory implements OrgAdmin, AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Simulator.OrgRuntime> created = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<String> spares = new ConcurrentLinkedQueue<>();
+    private final int maxOrgs;
+    /** Whether created orgs' schemas must be dropped at close: an external database outlives this process. */
+    private final boolean dropAtClose;
+    private final java.util.concurrent.Semaphore slots;
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "sfsim-org-spares");
         t.setDaemon(true);
         return t;
     });
 
+    /**
+     * @param maxOrgs     at most this many created orgs at once ({@code SFSIM_MAX_ORGS})
+     * @param dropAtClose drop the created orgs' schemas at {@link #close()} (an external database); an embedded one
+     *                    drops leftovers of an earlier run in the background at start instead, so a stop stays fast
+     */
     OrgDirectory(Database database, Simulator.OrgRuntime defaultOrg, OrgRouter router, OrgFactory factory,
-                 StartupFixtures startupFixtures) {
+                 StartupFixtures startupFixtures, int maxOrgs, boolean dropAtClose) {
+        this.maxOrgs = maxOrgs;
+        this.slots = new java.util.concurrent.Semaphore(maxOrgs);
+        this.dropAtClose = dropAtClose;
         this.database = database;
         this.defaultOrg = defaultOrg;
         this.router = router;
         this.factory = factory;
         this.startupFixtures = startupFixtures;
+        if (!dropAtClose) dropLeftovers();
+    }
+
+    /**
+     * Drops, in the background, the schemas of orgs and spares an earlier run of this embedded database left (it stopped
+     * without dropping them); listed now, before any org of this run exists.
+     */
+    private void dropLeftovers() {
+        List<String> leftovers = database.jdbi().withHandle(h -> h.createQuery(
+                        "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'org\\_%' OR nspname LIKE 'sfsim\\_spare\\_%'")
+                .mapTo(String.class).list());
+        if (leftovers.isEmpty()) return;
+        background.execute(() -> {
+            try {
+                leftovers.forEach(database::dropSchema);
+            } catch (RuntimeException e) {
+                LOG.warn("Could not drop the org schemas of an earlier run: {}", e.getMessage());
+            }
+        });
     }
 
     @Override
     public OrgIdentity create(JsonNode fixtures) {
+        if (!slots.tryAcquire()) {
+            throw SalesforceException.badRequest("LIMIT_EXCEEDED", "This simulator already has " + maxOrgs
+                    + " created orgs, its limit (SFSIM_MAX_ORGS). Delete an org (DELETE /__admin/orgs/{orgId}) before creating another.");
+        }
+        try {
+            return createInSlot(fixtures);
+        } catch (RuntimeException e) {
+            slots.release();
+            throw e;
+        }
+    }
+
+    private OrgIdentity createInSlot(JsonNode fixtures) {
         OrgIdentity identity = OrgIdentity.generate(random);
         String schema = "org_" + HexFormat.of().formatHex(bytes());
         String spare = spares.poll();
@@ -104,7 +148,10 @@ final class OrgDirectory implements OrgAdmin, AutoCloseable {
         }
         Simulator.OrgRuntime runtime = created.remove(org.get().identity().orgId());
         router.remove(orgId);
-        if (runtime != null) discard(runtime, runtime.schema());
+        if (runtime != null) {
+            slots.release();
+            discard(runtime, runtime.schema());
+        }
         return true;
     }
 
@@ -143,6 +190,7 @@ final class OrgDirectory implements OrgAdmin, AutoCloseable {
         created.values().forEach(r -> closeQuietly(r.background()));
         closeQuietly(defaultOrg.background());
         // Created orgs and spares live only as long as this process: an external database keeps just the default org.
+        if (!dropAtClose) return;
         try {
             created.values().forEach(r -> database.dropSchema(r.schema()));
             spares.forEach(database::dropSchema);

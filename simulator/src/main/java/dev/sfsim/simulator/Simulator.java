@@ -23,6 +23,7 @@ import dev.sfsim.simulator.http.OrgRouter;
 import dev.sfsim.simulator.http.RequestJournal;
 import dev.sfsim.simulator.http.ServiceRoutes;
 import dev.sfsim.simulator.messaging.Dispatcher;
+import dev.sfsim.simulator.messaging.DispatchThreads;
 import dev.sfsim.simulator.messaging.RequestWriter;
 import dev.sfsim.simulator.persistence.ComponentRepository;
 import dev.sfsim.simulator.persistence.Database;
@@ -76,6 +77,8 @@ public final class Simulator implements AutoCloseable {
     private final StartupFixtures startupFixtures;
     private final OrgDirectory orgs;
     private final Javalin http;
+    /** The dispatcher threads all orgs share: an org costs a scheduled task, not threads. */
+    private final DispatchThreads dispatchThreads = new DispatchThreads();
 
     /**
      * One org's services, routes and background work: everything that belongs to one org is built here, over the
@@ -100,17 +103,19 @@ public final class Simulator implements AutoCloseable {
             boolean pristine = database.claimPristine(pristineFingerprint());
             if (!pristine && (config.databaseUrl() == null || !defaultOrg.reset().seeded())) defaultOrg.reset().reset();
             OrgRouter router = new OrgRouter(defaultOrg.routed());
-            directory = new OrgDirectory(database, defaultOrg, router, this::buildOrg, startupFixtures);
+            directory = new OrgDirectory(database, defaultOrg, router, this::buildOrg, startupFixtures, config.maxOrgs(),
+                    config.databaseUrl() != null);
             this.orgs = directory;
-            this.http = HttpServer.create(config.tls(), config.port(),
+            this.http = HttpServer.create(config.tls(), config.bindAddress(), config.port(),
                     new AdminTokenFilter(config.adminToken())::register, new DatabaseGate(database.health()::up)::register,
                     router::register, new OrgRoutes(orgs)::register, new OpenApiRoutes(version())::register);
             if (config.tls()) http.start();
-            else http.start(config.port());
+            else http.start(config.bindAddress(), config.port());
         } catch (RuntimeException e) {
             // A failed start (a bad startup fixture, a busy port) must not leave a dispatcher polling a closed database.
             if (directory != null) directory.close();
             else if (defaultOrg != null) closeQuietly(defaultOrg.background());
+            dispatchThreads.close();
             database.close();
             throw e;
         }
@@ -145,7 +150,7 @@ public final class Simulator implements AutoCloseable {
         FixtureService fixtures = new FixtureService(jdbi, catalog, records, components, clock, org.userId());
         Lock workLock = new ReentrantLock();
         ResetService reset = new ResetService(jdbi, catalog, org, clock, fixtures, startupFixtures, workLock);
-        RequestJournal journal = new RequestJournal(RequestJournal.DEFAULT_CAPACITY);
+        RequestJournal journal = new RequestJournal(RequestJournal.DEFAULT_CAPACITY, config.journalMaxBytes());
         reset.onReset(journal::clear);
         reset.onReset(tokens::forgetSessions);
         AuthFilter auth = new AuthFilter(tokens);
@@ -153,7 +158,7 @@ public final class Simulator implements AutoCloseable {
         var send = new SendConversationMessagesService(jdbi, clock, components, new RequestWriter(store),
                 config.latency().pickupDelay);
         Dispatcher dispatcher = new Dispatcher(store, clock, new MessagingSettings(config.latency(), config.immediateEntries(),
-                config.maxInProgressRequests(), org.integrationUserId()), workLock);
+                config.maxInProgressRequests(), org.integrationUserId()), workLock, dispatchThreads);
         FaultRepository faults = new FaultRepository(jdbi);
         SoqlCompiler compiler = new SoqlCompiler(catalog);
         QueryService queries = new QueryService(jdbi, compiler, clock);
@@ -162,7 +167,7 @@ public final class Simulator implements AutoCloseable {
         OrgEndpoints endpoints = OrgEndpoints.record(
                 auth::register,
                 usage::register,
-                OAuthRoutes.create(org, tokens, certificates, jdbi, clock)::register,
+                OAuthRoutes.create(org, tokens, certificates, jdbi, clock, config.autoAuthorize())::register,
                 new SoapRoutes(org, tokens)::register,
                 new CertificateRoutes(certificates)::register,
                 new IdentityRoutes(org, auth)::register,
@@ -188,6 +193,12 @@ public final class Simulator implements AutoCloseable {
     /** The port the server listens on (useful with port 0). */
     public int port() {
         return http.port();
+    }
+
+    /** Where the server listens: {@code <bind address>:<port>} ({@code SFSIM_BIND_ADDRESS}). */
+    public String listensOn() {
+        String host = config.bindAddress();
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
     }
 
     /** {@code http://localhost:<port>}, or {@code https://} with {@code SFSIM_TLS=true}. */
@@ -227,6 +238,7 @@ public final class Simulator implements AutoCloseable {
     public void close() {
         http.stop();
         orgs.close();
+        dispatchThreads.close();
         database.close();
     }
 }

@@ -33,6 +33,13 @@ import java.util.Map;
  *                         ({@code SFSIM_EMBEDDED_DIR}; the image prepares one at build time); null: a fresh temporary one
  * @param customFields     the custom fields declared for the org's objects ({@code SFSIM_CUSTOM_FIELDS}: the JSON document
  *                         {@code {"fields":[...]}} or the path of a file holding it; see {@code CustomFields}); null: none
+ * @param bindAddress      the address the HTTP server listens on ({@code SFSIM_BIND_ADDRESS}; default {@code 127.0.0.1},
+ *                         loopback only; the image sets {@code 0.0.0.0}, as a container must)
+ * @param autoAuthorize    {@code SFSIM_AUTHORIZE=auto}: {@code /services/oauth2/authorize} approves at once, with no login
+ *                         step; {@code login} (the default) wants the configured username and password as parameters
+ * @param journalMaxBytes  the request journal of each org keeps at most about this many bytes ({@code SFSIM_JOURNAL_MAX_BYTES},
+ *                         default 16 MiB); bodies are truncated and the oldest entries dropped, both counted
+ * @param maxOrgs          at most this many orgs made by {@code POST /__admin/orgs} at once ({@code SFSIM_MAX_ORGS}, default 100)
  */
 public record SimulatorConfig(
         int port,
@@ -51,12 +58,19 @@ public record SimulatorConfig(
         boolean immediateEntries,
         int maxInProgressRequests,
         Path embeddedDirectory,
-        String customFields) {
+        String customFields,
+        String bindAddress,
+        boolean autoAuthorize,
+        long journalMaxBytes,
+        int maxOrgs) {
 
     public static final String DEFAULT_CLIENT_ID = "sfsim-client-id";
     public static final String DEFAULT_CLIENT_SECRET = "sfsim-client-secret";
     public static final String DEFAULT_USERNAME = "admin@sfsim.example";
     public static final String DEFAULT_PASSWORD = "sfsim-password";
+
+    /** Default of {@code SFSIM_BIND_ADDRESS}: loopback, so a shared host's network cannot reach the admin API. */
+    public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
 
     public SimulatorConfig {
         fixtureDirs = List.copyOf(fixtureDirs);
@@ -125,7 +139,45 @@ public record SimulatorConfig(
                 entries(env.get("SFSIM_CONVERSATION_ENTRIES")),
                 intValue(env, "SFSIM_MAX_IN_PROGRESS_REQUESTS", 200),
                 blankToNull(env.get("SFSIM_EMBEDDED_DIR")) == null ? null : Path.of(env.get("SFSIM_EMBEDDED_DIR").trim()),
-                blankToNull(env.get("SFSIM_CUSTOM_FIELDS")));
+                blankToNull(env.get("SFSIM_CUSTOM_FIELDS")),
+                env.getOrDefault("SFSIM_BIND_ADDRESS", DEFAULT_BIND_ADDRESS).trim(),
+                authorize(env.get("SFSIM_AUTHORIZE")),
+                positive(env, "SFSIM_JOURNAL_MAX_BYTES", 16L * 1024 * 1024),
+                (int) positive(env, "SFSIM_MAX_ORGS", 100));
+    }
+
+    public SimulatorConfig withBindAddress(String address) {
+        return copy(b -> b.bindAddress = address);
+    }
+
+    public SimulatorConfig withAutoAuthorize(boolean auto) {
+        return copy(b -> b.autoAuthorize = auto);
+    }
+
+    public SimulatorConfig withJournalMaxBytes(long bytes) {
+        return copy(b -> b.journalMaxBytes = bytes);
+    }
+
+    public SimulatorConfig withMaxOrgs(int max) {
+        return copy(b -> b.maxOrgs = max);
+    }
+
+    private static boolean authorize(String v) {
+        if (blankToNull(v) == null || v.trim().equalsIgnoreCase("login")) return false;
+        if (v.trim().equalsIgnoreCase("auto")) return true;
+        throw new IllegalArgumentException("SFSIM_AUTHORIZE must be 'login' or 'auto', was '" + v + "'");
+    }
+
+    private static long positive(Map<String, String> env, String name, long dflt) {
+        String v = blankToNull(env.get(name));
+        if (v == null) return dflt;
+        try {
+            long n = Long.parseLong(v.trim());
+            if (n > 0 && n <= Integer.MAX_VALUE) return n;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(name + " must be a positive number, was '" + v + "'");
     }
 
     public SimulatorConfig withPort(int newPort) {
@@ -241,6 +293,10 @@ public record SimulatorConfig(
         int maxInProgressRequests;
         Path embeddedDirectory;
         String customFields;
+        String bindAddress;
+        boolean autoAuthorize;
+        long journalMaxBytes;
+        int maxOrgs;
 
         Copy(SimulatorConfig c) {
             port = c.port;
@@ -260,12 +316,16 @@ public record SimulatorConfig(
             maxInProgressRequests = c.maxInProgressRequests;
             embeddedDirectory = c.embeddedDirectory;
             customFields = c.customFields;
+            bindAddress = c.bindAddress;
+            autoAuthorize = c.autoAuthorize;
+            journalMaxBytes = c.journalMaxBytes;
+            maxOrgs = c.maxOrgs;
         }
 
         SimulatorConfig build() {
             return new SimulatorConfig(port, databaseUrl, databaseUser, databasePassword, clientId, clientSecret, username, password,
                     fixtureDirs, latency, sessionTimeout, adminToken, tls, immediateEntries, maxInProgressRequests, embeddedDirectory,
-                    customFields);
+                    customFields, bindAddress, autoAuthorize, journalMaxBytes, maxOrgs);
         }
     }
 }

@@ -33,8 +33,10 @@ public final class SimulatorMain {
             sim.close();
         }, "sfsim-shutdown"));
         SimulatorConfig c = sim.config();
-        System.out.printf("sfsim %s ready in %d ms at %s — token URL %s/services/oauth2/token, client_id=%s client_secret=%s username=%s password=%s%n",
-                Simulator.version(), (System.nanoTime() - started) / 1_000_000, sim.baseUrl(), sim.baseUrl(),
+        System.out.printf("sfsim %s ready in %d ms at %s (listening on %s%s) — token URL %s/services/oauth2/token, client_id=%s client_secret=%s username=%s password=%s%n",
+                Simulator.version(), (System.nanoTime() - started) / 1_000_000, sim.baseUrl(), sim.listensOn(),
+                c.bindAddress().equals(SimulatorConfig.DEFAULT_BIND_ADDRESS) ? ", loopback only: SFSIM_BIND_ADDRESS=0.0.0.0 opens it" : "",
+                sim.baseUrl(),
                 c.clientId(), shown(c.clientSecret(), SimulatorConfig.DEFAULT_CLIENT_SECRET, "SFSIM_CLIENT_SECRET"),
                 c.username(), shown(c.password(), SimulatorConfig.DEFAULT_PASSWORD, "SFSIM_PASSWORD"));
         System.out.flush();

@@ -147,12 +147,13 @@ class CamelSalesforceIT {
         assertThat(first.getList("records").size() + more.getList("records").size()).isGreaterThan(2000);
     }
 
-    /** The web server flow as a browser and a back end would run it: authorize (302 with a code), then the token call. */
+    /** The web server flow as a browser and a back end would run it: authorize with the user's login (302 with a code), then the token call. */
     private static String refreshTokenFromAuthorizationCode() {
         String callback = "http://localhost:1717/OauthRedirect";
         String location = given().redirects().follow(false)
                 .queryParam("response_type", "code").queryParam("client_id", sfsim.getClientId())
                 .queryParam("redirect_uri", callback)
+                .queryParam("username", sfsim.getUsername()).queryParam("password", sfsim.getPassword()) // the scripted login step
                 .get(sfsim.getInstanceUrl() + "/services/oauth2/authorize")
                 .then().statusCode(302).extract().header("Location");
         String code = java.net.URLDecoder.decode(URI.create(location).getRawQuery().replaceFirst("^code=", ""),

@@ -14,8 +14,9 @@ import java.util.Set;
 
 /**
  * {@code GET /__admin/requests} (filters {@code method}, {@code pathPrefix}, {@code since}: an ISO-8601 instant)
- * answers {@code {"requests": [...], "total": n}}, oldest first; {@code DELETE /__admin/requests} clears the
- * journal (204). Contract: {@code GET /__admin/openapi.json}.
+ * answers {@code {"requests": [...], "total": n, "dropped": d}}, oldest first ({@code dropped}: entries the journal's
+ * bounds removed since it was last cleared; each entry's {@code bodyTruncated} counts the body bytes it did not keep);
+ * {@code DELETE /__admin/requests} clears the journal (204). Contract: {@code GET /__admin/openapi.json}.
  */
 public final class JournalRoutes {
     private static final Set<String> FILTERS = Set.of("method", "pathPrefix", "since");
@@ -46,6 +47,7 @@ public final class JournalRoutes {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("requests", entries);
         body.put("total", entries.size());
+        body.put("dropped", journal.dropped());
         ctx.json(body);
     }
 

@@ -13,8 +13,9 @@ import java.util.Map;
 
 /**
  * {@code POST /__admin/orgs} (body optional: {@code {"fixtures": {...}}}) answers 201
- * {@code {"orgId","clientId","clientSecret","username","password","instanceUrl"}}; {@code GET /__admin/orgs} answers
- * {@code {"orgs": [<the same shape>...]}}, the default org first; {@code DELETE /__admin/orgs/{orgId}} drops an org
+ * {@code {"orgId","clientId","clientSecret","username","password","instanceUrl"}} — the only answer that carries the
+ * org's secrets; {@code GET /__admin/orgs} answers {@code {"orgs": [{"orgId","clientId","username","instanceUrl"}...]}},
+ * the default org first, never a client secret or password (whoever can reach the admin API must not read them); {@code DELETE /__admin/orgs/{orgId}} drops an org
  * (204; 404 {@code NOT_FOUND} when unknown; 400 for the default org). Contract: {@code GET /__admin/openapi.json}.
  */
 public final class OrgRoutes {
@@ -26,7 +27,7 @@ public final class OrgRoutes {
 
     public void register(RoutesConfig routes) {
         routes.post("/__admin/orgs", this::create);
-        routes.get("/__admin/orgs", ctx -> ctx.json(Map.of("orgs", orgs.list().stream().map(o -> describe(o, ctx)).toList())));
+        routes.get("/__admin/orgs", ctx -> ctx.json(Map.of("orgs", orgs.list().stream().map(o -> describe(o, ctx, false)).toList())));
         routes.delete("/__admin/orgs/{orgId}", ctx -> {
             if (!orgs.delete(ctx.pathParam("orgId"))) throw SalesforceException.notFound();
             ctx.status(204);
@@ -47,16 +48,16 @@ public final class OrgRoutes {
             fixtures = body.get("fixtures");
             if (fixtures != null && fixtures.isNull()) fixtures = null;
         }
-        ctx.status(201).json(describe(orgs.create(fixtures), ctx));
+        ctx.status(201).json(describe(orgs.create(fixtures), ctx, true));
     }
 
-    private static Map<String, Object> describe(OrgIdentity org, Context ctx) {
+    private static Map<String, Object> describe(OrgIdentity org, Context ctx, boolean secrets) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("orgId", org.orgId());
         m.put("clientId", org.clientId());
-        m.put("clientSecret", org.clientSecret());
+        if (secrets) m.put("clientSecret", org.clientSecret());
         m.put("username", org.username());
-        m.put("password", org.password());
+        if (secrets) m.put("password", org.password());
         m.put("instanceUrl", Requests.instanceUrl(ctx));
         return m;
     }

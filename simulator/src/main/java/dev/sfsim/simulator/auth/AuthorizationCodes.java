@@ -46,11 +46,12 @@ final class AuthorizationCodes {
     /**
      * Redeems a code (it is gone afterwards, whatever the outcome).
      *
+     * @return whether the code was issued for a PKCE {@code code_challenge} (and the verifier matched)
      * @throws OAuthError {@code invalid_grant} "expired authorization code" for an unknown, used or expired code,
      *                    {@code redirect_uri_mismatch} for another redirect URI, {@code invalid_grant}
      *                    "invalid code verifier" for a missing or wrong PKCE verifier
      */
-    void redeem(String code, String clientId, String redirectUri, String verifier) {
+    boolean redeem(String code, String clientId, String redirectUri, String verifier) {
         record Row(String clientId, String redirectUri, String challenge, String method, Instant expiresAt) {}
         Row row = jdbi.withHandle(h -> h.createQuery("""
                         DELETE FROM oauth_authorization_code WHERE code = :code
@@ -68,6 +69,7 @@ final class AuthorizationCodes {
         if (row.challenge() != null && !matches(row.challenge(), row.method(), verifier)) {
             throw new OAuthError("invalid_grant", "invalid code verifier");
         }
+        return row.challenge() != null;
     }
 
     private static boolean matches(String challenge, String method, String verifier) {

@@ -8,8 +8,12 @@ import java.util.Map;
 /**
  * The grants of {@code POST /services/oauth2/token} (spec section 1.1): checks the form fields of each and issues
  * the tokens. {@code password} and {@code client_credentials} need the consumer key and secret;
- * {@code refresh_token} and {@code authorization_code} the key, and the secret when one is sent;
- * {@code authorization_code} answers with a refresh token, {@code refresh_token} does not rotate it.
+ * {@code refresh_token} the key, and the secret when one is sent; {@code authorization_code} the key and the secret,
+ * unless the code was issued for a PKCE {@code code_challenge} (then the {@code code_verifier} stands in for it, as
+ * for a connected app without "Require Secret for Web Server Flow"; "OAuth 2.0 Web Server Flow for Web App
+ * Integration" and "Proof Key for Code Exchange (PKCE) Extension", Salesforce Help), and a missing secret is 400
+ * {@code invalid_client} "invalid client credentials" as Salesforce answers it; {@code authorization_code} answers
+ * with a refresh token, {@code refresh_token} does not rotate it.
  */
 final class Grants {
     static final String JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
@@ -32,17 +36,18 @@ final class Grants {
     /**
      * @param form          the form fields (first value of each)
      * @param authorization the {@code Authorization} header, for HTTP Basic client authentication; may be null
+     * @param instanceUrl   the simulator's URL as the client called it (an accepted JWT audience)
      * @throws OAuthError with Salesforce's {@code error}/{@code error_description}
      */
-    Issued grant(Map<String, String> form, String authorization) {
+    Issued grant(Map<String, String> form, String authorization, String instanceUrl) {
         String grant = form.get("grant_type");
         if (grant == null || grant.isBlank()) throw new OAuthError("unsupported_grant_type", "grant type not supported");
         return switch (grant) {
             case "password" -> password(form);
             case "client_credentials" -> clientCredentials(form, authorization);
             case "refresh_token" -> refresh(form);
-            case "authorization_code" -> authorizationCode(form);
-            case JWT_BEARER -> jwtBearer(form);
+            case "authorization_code" -> authorizationCode(form, authorization);
+            case JWT_BEARER -> jwtBearer(form, instanceUrl);
             default -> throw new OAuthError("unsupported_grant_type", "grant type not supported");
         };
     }
@@ -62,6 +67,13 @@ final class Grants {
 
     /** Client authentication by {@code client_id}/{@code client_secret} in the body or HTTP Basic. */
     void checkClient(Map<String, String> form, String authorization) {
+        Client c = client(form, authorization);
+        checkClient(c.id(), c.secret(), true);
+    }
+
+    private record Client(String id, String secret) {}
+
+    private static Client client(Map<String, String> form, String authorization) {
         String id = form.get("client_id");
         String secret = form.get("client_secret");
         if (id == null && authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
@@ -72,7 +84,7 @@ final class Grants {
                 secret = decoded.substring(colon + 1);
             }
         }
-        checkClient(id, secret, true);
+        return new Client(id, secret);
     }
 
     private Issued refresh(Map<String, String> form) {
@@ -83,16 +95,18 @@ final class Grants {
         return new Issued(tokens.issue(org, info.userId(), org.clientId(), refreshToken), null);
     }
 
-    private Issued authorizationCode(Map<String, String> form) {
+    private Issued authorizationCode(Map<String, String> form, String authorization) {
         String code = required(form, "code");
-        checkClient(form.get("client_id"), form.get("client_secret"), false);
-        codes.redeem(code, org.clientId(), form.get("redirect_uri"), form.get("code_verifier"));
+        Client client = client(form, authorization);
+        checkClient(client.id(), client.secret(), false);
+        boolean pkce = codes.redeem(code, org.clientId(), form.get("redirect_uri"), form.get("code_verifier"));
+        if (!pkce && client.secret() == null) throw new OAuthError("invalid_client", "invalid client credentials");
         String refreshToken = tokens.issueRefreshToken(org, org.userId(), org.clientId());
         return new Issued(tokens.issue(org, org.userId(), org.clientId(), refreshToken), refreshToken);
     }
 
-    private Issued jwtBearer(Map<String, String> form) {
-        JwtBearer.Claims claims = jwt.verify(form.get("assertion"));
+    private Issued jwtBearer(Map<String, String> form, String instanceUrl) {
+        JwtBearer.Claims claims = jwt.verify(form.get("assertion"), instanceUrl);
         if (!equal(org.clientId(), claims.issuer())) throw new OAuthError("invalid_client_id", "client identifier invalid");
         if (!org.username().equalsIgnoreCase(claims.subject())) {
             throw new OAuthError("invalid_grant", "user hasn't approved this consumer");

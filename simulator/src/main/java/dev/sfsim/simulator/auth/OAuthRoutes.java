@@ -16,9 +16,10 @@ import java.util.Map;
 /**
  * The OAuth endpoints of the login host (spec section 1; "OAuth Endpoints", Salesforce Help):
  * {@code POST /services/oauth2/token} (form-encoded; every grant of {@link Grants}; answers in
- * {@code format=json|urlencoded|xml}), {@code GET /services/oauth2/authorize} (the web server flow without a
- * login page: the configured user approves at once and the browser is redirected to {@code redirect_uri} with
- * {@code code} and {@code state}), {@code POST|GET /services/oauth2/revoke} (200, empty body) and
+ * {@code format=json|urlencoded|xml}), {@code GET|POST /services/oauth2/authorize} (the web server flow: the
+ * configured user logs in — {@code username} and {@code password} as query or form fields, or through the
+ * {@link LoginPage} — or, with {@code SFSIM_AUTHORIZE=auto}, approves at once; the browser is then redirected to
+ * {@code redirect_uri} with {@code code} and {@code state}), {@code POST|GET /services/oauth2/revoke} (200, empty body) and
  * {@code POST /services/oauth2/introspect}. Failures are Salesforce's flat {@code {"error","error_description"}}.
  */
 public final class OAuthRoutes {
@@ -27,21 +28,27 @@ public final class OAuthRoutes {
     private final Grants grants;
     private final AuthorizationCodes codes;
 
-    private OAuthRoutes(OrgIdentity org, TokenService tokens, Grants grants, AuthorizationCodes codes) {
+    private final boolean autoAuthorize;
+
+    private OAuthRoutes(OrgIdentity org, TokenService tokens, Grants grants, AuthorizationCodes codes, boolean autoAuthorize) {
+        this.autoAuthorize = autoAuthorize;
         this.org = org;
         this.tokens = tokens;
         this.grants = grants;
         this.codes = codes;
     }
 
-    public static OAuthRoutes create(OrgIdentity org, TokenService tokens, Certificates certificates, Jdbi jdbi, SimClock clock) {
+    /** @param autoAuthorize {@code SFSIM_AUTHORIZE=auto}: authorize issues a code with no login step */
+    public static OAuthRoutes create(OrgIdentity org, TokenService tokens, Certificates certificates, Jdbi jdbi, SimClock clock,
+                                     boolean autoAuthorize) {
         AuthorizationCodes codes = new AuthorizationCodes(jdbi, clock);
-        return new OAuthRoutes(org, tokens, new Grants(org, tokens, codes, new JwtBearer(certificates, clock)), codes);
+        return new OAuthRoutes(org, tokens, new Grants(org, tokens, codes, new JwtBearer(certificates, clock)), codes, autoAuthorize);
     }
 
     public void register(RoutesConfig routes) {
         routes.post("/services/oauth2/token", this::token);
         routes.get("/services/oauth2/authorize", this::authorize);
+        routes.post("/services/oauth2/authorize", this::authorize);
         routes.post("/services/oauth2/revoke", ctx -> revoke(ctx, form(ctx).get("token")));
         routes.get("/services/oauth2/revoke", ctx -> revoke(ctx, ctx.queryParam("token")));
         routes.post("/services/oauth2/introspect", this::introspect);
@@ -56,7 +63,7 @@ public final class OAuthRoutes {
             }
             Map<String, String> form = form(ctx);
             format = TokenFormat.of(form.getOrDefault("format", ctx.queryParam("format")), ctx.header("Accept"));
-            Grants.Issued issued = grants.grant(form, ctx.header("Authorization"));
+            Grants.Issued issued = grants.grant(form, ctx.header("Authorization"), Requests.instanceUrl(ctx));
             answer(ctx, format, 200, success(ctx, issued));
         } catch (OAuthError e) {
             answer(ctx, format, e.status, error(e));
@@ -80,9 +87,12 @@ public final class OAuthRoutes {
     }
 
     private void authorize(Context ctx) {
-        String redirectUri = ctx.queryParam("redirect_uri");
+        Map<String, String> in = new LinkedHashMap<>();
+        ctx.queryParamMap().forEach((k, v) -> { if (!v.isEmpty()) in.put(k, v.get(0)); });
+        in.putAll(form(ctx));
+        String redirectUri = in.get("redirect_uri");
         try {
-            if (!Grants.equal(org.clientId(), ctx.queryParam("client_id"))) {
+            if (!Grants.equal(org.clientId(), in.get("client_id"))) {
                 throw new OAuthError("invalid_client_id", "client identifier invalid");
             }
             if (redirectUri == null || redirectUri.isBlank()) throw OAuthError.missing("redirect_uri");
@@ -91,19 +101,30 @@ public final class OAuthRoutes {
             return;
         }
         Map<String, String> params = new LinkedHashMap<>();
-        if (!"code".equals(ctx.queryParam("response_type"))) {
+        if (!"code".equals(in.get("response_type"))) {
             params.put("error", "unsupported_response_type");
             params.put("error_description", "response type not supported");
+        } else if (!autoAuthorize && !loggedIn(in)) {
+            String error = in.containsKey("username") || in.containsKey("password")
+                    ? "Please check your username and password. If you still can't log in, contact your Salesforce administrator." : null;
+            ctx.status(200).contentType("text/html;charset=UTF-8").result(LoginPage.html(in, error));
+            return;
         } else {
-            params.put("code", codes.create(org.orgId15(), org.clientId(), redirectUri, ctx.queryParam("code_challenge"),
-                    ctx.queryParam("code_challenge_method")));
+            params.put("code", codes.create(org.orgId15(), org.clientId(), redirectUri, in.get("code_challenge"),
+                    in.get("code_challenge_method")));
         }
-        String state = ctx.queryParam("state");
+        String state = in.get("state");
         if (state != null) params.put("state", state);
         StringBuilder location = new StringBuilder(redirectUri).append(redirectUri.contains("?") ? '&' : '?');
         params.forEach((k, v) -> location.append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&'));
         location.setLength(location.length() - 1);
         ctx.status(302).header("Location", location.toString()).result("");
+    }
+
+    /** The login step: the configured username (case-insensitive, as Salesforce's) and password. */
+    private boolean loggedIn(Map<String, String> in) {
+        String username = in.get("username");
+        return username != null && org.username().equalsIgnoreCase(username.trim()) && Grants.equal(org.password(), in.get("password"));
     }
 
     private void revoke(Context ctx, String token) {

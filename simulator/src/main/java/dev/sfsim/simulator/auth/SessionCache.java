@@ -15,8 +15,9 @@ import java.util.function.Function;
  * <ul>
  *   <li>expiry is checked on every hit against the simulated clock, so moving the clock past a token's expiry
  *       refuses it at once;</li>
- *   <li>every revocation or reset made through this process calls {@link #forgetAll()}, and a lookup that raced
- *       with one is not kept (a generation counter), so a revoked token is refused by the very next call;</li>
+ *   <li>every revocation made through this process forgets the revoked sessions ({@link #forget}), every reset all of
+ *       them ({@link #forgetAll()}), and a lookup that raced with either is not kept (a generation counter), so a
+ *       revoked token is refused by the very next call while every other session stays cached;</li>
  *   <li>a token deleted by another simulator process sharing the database is refused within {@link #TTL}.</li>
  * </ul>
  * Unknown tokens are never cached.
@@ -46,7 +47,13 @@ final class SessionCache {
         return found;
     }
 
-    /** Forgets every cached session (after a revocation or a reset). */
+    /** Forgets the sessions of these tokens (after a revocation). */
+    void forget(java.util.Collection<String> tokens) {
+        generation.incrementAndGet();
+        sessions.invalidateAll(tokens);
+    }
+
+    /** Forgets every cached session (after a reset). */
     void forgetAll() {
         generation.incrementAndGet();
         sessions.invalidateAll();

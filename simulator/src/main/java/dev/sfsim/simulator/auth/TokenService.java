@@ -125,18 +125,21 @@ public final class TokenService {
      */
     public boolean revoke(String token) {
         if (token == null || token.isBlank()) return false;
+        java.util.List<String> ended = new java.util.ArrayList<>(java.util.List.of(token));
         try {
-            return delete(token);
+            return delete(token, ended);
         } finally {
-            cache.forgetAll(); // revocations are rare: forgetting every session is simpler than tracking refresh chains
+            cache.forget(ended); // only the revoked sessions: every other client keeps its cached session
         }
     }
 
-    private boolean delete(String token) {
+    /** Deletes the token (a refresh token with its access tokens), adding every access token deleted to {@code ended}. */
+    private boolean delete(String token, java.util.List<String> ended) {
         return jdbi.inTransaction(h -> {
             int refresh = h.createUpdate("DELETE FROM refresh_token WHERE token = :t").bind("t", token).execute();
             if (refresh > 0) {
-                h.createUpdate("DELETE FROM access_token WHERE refresh_token = :t").bind("t", token).execute();
+                ended.addAll(h.createQuery("DELETE FROM access_token WHERE refresh_token = :t RETURNING token")
+                        .bind("t", token).mapTo(String.class).list());
                 return true;
             }
             return h.createUpdate("DELETE FROM access_token WHERE token = :t AND expires_at > :now")

@@ -42,6 +42,12 @@ public final class HttpServer {
      */
     @SafeVarargs
     public static Javalin create(boolean tls, int port, Consumer<RoutesConfig>... registrations) {
+        return create(tls, null, port, registrations);
+    }
+
+    /** As {@link #create(boolean, int, Consumer[])}, the TLS connector bound to {@code host} (null: every interface). */
+    @SafeVarargs
+    public static Javalin create(boolean tls, String host, int port, Consumer<RoutesConfig>... registrations) {
         return Javalin.create(config -> {
             if (tls) {
                 config.jetty.addConnector((server, httpConfig) -> {
@@ -54,6 +60,7 @@ public final class HttpServer {
                     httpConfig.addCustomizer(secure);
                     ServerConnector connector = new ServerConnector(server, ssl, new HttpConnectionFactory(httpConfig));
                     connector.setPort(port);
+                    connector.setHost(host);
                     return connector;
                 });
             }

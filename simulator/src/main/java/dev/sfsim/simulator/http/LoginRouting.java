@@ -25,7 +25,7 @@ final class LoginRouting {
     static Hint of(Context ctx, String path) {
         return switch (path) {
             case "/services/oauth2/token" -> token(ctx);
-            case "/services/oauth2/authorize" -> new Hint(null, null, ctx.queryParam("client_id"));
+            case "/services/oauth2/authorize" -> new Hint(null, param(ctx, "username"), param(ctx, "client_id"));
             case "/services/oauth2/revoke" -> new Hint(orgIdOf(param(ctx, "token")), null, null);
             case "/services/oauth2/introspect" -> new Hint(orgIdOf(param(ctx, "token")), null, clientId(ctx));
             default -> path.startsWith(SOAP_PREFIX) ? soap(ctx, path) : null;

@@ -8,6 +8,7 @@ import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.router.Endpoint;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -24,6 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * calls the handler of the request's org. Also records each non-admin request in the org's {@link RequestJournal}.
  */
 public final class OrgRouter {
+    /** Bodies of login-host requests above this size are refused (413) unread: a JWT assertion or SOAP login is a few KB. */
+    static final long MAX_LOGIN_BODY_BYTES = 64 * 1024;
+
     /** Path prefix of the per-org admin endpoints. */
     public static final String ORG_ADMIN_PREFIX = "/__admin/orgs/";
 
@@ -92,7 +96,25 @@ public final class OrgRouter {
     private void resolve(Context ctx) {
         ctx.attribute(STARTED_ATTRIBUTE, System.nanoTime());
         ctx.attribute(RECEIVED_ATTRIBUTE, Instant.now());
+        String path = Requests.path(ctx);
+        if (isLoginPath(path) && ctx.req().getContentLengthLong() > MAX_LOGIN_BODY_BYTES) {
+            // Checked before anything reads the body: an unauthenticated caller cannot make the server buffer megabytes.
+            ctx.attribute(ORG_ATTRIBUTE, defaultOrg);
+            throw new SalesforceException(413, "REQUEST_ENTITY_TOO_LARGE", "The request body is too large.");
+        }
         ctx.attribute(ORG_ATTRIBUTE, orgOf(ctx));
+    }
+
+    /** Whether the journal may read the body: the caller was authenticated, or sent a login body within its limit. */
+    private static boolean bodyWasAccepted(Context ctx, long length) {
+        if (length > HttpServer.MAX_REQUEST_BYTES) return false;
+        if (isLoginPath(Requests.path(ctx))) return length <= MAX_LOGIN_BODY_BYTES;
+        return ctx.attribute(Requests.SESSION_ATTRIBUTE) != null;
+    }
+
+    /** Token grants, authorize, revoke, introspect and SOAP login: the bodies a caller sends before it is authenticated. */
+    private static boolean isLoginPath(String path) {
+        return path.startsWith("/services/oauth2/") || path.startsWith("/services/Soap/");
     }
 
     private RoutedOrg orgOf(Context ctx) {
@@ -122,16 +144,25 @@ public final class OrgRouter {
         if (org == null || started == null || Requests.path(ctx).startsWith("/__admin/")) return;
         Map<String, String> query = new LinkedHashMap<>();
         ctx.queryParamMap().forEach((k, v) -> query.put(k, v.isEmpty() ? "" : v.get(0)));
-        Map<String, String> headers = new LinkedHashMap<>();
-        ctx.headerMap().forEach((k, v) -> headers.put(k, k.equalsIgnoreCase("Authorization") ? mask(v) : v));
-        org.journal().add(new RequestJournal.Entry(RequestJournal.newId(), ctx.attribute(RECEIVED_ATTRIBUTE), ctx.method().name(), ctx.path(),
-                query, headers, body(ctx), ctx.statusCode(), (System.nanoTime() - started) / 1_000_000));
-    }
-
-    /** The request body; a request with neither Content-Length nor Transfer-Encoding has none (RFC 9112 §6.3), unread. */
-    private static String body(Context ctx) {
-        if (ctx.header("Content-Length") == null && ctx.header("Transfer-Encoding") == null) return "";
-        return ctx.body();
+        RequestJournal journal = org.journal();
+        long length = Math.max(0, ctx.req().getContentLengthLong());
+        String body = "";
+        long truncated = 0;
+        if (ctx.header("Content-Length") == null && ctx.header("Transfer-Encoding") == null) {
+            body = ""; // no body (RFC 9112 §6.3)
+        } else if (!bodyWasAccepted(ctx, length)) {
+            truncated = length; // refused before authentication or too large: the body stays unread
+        } else {
+            byte[] all = ctx.bodyAsBytes();
+            String masked = JournalMasking.body(ctx.contentType(), new String(all, StandardCharsets.UTF_8));
+            byte[] kept = masked.getBytes(StandardCharsets.UTF_8);
+            int keep = Math.min(kept.length, journal.bodyLimit());
+            body = new String(kept, 0, keep, StandardCharsets.UTF_8);
+            truncated = kept.length - keep;
+        }
+        journal.add(new RequestJournal.Entry(RequestJournal.newId(), ctx.attribute(RECEIVED_ATTRIBUTE), ctx.method().name(), ctx.path(),
+                JournalMasking.query(query), JournalMasking.headers(ctx.headerMap()), body, ctx.statusCode(),
+                (System.nanoTime() - started) / 1_000_000, truncated));
     }
 
     /** The org a login-host hint names: by org id, else by username (case-insensitive, as Salesforce's), else by client id. */
@@ -145,11 +176,6 @@ public final class OrgRouter {
         }
         if (hint.clientId() == null) return Optional.empty();
         return orgs.values().stream().filter(o -> o.identity().clientId().equals(hint.clientId())).findFirst();
-    }
-
-    private static String mask(String authorization) {
-        int space = authorization.indexOf(' ');
-        return (space > 0 ? authorization.substring(0, space + 1) : "") + "****";
     }
 
     private static String to15(String id) {

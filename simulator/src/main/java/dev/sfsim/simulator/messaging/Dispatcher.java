@@ -11,8 +11,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 
@@ -32,7 +32,7 @@ public final class Dispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     /** At most this many messages of one request attempted at once ("sendConversationMessages", Actions Developer Guide). */
     static final int MAX_IN_FLIGHT_MESSAGES = 5;
-    /** Threads working on requests at once (each holds a database connection of the pool of 10). */
+    /** Threads working on requests at once, all orgs together (each holds a pooled database connection). */
     static final int WORKERS = 4;
 
     private final MessagingStore store;
@@ -40,20 +40,18 @@ public final class Dispatcher implements AutoCloseable {
     private final MessagingSettings settings;
     private final BatchSender sender;
     private final Lock lock;
-    /** Requests are independent (each under its own row lock), so several are worked on at once. */
-    private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS, r -> {
-        Thread t = new Thread(r, "sfsim-dispatch-worker");
-        t.setDaemon(true);
-        return t;
-    });
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "sfsim-dispatcher");
-        t.setDaemon(true);
-        return t;
-    });
+    /** The workers shared by every org's dispatcher. */
+    private final ExecutorService workers;
+    private final ScheduledExecutorService executor;
+    private volatile ScheduledFuture<?> ticks;
 
-    /** @param lock held while the dispatcher works; whoever else holds it (reset) keeps the dispatcher out */
-    public Dispatcher(MessagingStore store, SimClock clock, MessagingSettings settings, Lock lock) {
+    /**
+     * @param lock    held while the dispatcher works; whoever else holds it (reset) keeps the dispatcher out
+     * @param threads the scheduler and workers every org shares
+     */
+    public Dispatcher(MessagingStore store, SimClock clock, MessagingSettings settings, Lock lock, DispatchThreads threads) {
+        this.workers = threads.workers;
+        this.executor = threads.scheduler;
         this.lock = lock;
         this.store = store;
         this.clock = clock;
@@ -64,7 +62,7 @@ public final class Dispatcher implements AutoCloseable {
     /** Starts looking for due work every {@code latency.pollInterval}. */
     public void start() {
         long ms = Math.max(1, settings.latency().pollInterval.toMillis());
-        executor.scheduleWithFixedDelay(this::tickSafely, ms, ms, TimeUnit.MILLISECONDS);
+        ticks = executor.scheduleWithFixedDelay(this::tickSafely, ms, ms, TimeUnit.MILLISECONDS);
     }
 
     private void tickSafely() {
@@ -167,13 +165,16 @@ public final class Dispatcher implements AutoCloseable {
         return tx.completeIfDone(requestId, now);
     }
 
+    /**
+     * Stops this org's ticks and waits (up to a second) for a tick in progress, so that the org's schema can be dropped
+     * after; the shared threads stay for the other orgs ({@link DispatchThreads#close()} stops them).
+     */
     @Override
     public void close() {
-        executor.shutdown();
+        ScheduledFuture<?> t = ticks;
+        if (t != null) t.cancel(false);
         try {
-            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) executor.shutdownNow();
-            workers.shutdown();
-            if (!workers.awaitTermination(5, TimeUnit.SECONDS)) workers.shutdownNow();
+            if (lock.tryLock(1, TimeUnit.SECONDS)) lock.unlock();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -47,6 +47,15 @@ public final class Database implements AutoCloseable {
      */
     public record ExtraColumn(String table, String column, String sqlType, boolean unique) {}
 
+    /** Pooled connections: request threads, the dispatchers' workers and the org-spare migrations share them. */
+    static final int POOL_SIZE = 16;
+    /** How long a call waits for a pooled connection before answering 503. */
+    static final long CONNECTION_TIMEOUT_MS = 10_000;
+    /** How long a statement waits for a lock ({@code lock_timeout}) before failing with 55P03. */
+    static final long LOCK_TIMEOUT_MS = 2_000;
+    /** How long a statement may run ({@code statement_timeout}) before it is cancelled (57014). */
+    static final long STATEMENT_TIMEOUT_MS = 60_000;
+
     /** The schema of the default org. */
     public static final String DEFAULT_SCHEMA = "public";
 
@@ -62,8 +71,12 @@ public final class Database implements AutoCloseable {
         hc.setJdbcUrl(jdbcUrl);
         hc.setUsername(user);
         hc.setPassword(password);
-        hc.setMaximumPoolSize(10);
+        hc.setMaximumPoolSize(POOL_SIZE);
+        hc.setConnectionTimeout(CONNECTION_TIMEOUT_MS); // then 503 SERVER_UNAVAILABLE (SqlStates), never a 30 s hang
         hc.setPoolName("sfsim");
+        // A lock held elsewhere (another client, another process, an operator's psql) holds a pooled connection at most
+        // LOCK_TIMEOUT_MS, then the call answers UNABLE_TO_LOCK_ROW: one locked table cannot starve the pool.
+        hc.addDataSourceProperty("options", "-c lock_timeout=" + LOCK_TIMEOUT_MS + " -c statement_timeout=" + STATEMENT_TIMEOUT_MS);
         // Every pooled connection rests on the default org's schema: Hikari sets it on a new connection and puts it
         // back when an org's handle changed it, so the default org never has to set it (SchemaDataSource).
         hc.setSchema(DEFAULT_SCHEMA);

@@ -36,7 +36,8 @@ class OAuthFlowsTest {
     private Map<String, String> authorize(String challenge) {
         var req = given().baseUri(base).redirects().follow(false)
                 .queryParam("response_type", "code").queryParam("client_id", SimulatorConfig.DEFAULT_CLIENT_ID)
-                .queryParam("redirect_uri", CALLBACK).queryParam("state", "xyz 1");
+                .queryParam("redirect_uri", CALLBACK).queryParam("state", "xyz 1")
+                .queryParam("username", SimulatorConfig.DEFAULT_USERNAME).queryParam("password", SimulatorConfig.DEFAULT_PASSWORD);
         if (challenge != null) req = req.queryParam("code_challenge", challenge);
         String location = req.get("/services/oauth2/authorize").then().statusCode(302).extract().header("Location");
         assertThat(location).startsWith(CALLBACK + "?");
@@ -94,12 +95,16 @@ class OAuthFlowsTest {
     }
 
     @Test
-    void codeWithoutChallengeNeedsNoVerifierButTheSameRedirectUri() {
+    void codeWithoutChallengeNeedsTheSecretAndTheSameRedirectUri() {
         given().baseUri(base).contentType(ContentType.URLENC)
                 .formParams(Map.of("grant_type", "authorization_code", "code", authorize(null).get("code"),
                         "client_id", SimulatorConfig.DEFAULT_CLIENT_ID, "redirect_uri", "http://elsewhere/cb"))
                 .post("/services/oauth2/token").then().statusCode(400).body("error", equalTo("redirect_uri_mismatch"));
-        exchange(authorize(null).get("code"), null).then().statusCode(200);
+        exchange(authorize(null).get("code"), null).then().statusCode(400).body("error", equalTo("invalid_client"));
+        given().baseUri(base).contentType(ContentType.URLENC)
+                .formParams(Map.of("grant_type", "authorization_code", "code", authorize(null).get("code"), "client_id", SimulatorConfig.DEFAULT_CLIENT_ID,
+                        "client_secret", SimulatorConfig.DEFAULT_CLIENT_SECRET, "redirect_uri", CALLBACK))
+                .post("/services/oauth2/token").then().statusCode(200);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.sfsim.simulator.auth;
 
+import dev.sfsim.simulator.SimulatorConfig;
 import dev.sfsim.simulator.TestSimulator;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -109,6 +110,7 @@ class OrgAuthRoutingTest {
     void authorizationCodeRefreshRevokeAndIntrospectReachTheCreatedOrg() {
         String location = given().baseUri(base).redirects().follow(false).queryParam("response_type", "code")
                 .queryParam("client_id", org.getString("clientId")).queryParam("redirect_uri", CALLBACK).queryParam("state", "s1")
+                .queryParam("username", org.getString("username")).queryParam("password", org.getString("password"))
                 .get("/services/oauth2/authorize").then().statusCode(302).extract().header("Location");
         Map<String, String> params = query(location);
         assertThat(params).containsEntry("state", "s1");
@@ -146,16 +148,19 @@ class OrgAuthRoutingTest {
     void theDefaultOrgsFlowsStillReachTheDefaultOrg() {
         String location = given().baseUri(base).redirects().follow(false).queryParam("response_type", "code")
                 .queryParam("client_id", TestSimulator.get().config().clientId()).queryParam("redirect_uri", CALLBACK)
+                .queryParam("username", SimulatorConfig.DEFAULT_USERNAME).queryParam("password", SimulatorConfig.DEFAULT_PASSWORD)
                 .get("/services/oauth2/authorize").then().statusCode(302).extract().header("Location");
         String token = given().baseUri(base).contentType(ContentType.URLENC)
                 .formParams(Map.of("grant_type", "authorization_code", "code", query(location).get("code"),
-                        "client_id", TestSimulator.get().config().clientId(), "redirect_uri", CALLBACK))
+                        "client_id", TestSimulator.get().config().clientId(), "client_secret", SimulatorConfig.DEFAULT_CLIENT_SECRET,
+                        "redirect_uri", CALLBACK))
                 .post("/services/oauth2/token").then().statusCode(200).extract().path("access_token");
         given().baseUri(base).header("Authorization", "Bearer " + token).queryParam("q", "SELECT Id FROM Organization")
                 .get("/services/data/v60.0/query").then().statusCode(200).body("records[0].Id", equalTo(TestSimulator.get().org().orgId()));
         // A code of the default org cannot be redeemed with the created org's client: the code's org knows no such client.
         String other = query(given().baseUri(base).redirects().follow(false).queryParam("response_type", "code")
                 .queryParam("client_id", TestSimulator.get().config().clientId()).queryParam("redirect_uri", CALLBACK)
+                .queryParam("username", SimulatorConfig.DEFAULT_USERNAME).queryParam("password", SimulatorConfig.DEFAULT_PASSWORD)
                 .get("/services/oauth2/authorize").then().extract().header("Location")).get("code");
         given().baseUri(base).contentType(ContentType.URLENC)
                 .formParams(Map.of("grant_type", "authorization_code", "code", other, "client_id", org.getString("clientId"),

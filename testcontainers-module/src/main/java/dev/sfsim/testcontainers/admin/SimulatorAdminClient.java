@@ -327,7 +327,10 @@ public final class SimulatorAdminClient {
         return AdminHttp.read(AdminHttp.tree(http.json("POST", instanceUrl + "/__admin/orgs", body)), OrgCredentials.class);
     }
 
-    /** Every org, the default org first. */
+    /**
+     * Every org, the default org first. The simulator never lists secrets: {@code clientSecret} and {@code password}
+     * are null here; they come only from {@link #createOrg()} (and, for the default org, from the container's getters).
+     */
     public List<OrgCredentials> orgs() {
         JsonNode body = AdminHttp.tree(http.send("GET", instanceUrl + "/__admin/orgs", null, null, null));
         return AdminHttp.readList(body.path("orgs"), OrgCredentials.class);

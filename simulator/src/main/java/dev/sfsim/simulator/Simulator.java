@@ -35,6 +35,7 @@ import dev.sfsim.simulator.sobject.RecordRepository;
 import dev.sfsim.simulator.action.ActionCatalogRoutes;
 import dev.sfsim.simulator.connect.ConversationRoutes;
 import dev.sfsim.simulator.admin.MessagingAdminRoutes;
+import dev.sfsim.simulator.admin.SessionAdminRoutes;
 import dev.sfsim.simulator.auth.CertificateRoutes;
 import dev.sfsim.simulator.auth.Certificates;
 import dev.sfsim.simulator.auth.SoapRoutes;
@@ -45,6 +46,7 @@ import dev.sfsim.simulator.messaging.MessagingSettings;
 import dev.sfsim.simulator.persistence.FaultRepository;
 import dev.sfsim.simulator.persistence.TranscriptRepository;
 import dev.sfsim.simulator.persistence.EndUserMessages;
+import dev.sfsim.simulator.persistence.SessionActions;
 import dev.sfsim.simulator.query.QueryExplainer;
 import dev.sfsim.simulator.soql.SoqlCompiler;
 import dev.sfsim.simulator.sobject.RestDispatcher;
@@ -179,6 +181,7 @@ public final class Simulator implements AutoCloseable {
                 new ActionCatalogRoutes(started)::register,
                 new AdminRoutes(fixtures, reset, outbox, version(), database.kind(), database.health()::up)::register,
                 new MessagingAdminRoutes(clock, dispatcher, faults, new EndUserMessages(jdbi, clock, config.immediateEntries()))::register,
+                new SessionAdminRoutes(new SessionActions(jdbi, clock), dispatcher)::register,
                 new ConversationRoutes(new TranscriptRepository(jdbi))::register,
                 new JournalRoutes(journal)::register);
         dispatcher.start();

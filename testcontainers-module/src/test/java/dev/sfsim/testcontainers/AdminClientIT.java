@@ -10,6 +10,7 @@ import dev.sfsim.testcontainers.admin.OAuthCertificate;
 import dev.sfsim.testcontainers.admin.OrgCredentials;
 import dev.sfsim.testcontainers.admin.OutboxMessage;
 import dev.sfsim.testcontainers.admin.SendRequestStatus;
+import dev.sfsim.testcontainers.admin.SessionStatus;
 import dev.sfsim.testcontainers.admin.SimulatorAdminClient;
 import dev.sfsim.testcontainers.admin.SimulatorAdminException;
 import dev.sfsim.testcontainers.junit.EnabledIfDockerAvailable;
@@ -215,7 +216,15 @@ class AdminClientIT {
         assertThat(entry.path("Message").asText()).isEqualTo("Where is my order?");
 
         InboundMessage stop = admin.sendInbound(alice, "STOP");
+        SessionStatus ended = admin.endSession(in.messagingSessionId()); // later entries appear when the agent closes the session
+        assertThat(ended.status()).isEqualTo("Ended");
+        assertThat(ended.previousStatus()).isEqualTo("Active");
         assertThat(entry(stop.messageIdentifier()).path("EntryType").asText()).isEqualTo("EndUserOptedOut");
+        assertThatThrownBy(() -> admin.acceptSession(in.messagingSessionId()))
+                .isInstanceOfSatisfying(SimulatorAdminException.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.body()).contains("INVALID_STATUS");
+                });
         assertThat(one("SELECT MessagingConsentStatus FROM MessagingEndUser WHERE Id = '" + alice + "'")
                 .path("MessagingConsentStatus").asText()).isEqualTo("OptedOut");
 
@@ -241,7 +250,7 @@ class AdminClientIT {
         admin.markRead(sent.messageIdentifier());
         JsonNode read = entry(sent.messageIdentifier());
         assertThat(read.path("MessageStatus").asText()).isEqualTo("Read");
-        assertThat(read.path("MessageReadTime").isNull()).isFalse();
+        assertThat(read.path("MessageReadTime").isNull()).as("unused, reserved in a real org").isTrue();
         assertThat(admin.outbox(Map.of("status", "Read"))).hasSize(1);
     }
 

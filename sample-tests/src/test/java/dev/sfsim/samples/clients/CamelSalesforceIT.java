@@ -128,10 +128,10 @@ class CamelSalesforceIT {
         String id = JsonPath.from(created).getString("id");
         assertThat(id).matches("0Zy\\w{15}");
         t.requestBodyAndHeader("salesforce:updateSObject?rawPayload=true&sObjectName=ConversationEntry",
-                "{\"Message\":\"edited by camel\"}", "sObjectId", id);
+                "{\"MessageStatusCode\":\"edited by camel\"}", "sObjectId", id); // the entry's one updateable field
         String read = t.requestBodyAndHeader("salesforce:getSObject?rawPayload=true&sObjectName=ConversationEntry",
                 null, "sObjectId", id, String.class);
-        assertThat(JsonPath.from(read).getString("Message")).isEqualTo("edited by camel");
+        assertThat(JsonPath.from(read).getString("MessageStatusCode")).isEqualTo("edited by camel");
         t.requestBodyAndHeader("salesforce:deleteSObject?sObjectName=ConversationEntry", null, "sObjectId", id);
     }
 

@@ -105,8 +105,8 @@ class ForceRestApiIT {
         entry.put("EntryTime", Instant.now().toString());
         String id = api.createSObject("ConversationEntry", entry);
         assertThat(id).matches("0Zy\\w{15}");
-        api.updateSObject("ConversationEntry", id, Map.of("Message", "edited by force-rest-api"));
-        assertThat(api.getSObject("ConversationEntry", id).asMap().get("Message")).isEqualTo("edited by force-rest-api");
+        api.updateSObject("ConversationEntry", id, Map.of("MessageStatusCode", "edited by force-api")); // its one updateable field
+        assertThat(api.getSObject("ConversationEntry", id).asMap().get("MessageStatusCode")).isEqualTo("edited by force-api");
         api.deleteSObject("ConversationEntry", id);
         assertThatThrownBy(() -> api.getSObject("ConversationEntry", id).asMap())
                 .isInstanceOfAny(ApiException.class, com.force.api.ResourceException.class);

@@ -115,7 +115,7 @@ class JsforceIT {
         JsonPath out = step("crud", Map.of("SFSIM_ENTRY", org.conversationEntry()));
         assertThat(out.getString("created.id")).matches("0Zy\\w{15}");
         assertThat(out.getBoolean("created.success")).isTrue();
-        assertThat(out.getString("message")).isEqualTo("edited by jsforce");
+        assertThat(out.getString("statusCode")).isEqualTo("edited by jsforce");
         assertThat(out.getString("afterDelete")).isEqualTo("NOT_FOUND");
     }
 

@@ -138,9 +138,9 @@ class SalesforceCliIT {
         String id = created.getString("result.id");
         assertThat(id).matches("0Zy\\w{15}");
         sf("data", "update", "record", "--sobject", "ConversationEntry", "--record-id", id,
-                "--values", "Message='edited by sf'", "--target-org", "sim", "--json");
+                "--values", "MessageStatusCode='edited by sf'", "--target-org", "sim", "--json"); // the entry's one updateable field
         JsonPath read = sf("data", "get", "record", "--sobject", "ConversationEntry", "--record-id", id, "--target-org", "sim", "--json");
-        assertThat(read.getString("result.Message")).isEqualTo("edited by sf");
+        assertThat(read.getString("result.MessageStatusCode")).isEqualTo("edited by sf");
         sf("data", "delete", "record", "--sobject", "ConversationEntry", "--record-id", id, "--target-org", "sim", "--json");
         assertThat(sfRaw("data", "get", "record", "--sobject", "ConversationEntry", "--record-id", id, "--target-org", "sim", "--json")
                 .exitCode()).isNotZero();

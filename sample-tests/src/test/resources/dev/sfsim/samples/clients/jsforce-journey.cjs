@@ -101,7 +101,8 @@ const steps = {
     const conn = await loggedIn();
     const entries = conn.sobject('ConversationEntry');
     const created = await entries.create(JSON.parse(env.SFSIM_ENTRY));
-    await entries.update({ Id: created.id, Message: 'edited by jsforce' });
+    // MessageStatusCode is the one field of a ConversationEntry a real org lets an update change
+    await entries.update({ Id: created.id, MessageStatusCode: 'edited by jsforce' });
     const read = await entries.retrieve(created.id);
     await entries.destroy(created.id);
     let afterDelete;
@@ -111,7 +112,7 @@ const steps = {
     } catch (e) {
       afterDelete = e.errorCode || e.name;
     }
-    return { created, message: read.Message, afterDelete };
+    return { created, statusCode: read.MessageStatusCode, afterDelete };
   },
 };
 

@@ -37,7 +37,7 @@ public final class ActionRoutes {
         if (!ctx.pathParam("action").equals(SendConversationMessagesService.ACTION_NAME) || v.value() < SendConversationMessagesService.SINCE_VERSION) {
             throw SalesforceException.notFound();
         }
-        var invocation = send.invoke(Negotiation.body(ctx, XML_LISTS), Requests.session(ctx).userId());
+        var invocation = send.invoke(Negotiation.body(ctx, XML_LISTS), Requests.session(ctx).userId(), v.value());
         ctx.status(invocation.anySucceeded() ? 200 : 400);
         Negotiation.write(ctx, "Results", "Result", invocation.results());
     }

@@ -23,9 +23,6 @@ final class ParameterValidator {
     static JsonNode validate(MessagingComponent component, JsonNode parameters) {
         if (parameters.isMissingNode() || parameters.isNull()) parameters = Json.MAPPER.createArrayNode();
         if (!parameters.isArray()) throw invalid("messagingDefinitionInputParameters must be a list of parameter objects.");
-        if (parameters.size() > MessagingComponent.MAX_PARAMETERS) {
-            throw invalid("You can specify up to " + MessagingComponent.MAX_PARAMETERS + " messaging definition input parameters.");
-        }
         Set<String> given = new HashSet<>();
         for (JsonNode p : parameters) {
             String name = p.path("name").asText("");

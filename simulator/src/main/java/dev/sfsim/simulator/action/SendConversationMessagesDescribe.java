@@ -17,7 +17,7 @@ import java.util.Map;
 public final class SendConversationMessagesDescribe {
     public static final String LABEL = "Send Conversation Messages";
     public static final String TYPE = "SEND_CONVERSATION_MESSAGES";
-    private static final double CONSENT_TYPE_SINCE = 62.0;
+    static final double CONSENT_TYPE_SINCE = 62.0;
 
     private SendConversationMessagesDescribe() {}
 

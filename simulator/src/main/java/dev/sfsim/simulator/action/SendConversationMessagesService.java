@@ -48,9 +48,10 @@ public final class SendConversationMessagesService {
     /**
      * @param body     the request body: {@code {"inputs":[{...}, ...]}}
      * @param callerId 18-character id of the invoking user
+     * @param apiVersion the request's API version (inputs added later are unknown below their version)
      * @throws SalesforceException 400 {@code JSON_PARSER_ERROR} when the body has no {@code inputs} array (nothing written)
      */
-    public Invocation invoke(JsonNode body, String callerId) {
+    public Invocation invoke(JsonNode body, String callerId, double apiVersion) {
         JsonNode inputs = body.get("inputs");
         if (!body.isObject() || inputs == null || !inputs.isArray()) {
             throw SalesforceException.badRequest("JSON_PARSER_ERROR", "The request body must be a JSON object with an 'inputs' array.");
@@ -61,16 +62,16 @@ public final class SendConversationMessagesService {
         List<Map<String, Object>> results = new ArrayList<>();
         boolean any = false;
         for (JsonNode input : inputs) {
-            Map<String, Object> r = invokeOne(input, callerId);
+            Map<String, Object> r = invokeOne(input, callerId, apiVersion);
             any |= Boolean.TRUE.equals(r.get("isSuccess"));
             results.add(r);
         }
         return new Invocation(results, any);
     }
 
-    private Map<String, Object> invokeOne(JsonNode input, String callerId) {
+    private Map<String, Object> invokeOne(JsonNode input, String callerId, double apiVersion) {
         try {
-            RequestWriter.NewRequest request = jdbi.withHandle(h -> validator.validate(h, input, callerId));
+            RequestWriter.NewRequest request = jdbi.withHandle(h -> validator.validate(h, input, callerId, apiVersion));
             RequestWriter.Written w = writer.write(request, clock.now(), pickupDelay);
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("messageIdentifiers", w.messageIdentifiers().stream().map(UUID::toString).collect(Collectors.joining(",")));

@@ -22,6 +22,8 @@ final class SendInputValidator {
     private static final Set<String> KNOWN_INPUTS = Set.of("messageDefinitionName", "requestType", "messagingEndUserIds",
             "isEnforceMessagingChannelConsent", "allowedSessionStatus", "messagingDefinitionInputParameters",
             "channelConsentType", "communicationSubscriptionId", "sessionLongevityPreference");
+    /** Inputs added in v62.0 (with ConvMessageSendRequest.CommSubscriptionId). */
+    private static final Set<String> CONSENT_INPUTS = Set.of("channelConsentType", "communicationSubscriptionId");
     private static final Set<String> SESSION_STATUSES = Set.of("Any", "NonActive", "Closed");
     private static final Set<String> CONSENT_TYPES = Set.of("MessagingEndUser", "CommunicationSubscription", "Custom");
     /** SessionLongevityPreference values; no documented input sets it, {@code sessionLongevityPreference} is our inferred one. */
@@ -33,10 +35,13 @@ final class SendInputValidator {
         this.components = components;
     }
 
-    NewRequest validate(Handle h, JsonNode input, String callerId) {
+    /** @param apiVersion below 62.0, {@code channelConsentType} and {@code communicationSubscriptionId} are unknown inputs */
+    NewRequest validate(Handle h, JsonNode input, String callerId, double apiVersion) {
         if (!input.isObject()) throw invalid("Each input must be a JSON object.");
         input.fieldNames().forEachRemaining(n -> {
-            if (!KNOWN_INPUTS.contains(n)) throw invalid("Unknown input parameter: " + n);
+            if (!KNOWN_INPUTS.contains(n) || (CONSENT_INPUTS.contains(n) && apiVersion < SendConversationMessagesDescribe.CONSENT_TYPE_SINCE)) {
+                throw invalid("Unknown input parameter: " + n);
+            }
         });
         MessagingComponent component = component(h, requiredText(input, "messageDefinitionName"));
         String requestType = requiredText(input, "requestType");

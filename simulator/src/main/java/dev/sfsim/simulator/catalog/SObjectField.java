@@ -53,11 +53,12 @@ public record SObjectField(
 
     /**
      * Describe's {@code defaultedOnCreate}: the org fills it when a create leaves it out (system fields, defaults,
-     * booleans, auto-numbers and per-parent sequences such as {@code ConversationEntry.Seq}).
+     * booleans, auto-numbers, per-parent sequences such as {@code ConversationEntry.Seq}, and a required
+     * {@code OwnerId}, which defaults to the creating user).
      */
     public boolean defaultedOnCreate() {
         return defaultValue != null || type == FieldType.BOOLEAN || attributes.sequenceWithin() != null
-                || attributes.autoNumber() || (!createable && !nillable);
+                || attributes.autoNumber() || (!createable && !nillable) || (name.equals("OwnerId") && !nillable);
     }
 
     /** Whether a create must give a value: not nillable, settable and with no default. */

@@ -152,12 +152,14 @@ final class BatchSender {
             Recipient r = fresh.get(i).r;
             String channelType = SESSION_CHANNEL_TYPES.contains(r.channelMessageType()) ? r.channelMessageType() : null;
             sessions.add(new NewSession(sessionIds.get(i), names.get(i), end ? "Ended" : "New", "TriggeredOutbound", channelType,
-                    r.id(), r.channelId(), owner, now, end ? null : now.plus(SESSION_TIMEOUT), fresh.get(i).messages, 0));
+                    r.id(), r.channelId(), owner, now, end ? null : now.plus(SESSION_TIMEOUT),
+                    enhanced(r) ? null : fresh.get(i).messages, 0)); // "isn't calculated in enhanced Messaging sessions"
         }
         if (!sessions.isEmpty()) tx.insertSessions(sessions);
         List<String> reused = planned.stream().map(Planned::existingSession).filter(s -> s != null).toList();
         Map<String, Integer> seq = new HashMap<>(reused.isEmpty() ? Map.of() : tx.maxEntrySeq(reused));
-        if (!reused.isEmpty()) tx.countAgentMessages(reused, now);
+        List<String> counted = planned.stream().filter(p -> p.existingSession() != null && !enhanced(p.r())).map(Planned::existingSession).toList();
+        if (!counted.isEmpty()) tx.countAgentMessages(counted, now);
         List<String> entryIds = numbers.subList(fresh.size(), numbers.size()).stream().map(n -> SalesforceIds.generate("0Zy", n)).toList();
         List<NewEntry> visible = new ArrayList<>();
         List<NewEntry> held = new ArrayList<>();
@@ -168,13 +170,14 @@ final class BatchSender {
             Planned p = planned.get(i);
             String sessionId = p.existingSession() != null ? p.existingSession() : sessionIds.get(p.newSession());
             int n = seq.merge(sessionId, 1, Integer::sum);
-            boolean enhanced = "Enhanced".equals(p.r().channelPlatformType()) && !settings.immediateEntries();
+            boolean enhanced = enhanced(p.r()) && !settings.immediateEntries();
             FaultRule u = p.undeliverable();
             // A zero delay (instant profile) is written with the send instead of being scheduled.
             String status = u != null || !deliver.isZero() ? "Sent" : read.isZero() ? "Read" : "Delivered";
             NewEntry e = new NewEntry(entryIds.get(i), sessionId, n, "Text", "System", null, "System", enhanced ? null : text,
                     p.m().messageIdentifier().toString(), status, owner, now);
-            (enhanced && n > 1 && !end ? held : visible).add(e);
+            // Documented: entries appear when the session ends, except the first of a standard session (never in enhanced ones).
+            (!settings.immediateEntries() && (enhanced || n > 1) && !end ? held : visible).add(e);
             outbox.add(new OutboxEntry(p.m().messageIdentifier(), req.id(), p.r().id(), p.r().platformKey(), p.r().channelId(),
                     p.r().messageType(), sessionId, req.messageDefinition(), text, now, status));
             updates.add(new MessageUpdate(p.m().messageIdentifier(), "Sent", null, sessionId, null, p.m().transientFailures(),
@@ -185,6 +188,10 @@ final class BatchSender {
         if (!visible.isEmpty()) tx.insertEntries(visible, false);
         if (!held.isEmpty()) tx.insertEntries(held, true);
         tx.insertOutbox(outbox);
+    }
+
+    private static boolean enhanced(Recipient r) {
+        return "Enhanced".equals(r.channelPlatformType());
     }
 
     /** The first rule that matches and still applies to this message. */

@@ -35,7 +35,7 @@ public interface MessagingTransaction {
 
     /** A MessagingSession to insert (the README's "Messaging behaviour" rules). */
     record NewSession(String id, String name, String status, String origin, String channelType, String endUserId,
-                      String channelId, String ownerId, Instant now, Instant expiresAt, int agentMessages, int endUserMessages) {}
+                      String channelId, String ownerId, Instant now, Instant expiresAt, Integer agentMessages, int endUserMessages) {}
 
     /** A ConversationEntry to insert. */
     record NewEntry(String id, String sessionId, int seq, String entryType, String actorType, String actorId, String actorName,

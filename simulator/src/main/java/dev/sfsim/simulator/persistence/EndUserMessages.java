@@ -77,7 +77,7 @@ public final class EndUserMessages {
                 MessagingBatches.sessions(h, List.of(new NewSession(sessionId,
                         String.format("MS-%010d", dao.nextNumbers("messaging_session_name_seq", 1).get(0)), "Active", "InboundInitiated",
                         SESSION_CHANNEL_TYPES.contains(type) ? type : null, endUserId, (String) user.get("messaging_channel_id"), owner, now,
-                        now.plus(SESSION_TIMEOUT), 0, 1)));
+                        now.plus(SESSION_TIMEOUT), "Enhanced".equals(user.get("platform_type")) ? null : 0, 1)));
             } else {
                 h.createUpdate("""
                                 UPDATE messaging_session SET status = 'Active', end_user_message_count = coalesce(end_user_message_count, 0) + 1,
@@ -89,7 +89,7 @@ public final class EndUserMessages {
             UUID mid = UUID.randomUUID();
             NewEntry entry = new NewEntry(SalesforceIds.generate("0Zy", dao.nextIds(1).get(0)), sessionId, seq, entryType, "EndUser",
                     endUserId, (String) user.get("name"), enhanced ? null : text, mid.toString(), null, owner, now);
-            MessagingBatches.entries(h, List.of(entry), enhanced && seq > 1);
+            MessagingBatches.entries(h, List.of(entry), !immediateEntries && (enhanced || seq > 1)); // as BatchSender
             h.createUpdate("INSERT INTO inbound_message (message_identifier, messaging_session_id, text, received_at) VALUES (:m, :s, :t, :now)")
                     .bind("m", mid).bind("s", sessionId).bind("t", text).bind("now", ts(now)).execute();
             return new Inbound(sessionId, mid.toString());
@@ -129,8 +129,8 @@ public final class EndUserMessages {
             if (!sent) throw notFound(messageIdentifier);
             for (String table : List.of("conversation_entry", "conversation_entry_held")) {
                 h.createUpdate("UPDATE " + table + (read
-                                ? " SET message_status = 'Read', message_read_time = :now, message_deliver_time = coalesce(message_deliver_time, :now),"
-                                : " SET message_status = 'Delivered', message_deliver_time = :now,")
+                                ? " SET message_status = 'Read',"
+                                : " SET message_status = 'Delivered',")
                                 + " last_modified_date = :now, system_modstamp = :now WHERE message_identifier = :m AND message_status IN ("
                                 + (read ? "'Sent', 'Delivered'" : "'Sent'") + ")")
                         .bind("now", now).bind("m", mid.toString()).execute();

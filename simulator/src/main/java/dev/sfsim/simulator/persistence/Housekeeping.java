@@ -29,7 +29,7 @@ final class Housekeeping {
         undeliverable(h, at);
         for (String table : List.of("conversation_entry", "conversation_entry_held")) {
             h.createUpdate("UPDATE " + table + """
-                     e SET message_status = 'Delivered', message_deliver_time = m.deliver_due_at, last_modified_date = :now,
+                     e SET message_status = 'Delivered', last_modified_date = :now,
                         system_modstamp = :now
                     FROM conv_message m WHERE m.deliver_due_at <= :now AND m.undeliverable_code IS NULL
                       AND e.message_identifier = m.message_identifier::text AND e.message_status = 'Sent'""").bind("now", now).execute();
@@ -43,7 +43,7 @@ final class Housekeeping {
                 .bind("now", now).execute();
         for (String table : List.of("conversation_entry", "conversation_entry_held")) {
             h.createUpdate("UPDATE " + table + """
-                     e SET message_status = 'Read', message_read_time = m.read_due_at, last_modified_date = :now, system_modstamp = :now
+                     e SET message_status = 'Read', last_modified_date = :now, system_modstamp = :now
                     FROM conv_message m WHERE m.read_due_at <= :now AND e.message_identifier = m.message_identifier::text
                       AND e.message_status IN ('Sent', 'Delivered')""").bind("now", now).execute();
         }
@@ -106,7 +106,7 @@ final class Housekeeping {
         MessagingBatches.deliveryErrors(h, ids, dao.nextNumbers("messaging_delivery_error_name_seq", errors.size()), errors);
     }
 
-    /** Entries of enhanced sessions appear once their session has ended (by expiry, inbound flow or a REST update). */
+    /** Held entries appear once their session has ended or failed (expiry, EndSession, an agent closing it, Error). */
     private static void releaseHeldEntries(Handle h) {
         h.execute("WITH moved AS (DELETE FROM conversation_entry_held e USING messaging_session s "
                 + "WHERE s.id = e.conversation_id AND s.status IN ('Ended', 'Error') RETURNING e.*) "

@@ -22,7 +22,7 @@ final class MessagingBatches {
             id, conversation_id, seq, entry_time, entry_time_milli_secs, entry_type, actor_type, actor_id, actor_name, message,
             message_identifier, message_status, message_status_code, message_send_time, message_deliver_time, message_read_time,
             entry_end_time, has_attachments, is_deleted, created_date, created_by_id, last_modified_date, last_modified_by_id,
-            system_modstamp""";
+            system_modstamp, client_timestamp, client_duration, server_received_timestamp""";
 
     static void sessions(Handle h, List<NewSession> sessions) {
         PreparedBatch b = h.prepareBatch("""
@@ -44,21 +44,22 @@ final class MessagingBatches {
         b.execute();
     }
 
+    /**
+     * MessageSendTime, MessageDeliverTime and MessageReadTime stay null: the ConversationEntry reference calls them
+     * unused and reserved. ServerReceivedTimestamp is the entry's time; ClientDuration 0 (no client sets it).
+     */
     static void entries(Handle h, List<NewEntry> entries, boolean held) {
         PreparedBatch b = h.prepareBatch("INSERT INTO " + (held ? "conversation_entry_held" : "conversation_entry") + """
                  (id, conversation_id, seq, entry_time, entry_time_milli_secs, entry_type, actor_type, actor_id, actor_name, message,
-                    message_identifier, message_status, message_send_time, message_deliver_time, message_read_time, has_attachments,
+                    message_identifier, message_status, has_attachments, client_duration, server_received_timestamp,
                     created_date, created_by_id, last_modified_date, last_modified_by_id, system_modstamp)
                 VALUES (:id, :session, :seq, :now, :millis, :type, :actorType, :actorId, :actorName, :message, :mid, :status,
-                    :sendTime, :deliverTime, :readTime, false, :now, :user, :now, :user, :now)""");
+                    false, 0, :now, :now, :user, :now, :user, :now)""");
         for (NewEntry e : entries) {
             b.bind("id", e.id()).bind("session", e.sessionId()).bind("seq", e.seq()).bind("now", ts(e.now()))
                     .bind("millis", (int) (e.now().toEpochMilli() % 1000)).bind("type", e.entryType()).bind("actorType", e.actorType())
                     .bind("actorId", e.actorId()).bind("actorName", e.actorName()).bind("message", e.message())
                     .bind("mid", e.messageIdentifier()).bind("status", e.messageStatus())
-                    .bind("sendTime", e.messageStatus() == null ? null : ts(e.now()))
-                    .bind("deliverTime", "Delivered".equals(e.messageStatus()) || "Read".equals(e.messageStatus()) ? ts(e.now()) : null)
-                    .bind("readTime", "Read".equals(e.messageStatus()) ? ts(e.now()) : null)
                     .bind("user", e.createdById()).add();
         }
         b.execute();

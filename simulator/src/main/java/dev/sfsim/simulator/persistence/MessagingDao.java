@@ -60,7 +60,11 @@ interface MessagingDao {
     @SqlUpdate("UPDATE conv_message SET status = 'Pending', due_at = NULL WHERE request_id = :id AND status = 'InProgress'")
     void requeueMessages(@Bind("id") String requestId);
 
-    /** Counts and identifier lists from the messages' states (the README's "Messaging behaviour" rules). */
+    /**
+     * Counts and identifier lists from the messages' states (the README's "Messaging behaviour" rules, the invariant), and the
+     * v65.0 lists beside them: platform keys and end-user ids in the same order (an end user that does not exist
+     * keeps its place with an empty key), and the sessions in-progress messages already have.
+     */
     @SqlUpdate("""
             UPDATE conv_message_send_request r SET
                 total_message_count = c.total,
@@ -73,6 +77,13 @@ interface MessagingDao {
                 pending_message_identifiers = c.pending_ids,
                 in_progress_message_identifiers = c.in_progress_ids,
                 failed_message_error_reasons = c.reasons,
+                success_meu_platform_keys = c.sent_keys,
+                failed_meu_platform_keys = c.failed_keys,
+                pending_meu_platform_keys = c.pending_keys,
+                in_progress_meu_platform_keys = c.in_progress_keys,
+                pending_messaging_end_user_ids = c.pending_users,
+                in_progress_messaging_end_user_ids = c.in_progress_users,
+                in_progress_messaging_session_ids = c.in_progress_sessions,
                 last_modified_date = :now,
                 system_modstamp = :now
             FROM (SELECT count(*) AS total,
@@ -84,8 +95,17 @@ interface MessagingDao {
                          string_agg(message_identifier::text, ',' ORDER BY position) FILTER (WHERE status = 'Failed') AS failed_ids,
                          string_agg(message_identifier::text, ',' ORDER BY position) FILTER (WHERE status IN ('Pending', 'Held')) AS pending_ids,
                          string_agg(message_identifier::text, ',' ORDER BY position) FILTER (WHERE status = 'InProgress') AS in_progress_ids,
-                         string_agg(failure_reason, ',' ORDER BY position) FILTER (WHERE status = 'Failed') AS reasons
-                  FROM conv_message WHERE request_id = :id) c
+                         string_agg(failure_reason, ',' ORDER BY position) FILTER (WHERE status = 'Failed') AS reasons,
+                         string_agg(coalesce(u.messaging_platform_key, ''), ',' ORDER BY position) FILTER (WHERE status = 'Sent') AS sent_keys,
+                         string_agg(coalesce(u.messaging_platform_key, ''), ',' ORDER BY position) FILTER (WHERE status = 'Failed') AS failed_keys,
+                         string_agg(coalesce(u.messaging_platform_key, ''), ',' ORDER BY position)
+                             FILTER (WHERE status IN ('Pending', 'Held')) AS pending_keys,
+                         string_agg(coalesce(u.messaging_platform_key, ''), ',' ORDER BY position)
+                             FILTER (WHERE status = 'InProgress') AS in_progress_keys,
+                         string_agg(m.messaging_end_user_id, ',' ORDER BY position) FILTER (WHERE status IN ('Pending', 'Held')) AS pending_users,
+                         string_agg(m.messaging_end_user_id, ',' ORDER BY position) FILTER (WHERE status = 'InProgress') AS in_progress_users,
+                         string_agg(m.messaging_session_id, ',' ORDER BY position) FILTER (WHERE status = 'InProgress') AS in_progress_sessions
+                  FROM conv_message m LEFT JOIN messaging_end_user u ON u.id = m.messaging_end_user_id WHERE m.request_id = :id) c
             WHERE r.id = :id""")
     void recomputeCounts(@Bind("id") String requestId, @Bind("now") Instant now);
 

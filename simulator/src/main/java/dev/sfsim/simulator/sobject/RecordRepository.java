@@ -49,6 +49,7 @@ public final class RecordRepository {
     public String insert(Handle h, SObjectType type, Map<String, JsonNode> values, WriteMode mode, String userId, Instant now) {
         Map<SObjectField, Object> row = this.values.validate(h, type, values, mode, RecordValues.Operation.CREATE);
         applyDefaults(h, type, row);
+        type.field("OwnerId").filter(f -> !f.nillable() && row.get(f) == null).ifPresent(f -> row.put(f, userId)); // the creator owns it
         requireFields(type, row);
         String id = row.get(idField(type)) != null
                 ? checkOwnId(type, (String) row.get(idField(type)))

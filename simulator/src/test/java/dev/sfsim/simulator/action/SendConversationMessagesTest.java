@@ -19,7 +19,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 /** {@code sendConversationMessages}: invocation rules (the README's "Messaging behaviour" rules) and the dispatcher (the dispatcher), through the wire. */
 class SendConversationMessagesTest {
-    private static final String PATH = "/services/data/v60.0/actions/standard/sendConversationMessages";
+    private static final String PATH = "/services/data/v62.0/actions/standard/sendConversationMessages";
     private static final String REQUEST_FIELDS = "Id, Name, RequestStatus, TotalMessageCount, SuccessMessageCount, FailedMessageCount, "
             + "PendingMessageCount, InProgressMessageCount, SuccessMessageIdentifiers, FailedMessageIdentifiers, "
             + "PendingMessageIdentifiers, InProgressMessageIdentifiers, FailedMessageErrorReasons, CompletedDate, CreatedById";
@@ -225,6 +225,8 @@ class SendConversationMessagesTest {
                     .body("[0].errors[0].statusCode", equalTo(c.getValue()[0]))
                     .body("[0].errors[0].message", equalTo(c.getValue()[1]));
         }
+        api().contentType(ContentType.JSON).body("{\"inputs\":[" + ok + "]}").post(PATH.replace("v62.0", "v61.0")).then().statusCode(400)
+                .body("[0].errors[0].message", equalTo("Unknown input parameter: channelConsentType")); // an input of v62.0
         TestSimulator.api().queryParam("q", "SELECT Id FROM ConvMessageSendRequest").get("/services/data/v60.0/query")
                 .then().statusCode(200).body("totalSize", equalTo(0));
     }
@@ -239,7 +241,7 @@ class SendConversationMessagesTest {
 
     @Test
     void theActionExistsFromVersion59() {
-        String body = "{\"inputs\":[" + input("\"" + id("alice") + "\"") + "]}";
+        String body = "{\"inputs\":[" + input("\"" + id("alice") + "\"").replace("\"channelConsentType\": \"MessagingEndUser\", ", "") + "]}";
         TestSimulator.api().contentType(ContentType.JSON).body(body).post("/services/data/v58.0/actions/standard/sendConversationMessages")
                 .then().statusCode(404).body("[0].errorCode", equalTo("NOT_FOUND"));
         TestSimulator.api().contentType(ContentType.JSON).body(body).post("/services/data/v59.0/actions/standard/sendConversationMessages")

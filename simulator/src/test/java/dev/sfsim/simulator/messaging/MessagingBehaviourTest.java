@@ -184,8 +184,10 @@ class MessagingBehaviourTest {
                 + "' ORDER BY Name");
         assertThat(s.getList("records")).hasSize(2);
         assertThat(s.getInt("records[0].AgentMessageCount")).isEqualTo(2);
-        assertThat(w.query("SELECT Seq FROM ConversationEntry WHERE ConversationId = '" + s.getString("records[0].Id") + "' ORDER BY Seq")
-                .getList("records.Seq")).containsExactly(1, 2);
+        String entries = "SELECT Seq FROM ConversationEntry WHERE ConversationId = '" + s.getString("records[0].Id") + "' ORDER BY Seq";
+        assertThat(w.query(entries).getList("records.Seq")).as("later entries wait for the session to end").containsExactly(1);
+        adminJson("").post("/__admin/messaging/sessions/" + s.getString("records[0].Id") + "/end").then().statusCode(200);
+        assertThat(w.query(entries).getList("records.Seq")).containsExactly(1, 2);
     }
 
     @Test
@@ -257,13 +259,16 @@ class MessagingBehaviourTest {
         String req = w.send("", "alice");
         advance("PT0.5S");
         assertThat(w.status(req)).isEqualTo("Completed");
-        String q = "SELECT MessageStatus, MessageDeliverTime, MessageReadTime FROM ConversationEntry";
+        String q = "SELECT MessageStatus, MessageSendTime, MessageDeliverTime, MessageReadTime FROM ConversationEntry";
         assertThat(w.query(q).getString("records[0].MessageStatus")).isEqualTo("Sent");
         advance("PT2S");
         assertThat(w.query(q).getString("records[0].MessageStatus")).isEqualTo("Delivered");
         advance("PT8S");
         assertThat(w.query(q).getString("records[0].MessageStatus")).isEqualTo("Read");
-        assertThat(w.query(q).getString("records[0].MessageReadTime")).isNotNull();
+        JsonPath read = w.query(q); // "unused, reserved" (ConversationEntry reference): a real org leaves them empty
+        assertThat(read.getString("records[0].MessageSendTime")).isNull();
+        assertThat(read.getString("records[0].MessageDeliverTime")).isNull();
+        assertThat(read.getString("records[0].MessageReadTime")).isNull();
     }
 
     @Test
@@ -299,8 +304,13 @@ class MessagingBehaviourTest {
         assertThat(s.getString("records[0].Origin")).isEqualTo("TriggeredOutbound");
         assertThat(s.getString("records[0].Status")).isEqualTo("Active");
         assertThat(s.getInt("records[0].EndUserMessageCount")).isEqualTo(1);
-        JsonPath e = w.query("SELECT ActorType, Message, Seq FROM ConversationEntry WHERE MessageIdentifier = '"
-                + reply.getString("messageIdentifier") + "'");
+        String entry = "SELECT ActorType, Message, Seq, ServerReceivedTimestamp, ClientDuration FROM ConversationEntry WHERE MessageIdentifier = '"
+                + reply.getString("messageIdentifier") + "'";
+        assertThat(w.query(entry).getList("records")).as("not the session's first entry: created when the session ends").isEmpty();
+        adminJson("").post("/__admin/messaging/sessions/" + reply.getString("messagingSessionId") + "/end").then().statusCode(200);
+        JsonPath e = w.query(entry);
+        assertThat(e.getString("records[0].ServerReceivedTimestamp")).isNotNull();
+        assertThat(e.getInt("records[0].ClientDuration")).isZero();
         assertThat(e.getString("records[0].ActorType")).isEqualTo("EndUser");
         assertThat(e.getString("records[0].Message")).isEqualTo("Thanks!");
         assertThat(e.getInt("records[0].Seq")).isEqualTo(2);
@@ -318,21 +328,25 @@ class MessagingBehaviourTest {
     }
 
     @Test
-    void enhancedChannelsBlankTheMessageAndShowLaterEntriesWhenTheSessionEnds() {
+    void enhancedChannelsBlankTheMessageAndShowEveryEntryWhenTheSessionEnds() {
         String append = "\"sessionLongevityPreference\": \"KeepSessionOpenOrAppend\"";
+        String req = w.send(append, "hank");
+        complete(req);
         complete(w.send(append, "hank"));
-        complete(w.send(append, "hank"));
-        JsonPath entries = w.query("SELECT Seq, Message, ConversationId FROM ConversationEntry");
-        assertThat(entries.getList("records")).hasSize(1); // the session's first entry only
-        assertThat(entries.getString("records[0].Message")).isNull();
-        String session = entries.getString("records[0].ConversationId");
+        assertThat(w.query("SELECT Id FROM ConversationEntry").getList("records")).as("no first-entry exception in enhanced sessions").isEmpty();
+        String session = TestSimulator.api().queryParam("requestId", req).get("/__admin/outbox").then().extract()
+                .path("messages[0].messagingSessionId");
+        assertThat(w.query("SELECT AgentMessageCount FROM MessagingSession WHERE Id = '" + session + "'")
+                .getString("records[0].AgentMessageCount")).as("not calculated in enhanced sessions").isNull();
         TestSimulator.api().queryParam("queryDirection", "FromStart")
                 .get("/services/data/v60.0/connect/conversation/" + session + "/entries").then().statusCode(200)
                 .body("conversationEntries", hasSize(2))
                 .body("conversationEntries[0].messageText", equalTo("Hi , your order 1234 has shipped."))
                 .body("conversationEntries[1].sender.role", equalTo("System"));
         advance("PT48H");
-        assertThat(w.query("SELECT Seq FROM ConversationEntry ORDER BY Seq").getList("records.Seq")).containsExactly(1, 2);
+        JsonPath entries = w.query("SELECT Seq, Message FROM ConversationEntry ORDER BY Seq");
+        assertThat(entries.getList("records.Seq")).containsExactly(1, 2);
+        assertThat(entries.getList("records.Message")).containsOnlyNulls();
         TestSimulator.api().get("/services/data/v60.0/connect/conversation/0MwB00000000001/entries").then().statusCode(404);
     }
 

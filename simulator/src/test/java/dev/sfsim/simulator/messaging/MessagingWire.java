@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Wire helpers of the messaging behaviour tests: a reset, frozen org with channels of every kind, invocations, SOQL, the clock. */
 final class MessagingWire {
-    static final String PATH = "/services/data/v60.0/actions/standard/sendConversationMessages";
+    static final String PATH = "/services/data/v62.0/actions/standard/sendConversationMessages";
 
     /** Channels of each consent type and platform type, their end users, a communication subscription. */
     static final String MORE = """
@@ -88,20 +88,28 @@ final class MessagingWire {
     }
 
     JsonPath query(String soql) {
-        return TestSimulator.api().queryParam("q", soql).get("/services/data/v60.0/query").then().statusCode(200).extract().jsonPath();
+        return TestSimulator.api().queryParam("q", soql).get("/services/data/v65.0/query").then().statusCode(200).extract().jsonPath();
     }
 
     /** The request's counts, asserting the invariant. */
     JsonPath request(String requestId) {
         JsonPath r = query("SELECT Id, RequestStatus, TotalMessageCount, SuccessMessageCount, FailedMessageCount, PendingMessageCount, "
                 + "InProgressMessageCount, SuccessMessageIdentifiers, FailedMessageIdentifiers, PendingMessageIdentifiers, "
-                + "InProgressMessageIdentifiers, FailedMessageErrorReasons, CompletedDate FROM ConvMessageSendRequest WHERE Id = '"
-                + requestId + "'").setRootPath("records[0]");
+                + "InProgressMessageIdentifiers, FailedMessageErrorReasons, CompletedDate, SuccessMeuPlatformKeys, FailedMeuPlatformKeys, "
+                + "PendingMeuPlatformKeys, InProgressMeuPlatformKeys, PendingMessagingEndUserIds, InProgressMessagingEndUserIds, "
+                + "InProgressMessagingSessionIds FROM ConvMessageSendRequest WHERE Id = '" + requestId + "'").setRootPath("records[0]");
         int total = r.getInt("TotalMessageCount");
         assertThat(r.getInt("SuccessMessageCount") + r.getInt("FailedMessageCount") + r.getInt("PendingMessageCount")
                 + r.getInt("InProgressMessageCount")).isEqualTo(total);
         assertThat(split(r.getString("FailedMessageErrorReasons"))).hasSize(r.getInt("FailedMessageCount"));
-        assertThat(split(r.getString("PendingMessageIdentifiers"))).hasSize(r.getInt("PendingMessageCount"));
+        for (String kind : List.of("Success", "Failed", "Pending", "InProgress")) {
+            int count = r.getInt(kind + "MessageCount");
+            assertThat(split(r.getString(kind + "MessageIdentifiers"))).as(kind + "MessageIdentifiers").hasSize(count);
+            assertThat(split(r.getString(kind + "MeuPlatformKeys"))).as(kind + "MeuPlatformKeys").hasSize(count);
+        }
+        assertThat(split(r.getString("PendingMessagingEndUserIds"))).hasSize(r.getInt("PendingMessageCount"));
+        assertThat(split(r.getString("InProgressMessagingEndUserIds"))).hasSize(r.getInt("InProgressMessageCount"));
+        assertThat(split(r.getString("InProgressMessagingSessionIds")).size()).isLessThanOrEqualTo(r.getInt("InProgressMessageCount"));
         return r;
     }
 
@@ -114,7 +122,7 @@ final class MessagingWire {
     }
 
     static List<String> split(String s) {
-        return s == null || s.isEmpty() ? List.of() : Arrays.asList(s.split(","));
+        return s == null ? List.of() : Arrays.asList(s.split(",", -1)); // "" is one empty item (an unknown end user's key)
     }
 
     static io.restassured.specification.RequestSpecification adminJson(String body) {

@@ -92,12 +92,13 @@ class DescribeRoutesTest {
     }
 
     @Test
-    void conversationEntryDescribesSeqDefaultedAndContentUpdateable() {
+    void conversationEntryDescribesSeqDefaultedAndOnlyTheStatusCodeUpdateable() {
         Response r = api().get(B + "/sobjects/ConversationEntry/describe");
         assertThat((Map<String, Object>) r.path("fields.find { it.name == 'Seq' }")).containsEntry("defaultedOnCreate", true)
                 .containsEntry("createable", true).containsEntry("updateable", false);
-        assertThat((Map<String, Object>) r.path("fields.find { it.name == 'Message' }")).containsEntry("updateable", true)
-                .containsEntry("type", "textarea");
+        assertThat((Map<String, Object>) r.path("fields.find { it.name == 'Message' }")).containsEntry("updateable", false)
+                .containsEntry("createable", true).containsEntry("type", "textarea");
+        assertThat((Map<String, Object>) r.path("fields.find { it.name == 'MessageStatusCode' }")).containsEntry("updateable", true);
         assertThat((Map<String, Object>) r.path("fields.find { it.name == 'ActorId' }")).containsEntry("polymorphicForeignKey", true);
         api().get(B + "/sobjects/MessagingSession/describe").then()
                 .body("childRelationships.find { it.childSObject == 'ConversationEntry' }.relationshipName", equalTo("ConversationEntries"));

@@ -162,9 +162,13 @@ class RecordRoutesTest {
         String e1 = create("ConversationEntry", entry);
         String e2 = create("ConversationEntry", entry);
         api().get(B + "/sobjects/ConversationEntry/" + e2 + "?fields=Seq").then().body("Seq", equalTo(2));
-        api().contentType(ContentType.JSON).body("{\"Message\":\"edited\"}").patch(B + "/sobjects/ConversationEntry/" + e1).then().statusCode(204);
-        api().contentType(ContentType.JSON).body("{\"EntryType\":\"Text\"}").patch(B + "/sobjects/ConversationEntry/" + e1).then().statusCode(400)
-                .body("[0].errorCode", equalTo("INVALID_FIELD_FOR_INSERT_UPDATE"));
+        api().contentType(ContentType.JSON).body("{\"MessageStatusCode\":\"E1\"}").patch(B + "/sobjects/ConversationEntry/" + e1).then().statusCode(204);
+        api().contentType(ContentType.JSON).body("{\"Message\":\"edited\"}").patch(B + "/sobjects/ConversationEntry/" + e1).then().statusCode(400)
+                .body("[0].errorCode", equalTo("INVALID_FIELD_FOR_INSERT_UPDATE"))
+                .body("[0].message", equalTo("Unable to create/update fields: Message. Please check the security settings of this field"
+                        + " and verify that it is read/write for your profile or permission set."));
+        api().get(B + "/sobjects/ConversationEntry/" + e1 + "?fields=Message,MessageStatusCode").then()
+                .body("Message", equalTo("hi")).body("MessageStatusCode", equalTo("E1"));
         api().contentType(ContentType.JSON).body("{\"Message\":\"x\"}").post(B + "/sobjects/ConversationEntry").then().statusCode(400)
                 .body("[0].message", equalTo("Required fields are missing: [ConversationId, EntryTime, EntryType, ActorType]"));
     }

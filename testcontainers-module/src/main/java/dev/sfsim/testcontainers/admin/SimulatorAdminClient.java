@@ -244,6 +244,44 @@ public final class SimulatorAdminClient {
         http.json("POST", adminBase + "/messaging/" + AdminHttp.enc(messageIdentifier) + "/read", null);
     }
 
+    // ---- agents and the platform moving sessions (a real org does not let the REST API write MessagingSession.Status)
+
+    /**
+     * An agent accepts the session: {@code Active}, with {@code AcceptTime}. Messages held by {@code NonActive}
+     * gating for its end user stay held until the session leaves {@code Active}.
+     *
+     * @throws SimulatorAdminException 404 {@code NOT_FOUND} for an unknown session; 400 {@code INVALID_STATUS} when it is
+     *                                 already {@code Active}, {@code Ended} or {@code Error}
+     */
+    public SessionStatus acceptSession(String messagingSessionId) {
+        return sessionAction(messagingSessionId, "accept");
+    }
+
+    /** An agent transfers the {@code Active} session: {@code Waiting} until it is accepted again (400 {@code INVALID_STATUS} otherwise). */
+    public SessionStatus transferSession(String messagingSessionId) {
+        return sessionAction(messagingSessionId, "transfer");
+    }
+
+    /**
+     * An agent closes the session: {@code Ended}, {@code EndedByType} {@code Agent}, {@code EndTime} now. Held messages
+     * ({@code NonActive}/{@code Closed}) and held conversation entries are released at once.
+     *
+     * @throws SimulatorAdminException 404 {@code NOT_FOUND} for an unknown session; 400 {@code INVALID_STATUS} when it has ended
+     */
+    public SessionStatus endSession(String messagingSessionId) {
+        return sessionAction(messagingSessionId, "end");
+    }
+
+    /** The platform marks the open session {@code Error} ({@code EndTime} now); 400 {@code INVALID_STATUS} when it has ended. */
+    public SessionStatus errorSession(String messagingSessionId) {
+        return sessionAction(messagingSessionId, "error");
+    }
+
+    private SessionStatus sessionAction(String messagingSessionId, String action) {
+        return AdminHttp.read(AdminHttp.tree(http.json("POST", adminBase + "/messaging/sessions/" + AdminHttp.enc(messagingSessionId)
+                + "/" + action, null)), SessionStatus.class);
+    }
+
     // ---- request journal
 
     /** Every API call the org received (admin calls excluded), oldest first. */

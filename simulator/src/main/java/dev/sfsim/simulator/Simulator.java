@@ -32,6 +32,10 @@ import dev.sfsim.simulator.sobject.RecordRepository;
 import dev.sfsim.simulator.action.ActionCatalogRoutes;
 import dev.sfsim.simulator.connect.ConversationRoutes;
 import dev.sfsim.simulator.admin.MessagingAdminRoutes;
+import dev.sfsim.simulator.admin.ConsoleRoutes;
+import dev.sfsim.simulator.admin.ConsoleUi;
+import dev.sfsim.simulator.admin.EventStream;
+import dev.sfsim.simulator.persistence.ConsoleRepository;
 import dev.sfsim.simulator.auth.CertificateRoutes;
 import dev.sfsim.simulator.auth.Certificates;
 import dev.sfsim.simulator.auth.SoapRoutes;
@@ -74,6 +78,16 @@ public final class Simulator implements AutoCloseable {
     private final StartupFixtures startupFixtures;
     private final OrgDirectory orgs;
     private final Javalin http;
+    /**
+     * Writes every org's admin events to their SSE clients: one thread, so listeners never slow the work; a bounded
+     * queue that drops the oldest events when clients cannot keep up, so a stuck client cannot exhaust memory.
+     */
+    private final java.util.concurrent.ThreadPoolExecutor eventWriter = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0,
+            java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(10_000), r -> {
+                Thread t = new Thread(r, "sfsim-admin-events");
+                t.setDaemon(true);
+                return t;
+            }, new java.util.concurrent.ThreadPoolExecutor.DiscardOldestPolicy());
 
     /**
      * One org's services, routes and background work: everything that belongs to one org is built here, over the
@@ -101,7 +115,8 @@ public final class Simulator implements AutoCloseable {
             directory = new OrgDirectory(database, defaultOrg, router, this::buildOrg, startupFixtures);
             this.orgs = directory;
             this.http = HttpServer.create(config.tls(), config.port(),
-                    new AdminTokenFilter(config.adminToken())::register, router::register, new OrgRoutes(orgs)::register);
+                    new AdminTokenFilter(config.adminToken())::register, router::register, new OrgRoutes(orgs)::register,
+                    new ConsoleUi()::register);
             if (config.tls()) http.start();
             else http.start(config.port());
         } catch (RuntimeException e) {
@@ -109,6 +124,7 @@ public final class Simulator implements AutoCloseable {
             if (directory != null) directory.close();
             else if (defaultOrg != null) closeQuietly(defaultOrg.background());
             database.close();
+            eventWriter.shutdownNow();
             throw e;
         }
     }
@@ -149,8 +165,9 @@ public final class Simulator implements AutoCloseable {
         var store = new JdbiMessagingStore(jdbi, catalog, records, components);
         var send = new SendConversationMessagesService(jdbi, clock, components, new RequestWriter(store),
                 config.latency().pickupDelay);
+        EventStream events = new EventStream(org.orgId(), eventWriter);
         Dispatcher dispatcher = new Dispatcher(store, clock, new MessagingSettings(config.latency(), config.immediateEntries(),
-                config.maxInProgressRequests(), org.integrationUserId()), workLock);
+                config.maxInProgressRequests(), org.integrationUserId()), workLock, events);
         FaultRepository faults = new FaultRepository(jdbi);
         SoqlCompiler compiler = new SoqlCompiler(catalog);
         QueryService queries = new QueryService(jdbi, compiler, clock);
@@ -170,7 +187,10 @@ public final class Simulator implements AutoCloseable {
                 new ActionRoutes(send)::register,
                 new ActionCatalogRoutes(started)::register,
                 new AdminRoutes(fixtures, reset, outbox, version(), database.kind())::register,
-                new MessagingAdminRoutes(clock, dispatcher, faults, new EndUserMessages(jdbi, clock, config.immediateEntries()))::register,
+                new MessagingAdminRoutes(clock, dispatcher, faults, new EndUserMessages(jdbi, clock, config.immediateEntries()),
+                        events)::register,
+                new ConsoleRoutes(new ConsoleRepository(jdbi))::register,
+                events::register,
                 new ConversationRoutes(new TranscriptRepository(jdbi))::register,
                 new JournalRoutes(journal)::register);
         dispatcher.start();
@@ -215,6 +235,7 @@ public final class Simulator implements AutoCloseable {
     public void close() {
         http.stop();
         orgs.close();
+        eventWriter.shutdownNow();
         database.close();
     }
 }

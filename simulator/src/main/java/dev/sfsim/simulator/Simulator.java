@@ -88,6 +88,8 @@ public final class Simulator implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
             }, new java.util.concurrent.ThreadPoolExecutor.DiscardOldestPolicy());
+    /** Every org's event stream, closed before the server stops (open SSE responses would hold its stop up). */
+    private final java.util.Set<EventStream> eventStreams = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
      * One org's services, routes and background work: everything that belongs to one org is built here, over the
@@ -166,6 +168,7 @@ public final class Simulator implements AutoCloseable {
         var send = new SendConversationMessagesService(jdbi, clock, components, new RequestWriter(store),
                 config.latency().pickupDelay);
         EventStream events = new EventStream(org.orgId(), eventWriter);
+        eventStreams.add(events);
         Dispatcher dispatcher = new Dispatcher(store, clock, new MessagingSettings(config.latency(), config.immediateEntries(),
                 config.maxInProgressRequests(), org.integrationUserId()), workLock, events);
         FaultRepository faults = new FaultRepository(jdbi);
@@ -194,7 +197,12 @@ public final class Simulator implements AutoCloseable {
                 new ConversationRoutes(new TranscriptRepository(jdbi))::register,
                 new JournalRoutes(journal)::register);
         dispatcher.start();
-        return new OrgRuntime(new OrgRouter.RoutedOrg(org, endpoints, journal), schema, reset, dispatcher);
+        AutoCloseable background = () -> {
+            eventStreams.remove(events);
+            events.close();
+            dispatcher.close();
+        };
+        return new OrgRuntime(new OrgRouter.RoutedOrg(org, endpoints, journal), schema, reset, background);
     }
 
     /** Starts a simulator; returns once it accepts API calls. */
@@ -233,6 +241,7 @@ public final class Simulator implements AutoCloseable {
 
     @Override
     public void close() {
+        eventStreams.forEach(EventStream::close);
         http.stop();
         orgs.close();
         eventWriter.shutdownNow();

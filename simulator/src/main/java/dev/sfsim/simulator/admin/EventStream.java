@@ -25,7 +25,7 @@ import java.util.concurrent.Executor;
  * slow a send; only events of work done by this process are published (other processes sharing the database have
  * their own streams).
  */
-public final class EventStream implements MessagingEvents {
+public final class EventStream implements MessagingEvents, AutoCloseable {
     private final String orgId;
     private final Executor writer;
     private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
@@ -60,6 +60,13 @@ public final class EventStream implements MessagingEvents {
     /** How many clients are connected now. */
     public int clients() {
         return clients.size();
+    }
+
+    /** Ends every client's stream (the org is dropped or the simulator stops). */
+    @Override
+    public void close() {
+        for (SseClient c : clients) c.close();
+        clients.clear();
     }
 
     @Override

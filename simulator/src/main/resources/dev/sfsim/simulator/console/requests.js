@@ -19,9 +19,9 @@ export async function render(main) {
     h('dl.counts', { 'aria-label': 'Message counts' },
       [['Success', 'successMessageCount'], ['Failed', 'failedMessageCount'], ['Pending', 'pendingMessageCount'], ['In progress', 'inProgressMessageCount']]
         .map(([label, k]) => h('div', { 'data-count': k }, h('dt', {}, label), h('dd', {}, String(sum(k)))))),
-    requests.length ? h('table', {},
+    requests.length ? h('div.scroll', {}, h('table', {},
       h('thead', {}, h('tr', {}, ['Request', 'Status', 'Component', 'Success', 'Failed', 'Pending', 'In progress', 'Created', 'Took'].map(t => h('th', { scope: 'col' }, t)))),
-      requests.map(r => row(r))) : h('p.empty', {}, 'No send requests.')));
+      requests.map(r => row(r)))) : h('p.empty', {}, 'No send requests.')));
 }
 
 function row(r) {

@@ -36,6 +36,10 @@ import dev.sfsim.simulator.action.ActionCatalogRoutes;
 import dev.sfsim.simulator.connect.ConversationRoutes;
 import dev.sfsim.simulator.admin.MessagingAdminRoutes;
 import dev.sfsim.simulator.admin.SessionAdminRoutes;
+import dev.sfsim.simulator.admin.ConsoleRoutes;
+import dev.sfsim.simulator.admin.ConsoleUi;
+import dev.sfsim.simulator.admin.EventStream;
+import dev.sfsim.simulator.persistence.ConsoleRepository;
 import dev.sfsim.simulator.auth.CertificateRoutes;
 import dev.sfsim.simulator.auth.Certificates;
 import dev.sfsim.simulator.auth.SoapRoutes;
@@ -81,6 +85,18 @@ public final class Simulator implements AutoCloseable {
     private final Javalin http;
     /** The dispatcher threads all orgs share: an org costs a scheduled task, not threads. */
     private final DispatchThreads dispatchThreads = new DispatchThreads();
+    /**
+     * Writes every org's admin events to their SSE clients: one thread, so listeners never slow the work; a bounded
+     * queue that drops the oldest events when clients cannot keep up, so a stuck client cannot exhaust memory.
+     */
+    private final java.util.concurrent.ThreadPoolExecutor eventWriter = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0,
+            java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(10_000), r -> {
+                Thread t = new Thread(r, "sfsim-admin-events");
+                t.setDaemon(true);
+                return t;
+            }, new java.util.concurrent.ThreadPoolExecutor.DiscardOldestPolicy());
+    /** Every org's event stream, closed before the server stops (open SSE responses would hold its stop up). */
+    private final java.util.Set<EventStream> eventStreams = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
      * One org's services, routes and background work: everything that belongs to one org is built here, over the
@@ -110,7 +126,8 @@ public final class Simulator implements AutoCloseable {
             this.orgs = directory;
             this.http = HttpServer.create(config.tls(), config.bindAddress(), config.port(),
                     new AdminTokenFilter(config.adminToken())::register, new DatabaseGate(database.health()::up)::register,
-                    router::register, new OrgRoutes(orgs)::register, new OpenApiRoutes(version())::register);
+                    router::register, new OrgRoutes(orgs)::register, new OpenApiRoutes(version())::register,
+                    new ConsoleUi()::register);
             if (config.tls()) http.start();
             else http.start(config.bindAddress(), config.port());
         } catch (RuntimeException e) {
@@ -119,6 +136,7 @@ public final class Simulator implements AutoCloseable {
             else if (defaultOrg != null) closeQuietly(defaultOrg.background());
             dispatchThreads.close();
             database.close();
+            eventWriter.shutdownNow();
             throw e;
         }
     }
@@ -159,8 +177,10 @@ public final class Simulator implements AutoCloseable {
         var store = new JdbiMessagingStore(jdbi, catalog, records, components);
         var send = new SendConversationMessagesService(jdbi, clock, components, new RequestWriter(store),
                 config.latency().pickupDelay);
+        EventStream events = new EventStream(org.orgId(), eventWriter);
+        eventStreams.add(events);
         Dispatcher dispatcher = new Dispatcher(store, clock, new MessagingSettings(config.latency(), config.immediateEntries(),
-                config.maxInProgressRequests(), org.integrationUserId()), workLock, dispatchThreads);
+                config.maxInProgressRequests(), org.integrationUserId()), workLock, dispatchThreads, events);
         FaultRepository faults = new FaultRepository(jdbi);
         SoqlCompiler compiler = new SoqlCompiler(catalog);
         QueryService queries = new QueryService(jdbi, compiler, clock);
@@ -180,12 +200,20 @@ public final class Simulator implements AutoCloseable {
                 new ActionRoutes(send)::register,
                 new ActionCatalogRoutes(started)::register,
                 new AdminRoutes(fixtures, reset, outbox, version(), database.kind(), database.health()::up)::register,
-                new MessagingAdminRoutes(clock, dispatcher, faults, new EndUserMessages(jdbi, clock, config.immediateEntries()))::register,
+                new MessagingAdminRoutes(clock, dispatcher, faults, new EndUserMessages(jdbi, clock, config.immediateEntries()),
+                        events)::register,
                 new SessionAdminRoutes(new SessionActions(jdbi, clock), dispatcher)::register,
+                new ConsoleRoutes(new ConsoleRepository(jdbi))::register,
+                events::register,
                 new ConversationRoutes(new TranscriptRepository(jdbi))::register,
                 new JournalRoutes(journal)::register);
         dispatcher.start();
-        return new OrgRuntime(new OrgRouter.RoutedOrg(org, endpoints, journal), schema, reset, dispatcher);
+        AutoCloseable background = () -> {
+            eventStreams.remove(events);
+            events.close();
+            dispatcher.close();
+        };
+        return new OrgRuntime(new OrgRouter.RoutedOrg(org, endpoints, journal), schema, reset, background);
     }
 
     /** Starts a simulator; returns once it accepts API calls. */
@@ -239,9 +267,11 @@ public final class Simulator implements AutoCloseable {
 
     @Override
     public void close() {
+        eventStreams.forEach(EventStream::close);
         http.stop();
         orgs.close();
         dispatchThreads.close();
+        eventWriter.shutdownNow();
         database.close();
     }
 }

@@ -2,6 +2,7 @@ package dev.sfsim.testcontainers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfsim.testcontainers.admin.ClockState;
+import dev.sfsim.testcontainers.admin.AdminEvents;
 import dev.sfsim.testcontainers.admin.FaultRule;
 import dev.sfsim.testcontainers.admin.FixturesResult;
 import dev.sfsim.testcontainers.admin.HealthStatus;
@@ -154,6 +155,20 @@ class AdminClientIT {
         assertThat(admin.awaitRequestCompleted(send(alice), Duration.ofSeconds(30)).successMessageCount()).isEqualTo(1);
         assertThatThrownBy(() -> admin.removeFault(ruleId))
                 .isInstanceOfSatisfying(SimulatorAdminException.class, e -> assertThat(e.status()).isEqualTo(404));
+    }
+
+    @Test
+    void theEventAwaiterSeesTheSendWithoutPolling() {
+        try (AdminEvents events = admin.openEvents()) {
+            String requestId = send(alice);
+            Map<String, Object> sent = events.await("message.sent", e -> requestId.equals(e.get("requestId")), Duration.ofSeconds(30));
+            assertThat(sent).containsEntry("messagingEndUserId", alice).containsEntry("status", "Sent");
+            Map<String, Object> done = events.await("request.progressed",
+                    e -> requestId.equals(e.get("requestId")) && "Completed".equals(e.get("requestStatus")), Duration.ofSeconds(30));
+            assertThat(done).containsEntry("successMessageCount", 1).containsEntry("totalMessageCount", 1);
+        }
+        assertThatThrownBy(() -> admin.awaitEvent(e -> false, Duration.ofMillis(300)))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("No matching admin event within PT0.3S");
     }
 
     @Test

@@ -7,6 +7,8 @@ import dev.sfsim.simulator.http.Json;
 import dev.sfsim.simulator.ids.SalesforceIds;
 import dev.sfsim.simulator.messaging.Dispatcher;
 import dev.sfsim.simulator.messaging.FaultRule;
+import dev.sfsim.simulator.messaging.MessagingEvent;
+import dev.sfsim.simulator.messaging.MessagingEvents;
 import dev.sfsim.simulator.persistence.EndUserMessages;
 import dev.sfsim.simulator.persistence.FaultRepository;
 import io.javalin.config.RoutesConfig;
@@ -38,9 +40,12 @@ public final class MessagingAdminRoutes {
     private final Dispatcher dispatcher;
     private final FaultRepository faults;
     private final EndUserMessages endUsers;
+    private final MessagingEvents events;
 
-    public MessagingAdminRoutes(SimClock clock, Dispatcher dispatcher, FaultRepository faults, EndUserMessages endUsers) {
+    public MessagingAdminRoutes(SimClock clock, Dispatcher dispatcher, FaultRepository faults, EndUserMessages endUsers,
+                                MessagingEvents events) {
         this.clock = clock;
+        this.events = events;
         this.dispatcher = dispatcher;
         this.faults = faults;
         this.endUsers = endUsers;
@@ -143,6 +148,9 @@ public final class MessagingAdminRoutes {
         String text = text(body, "text");
         if (text == null || text.isBlank()) throw SalesforceException.badRequest("REQUIRED_FIELD_MISSING", "text is required.", List.of("text"));
         EndUserMessages.Inbound in = endUsers.inbound(endUser, text);
+        Instant at = clock.now();
+        events.publish(MessagingEvent.inboundReceived(at, in.messageIdentifier(), in.messagingSessionId(), endUser, text));
+        events.publish(MessagingEvent.sessionChanged(at, in.messagingSessionId(), endUser, "Active"));
         dispatcher.runDue(); // a session that became Active gates held messages at once
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("messagingSessionId", in.messagingSessionId());
@@ -151,7 +159,9 @@ public final class MessagingAdminRoutes {
     }
 
     private void receipt(Context ctx, boolean read) {
-        endUsers.receipt(ctx.pathParam("messageIdentifier"), read);
+        String id = ctx.pathParam("messageIdentifier");
+        endUsers.receipt(id, read).ifPresent(session ->
+                events.publish(MessagingEvent.messageStatus(clock.now(), id, session, read ? "Read" : "Delivered", null)));
         ctx.status(204);
     }
 

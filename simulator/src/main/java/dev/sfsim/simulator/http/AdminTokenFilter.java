@@ -8,8 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
 /**
- * Closes {@code /__admin/**} when {@code SFSIM_ADMIN_TOKEN} is set (admin API contract: {@code GET /__admin/openapi.json}): every call but
- * {@code GET /__admin/health} needs {@code Authorization: Bearer <that token>}, else 401
+ * Closes {@code /__admin/**} when {@code SFSIM_ADMIN_TOKEN} is set (admin API contract: {@code GET /__admin/openapi.json}):
+ * every call but {@code GET /__admin/health} and the web console's static files ({@code /__admin/ui/}) needs
+ * {@code Authorization: Bearer <that token>}, else 401
  * {@code INVALID_SESSION_ID}. The comparison takes constant time.
  */
 public final class AdminTokenFilter {
@@ -28,6 +29,8 @@ public final class AdminTokenFilter {
     private void check(Context ctx) {
         String path = Requests.path(ctx);
         if (path.equals("/__admin/health") || path.equals("/__admin/health/")) return;
+        // the web console's static files hold no data; the page sends the token with each admin call it makes
+        if (path.equals("/__admin/ui") || path.startsWith("/__admin/ui/")) return;
         String header = ctx.header("Authorization");
         String given = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : "";
         if (!MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8))) {

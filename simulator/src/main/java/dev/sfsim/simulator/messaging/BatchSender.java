@@ -54,8 +54,11 @@ final class BatchSender {
         }
     }
 
-    /** @return the earliest retry instant when a message failed transiently */
-    Optional<Instant> send(MessagingTransaction tx, SendRequest req, List<DueMessage> due, Instant now) {
+    /**
+     * @param sent receives the outbox entries written (for the event stream, once the transaction commits)
+     * @return the earliest retry instant when a message failed transiently
+     */
+    Optional<Instant> send(MessagingTransaction tx, SendRequest req, List<DueMessage> due, Instant now, List<OutboxEntry> sent) {
         Set<String> userIds = new LinkedHashSet<>();
         due.forEach(m -> userIds.add(m.messagingEndUserId()));
         Map<String, Recipient> recipients = tx.recipients(userIds);
@@ -133,7 +136,7 @@ final class BatchSender {
             if (newIndex >= 0) fresh.get(newIndex).messages++;
             planned.add(new Planned(m, r, existing, newIndex, rule != null && rule.effect().equals("undeliverable") ? rule : null));
         }
-        write(tx, req, text, planned, fresh, end, now, updates);
+        write(tx, req, text, planned, fresh, end, now, updates, sent);
         tx.updateMessages(updates);
         if (!errors.isEmpty()) tx.insertDeliveryErrors(errors);
         if (!fired.isEmpty()) tx.faultsFired(fired);
@@ -141,7 +144,7 @@ final class BatchSender {
     }
 
     private void write(MessagingTransaction tx, SendRequest req, String text, List<Planned> planned, List<Fresh> fresh,
-                       boolean end, Instant now, List<MessageUpdate> updates) {
+                       boolean end, Instant now, List<MessageUpdate> updates, List<OutboxEntry> sent) {
         if (planned.isEmpty()) return;
         String owner = req.queued() ? settings.integrationUserId() : req.createdById();
         List<Long> numbers = tx.newNumbers(fresh.size() + planned.size());
@@ -188,6 +191,7 @@ final class BatchSender {
         if (!visible.isEmpty()) tx.insertEntries(visible, false);
         if (!held.isEmpty()) tx.insertEntries(held, true);
         tx.insertOutbox(outbox);
+        sent.addAll(outbox);
     }
 
     private static boolean enhanced(Recipient r) {

@@ -40,6 +40,7 @@ public final class Dispatcher implements AutoCloseable {
     private final MessagingSettings settings;
     private final BatchSender sender;
     private final Lock lock;
+    private final MessagingEvents events;
     /** The workers shared by every org's dispatcher. */
     private final ExecutorService workers;
     private final ScheduledExecutorService executor;
@@ -48,11 +49,14 @@ public final class Dispatcher implements AutoCloseable {
     /**
      * @param lock    held while the dispatcher works; whoever else holds it (reset) keeps the dispatcher out
      * @param threads the scheduler and workers every org shares
+     * @param events  told what was sent, what changed status and how requests progressed, after each commit
      */
-    public Dispatcher(MessagingStore store, SimClock clock, MessagingSettings settings, Lock lock, DispatchThreads threads) {
+    public Dispatcher(MessagingStore store, SimClock clock, MessagingSettings settings, Lock lock, DispatchThreads threads,
+                      MessagingEvents events) {
         this.workers = threads.workers;
         this.executor = threads.scheduler;
         this.lock = lock;
+        this.events = events;
         this.store = store;
         this.clock = clock;
         this.settings = settings;
@@ -112,13 +116,29 @@ public final class Dispatcher implements AutoCloseable {
     private void runDue(Instant now) {
         if (!store.anythingDue(now)) return; // an idle org costs one query per tick, not a dozen statements
         for (int pass = 0; pass < 100; pass++) {
-            store.housekeeping(now);
+            store.housekeeping(now).forEach(events::publish);
             store.startPendingRequests(now, settings.maxInProgress());
+            List<String> ids = store.requestsWithDueWork(now);
+            List<List<OutboxEntry>> sent = new ArrayList<>();
             List<Future<Boolean>> runs = new ArrayList<>();
-            for (String id : store.requestsWithDueWork(now)) runs.add(workers.submit(() -> store.inTransaction(tx -> advance(tx, id, now))));
+            for (String id : ids) {
+                List<OutboxEntry> sink = new ArrayList<>();
+                sent.add(sink);
+                runs.add(workers.submit(() -> store.inTransaction(tx -> advance(tx, id, now, sink))));
+            }
             boolean completed = false;
             for (Future<Boolean> run : runs) completed |= join(run);
+            publish(ids, sent, now);
             if (!completed) return;
+        }
+    }
+
+    /** After the commits: what each worked-on request sent, and its counts (read only when someone listens). */
+    private void publish(List<String> ids, List<List<OutboxEntry>> sent, Instant now) {
+        if (!events.active()) return;
+        for (int i = 0; i < ids.size(); i++) {
+            sent.get(i).forEach(e -> events.publish(MessagingEvent.messageSent(e)));
+            store.progress(ids.get(i)).ifPresent(p -> events.publish(MessagingEvent.requestProgressed(now, p)));
         }
     }
 
@@ -139,7 +159,7 @@ public final class Dispatcher implements AutoCloseable {
      *
      * @return whether the request completed
      */
-    private boolean advance(MessagingTransaction tx, String requestId, Instant now) {
+    private boolean advance(MessagingTransaction tx, String requestId, Instant now, List<OutboxEntry> sent) {
         var locked = tx.lockRequestInProgress(requestId);
         if (locked.isEmpty()) return false;
         SendRequest req = locked.get();
@@ -153,7 +173,7 @@ public final class Dispatcher implements AutoCloseable {
             List<MessagingTransaction.DueMessage> due = tx.dueAttempts(requestId, now);
             if (!due.isEmpty()) {
                 changed = true;
-                Optional<Instant> r = sender.send(tx, req, due, now);
+                Optional<Instant> r = sender.send(tx, req, due, now, sent);
                 if (r.isPresent() && (retryAt == null || r.get().isBefore(retryAt))) retryAt = r.get();
             }
             int started = tx.startAttempts(requestId, now, now.plus(settings.latency().sendDelay), maxInFlight);

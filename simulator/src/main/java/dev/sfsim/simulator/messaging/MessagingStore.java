@@ -29,8 +29,14 @@ public interface MessagingStore {
      * 48 hours without reply end; entries due {@code Delivered}/{@code Read} move on (undeliverable ones end
      * {@code Error} with a MessagingDeliveryError); held enhanced entries of ended sessions appear; messages held
      * by session gating whose gate opened become pending again (also after a status change through the REST API).
+     *
+     * @return the sessions that ended and the messages whose status moved on ({@code session.changed},
+     *         {@code message.status}), to publish once committed
      */
-    void housekeeping(Instant now);
+    List<MessagingEvent> housekeeping(Instant now);
+
+    /** A request's status and counts as committed, for the event stream; empty when it does not exist. */
+    Optional<MessagingEvent.RequestProgress> progress(String requestId);
 
     /**
      * Whether any dispatcher work may be due at {@code now}: a request Pending or InProgress, a session past its

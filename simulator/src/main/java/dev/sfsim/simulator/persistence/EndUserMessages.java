@@ -113,16 +113,17 @@ public final class EndUserMessages {
      * message is delivered too); its scheduled progression is cancelled. Entries already {@code Error} stay so.
      *
      * @param read {@code true} for a read receipt, else delivered
+     * @return the message's session when its status changed (a repeated receipt changes nothing)
      * @throws SalesforceException 404 {@code NOT_FOUND} when no sent message has that identifier
      */
-    public void receipt(String messageIdentifier, boolean read) {
+    public java.util.Optional<String> receipt(String messageIdentifier, boolean read) {
         UUID mid;
         try {
             mid = UUID.fromString(messageIdentifier);
         } catch (IllegalArgumentException e) {
             throw notFound(messageIdentifier);
         }
-        jdbi.useTransaction(h -> {
+        return jdbi.inTransaction(h -> {
             var now = ts(clock.now());
             boolean sent = h.createQuery("SELECT count(*) > 0 FROM outbox WHERE message_identifier = :m").bind("m", mid)
                     .mapTo(Boolean.class).one();
@@ -135,12 +136,13 @@ public final class EndUserMessages {
                                 + (read ? "'Sent', 'Delivered'" : "'Sent'") + ")")
                         .bind("now", now).bind("m", mid.toString()).execute();
             }
-            h.createUpdate("UPDATE outbox SET " + (read ? "status = 'Read', read_at = :now, delivered_at = coalesce(delivered_at, :now)"
+            var changed = h.createQuery("UPDATE outbox SET " + (read ? "status = 'Read', read_at = :now, delivered_at = coalesce(delivered_at, :now)"
                             : "status = 'Delivered', delivered_at = :now") + " WHERE message_identifier = :m AND status IN ("
-                            + (read ? "'Sent', 'Delivered'" : "'Sent'") + ")")
-                    .bind("now", now).bind("m", mid).execute();
+                            + (read ? "'Sent', 'Delivered'" : "'Sent'") + ") RETURNING messaging_session_id")
+                    .bind("now", now).bind("m", mid).mapTo(String.class).findOne();
             h.createUpdate("UPDATE conv_message SET deliver_due_at = NULL" + (read ? ", read_due_at = NULL" : "")
                     + " WHERE message_identifier = :m").bind("m", mid).execute();
+            return changed;
         });
     }
 

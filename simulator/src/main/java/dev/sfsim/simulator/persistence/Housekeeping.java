@@ -2,9 +2,12 @@ package dev.sfsim.simulator.persistence;
 
 import dev.sfsim.simulator.ids.SalesforceIds;
 import dev.sfsim.simulator.messaging.MessagingTransaction.DeliveryError;
+import dev.sfsim.simulator.messaging.MessagingEvent;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,14 +22,19 @@ import static dev.sfsim.simulator.persistence.MessagingBatches.ts;
 final class Housekeeping {
     private Housekeeping() {}
 
-    static void run(Handle h, Instant at) {
+    /** @return what changed: sessions that ended, then outbox messages whose status moved on, in that order */
+    static List<MessagingEvent> run(Handle h, Instant at) {
         var now = ts(at);
+        List<MessagingEvent> events = new ArrayList<>();
         // KeepSessionOpen sessions 48 h without an end-user reply end (EndTime = when they expired).
-        h.createUpdate("""
+        h.createQuery("""
                 UPDATE messaging_session SET status = 'Ended', end_time = sfsim_expires_at, ended_by_type = 'System',
                     sfsim_expires_at = NULL, last_modified_date = :now, system_modstamp = :now
-                WHERE sfsim_expires_at <= :now AND coalesce(status, 'New') NOT IN ('Ended', 'Error')""").bind("now", now).execute();
-        undeliverable(h, at);
+                WHERE sfsim_expires_at <= :now AND coalesce(status, 'New') NOT IN ('Ended', 'Error')
+                RETURNING id, messaging_end_user_id, status""").bind("now", now)
+                .map((rs, ctx) -> MessagingEvent.sessionChanged(at, rs.getString(1), rs.getString(2), rs.getString(3)))
+                .forEach(events::add);
+        undeliverable(h, at, events);
         for (String table : List.of("conversation_entry", "conversation_entry_held")) {
             h.createUpdate("UPDATE " + table + """
                      e SET message_status = 'Delivered', last_modified_date = :now,
@@ -34,10 +42,10 @@ final class Housekeeping {
                     FROM conv_message m WHERE m.deliver_due_at <= :now AND m.undeliverable_code IS NULL
                       AND e.message_identifier = m.message_identifier::text AND e.message_status = 'Sent'""").bind("now", now).execute();
         }
-        h.createUpdate("""
+        statusChanges(h.createQuery("""
                 UPDATE outbox o SET status = 'Delivered', delivered_at = m.deliver_due_at FROM conv_message m
                 WHERE m.deliver_due_at <= :now AND m.undeliverable_code IS NULL AND o.message_identifier = m.message_identifier
-                  AND o.status = 'Sent'""").bind("now", now).execute();
+                  AND o.status = 'Sent'""" + RETURNING).bind("now", now), at, events);
         // undeliverable messages keep theirs until undeliverable() claims them (it may have skipped rows locked elsewhere)
         h.createUpdate("UPDATE conv_message SET deliver_due_at = NULL WHERE deliver_due_at <= :now AND undeliverable_code IS NULL")
                 .bind("now", now).execute();
@@ -47,13 +55,21 @@ final class Housekeeping {
                     FROM conv_message m WHERE m.read_due_at <= :now AND e.message_identifier = m.message_identifier::text
                       AND e.message_status IN ('Sent', 'Delivered')""").bind("now", now).execute();
         }
-        h.createUpdate("""
+        statusChanges(h.createQuery("""
                 UPDATE outbox o SET status = 'Read', read_at = m.read_due_at FROM conv_message m
-                WHERE m.read_due_at <= :now AND o.message_identifier = m.message_identifier AND o.status IN ('Sent', 'Delivered')""")
-                .bind("now", now).execute();
+                WHERE m.read_due_at <= :now AND o.message_identifier = m.message_identifier AND o.status IN ('Sent', 'Delivered')"""
+                + RETURNING).bind("now", now), at, events);
         h.createUpdate("UPDATE conv_message SET read_due_at = NULL WHERE read_due_at <= :now").bind("now", now).execute();
         releaseHeldEntries(h);
         releaseHeldMessages(h);
+        return events;
+    }
+
+    private static final String RETURNING = " RETURNING o.message_identifier, o.messaging_session_id, o.status, o.status_code";
+
+    private static void statusChanges(Query q, Instant at, List<MessagingEvent> events) {
+        q.map((rs, ctx) -> MessagingEvent.messageStatus(at, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .forEach(events::add);
     }
 
     /**
@@ -61,7 +77,7 @@ final class Housekeeping {
      * messages are claimed first (their due time cleared under row locks, skipping rows another process holds), so
      * that of several simulator processes sharing the database exactly one writes each verdict.
      */
-    private static void undeliverable(Handle h, Instant at) {
+    private static void undeliverable(Handle h, Instant at, List<MessagingEvent> events) {
         var now = ts(at);
         List<String> ids = new java.util.ArrayList<>();
         List<DeliveryError> errors = h.createQuery("""
@@ -94,10 +110,10 @@ final class Housekeeping {
                     FROM conv_message m WHERE m.message_identifier::text = ANY(:ids)
                       AND e.message_identifier = m.message_identifier::text""").bind("now", now).bind("ids", claimed).execute();
         }
-        h.createUpdate("""
+        statusChanges(h.createQuery("""
                 UPDATE outbox o SET status = 'Error', status_code = m.undeliverable_code FROM conv_message m
-                WHERE m.message_identifier::text = ANY(:ids) AND o.message_identifier = m.message_identifier""")
-                .bind("ids", claimed).execute();
+                WHERE m.message_identifier::text = ANY(:ids) AND o.message_identifier = m.message_identifier"""
+                + RETURNING).bind("ids", claimed), at, events);
     }
 
     static void insertDeliveryErrors(Handle h, List<DeliveryError> errors) {

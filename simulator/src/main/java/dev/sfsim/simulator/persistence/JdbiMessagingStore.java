@@ -7,6 +7,7 @@ import dev.sfsim.simulator.catalog.Catalog;
 import dev.sfsim.simulator.ids.SalesforceIds;
 import dev.sfsim.simulator.messaging.FaultRule;
 import dev.sfsim.simulator.messaging.MessagingComponent;
+import dev.sfsim.simulator.messaging.MessagingEvent;
 import dev.sfsim.simulator.messaging.MessagingStore;
 import dev.sfsim.simulator.messaging.MessagingTransaction;
 import dev.sfsim.simulator.messaging.OutboxEntry;
@@ -68,8 +69,20 @@ public final class JdbiMessagingStore implements MessagingStore {
     }
 
     @Override
-    public void housekeeping(Instant now) {
-        jdbi.useTransaction(h -> Housekeeping.run(h, now));
+    public List<MessagingEvent> housekeeping(Instant now) {
+        return jdbi.inTransaction(h -> Housekeeping.run(h, now));
+    }
+
+    @Override
+    public Optional<MessagingEvent.RequestProgress> progress(String requestId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT id, request_status, total_message_count, success_message_count, failed_message_count,
+                               pending_message_count, in_progress_message_count
+                        FROM conv_message_send_request WHERE id = :id""")
+                .bind("id", requestId)
+                .map((rs, ctx) -> new MessagingEvent.RequestProgress(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3),
+                        (Integer) rs.getObject(4), (Integer) rs.getObject(5), (Integer) rs.getObject(6), (Integer) rs.getObject(7)))
+                .findOne());
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 /**
  * A simulator with {@code SFSIM_ADMIN_TOKEN} set and a zero session timeout (so every token has expired
@@ -38,6 +39,16 @@ class AuthSecurityTest {
         given().baseUri(sim.baseUrl()).header("Authorization", "Bearer wrong").get("/__admin/outbox").then().statusCode(401);
         given().baseUri(sim.baseUrl()).header("Authorization", "Bearer s3cret").get("/__admin/outbox").then().statusCode(200);
         given().baseUri(sim.baseUrl()).get("/__admin/outbox/").then().statusCode(401);
+    }
+
+    @Test
+    void theConsolePageIsServedWithoutTheTokenButItsEventStreamAndDataNeedIt() {
+        given().baseUri(sim.baseUrl()).get("/__admin/ui/").then().statusCode(200).contentType(startsWith("text/html"));
+        given().baseUri(sim.baseUrl()).get("/__admin/ui/app.js").then().statusCode(200).contentType(startsWith("text/javascript"));
+        given().baseUri(sim.baseUrl()).accept("text/event-stream").get("/__admin/events").then().statusCode(401)
+                .body("[0].errorCode", equalTo("INVALID_SESSION_ID"));
+        given().baseUri(sim.baseUrl()).get("/__admin/messaging/conversations").then().statusCode(401);
+        given().baseUri(sim.baseUrl()).header("Authorization", "Bearer s3cret").get("/__admin/messaging/conversations").then().statusCode(200);
     }
 
     @Test

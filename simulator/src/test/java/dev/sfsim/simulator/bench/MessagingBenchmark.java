@@ -91,7 +91,7 @@ public final class MessagingBenchmark {
     }
 
     /** A channel, 100 end users and the Order_Shipped component. */
-    private static List<String> seed(String base) throws Exception {
+    static List<String> seed(String base) throws Exception {
         StringBuilder records = new StringBuilder("""
                 {"attributes": {"type": "MessagingChannel", "referenceId": "ch"}, "MasterLabel": "WhatsApp", "DeveloperName": "WhatsApp",
                  "MessageType": "WhatsApp", "MessagingPlatformKey": "whatsapp:+15550100", "IsActive": true}""");
@@ -111,14 +111,14 @@ public final class MessagingBenchmark {
         return ids;
     }
 
-    private static String body(List<String> users) {
+    static String body(List<String> users) {
         return """
                 {"inputs": [{"messageDefinitionName": "Order_Shipped", "requestType": "SendNotificationMessages",
                   "messagingEndUserIds": "%s", "messagingDefinitionInputParameters": [{"name": "orderNumber", "textValue": "1234"}]}]}"""
                 .formatted(String.join(",", users));
     }
 
-    private static String token(String base) throws Exception {
+    static String token(String base) throws Exception {
         String form = "grant_type=password&client_id=" + enc(SimulatorConfig.DEFAULT_CLIENT_ID) + "&client_secret="
                 + enc(SimulatorConfig.DEFAULT_CLIENT_SECRET) + "&username=" + enc(SimulatorConfig.DEFAULT_USERNAME) + "&password="
                 + enc(SimulatorConfig.DEFAULT_PASSWORD);
@@ -127,7 +127,7 @@ public final class MessagingBenchmark {
                 HttpResponse.BodyHandlers.ofString()).body()).get("access_token").asText();
     }
 
-    private static long count(String base, String token, String soql) throws Exception {
+    static long count(String base, String token, String soql) throws Exception {
         return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(base + "/services/data/v60.0/query?q=" + enc(soql)))
                 .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString()).body()).get("totalSize").asLong();
     }

@@ -56,6 +56,26 @@ final class AdminHttp {
         return r.body();
     }
 
+    /** Opens a Server-Sent Events stream; returns once the simulator answered 200 (the subscription is live). */
+    HttpResponse<java.util.stream.Stream<String>> stream(String url) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream").GET();
+        if (adminToken != null) b.header("Authorization", "Bearer " + adminToken);
+        HttpResponse<java.util.stream.Stream<String>> r;
+        try {
+            r = http.send(b.build(), HttpResponse.BodyHandlers.ofLines());
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + url + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("GET " + url + " interrupted", e);
+        }
+        if (r.statusCode() != 200) {
+            String body = r.body().collect(java.util.stream.Collectors.joining("\n"));
+            throw new SimulatorAdminException("GET " + url, r.statusCode(), body);
+        }
+        return r;
+    }
+
     String json(String method, String url, Object body) {
         return send(method, url, body == null ? null : "application/json", body == null ? null : write(body), null);
     }

@@ -448,4 +448,24 @@ public final class SimulatorAdminClient {
         if (v == null || v.isNull() || v.isMissingNode() || v.asText().isBlank()) return List.of();
         return Arrays.stream(v.asText().split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
+
+    /**
+     * Subscribes to the org's event stream ({@code GET /__admin/events}); returns once the subscription is live, so
+     * everything done afterwards is seen. Close it when done.
+     */
+    public AdminEvents openEvents() {
+        return new AdminEvents(http.stream(adminBase + "/events"));
+    }
+
+    /**
+     * Subscribes, waits for the first event that matches, and unsubscribes: for work already under way (events
+     * published before this call are not seen; subscribe with {@link #openEvents()} before acting to see them all).
+     *
+     * @throws AssertionError when none matches within {@code timeout}
+     */
+    public Map<String, Object> awaitEvent(java.util.function.Predicate<Map<String, Object>> match, Duration timeout) {
+        try (AdminEvents events = openEvents()) {
+            return events.await(match, timeout);
+        }
+    }
 }

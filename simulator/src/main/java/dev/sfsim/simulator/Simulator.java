@@ -202,7 +202,7 @@ public final class Simulator implements AutoCloseable {
                 new AdminRoutes(fixtures, reset, outbox, version(), database.kind(), database.health()::up)::register,
                 new MessagingAdminRoutes(clock, dispatcher, faults, new EndUserMessages(jdbi, clock, config.immediateEntries()),
                         events)::register,
-                new SessionAdminRoutes(new SessionActions(jdbi, clock), dispatcher)::register,
+                new SessionAdminRoutes(new SessionActions(jdbi, clock), dispatcher, events)::register,
                 new ConsoleRoutes(new ConsoleRepository(jdbi))::register,
                 events::register,
                 new ConversationRoutes(new TranscriptRepository(jdbi))::register,

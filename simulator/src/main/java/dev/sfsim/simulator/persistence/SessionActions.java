@@ -4,6 +4,7 @@ import dev.sfsim.simulator.clock.SimClock;
 import dev.sfsim.simulator.error.SalesforceException;
 import org.jdbi.v3.core.Jdbi;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -38,8 +39,8 @@ public final class SessionActions {
         }
     }
 
-    /** The session after the action and its status before. */
-    public record Outcome(String messagingSessionId, String status, String previousStatus) {}
+    /** The session after the action, its status before, its end user and the simulated instant of the action. */
+    public record Outcome(String messagingSessionId, String status, String previousStatus, String messagingEndUserId, Instant at) {}
 
     private final Jdbi jdbi;
     private final SimClock clock;
@@ -58,9 +59,11 @@ public final class SessionActions {
      */
     public Outcome apply(String sessionId, Action action) {
         return jdbi.inTransaction(h -> {
-            String before = h.createQuery("SELECT coalesce(status, 'New') FROM messaging_session WHERE id = :id AND NOT is_deleted FOR UPDATE")
-                    .bind("id", sessionId).mapTo(String.class).findOne()
+            String[] row = h.createQuery("SELECT coalesce(status, 'New'), messaging_end_user_id FROM messaging_session"
+                            + " WHERE id = :id AND NOT is_deleted FOR UPDATE")
+                    .bind("id", sessionId).map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)}).findOne()
                     .orElseThrow(() -> new SalesforceException(404, "NOT_FOUND", "No MessagingSession with id " + sessionId, List.of()));
+            String before = row[0];
             if (!action.from.contains(before)) {
                 throw SalesforceException.badRequest("INVALID_STATUS", "Cannot " + action.pathName() + " MessagingSession " + sessionId
                         + ": its Status is " + before + " (" + action.pathName() + " needs one of " + String.join(", ", action.from.stream().sorted().toList()) + ").");
@@ -71,10 +74,11 @@ public final class SessionActions {
                 case END -> "end_time = :now, ended_by_type = 'Agent', sfsim_expires_at = NULL";
                 case ERROR -> "end_time = :now, sfsim_expires_at = NULL";
             };
+            Instant now = clock.now();
             h.createUpdate("UPDATE messaging_session SET status = :status, " + set + ", last_modified_date = :now, system_modstamp = :now"
                             + " WHERE id = :id")
-                    .bind("status", action.status).bind("now", ts(clock.now())).bind("id", sessionId).execute();
-            return new Outcome(sessionId, action.status, before);
+                    .bind("status", action.status).bind("now", ts(now)).bind("id", sessionId).execute();
+            return new Outcome(sessionId, action.status, before, row[1], now);
         });
     }
 }

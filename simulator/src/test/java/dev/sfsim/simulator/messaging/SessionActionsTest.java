@@ -1,5 +1,6 @@
 package dev.sfsim.simulator.messaging;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfsim.simulator.TestSimulator;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -15,7 +16,8 @@ import static org.hamcrest.Matchers.startsWith;
 
 /**
  * {@code POST /__admin/messaging/sessions/{id}/accept|transfer|end|error}: the only way a session's Status moves
- * besides end-user messages and expiry, since a real org refuses {@code Status} in a REST update; held messages react.
+ * besides end-user messages and expiry, since a real org refuses {@code Status} in a REST update; held messages react,
+ * and the event stream ({@code GET /__admin/events}) publishes {@code session.changed}.
  */
 class SessionActionsTest {
     private MessagingWire w;
@@ -40,15 +42,30 @@ class SessionActionsTest {
                 .setRootPath("records[0]");
     }
 
+    /** The next {@code session.changed} of this session on the stream: the console follows agents' actions live. */
+    private void awaitSessionChanged(SseReader events, String id, String status) throws InterruptedException {
+        JsonNode changed = events.await(MessagingEvent.SESSION_CHANGED, e -> e.path("messagingSessionId").asText().equals(id));
+        assertThat(changed.path("status").asText()).isEqualTo(status);
+        assertThat(changed.path("messagingEndUserId").asText()).isEqualTo(w.id("alice"));
+        assertThat(changed.path("orgId").asText()).startsWith("00D");
+        assertThat(changed.path("at").asText()).isNotEmpty();
+    }
+
     @Test
-    void anAgentAcceptsTransfersAndEndsASession() {
+    void anAgentAcceptsTransfersAndEndsASession() throws Exception {
         String id = sessionOf(w.send("", "alice"));
-        act(id, "accept").statusCode(200).body("messagingSessionId", equalTo(id)).body("status", equalTo("Active"))
-                .body("previousStatus", equalTo("New"));
-        assertThat(session(id).getString("AcceptTime")).isNotNull();
-        act(id, "transfer").statusCode(200).body("status", equalTo("Waiting"));
-        act(id, "accept").statusCode(200).body("status", equalTo("Active")).body("previousStatus", equalTo("Waiting"));
-        act(id, "end").statusCode(200).body("status", equalTo("Ended"));
+        try (SseReader events = new SseReader(TestSimulator.baseUrl() + "/__admin/events")) {
+            act(id, "accept").statusCode(200).body("messagingSessionId", equalTo(id)).body("status", equalTo("Active"))
+                    .body("previousStatus", equalTo("New"));
+            awaitSessionChanged(events, id, "Active");
+            assertThat(session(id).getString("AcceptTime")).isNotNull();
+            act(id, "transfer").statusCode(200).body("status", equalTo("Waiting"));
+            awaitSessionChanged(events, id, "Waiting");
+            act(id, "accept").statusCode(200).body("status", equalTo("Active")).body("previousStatus", equalTo("Waiting"));
+            awaitSessionChanged(events, id, "Active");
+            act(id, "end").statusCode(200).body("status", equalTo("Ended"));
+            awaitSessionChanged(events, id, "Ended");
+        }
         JsonPath s = session(id);
         assertThat(s.getString("Status")).isEqualTo("Ended");
         assertThat(s.getString("EndedByType")).isEqualTo("Agent");
@@ -56,11 +73,14 @@ class SessionActionsTest {
     }
 
     @Test
-    void impossibleMovesAreRefusedAndChangeNothing() {
+    void impossibleMovesAreRefusedAndChangeNothing() throws Exception {
         String id = sessionOf(w.send("", "alice"));
         act(id, "transfer").statusCode(400).body("[0].errorCode", equalTo("INVALID_STATUS"))
                 .body("[0].message", startsWith("Cannot transfer MessagingSession " + id + ": its Status is New"));
-        act(id, "error").statusCode(200).body("status", equalTo("Error"));
+        try (SseReader events = new SseReader(TestSimulator.baseUrl() + "/__admin/events")) {
+            act(id, "error").statusCode(200).body("status", equalTo("Error"));
+            awaitSessionChanged(events, id, "Error");
+        }
         for (String action : new String[] {"accept", "end", "error", "transfer"}) {
             act(id, action).statusCode(400).body("[0].errorCode", equalTo("INVALID_STATUS"));
         }

@@ -121,10 +121,14 @@ class RestFuzzTest {
         return new ApiRequest(r.oneOf("POST", "PATCH", "DELETE", "GET"), new ApiVersion(60), path, query(r), body, USER, null);
     }
 
+    /** JSON nested 5,000 deep, past the parser's nesting limit (issue 15). */
+    private static final String DEEP_JSON = "{\"Name\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}";
+
     private static String subrequest(Randoms r) {
         String o = r.oneOf(OBJECT_NAMES);
         String s = segment(r);
         String b = body(r);
+        if (r.between(0, 9) == 0) s = r.oneOf("@{r1.records[99999999999].Id}", "@{r0.id}", "@{r2.records[2147483648].Id}");
         return "{\"method\":\"" + r.oneOf("GET", "POST", "PATCH", "DELETE", "BOGUS") + "\",\"url\":\"/services/data/v60.0/sobjects/" + o + "/" + s
                 + "\",\"referenceId\":\"r" + Math.abs((o + s).hashCode() % 7) + "\",\"body\":" + (b.startsWith("{") ? b : "null") + "}";
     }
@@ -146,7 +150,7 @@ class RestFuzzTest {
         return switch (r.between(0, 2)) {
             case 0 -> record(r);
             case 1 -> r.text(30);
-            default -> r.oneOf("", "[]", "null", "{", "{\"a\":[1,{}]}");
+            default -> r.oneOf("", "[]", "null", "{", "{\"a\":[1,{}]}", DEEP_JSON, "{\"Name\":\"a\\u0000b\"}");
         };
     }
 
@@ -167,7 +171,9 @@ class RestFuzzTest {
             case 1 -> r.between(Integer.MIN_VALUE, Integer.MAX_VALUE - 1);
             case 2 -> r.nextDouble();
             case 3 -> r.bool();
-            case 4 -> r.oneOf("2026-01-01T00:00:00Z", "2026-13-01", "Text", "Agent", "Open - Not Contacted", "\u0000");
+            case 4 -> r.oneOf("2026-01-01T00:00:00Z", "2026-13-01", "Text", "Agent", "Open - Not Contacted", "\u0000", "a\u0000b",
+                    "99999-12-31T00:00:00Z", "294277-01-01", new java.math.BigInteger("99999999999999999999999"), 4294967297L,
+                    1e308, "@{r1.records[99999999999].Id}", "@{r0.id}");
             default -> SalesforceIds.generate(r.oneOf("001", "003", "0Mw", "005", "0PA"), 7);
         };
     }

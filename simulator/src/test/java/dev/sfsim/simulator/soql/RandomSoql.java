@@ -17,7 +17,10 @@ public final class RandomSoql {
     private static final String[] LITERALS = {"null", "true", "FALSE", "0", "-2", "1.5", "'Text'", "'a\\'b'", "'%x\\_'", "'In Progress'", "'WhatsApp;SMS'",
             "2024-01-01", "2024-02-30", "2024-01-01T10:00:00Z", "2024-01-01T10:00:00.5+01:00", "'0PASM0000000001'",
             "'0PASM00000000014AA'", "'xyz'", "''", "TODAY", "LAST_N_DAYS:3", ":bind", "USD10", "10:00:00Z", "YESTERDAY",
-            "THIS_WEEK", "NEXT_N_MONTHS:2", "LAST_FISCAL_QUARTER", "N_YEARS_AGO:1", "LAST_90_DAYS", "NEXT_N_FISCAL_YEARS:0"};
+            "THIS_WEEK", "NEXT_N_MONTHS:2", "LAST_FISCAL_QUARTER", "N_YEARS_AGO:1", "LAST_90_DAYS", "NEXT_N_FISCAL_YEARS:0",
+            // huge numbers and NUL bytes (issue 15): past int, long and double, dates past PostgreSQL's range
+            "4294967297", "99999999999999999999", "-9223372036854775809", "1e400", "LAST_N_DAYS:4294967297",
+            "NEXT_N_YEARS:99999999999", "294277-01-01", "99999-12-31T00:00:00Z", "'a\u0000b'", "'\u0000'"};
     private static final String[] AGGREGATES = {"COUNT", "COUNT_DISTINCT", "SUM", "AVG", "MIN", "MAX", "CALENDAR_MONTH", "DAY_ONLY",
             "HOUR_IN_DAY", "CALENDAR_YEAR", "WEEK_IN_MONTH", "FISCAL_QUARTER", "toLabel", "FORMAT"};
     private static final String[] ENDINGS = {"", "", "", " FOR VIEW", " FOR REFERENCE", " FOR UPDATE", " WITH SECURITY_ENFORCED",
@@ -91,6 +94,7 @@ public final class RandomSoql {
         }
         if (random.nextInt(3) == 0) sb.append(" LIMIT ").append(random.nextInt(5));
         if (random.nextInt(5) == 0) sb.append(" OFFSET ").append(random.nextInt(40) == 0 ? 2001 : random.nextInt(3));
+        if (random.nextInt(40) == 0) sb.append(random.nextBoolean() ? " LIMIT 4294967297" : " OFFSET 99999999999999999999");
         return sb.append(pick(List.of(ENDINGS))).toString();
     }
 

@@ -41,7 +41,8 @@ class SoqlFuzzTest {
             "OFFSET", "Id", "Name", "COUNT(Id)", "COUNT()", "MessagingEndUser", "ConvMessageSendRequest", "=", "<", "IN", "(", ")",
             ",", "'x'", "1", "TODAY", "LAST_N_DAYS:2", "AND", "OR", "NOT", "null", "FIELDS(ALL)", "FOR", "VIEW", "WITH", "USER_MODE",
             "CALENDAR_MONTH(CreatedDate)", "a", "DESC", "NULLS", "LAST", "CreatedDate", "RequestStatus", "TYPEOF", "WHEN", "THEN",
-            "ELSE", "END", "INCLUDES", "EXCLUDES", "toLabel(Name)", "FORMAT(CreatedDate)", "ConversationEntries", ".", "'", "\\");
+            "ELSE", "END", "INCLUDES", "EXCLUDES", "toLabel(Name)", "FORMAT(CreatedDate)", "ConversationEntries", ".", "'", "\\",
+            "4294967297", "99999999999999999999", "1e400", "LAST_N_DAYS:4294967297", "'\u0000'", "\u0000", "99999-01-01");
     private static final AtomicLong inputs = new AtomicLong();
     private static final AtomicLong compiled = new AtomicLong();
     private static final AtomicLong endpointCalls = new AtomicLong();

@@ -86,7 +86,8 @@ public final class SimulatorAdminClient {
     /**
      * {@code GET /__admin/health} (needs no admin token).
      *
-     * @throws SimulatorAdminException 503 while the simulator is still starting
+     * @throws SimulatorAdminException 503 while the simulator is still starting, or while its database does not answer
+     *                                 (the body then says {@code "status":"DOWN"})
      */
     public HealthStatus health() {
         return AdminHttp.read(AdminHttp.tree(http.send("GET", instanceUrl + "/__admin/health", null, null, null)), HealthStatus.class);

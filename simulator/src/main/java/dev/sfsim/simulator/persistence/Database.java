@@ -25,6 +25,8 @@ public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     private final EmbeddedPostgres embedded;
+    /** The data directory of a temporary embedded server, deleted after it stops; null otherwise. */
+    private Path temporaryData;
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final PreparedDirectory prepared;
@@ -153,10 +155,19 @@ public final class Database implements AutoCloseable {
                         .setLocaleConfig("wal-segsize", "1")
                         .setServerConfig("min_wal_size", "2MB");
             }
+            Path temporary = null;
+            if (prepared == null) {
+                // Where zonky would put it (its next start removes a directory a killed run left), but deleted by us after
+                // the stop, in the background: a hundred org schemas are tens of thousands of files, seconds to delete.
+                temporary = Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg", java.util.UUID.randomUUID().toString());
+                builder.setDataDirectory(temporary).setCleanDataDirectory(false);
+            }
             EmbeddedPostgres pg = builder.start();
             LOG.info("Embedded PostgreSQL started on port {}", pg.getPort());
             if (prepared != null) prepared.rememberBinaries();
-            return new Database(pg, pg.getJdbcUrl("postgres", "postgres"), "postgres", null, prepared, extraColumns);
+            Database db = new Database(pg, pg.getJdbcUrl("postgres", "postgres"), "postgres", null, prepared, extraColumns);
+            db.temporaryData = temporary;
+            return db;
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start the embedded PostgreSQL: " + e.getMessage(), e);
         }
@@ -274,5 +285,22 @@ public final class Database implements AutoCloseable {
         } catch (IOException e) {
             LOG.warn("Embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
         }
+        if (temporaryData != null) deleteInBackground(temporaryData);
+    }
+
+    /**
+     * Deletes a stopped server's data directory on a daemon thread, so that a stop does not wait for it; what a JVM exit
+     * cuts short, the next embedded start removes (zonky clears unlocked directories under {@code embedded-pg}).
+     */
+    private static void deleteInBackground(Path directory) {
+        Thread t = new Thread(() -> {
+            try (var files = java.nio.file.Files.walk(directory)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException | java.io.UncheckedIOException e) {
+                LOG.debug("Temporary data directory {} not fully deleted: {}", directory, e.getMessage());
+            }
+        }, "sfsim-pg-cleanup");
+        t.setDaemon(true);
+        t.start();
     }
 }

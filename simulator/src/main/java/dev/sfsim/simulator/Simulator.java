@@ -37,8 +37,8 @@ import dev.sfsim.simulator.connect.ConversationRoutes;
 import dev.sfsim.simulator.admin.MessagingAdminRoutes;
 import dev.sfsim.simulator.admin.SessionAdminRoutes;
 import dev.sfsim.simulator.admin.ConsoleRoutes;
-import dev.sfsim.simulator.admin.ConsoleUi;
-import dev.sfsim.simulator.admin.EventStream;
+import dev.sfsim.simulator.admin.ConsoleFileRoutes;
+import dev.sfsim.simulator.admin.EventStreamRoutes;
 import dev.sfsim.simulator.persistence.ConsoleRepository;
 import dev.sfsim.simulator.auth.CertificateRoutes;
 import dev.sfsim.simulator.auth.Certificates;
@@ -86,17 +86,16 @@ public final class Simulator implements AutoCloseable {
     /** The dispatcher threads all orgs share: an org costs a scheduled task, not threads. */
     private final DispatchThreads dispatchThreads = new DispatchThreads();
     /**
-     * Writes every org's admin events to their SSE clients: one thread, so listeners never slow the work; a bounded
-     * queue that drops the oldest events when clients cannot keep up, so a stuck client cannot exhaust memory.
+     * Writes every org's admin events to their SSE clients, so listeners never slow the work. Each org has at most one
+     * task queued (its events wait, bounded, in its {@link EventStreamRoutes}), so the queue is bounded by the orgs.
      */
-    private final java.util.concurrent.ThreadPoolExecutor eventWriter = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0,
-            java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(10_000), r -> {
-                Thread t = new Thread(r, "sfsim-admin-events");
-                t.setDaemon(true);
-                return t;
-            }, new java.util.concurrent.ThreadPoolExecutor.DiscardOldestPolicy());
+    private final java.util.concurrent.ExecutorService eventWriter = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "sfsim-admin-events");
+        t.setDaemon(true);
+        return t;
+    });
     /** Every org's event stream, closed before the server stops (open SSE responses would hold its stop up). */
-    private final java.util.Set<EventStream> eventStreams = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Set<EventStreamRoutes> eventStreams = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
      * One org's services, routes and background work: everything that belongs to one org is built here, over the
@@ -127,7 +126,7 @@ public final class Simulator implements AutoCloseable {
             this.http = HttpServer.create(config.tls(), config.bindAddress(), config.port(),
                     new AdminTokenFilter(config.adminToken())::register, new DatabaseGate(database.health()::up)::register,
                     router::register, new OrgRoutes(orgs)::register, new OpenApiRoutes(version())::register,
-                    new ConsoleUi()::register);
+                    new ConsoleFileRoutes()::register);
             if (config.tls()) http.start();
             else http.start(config.bindAddress(), config.port());
         } catch (RuntimeException e) {
@@ -177,7 +176,7 @@ public final class Simulator implements AutoCloseable {
         var store = new JdbiMessagingStore(jdbi, catalog, records, components);
         var send = new SendConversationMessagesService(jdbi, clock, components, new RequestWriter(store),
                 config.latency().pickupDelay);
-        EventStream events = new EventStream(org.orgId(), eventWriter);
+        EventStreamRoutes events = new EventStreamRoutes(org.orgId(), eventWriter);
         eventStreams.add(events);
         Dispatcher dispatcher = new Dispatcher(store, clock, new MessagingSettings(config.latency(), config.immediateEntries(),
                 config.maxInProgressRequests(), org.integrationUserId()), workLock, dispatchThreads, events);
@@ -267,7 +266,7 @@ public final class Simulator implements AutoCloseable {
 
     @Override
     public void close() {
-        eventStreams.forEach(EventStream::close);
+        eventStreams.forEach(EventStreamRoutes::close);
         http.stop();
         orgs.close();
         dispatchThreads.close();

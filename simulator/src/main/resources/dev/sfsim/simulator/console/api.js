@@ -54,7 +54,6 @@ export function listen(onEvent, onState) {
       try {
         const res = await fetch(base() + '/events', { headers: headers({ Accept: 'text/event-stream' }), signal: ctrl.signal });
         if (!res.ok) throw new ApiError(res.status, String(res.status), 'event stream refused');
-        onState(true);
         const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
         let buf = '';
         for (;;) {
@@ -68,7 +67,8 @@ export function listen(onEvent, onState) {
             let type = 'message';
             const data = [];
             for (const line of block.split('\n')) {
-              if (line.startsWith('event:')) type = line.slice(6).trim();
+              if (line.startsWith(': connected')) onState(true); // subscribed: every later event arrives
+              else if (line.startsWith('event:')) type = line.slice(6).trim();
               else if (line.startsWith('data:')) data.push(line.slice(5).trimStart());
             }
             if (data.length) onEvent(type, JSON.parse(data.join('\n')));

@@ -22,12 +22,27 @@ async function render(full) {
   const r = route();
   document.querySelectorAll('nav a').forEach(a => a.toggleAttribute('aria-current', a.dataset.page === r.page));
   try {
+    const kept = full ? null : keepInputs();
     await PAGES[r.page].render(main, r.arg, full, refresh);
+    if (kept) kept();
     await showClock();
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) return askToken();
     main.replaceChildren(h('p.error', { role: 'alert' }, e.errorCode ? `${e.errorCode}: ${e.message}` : String(e)));
   }
+}
+
+/** What the user typed and where the focus was, put back after a live re-render (it rebuilds the forms). */
+function keepInputs() {
+  const values = [...main.querySelectorAll('input[id], select[id]')].map(e => [e.id, e.value]);
+  const focused = document.activeElement && main.contains(document.activeElement) ? document.activeElement.id : null;
+  return () => {
+    for (const [id, value] of values) {
+      const e = document.getElementById(id);
+      if (e) e.value = value;
+    }
+    if (focused) document.getElementById(focused)?.focus();
+  };
 }
 
 /** Re-renders the current page (events and actions call this). */
@@ -57,6 +72,7 @@ function connect() {
   }, up => {
     live.textContent = up ? 'live' : 'offline';
     live.classList.toggle('on', up);
+    if (up) refresh(); // catch up on what happened while (re)connecting
   });
 }
 

@@ -13,26 +13,12 @@ export async function render(main, sessionId, full, refresh) {
   if (session) selectedUser = session.messagingEndUserId;
   const users = channels.flatMap(c => c.endUsers);
   if (!users.some(u => u.id === selectedUser)) selectedUser = users[0]?.id ?? null;
-  const keep = preserve(main);
   main.replaceChildren(h('div.split',
     {},
     h('section.list', { 'aria-label': 'Channels' }, h('h1', {}, 'Conversations'),
       channels.length ? channels.map(c => channel(c, sessionId, refresh)) : h('p.empty', {}, 'No messaging channels yet: load fixtures.')),
     h('section.thread', { 'aria-label': 'Thread' }, session ? thread(session, refresh) : h('p.empty', {}, 'Pick a session.'),
       selectedUser ? reply(users.find(u => u.id === selectedUser), refresh) : null)));
-  keep();
-}
-
-/** Keeps what the user was typing and where the focus was across a live re-render. */
-function preserve(main) {
-  const input = main.querySelector('#reply-text');
-  const value = input ? input.value : '';
-  const focused = document.activeElement && document.activeElement.id;
-  return () => {
-    const i = main.querySelector('#reply-text');
-    if (i) i.value = value;
-    if (focused) document.getElementById(focused)?.focus();
-  };
 }
 
 function channel(c, sessionId, refresh) {
@@ -90,6 +76,8 @@ function reply(user, refresh) {
   const send = async (text) => {
     try {
       const r = await call('POST', '/messaging/inbound', { messagingEndUserId: user.id, text });
+      const field = document.getElementById('reply-text'); // the page may have been re-rendered meanwhile
+      if (field) field.value = '';
       input.value = '';
       showError(err, null);
       if (!location.hash.endsWith(r.messagingSessionId)) location.hash = `#/conversations/${r.messagingSessionId}`;

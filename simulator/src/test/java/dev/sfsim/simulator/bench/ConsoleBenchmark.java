@@ -23,10 +23,11 @@ import java.util.stream.Stream;
  * nobody connected and "with" means clients on {@code GET /__admin/events} (what an open console page holds):
  * <ol>
  *   <li>start-to-healthy of an in-process simulator (console included), median of 5;</li>
- *   <li>SOQL throughput over HTTP (as {@link SoqlBenchmark}'s third figure, with wrk or {@link HttpLoad}) with 0, then
- *       1 (a page open), then 0 stream clients;</li>
+ *   <li>SOQL throughput over HTTP (as {@link SoqlBenchmark}'s third figure, with wrk or {@link HttpLoad}) with 0 and
+ *       1 (a page open) stream clients, alternated three times;</li>
  *   <li>sends: 50 {@code sendConversationMessages} invocations of 100 recipients ({@code instant} profile) until all
- *       are Completed, messages/s with 0, then 50, then 0 stream clients, and the events each client received.</li>
+ *       are Completed, messages/s with 0 and 50 stream clients, alternated three times, and the events each client
+ *       received.</li>
  * </ol>
  * <pre>./mvnw -B -q -pl simulator -am -Pbench verify -Dbench=ConsoleBenchmark</pre>
  * Prints figures, never fails on time; the machine's load average is printed, since other work lowers every figure.
@@ -58,19 +59,21 @@ public final class ConsoleBenchmark {
             String token = MessagingBenchmark.token(base);
             String soql = base + "/services/data/v60.0/query?q=" + URLEncoder.encode(
                     "SELECT Id, Name FROM MessagingEndUser WHERE Name = 'User 42'", StandardCharsets.UTF_8);
-            for (int clients : new int[] {0, 1, 0}) {
+            // alternated, so that warm-up and the machine's other work weigh on both conditions alike
+            for (int clients : new int[] {0, 1, 0, 1, 0, 1}) {
                 try (Listeners l = new Listeners(base, clients)) {
                     System.out.println(HttpThroughput.run(soql, token, threads, seconds, null)
                             .describe("ConsoleBenchmark: SOQL over HTTP with " + clients + " event stream client(s)"));
                 }
             }
             String body = MessagingBenchmark.body(users);
-            for (int clients : new int[] {0, 50, 0}) {
+            for (int clients : new int[] {0, 50, 0, 50, 0, 50}) {
                 try (Listeners l = new Listeners(base, clients)) {
                     double rate = sends(base, token, body, users.size());
-                    Thread.sleep(500); // let the last events reach the clients
+                    long drained = l.drain();
                     System.out.printf("ConsoleBenchmark: sends with %d event stream clients: %.0f messages/s%s%n", clients, rate,
-                            clients == 0 ? "" : String.format(" (each client received %d events on average)", l.events.get() / clients));
+                            clients == 0 ? "" : String.format(" (each client received %d events, the last %d ms after the last request"
+                                    + " completed)", l.events.get() / clients, drained));
                 }
             }
         }
@@ -105,10 +108,12 @@ public final class ConsoleBenchmark {
                 HttpResponse<Stream<String>> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/__admin/events"))
                         .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
                 streams.add(r.body());
+                java.util.concurrent.CountDownLatch connected = new java.util.concurrent.CountDownLatch(1);
                 Thread reader = new Thread(() -> {
                     try {
                         r.body().forEach(line -> {
                             if (line.startsWith("event:")) events.incrementAndGet();
+                            else if (line.startsWith(": connected")) connected.countDown();
                         });
                     } catch (RuntimeException closed) {
                         // closed by close()
@@ -116,7 +121,24 @@ public final class ConsoleBenchmark {
                 });
                 reader.setDaemon(true);
                 reader.start();
+                connected.await();
             }
+        }
+
+        /** Waits until no event arrived for a second (at most a minute); returns how long the events kept coming. */
+        long drain() throws InterruptedException {
+            long start = System.nanoTime();
+            long lastChange = start;
+            long seen = events.get();
+            while (System.nanoTime() - lastChange < 1_000_000_000L && System.nanoTime() - start < 60_000_000_000L) {
+                Thread.sleep(20);
+                long now = events.get();
+                if (now != seen) {
+                    seen = now;
+                    lastChange = System.nanoTime();
+                }
+            }
+            return (lastChange - start) / 1_000_000;
         }
 
         @Override

@@ -17,7 +17,7 @@ final class HttpThroughput {
     private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([\\d.]+)");
     private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses:\\s+(\\d+)");
     private static final Pattern SOCKET = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
-    private static final Pattern HTTPLOAD = Pattern.compile("HttpLoad: ([\\d.]+) queries/s .* p50 ([\\d.]+) ms, p99 ([\\d.]+) ms, (\\d+) not 200");
+    private static final Pattern HTTPLOAD = Pattern.compile("HttpLoad: ([\\d.]+) queries/s .* p50 ([\\d.]+) ms, p99 ([\\d.]+) ms, (?:\\d+ ok, )?(\\d+) not 200");
 
     private HttpThroughput() {}
 

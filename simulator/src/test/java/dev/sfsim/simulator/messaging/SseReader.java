@@ -23,18 +23,20 @@ final class SseReader implements AutoCloseable {
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    /** Opens the stream and returns once the simulator answered (the subscription is then live). */
+    /** Opens the stream and returns once the simulator's {@code : connected} comment arrived (the subscription is live). */
     SseReader(String url) throws Exception {
         response = http.sendAsync(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream").build(),
                 HttpResponse.BodyHandlers.ofLines());
         HttpResponse<Stream<String>> r = response.get(10, TimeUnit.SECONDS);
         if (r.statusCode() != 200) throw new IllegalStateException("events: " + r.statusCode());
+        java.util.concurrent.CountDownLatch connected = new java.util.concurrent.CountDownLatch(1);
         Thread reader = new Thread(() -> {
             String type = null;
             try {
                 for (var it = r.body().iterator(); it.hasNext(); ) {
                     String line = it.next();
-                    if (line.startsWith("event:")) type = line.substring(6).trim();
+                    if (line.startsWith(": connected")) connected.countDown();
+                    else if (line.startsWith("event:")) type = line.substring(6).trim();
                     else if (line.startsWith("data:")) {
                         JsonNode data = Json.parse(line.substring(5).trim());
                         if (!data.path("type").asText().equals(type)) throw new AssertionError("event " + type + " with data " + data);
@@ -47,6 +49,7 @@ final class SseReader implements AutoCloseable {
         }, "sse-reader");
         reader.setDaemon(true);
         reader.start();
+        if (!connected.await(10, TimeUnit.SECONDS)) throw new IllegalStateException("no ': connected' within 10 s");
     }
 
     /** The next event matching {@code match} within 10 s (others are skipped and kept in {@code skipped}). */

@@ -36,18 +36,30 @@ public final class AdminEvents implements AutoCloseable {
     private final BlockingQueue<Map<String, Object>> events = new LinkedBlockingQueue<>();
     private final HttpResponse<Stream<String>> response;
     private final List<Map<String, Object>> seen = new ArrayList<>();
+    private final java.util.concurrent.CountDownLatch connected = new java.util.concurrent.CountDownLatch(1);
 
+    /** Returns once the simulator's {@code : connected} comment arrived: every later event is then seen. */
     AdminEvents(HttpResponse<Stream<String>> response) {
         this.response = response;
         Thread reader = new Thread(this::read, "sfsim-admin-events");
         reader.setDaemon(true);
         reader.start();
+        try {
+            if (!connected.await(30, TimeUnit.SECONDS)) {
+                close();
+                throw new IllegalStateException("The admin event stream did not confirm the subscription within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while subscribing to the admin event stream", e);
+        }
     }
 
     private void read() {
         try (Stream<String> lines = response.body()) {
             lines.forEach(line -> {
-                if (line.startsWith("data:")) {
+                if (line.startsWith(": connected")) connected.countDown();
+                else if (line.startsWith("data:")) {
                     try {
                         events.add(AdminHttp.JSON.readValue(line.substring(5).trim(), MAP));
                     } catch (java.io.IOException e) {
@@ -59,6 +71,7 @@ public final class AdminEvents implements AutoCloseable {
             // the stream ends when this subscription is closed
         } finally {
             events.add(END);
+            connected.countDown();
         }
     }
 

@@ -15,7 +15,7 @@ import java.util.Map;
  * modules and style sheet (no build step, nothing from a CDN). The files hold no data and no secret, so they are
  * served without the admin token; every call the page makes goes to the admin API, which checks it.
  */
-public final class ConsoleUi {
+public final class ConsoleFileRoutes {
     private static final String ROOT = "/dev/sfsim/simulator/console/";
     private static final Map<String, String> FILES = Map.of(
             "index.html", "text/html;charset=UTF-8",
@@ -37,7 +37,7 @@ public final class ConsoleUi {
     private static void serve(Context ctx, String file) {
         String type = FILES.get(file);
         if (type == null) throw new SalesforceException(404, "NOT_FOUND", "The console has no file " + file);
-        try (InputStream in = ConsoleUi.class.getResourceAsStream(ROOT + file)) {
+        try (InputStream in = ConsoleFileRoutes.class.getResourceAsStream(ROOT + file)) {
             if (in == null) throw new SalesforceException(404, "NOT_FOUND", "The console has no file " + file);
             ctx.contentType(type).header("Cache-Control", "no-cache").header("X-Content-Type-Options", "nosniff")
                     .result(in.readAllBytes());

@@ -5,7 +5,7 @@
 # run three ways:
 #   container   the same class without `mode = IN_PROCESS`, after removing the sfsim/simulator:<version> image, so the
 #               module must build the image itself (on SFSIM_BASE_IMAGE) and say so;
-#   in-process  with no Docker engine reachable (DOCKER_HOST=unix:///nonexistent);
+#   in-process  with no Docker engine reachable (DOCKER_HOST=unix:///nonexistent), on the JDK of JAVA_HOME (or PATH);
 #   spring-boot in process again, under spring-boot-starter-parent 3.2 (JUnit 5.10, Jackson 2.15, Testcontainers 2
 #               through <testcontainers.version>).
 # Usage: .ci/external-project.sh [container] [in-process] [spring-boot]   (default: all three)
@@ -123,7 +123,9 @@ check_in_process() {
   write_project "$dir" "" "$PLAIN_MANAGEMENT" "$PLAIN_PLUGINS"
   printf '%s\n' "$example" >"$dir/src/test/java/dev/sfsim/samples/InProcessQuickStartIT.java"
   run_maven "$dir" InProcessQuickStartIT "$log" DOCKER_HOST=unix:///nonexistent TESTCONTAINERS_HOST_OVERRIDE=
-  echo "in-process: OK (no Docker reachable, JUnit $JUNIT_VERSION)"
+  local java_version
+  java_version="$("${JAVA_HOME:+$JAVA_HOME/bin/}java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.version = //p')"
+  echo "in-process: OK (no Docker reachable, JUnit $JUNIT_VERSION, Java $java_version)"
 }
 
 check_spring_boot() {

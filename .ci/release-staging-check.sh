@@ -10,16 +10,33 @@ cd "$(dirname "$0")/.."
 VERSION="$(sed -n '0,/<artifactId>sfsim-parent<\/artifactId>/d; s:^  <version>\(.*\)</version>:\1:p' pom.xml | head -n 1)"
 STAGING=target/central-staging
 
+# The plugin stages (with checksums) and bundles release versions only; a snapshot it defers to Central's snapshot
+# repository. So a snapshot is staged as the release it will become, in a copy of the sources (and of the modules'
+# target directories, so the compiled classes are reused), installing nothing.
+RELEASE_VERSION="${VERSION%-SNAPSHOT}"
+copy=""
+if [[ "$RELEASE_VERSION" != "$VERSION" ]]; then
+  copy="$(mktemp -d /tmp/sfsim-release.XXXXXX)"
+  git ls-files -z | xargs -0 cp --parents -t "$copy"
+  for module in simulator testcontainers-module; do
+    if [[ -d "$module/target" ]]; then cp -r "$module/target" "$copy/$module/"; fi
+  done
+  sed -i "s:<version>$VERSION</version>:<version>$RELEASE_VERSION</version>:" "$copy"/pom.xml "$copy"/*/pom.xml
+  echo "staging $VERSION as $RELEASE_VERSION in $copy"
+  cd "$copy"
+  VERSION="$RELEASE_VERSION"
+fi
+
 GNUPGHOME="$(mktemp -d /tmp/sfsim-gnupg.XXXXXX)"
 export GNUPGHOME
 chmod 700 "$GNUPGHOME"
-trap 'gpgconf --kill gpg-agent >/dev/null 2>&1 || true; rm -rf "$GNUPGHOME"' EXIT
+trap 'gpgconf --kill gpg-agent >/dev/null 2>&1 || true; rm -rf "$GNUPGHOME" ${copy:+"$copy"}' EXIT
 gpg --batch --quiet --passphrase '' --quick-generate-key 'sfsim CI throwaway key <ci@sfsim.invalid>' ed25519 sign 1d
 echo "throwaway signing key: $(gpg --batch --list-secret-keys --with-colons | awk -F: '/^fpr/ {print $10; exit}')"
 
 rm -rf "$STAGING"
 ./mvnw -B -q -Prelease -pl simulator,testcontainers-module -am deploy \
-  -DskipTests -DskipITs -Dfuzz.skip=true -Dcentral.skipUpload=true
+  -DskipTests -DskipITs -Dfuzz.skip=true -Dcentral.skipUpload=true -Dmaven.install.skip=true
 
 problems=()
 check_artifact() {   # check_artifact ARTIFACT_ID FILE_SUFFIXES...

@@ -94,7 +94,8 @@ public class SalesforceSimulatorContainer extends GenericContainer<SalesforceSim
 
     /**
      * The image matching this module's version, {@code sfsim/simulator:<version>} ({@link SimulatorImage}): used when
-     * present locally, else pulled, else built once from the simulator jar this module depends on.
+     * present locally, else pulled, else built once from the simulator jar this module depends on. The system property
+     * {@code sfsim.image} names another image instead.
      */
     public SalesforceSimulatorContainer() {
         super(SimulatorImage.defaultImage());

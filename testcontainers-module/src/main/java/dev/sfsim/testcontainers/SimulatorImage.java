@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Future;
 
@@ -29,6 +30,8 @@ import org.testcontainers.utility.LazyFuture;
  */
 public final class SimulatorImage {
 
+    /** System property naming the image to use instead (taken as is: pulled when missing, never built). */
+    public static final String IMAGE_PROPERTY = "sfsim.image";
     /** System property naming the JRE base image of a self-built image. */
     public static final String BASE_IMAGE_PROPERTY = "sfsim.baseImage";
     /** Environment variable naming the JRE base image of a self-built image (when the property is not set). */
@@ -56,10 +59,12 @@ public final class SimulatorImage {
     }
 
     /**
-     * @return the default image's name, resolved on first use: present locally, else pulled, else built from the
-     *         simulator jar (which takes a minute or two, once per engine)
+     * @return the system property {@value #IMAGE_PROPERTY} when set; else the default image's name, resolved on first
+     *         use: present locally, else pulled, else built from the simulator jar (a minute or two, once per engine)
      */
     public static Future<String> defaultImage() {
+        String named = System.getProperty(IMAGE_PROPERTY);
+        if (named != null && !named.isBlank()) return CompletableFuture.completedFuture(named.strip());
         String name = defaultImageName().asCanonicalNameString();
         return new LazyFuture<>() {
             @Override

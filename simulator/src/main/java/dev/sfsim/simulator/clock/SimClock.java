@@ -6,7 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.function.UnaryOperator;
 
 /**
- * The simulated clock behind every timestamp the simulator writes ({@code messaging-behaviour.md} section 4).
+ * The simulated clock behind every timestamp the simulator writes (README, "Messaging behaviour").
  * Runs with real time by default (offset zero); {@code POST /__admin/clock} freezes, sets and advances it.
  * It never moves backwards. Instants are truncated to milliseconds, the precision Salesforce datetimes carry.
  * Thread-safe.

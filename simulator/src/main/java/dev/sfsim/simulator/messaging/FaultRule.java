@@ -19,6 +19,6 @@ public record FaultRule(String id, String messagingEndUserId, String messagingPl
     boolean matches(Recipient r) {
         return (messagingEndUserId == null || messagingEndUserId.equals(r.id()))
                 && (messagingChannelId == null || messagingChannelId.equals(r.channelId()))
-                && (messagingPlatformKey == null || Glob.matches(messagingPlatformKey, r.platformKey()));
+                && (messagingPlatformKey == null || r.platformKey() != null && Glob.matches(messagingPlatformKey, r.platformKey()));
     }
 }

@@ -33,7 +33,9 @@ final class ClockRepository implements SimClock.Shared {
             SimClock.State before = read(h, " FOR UPDATE");
             SimClock.State after = change.apply(before);
             if (after.version() == before.version()) return before;
-            h.createUpdate("UPDATE sim_clock SET offset_millis = :offset, frozen_at = :frozen, version = :version")
+            h.createUpdate("""
+                            INSERT INTO sim_clock (singleton, offset_millis, frozen_at, version) VALUES (true, :offset, :frozen, :version)
+                            ON CONFLICT (singleton) DO UPDATE SET offset_millis = :offset, frozen_at = :frozen, version = :version""")
                     .bind("offset", after.offset().toMillis())
                     .bind("frozen", after.frozenAt() == null ? null : MessagingBatches.ts(after.frozenAt()))
                     .bind("version", after.version()).execute();

@@ -66,6 +66,7 @@ public final class DatabaseHealth implements AutoCloseable {
      * @param timeoutSeconds connect and socket timeout; 0 for none on the socket (a listener waits on it)
      */
     static Connection connect(HikariDataSource pool, String applicationName, int timeoutSeconds) throws SQLException {
+        if (pool.getJdbcUrl() == null && pool.getDataSource() != null) return pool.getDataSource().getConnection(); // a pool over a DataSource
         Properties p = new Properties();
         p.putAll(pool.getDataSourceProperties());
         if (pool.getUsername() != null) p.setProperty("user", pool.getUsername());

@@ -5,9 +5,10 @@
 # run three ways:
 #   container   the same class without `mode = IN_PROCESS`, after removing the sfsim/simulator:<version> image, so the
 #               module must build the image itself (on SFSIM_BASE_IMAGE) and say so;
-#   in-process  with no Docker engine reachable (DOCKER_HOST=unix:///nonexistent), on the JDK of JAVA_HOME (or PATH);
+#   in-process  with no Docker engine reachable (DOCKER_HOST=unix:///nonexistent);
 #   spring-boot in process again, under spring-boot-starter-parent 3.2 (JUnit 5.10, Jackson 2.15, Testcontainers 2
 #               through <testcontainers.version>).
+# Maven runs on the JDK of JAVA_HOME (else the java on PATH); .ci/run runs spring-boot on the newest JDK there.
 # Usage: .ci/external-project.sh [container] [in-process] [spring-boot]   (default: all three)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -91,6 +92,10 @@ BOOT_PARENT="  <parent>
     <relativePath/>
   </parent>"
 
+java_version() {   # of the JDK Maven runs on: JAVA_HOME, else the java on PATH
+  "${JAVA_HOME:+$JAVA_HOME/bin/}java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.version = //p'
+}
+
 run_maven() {   # run_maven DIR TEST LOG [ENV...]
   local dir=$1 test=$2 log=$3
   shift 3
@@ -123,9 +128,7 @@ check_in_process() {
   write_project "$dir" "" "$PLAIN_MANAGEMENT" "$PLAIN_PLUGINS"
   printf '%s\n' "$example" >"$dir/src/test/java/dev/sfsim/samples/InProcessQuickStartIT.java"
   run_maven "$dir" InProcessQuickStartIT "$log" DOCKER_HOST=unix:///nonexistent TESTCONTAINERS_HOST_OVERRIDE=
-  local java_version
-  java_version="$("${JAVA_HOME:+$JAVA_HOME/bin/}java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.version = //p')"
-  echo "in-process: OK (no Docker reachable, JUnit $JUNIT_VERSION, Java $java_version)"
+  echo "in-process: OK (no Docker reachable, JUnit $JUNIT_VERSION, Java $(java_version))"
 }
 
 check_spring_boot() {
@@ -135,7 +138,7 @@ check_spring_boot() {
   run_maven "$dir" InProcessQuickStartIT "$log" DOCKER_HOST=unix:///nonexistent
   local junit
   junit="$(cd "$dir" && "$ROOT/mvnw" -B -q -f "$dir/pom.xml" dependency:list -DincludeArtifactIds=junit-jupiter-api -DoutputFile=/dev/stdout 2>/dev/null | grep -o 'junit-jupiter-api:jar:[^:]*' | head -n 1 || true)"
-  echo "spring-boot: OK (spring-boot-starter-parent $SPRING_BOOT_VERSION, ${junit:-junit-jupiter-api managed by Spring Boot})"
+  echo "spring-boot: OK (spring-boot-starter-parent $SPRING_BOOT_VERSION, ${junit:-junit-jupiter-api managed by Spring Boot}, Java $(java_version))"
 }
 
 checks=("$@")

@@ -130,8 +130,8 @@ public class SalesforceSimulatorContainer extends GenericContainer<SalesforceSim
     }
 
     /**
-     * Loads a fixture file at start, as if posted to {@code POST /__admin/fixtures} (format: the project's
-     * admin API documentation). Fixtures load in the order the {@code withFixtures} calls were made; one bad
+     * Loads a fixture file at start, as if posted to {@code POST /__admin/fixtures} (format: that operation
+     * of {@code GET /__admin/openapi.json}). Fixtures load in the order the {@code withFixtures} calls were made; one bad
      * fixture stops the simulator, so the container fails to start.
      *
      * @param classpathResource path of a {@code .json} resource on the test classpath, e.g. {@code "fixtures/org.json"};

@@ -5,6 +5,7 @@ import dev.sfsim.simulator.clock.SimClock;
 import dev.sfsim.simulator.error.SalesforceException;
 import dev.sfsim.simulator.persistence.ComponentRepository;
 import dev.sfsim.simulator.messaging.RequestWriter;
+import dev.sfsim.simulator.persistence.SqlStates;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Duration;
@@ -17,12 +18,17 @@ import java.util.stream.Collectors;
 
 /**
  * Invokes {@code sendConversationMessages} ("Send Conversation Messages", Actions Developer Guide): each input is
- * validated on its own and, when valid, written in its own transaction; results come back in input order in the
+ * validated on its own and, when valid, written in its own transaction; an input that fails — invalid, or refused by
+ * the database (a NUL character, a lock not obtained, any failure of its transaction) — gets its own error while the
+ * other inputs proceed, as Salesforce answers invocable actions per input. So an input that was committed (and will be
+ * sent) always answers {@code isSuccess: true} with its {@code requestId}, whatever happens to the inputs after it: a
+ * client that retries only the failed inputs never sends one twice. Results come back in input order in the
  * invocable-action result shape ({@code actionName}, {@code errors}, {@code isSuccess}, {@code outputValues}
  * with {@code requestId} and comma-separated {@code messageIdentifiers}, plus {@code invocationId},
  * {@code outcome}, {@code sortOrder}, {@code version}).
  */
 public final class SendConversationMessagesService {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SendConversationMessagesService.class);
     public static final String ACTION_NAME = "sendConversationMessages";
     /** First API version with the action. */
     public static final double SINCE_VERSION = 59.0;
@@ -78,12 +84,23 @@ public final class SendConversationMessagesService {
             out.put("requestId", w.requestId());
             return result(null, true, out);
         } catch (SalesforceException e) {
-            Map<String, Object> error = new LinkedHashMap<>();
-            error.put("statusCode", e.errorCode());
-            error.put("message", e.getMessage());
-            error.put("fields", e.fields() == null ? List.of() : e.fields());
-            return result(List.of(error), false, null);
+            return failure(e);
+        } catch (RuntimeException e) {
+            // This input's transaction was rolled back; the inputs before it stay committed and answered as such.
+            return failure(SqlStates.toSalesforce(e).orElseGet(() -> {
+                LOG.error("sendConversationMessages: an input failed unexpectedly", e);
+                return new SalesforceException(500, "UNKNOWN_EXCEPTION",
+                        "An unexpected error occurred. Please include this ErrorId if you contact support: " + e.getClass().getSimpleName());
+            }));
         }
+    }
+
+    private static Map<String, Object> failure(SalesforceException e) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("statusCode", e.errorCode());
+        error.put("message", e.getMessage());
+        error.put("fields", e.fields() == null ? List.of() : e.fields());
+        return result(List.of(error), false, null);
     }
 
     private static Map<String, Object> result(Object errors, boolean success, Object outputValues) {

@@ -145,6 +145,9 @@ public final class Database implements AutoCloseable {
         try {
             var builder = EmbeddedPostgres.builder();
             PreparedDirectory prepared = directory == null ? null : new PreparedDirectory(directory);
+            Path temporary = null;
+            String superuserPassword;
+            Path pwfile;
             if (prepared != null) {
                 prepared.reclaimStaleLock();
                 builder.setOverrideWorkingDirectory(prepared.binaries().toFile())
@@ -154,23 +157,43 @@ public final class Database implements AutoCloseable {
                         // 1 MB WAL segments, two kept: the prepared data directory ships in the image.
                         .setLocaleConfig("wal-segsize", "1")
                         .setServerConfig("min_wal_size", "2MB");
-            }
-            Path temporary = null;
-            if (prepared == null) {
+                superuserPassword = prepared.superuserPassword();
+                pwfile = prepared.superuserPasswordFile();
+            } else {
                 // Where zonky would put it (its next start removes a directory a killed run left), but deleted by us after
                 // the stop, in the background: a hundred org schemas are tens of thousands of files, seconds to delete.
                 temporary = Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg", java.util.UUID.randomUUID().toString());
                 builder.setDataDirectory(temporary).setCleanDataDirectory(false);
+                superuserPassword = EmbeddedCredentials.randomPassword();
+                java.nio.file.Files.createDirectories(temporary.getParent());
+                pwfile = EmbeddedCredentials.privateFile(temporary.getParent().resolve(temporary.getFileName() + ".pw"), superuserPassword);
             }
-            EmbeddedPostgres pg = builder.start();
+            // Password authentication for every connection (initdb's --auth-* after zonky's "-A trust" win), the superuser's
+            // password from a private file; zonky's readiness probe logs in with it.
+            builder.setLocaleConfig("auth-host", "scram-sha-256").setLocaleConfig("auth-local", "scram-sha-256")
+                    .setLocaleConfig("pwfile", pwfile.toString())
+                    .setConnectConfig("password", superuserPassword);
+            EmbeddedPostgres pg;
+            try {
+                pg = builder.start();
+            } finally {
+                if (temporary != null) java.nio.file.Files.deleteIfExists(pwfile);
+            }
             LOG.info("Embedded PostgreSQL started on port {}", pg.getPort());
             if (prepared != null) prepared.rememberBinaries();
-            Database db = new Database(pg, pg.getJdbcUrl("postgres", "postgres"), "postgres", null, prepared, extraColumns);
+            String password = EmbeddedCredentials.prepareRole(pg.getPort(), superuserPassword);
+            String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/" + EmbeddedCredentials.DATABASE;
+            Database db = new Database(pg, url, EmbeddedCredentials.ROLE, password, prepared, extraColumns);
             db.temporaryData = temporary;
             return db;
-        } catch (IOException e) {
+        } catch (IOException | java.sql.SQLException e) {
             throw new IllegalStateException("Cannot start the embedded PostgreSQL: " + e.getMessage(), e);
         }
+    }
+
+    /** The embedded server's port (tests prove it refuses whoever lacks the password); -1 for an external database. */
+    int embeddedPort() {
+        return embedded == null ? -1 : embedded.getPort();
     }
 
     /** Connects to an external PostgreSQL and migrates it. */

@@ -77,6 +77,31 @@ final class PreparedDirectory {
         Files.deleteIfExists(lock);
     }
 
+    /** The superuser's password file (0600), written when the data directory is made (initdb reads it). */
+    Path superuserPasswordFile() {
+        return directory.resolve("superuser-password");
+    }
+
+    /**
+     * The superuser's password: read from its file, or drawn and written when the data directory is still to be made.
+     * A data directory without the file was made by an earlier version with password-free access: it is remade.
+     */
+    String superuserPassword() throws IOException {
+        Path file = superuserPasswordFile();
+        if (Files.isRegularFile(file) && Files.isDirectory(data())) return Files.readString(file).trim();
+        if (Files.isDirectory(data())) {
+            try (Stream<Path> files = Files.walk(data())) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+            Files.deleteIfExists(directory.resolve("migrated"));
+            Files.deleteIfExists(directory.resolve("pristine"));
+        }
+        Files.createDirectories(directory);
+        String password = EmbeddedCredentials.randomPassword();
+        EmbeddedCredentials.privateFile(file, password);
+        return password;
+    }
+
     PgBinaryResolver resolver() {
         Path id = binaries().resolve("binaries.id");
         return (system, architecture) -> Files.isRegularFile(id)

@@ -26,7 +26,7 @@ class OrgLimitsTest {
 
     @Test
     void orgsAreCappedShareThreadsAndStopPromptly() {
-        int n = Integer.getInteger("sfsim.orgs", 4);
+        int n = Integer.getInteger("sfsim.orgs", 12);
         Simulator sim = Simulator.start(SimulatorConfig.defaults().withPort(0).withMaxOrgs(n));
         long stopMs;
         try {
@@ -42,7 +42,7 @@ class OrgLimitsTest {
             given().baseUri(base).delete("/__admin/orgs/" + ids.remove(0)).then().statusCode(204);
             given().baseUri(base).post("/__admin/orgs").then().statusCode(201);
             System.out.printf("OrgLimitsTest: JVM threads with 1 created org %d, with %d created orgs %d%n", withOne, n, withAll);
-            assertThat(withAll).as("threads with %d orgs", n).isLessThanOrEqualTo(withOne + 2); // slack: JDK/Jetty housekeeping
+            assertThat(withAll).as("threads with %d orgs", n).isLessThanOrEqualTo(withOne + 8); // slack: JDK, Jetty and cache housekeeping threads
         } finally {
             long t0 = System.nanoTime();
             sim.close();

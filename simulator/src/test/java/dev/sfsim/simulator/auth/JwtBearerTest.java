@@ -65,6 +65,24 @@ class JwtBearerTest {
     }
 
     @Test
+    void theAudienceMustBeALoginServerOrTheSimulator() throws Exception {
+        given().baseUri(base).contentType("text/plain").body(keys.certificatePem()).post("/__admin/oauth/certificates").then().statusCode(201);
+        long soon = System.currentTimeMillis() / 1000 + 120;
+        String claims = claims(SimulatorConfig.DEFAULT_USERNAME, soon);
+        grant(jwt(claims.replace("https://login.salesforce.com", "https://test.salesforce.com/"))).statusCode(200);
+        grant(jwt(claims.replace("\"https://login.salesforce.com\"", "\"" + base + "\""))).statusCode(200);
+        grant(jwt(claims.replace("\"https://login.salesforce.com\"", "[\"https://elsewhere.example\", \"https://login.salesforce.com\"]"))).statusCode(200);
+        grant(jwt(claims.replace("https://login.salesforce.com", "https://attacker.example")))
+                .statusCode(400).body("error", equalTo("invalid_grant")).body("error_description", equalTo("audience is invalid"));
+        grant(jwt(claims.replace("\"https://login.salesforce.com\"", "[\"https://attacker.example\"]")))
+                .statusCode(400).body("error_description", equalTo("audience is invalid"));
+        // exp is required and must lie ahead, in seconds or milliseconds (the sf CLI's Date.now() + 300).
+        grant(jwt(claims.replace(",\"exp\":" + soon, ""))).statusCode(400).body("error_description", equalTo("invalid assertion"));
+        grant(jwt(claims(SimulatorConfig.DEFAULT_USERNAME, System.currentTimeMillis() - 1000)))
+                .statusCode(400).body("error_description", equalTo("expired authorization code"));
+    }
+
+    @Test
     void badAssertionsAreRefused() throws Exception {
         given().baseUri(base).contentType(ContentType.JSON).body("{\"certificate\":" + com.fasterxml.jackson.databind.node.TextNode.valueOf(keys.certificatePem()) + "}")
                 .post("/__admin/oauth/certificates").then().statusCode(201);

@@ -26,7 +26,13 @@ final class ComponentFixtures {
         String text = c.path("text").asText("");
         if (text.isEmpty()) throw error("REQUIRED_FIELD_MISSING", "messaging component '" + name + "': text is required", fields);
         List<MessagingComponent.Parameter> params = parameters(name, c.path("parameters"), fields);
-        return new MessagingComponent(name, c.path("masterLabel").asText(name), type, c.path("isActive").asBoolean(true), text, params);
+        String template = c.path("externalTemplateStatus").asText("Approved");
+        if (!MessagingComponent.TEMPLATE_STATUSES.contains(template)) {
+            throw error("INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST", "messaging component '" + name + "': bad externalTemplateStatus: "
+                    + template + " (expected Approved, Pending or Rejected)", fields);
+        }
+        return new MessagingComponent(name, c.path("masterLabel").asText(name), type, c.path("isActive").asBoolean(true), text, params,
+                template);
     }
 
     private static List<MessagingComponent.Parameter> parameters(String name, JsonNode node, List<String> fields) {

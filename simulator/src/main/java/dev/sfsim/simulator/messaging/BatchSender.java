@@ -72,7 +72,9 @@ final class BatchSender {
         Set<String> subscribed = req.enforceConsent() && "CommunicationSubscription".equals(req.consentType())
                 ? tx.subscriptionConsents(req.commSubscriptionId(), userIds, now.atZone(ZoneOffset.UTC).toLocalDate()) : Set.of();
         List<FaultRule> rules = tx.faultRules();
-        String text = tx.component(req.messageDefinition()).map(c -> Templates.render(c.text(), req.parameters())).orElse(null);
+        Optional<MessagingComponent> component = tx.component(req.messageDefinition());
+        String text = component.map(c -> Templates.render(c.text(), req.parameters())).orElse(null);
+        boolean templateApproved = component.map(c -> c.externalTemplateStatus().equals("Approved")).orElse(true);
 
         List<MessageUpdate> updates = new ArrayList<>();
         List<DeliveryError> errors = new ArrayList<>();
@@ -83,7 +85,7 @@ final class BatchSender {
         Instant retryAt = null;
         for (DueMessage m : due) {
             Recipient r = recipients.get(m.messagingEndUserId());
-            Optional<String> failure = SendRules.failure(req, r, subscribed);
+            Optional<String> failure = SendRules.failure(req, r, subscribed, templateApproved);
             if (failure.isEmpty() && text == null) failure = Optional.of("MessagingComponentNotFound");
             if (failure.isPresent()) {
                 updates.add(update(m, "Failed", failure.get(), null, null));

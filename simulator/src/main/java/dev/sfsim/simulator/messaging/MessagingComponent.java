@@ -14,15 +14,19 @@ import java.util.Set;
  * @param componentType {@code Notification}, {@code Text}, {@code Form}, ...
  * @param active        whether the component is active
  * @param text          body template with {@code {!parameterName}} placeholders
- * @param parameters    at most 5 parameters
+ * @param parameters    at most 5 parameters ("reference up to 5 custom parameters on the selected messaging component",
+ *                      Flow's Send Conversation Messages help: a limit of the component, checked when it is seeded)
+ * @param externalTemplateStatus status of the component's external (WhatsApp) template: {@code Approved}, {@code Pending}
+ *                      or {@code Rejected}; a WhatsApp send needs {@code Approved}
  */
 public record MessagingComponent(String developerName, String masterLabel, String componentType, boolean active,
-                                 String text, List<Parameter> parameters) {
+                                 String text, List<Parameter> parameters, String externalTemplateStatus) {
 
     /** Parameter data types and the value property of the action's parameter objects that carries each. */
     public static final List<String> DATA_TYPES = List.of("Text", "RecordId", "Date", "DateTime", "Number", "Boolean");
     public static final Set<String> COMPONENT_TYPES = Set.of("Notification", "Text", "Form", "AutoResponse", "Options", "Payment", "TimeSelector");
     public static final int MAX_PARAMETERS = 5;
+    public static final Set<String> TEMPLATE_STATUSES = Set.of("Approved", "Pending", "Rejected");
 
     public MessagingComponent {
         parameters = List.copyOf(parameters);

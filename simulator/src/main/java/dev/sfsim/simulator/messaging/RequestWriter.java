@@ -52,6 +52,8 @@ public final class RequestWriter {
         v.put("RequestType", TextNode.valueOf("SendNotificationMessages"));
         v.put("RequestStatus", TextNode.valueOf("Pending"));
         v.put("MessageDefinition", TextNode.valueOf(r.messageDefinitionName()));
+        // v65.0 MessageDefinitionParameters (textarea): the input parameters as given, JSON (the format is not published)
+        v.put("MessageDefinitionParameters", TextNode.valueOf(r.parameters().toString()));
         v.put("AllowExistingSessionStatus", TextNode.valueOf(r.allowedSessionStatus()));
         v.put("RequestConsentType", r.consentType() == null ? NullNode.instance : TextNode.valueOf(r.consentType()));
         v.put("ShouldEnforceChannelConsent", BooleanNode.valueOf(r.enforceConsent()));

@@ -15,16 +15,20 @@ final class SendRules {
     static final String END_USER_NOT_FOUND = "InvalidMessagingEndUser";
     static final String CHANNEL_INACTIVE = "MessagingChannelInactive";
     static final String NOT_OPTED_IN = "EndUserIsNotOptedIn";
+    /** WhatsApp sends templates only: a component without an approved external template cannot go out there. */
+    static final String TEMPLATE_REQUIRED = "ApprovedExternalTemplateRequired";
 
     private SendRules() {}
 
     /**
      * @param subscribed end users with consent to the request's subscription (only read for that consent type)
+     * @param templateApproved whether the component's external template is approved (read for WhatsApp channels)
      * @return the failure reason, or empty when the message may go out
      */
-    static Optional<String> failure(SendRequest request, Recipient r, Set<String> subscribed) {
+    static Optional<String> failure(SendRequest request, Recipient r, Set<String> subscribed, boolean templateApproved) {
         if (r == null) return Optional.of(END_USER_NOT_FOUND);
         if (!r.channelActive()) return Optional.of(CHANNEL_INACTIVE);
+        if (!templateApproved && "WhatsApp".equals(r.channelMessageType())) return Optional.of(TEMPLATE_REQUIRED);
         if (!request.enforceConsent()) return Optional.empty();
         if ("MessagingEndUser".equals(request.consentType()) && !consented(r)) return Optional.of(NOT_OPTED_IN);
         if ("CommunicationSubscription".equals(request.consentType()) && !subscribed.contains(r.id())) {

@@ -17,24 +17,27 @@ public final class ComponentRepository {
     /** Inserts the component, replacing one of the same developer name. */
     public void upsert(Handle h, MessagingComponent c) {
         h.createUpdate("""
-                        INSERT INTO messaging_component (developer_name, master_label, component_type, is_active, body_text, parameters)
-                        VALUES (:name, :label, :type, :active, :text, CAST(:params AS jsonb))
+                        INSERT INTO messaging_component (developer_name, master_label, component_type, is_active, body_text, parameters,
+                            external_template_status)
+                        VALUES (:name, :label, :type, :active, :text, CAST(:params AS jsonb), :template)
                         ON CONFLICT (developer_name) DO UPDATE SET master_label = EXCLUDED.master_label,
                             component_type = EXCLUDED.component_type, is_active = EXCLUDED.is_active,
-                            body_text = EXCLUDED.body_text, parameters = EXCLUDED.parameters""")
+                            body_text = EXCLUDED.body_text, parameters = EXCLUDED.parameters,
+                            external_template_status = EXCLUDED.external_template_status""")
                 .bind("name", c.developerName()).bind("label", c.masterLabel()).bind("type", c.componentType())
-                .bind("active", c.active()).bind("text", c.text()).bind("params", toJson(c.parameters()))
+                .bind("active", c.active()).bind("text", c.text()).bind("params", toJson(c.parameters())).bind("template", c.externalTemplateStatus())
                 .execute();
     }
 
     /** The component of that exact developer name. */
     public Optional<MessagingComponent> find(Handle h, String developerName) {
         return h.createQuery("""
-                        SELECT developer_name, master_label, component_type, is_active, body_text, parameters::text
+                        SELECT developer_name, master_label, component_type, is_active, body_text, parameters::text,
+                            external_template_status
                         FROM messaging_component WHERE developer_name = :name""")
                 .bind("name", developerName)
                 .map((rs, ctx) -> new MessagingComponent(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
-                        rs.getString(5), fromJson(rs.getString(6))))
+                        rs.getString(5), fromJson(rs.getString(6)), rs.getString(7)))
                 .findOne();
     }
 

@@ -183,7 +183,7 @@ final class OrgDirectory implements OrgAdmin, AutoCloseable {
     public void close() {
         background.shutdownNow();
         try {
-            background.awaitTermination(10, TimeUnit.SECONDS);
+            background.awaitTermination(1, TimeUnit.SECONDS); // a spare half-migrated is dropped later (next start, or below)
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

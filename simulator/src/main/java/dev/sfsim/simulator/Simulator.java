@@ -268,8 +268,10 @@ public final class Simulator implements AutoCloseable {
     public void close() {
         eventStreams.forEach(EventStreamRoutes::close);
         http.stop();
-        orgs.close();
+        // Dispatcher threads first (interrupted: a tick waiting for a connection gives up at once), then the orgs: on
+        // SIGTERM the embedded PostgreSQL's own shutdown hook stops the server meanwhile, and nothing must wait for it.
         dispatchThreads.close();
+        orgs.close();
         eventWriter.shutdownNow();
         database.close();
     }

@@ -193,6 +193,7 @@ public final class Dispatcher implements AutoCloseable {
     public void close() {
         ScheduledFuture<?> t = ticks;
         if (t != null) t.cancel(false);
+        if (executor.isShutdown()) return; // the simulator is stopping: the shared threads are already interrupted
         try {
             if (lock.tryLock(1, TimeUnit.SECONDS)) lock.unlock();
         } catch (InterruptedException e) {

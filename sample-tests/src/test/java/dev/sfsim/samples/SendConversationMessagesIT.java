@@ -94,7 +94,6 @@ class SendConversationMessagesIT {
                           "messageDefinitionName": "Order_Shipped",
                           "requestType": "SendNotificationMessages",
                           "isEnforceMessagingChannelConsent": true,
-                          "channelConsentType": "MessagingEndUser",
                           "allowedSessionStatus": "Any",
                           "messagingEndUserIds": "%s",
                           "messagingDefinitionInputParameters": [{"name": "orderNumber", "textValue": "1234"}]

@@ -324,7 +324,7 @@ class AdminClientIT {
     private static String send(String recipients) {
         String body = """
                 {"inputs": [{"messageDefinitionName": "Order_Shipped", "requestType": "SendNotificationMessages",
-                  "isEnforceMessagingChannelConsent": true, "channelConsentType": "MessagingEndUser",
+                  "isEnforceMessagingChannelConsent": true,
                   "allowedSessionStatus": "Any", "messagingEndUserIds": "%s",
                   "messagingDefinitionInputParameters": [{"name": "orderNumber", "textValue": "1234"}]}]}""".formatted(recipients);
         try {

@@ -37,7 +37,6 @@ public final class OrderNotificationService {
                 .put("messageDefinitionName", "Order_Shipped")
                 .put("requestType", "SendNotificationMessages")
                 .put("isEnforceMessagingChannelConsent", true)
-                .put("channelConsentType", "MessagingEndUser")
                 .put("allowedSessionStatus", "Any")
                 .put("messagingEndUserIds", String.join(",", messagingEndUserIds));
         input.putArray("messagingDefinitionInputParameters").addObject().put("name", "orderNumber").put("textValue", orderNumber);

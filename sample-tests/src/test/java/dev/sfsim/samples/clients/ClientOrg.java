@@ -55,7 +55,7 @@ final class ClientOrg {
     String actionInput() {
         return """
                 {"messageDefinitionName":"Order_Shipped","requestType":"SendNotificationMessages",\
-                "isEnforceMessagingChannelConsent":true,"channelConsentType":"MessagingEndUser",\
+                "isEnforceMessagingChannelConsent":true,\
                 "allowedSessionStatus":"Any","messagingEndUserIds":"%s,%s",\
                 "messagingDefinitionInputParameters":[{"name":"orderNumber","textValue":"1234"}]}""".formatted(alice, bob);
     }

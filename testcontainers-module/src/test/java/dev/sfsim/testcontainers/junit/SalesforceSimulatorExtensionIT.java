@@ -34,7 +34,7 @@ class SalesforceSimulatorExtensionIT {
     static String invoke(SalesforceSimulator sfsim, String recipients) throws Exception {
         String body = """
                 {"inputs": [{"messageDefinitionName": "Order_Shipped", "requestType": "SendNotificationMessages",
-                  "isEnforceMessagingChannelConsent": true, "channelConsentType": "MessagingEndUser",
+                  "isEnforceMessagingChannelConsent": true,
                   "allowedSessionStatus": "Any", "messagingEndUserIds": "%s",
                   "messagingDefinitionInputParameters": [{"name": "orderNumber", "textValue": "1234"}]}]}""".formatted(recipients);
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

@@ -30,7 +30,7 @@ public final class NameObject {
      * Key prefixes of polymorphic targets that are not objects of the simulated org (their records cannot exist
      * here, but an id written by a client still tells its type).
      */
-    private static final Map<String, String> OTHER_PREFIXES = Map.of("0Xx", "BotDefinition", "571", "LiveChatVisitor");
+    private static final Map<String, String> OTHER_PREFIXES = Map.of("0Xx", "BotDefinition", "571", "LiveChatVisitor", "00G", "Group");
 
     private static final SObjectType TYPE = new SObjectType(NAME, "Name", "Names", "", "", 0, Set.of(SupportedCall.QUERY),
             List.of(field("Id", FieldType.ID).label("ID").length(18).readOnly().build(),

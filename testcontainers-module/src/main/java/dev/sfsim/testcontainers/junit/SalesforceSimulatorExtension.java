@@ -127,7 +127,11 @@ public final class SalesforceSimulatorExtension implements ExecutionCondition, B
         SimulatorAdminClient admin = new SimulatorAdminClient(url, SalesforceSimulatorContainer.DEFAULT_CLIENT_ID,
                 SalesforceSimulatorContainer.DEFAULT_CLIENT_SECRET, SalesforceSimulatorContainer.DEFAULT_USERNAME,
                 SalesforceSimulatorContainer.DEFAULT_PASSWORD, apiVersion, null);
-        OrgCredentials defaultOrg = admin.orgs().get(0);
+        // GET /__admin/orgs names the org but never its secrets: the credentials are the ones the simulator was started with.
+        OrgCredentials listed = admin.orgs().get(0);
+        OrgCredentials defaultOrg = new OrgCredentials(listed.orgId(), SalesforceSimulatorContainer.DEFAULT_CLIENT_ID,
+                SalesforceSimulatorContainer.DEFAULT_CLIENT_SECRET, SalesforceSimulatorContainer.DEFAULT_USERNAME,
+                SalesforceSimulatorContainer.DEFAULT_PASSWORD, listed.instanceUrl());
         return new Shared(new StopOnce(simulator), new SalesforceSimulator(defaultOrg, apiVersion, admin), apiVersion);
     }
 

@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DescribeParityTest {
     private static final List<String> OBJECTS =
-            List.of("MessagingChannel", "MessagingEndUser", "MessagingSession", "ConversationEntry", "ConvMessageSendRequest");
+            List.of("MessagingChannel", "MessagingEndUser", "MessagingSession", "ConversationEntry", "ConvMessageSendRequest",
+                    "CommSubscription", "CommSubscriptionChannelType", "CommSubscriptionConsent", "MessagingDeliveryError");
     private static final List<String> COMPARED = List.of("label", "type", "length", "nillable", "createable", "updateable",
             "filterable", "groupable", "sortable", "defaultedOnCreate");
     private static final double NEWEST = 66.0;

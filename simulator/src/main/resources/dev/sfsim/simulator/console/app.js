@@ -1,7 +1,7 @@
 // The console shell: hash routes (#/conversations[/sessionId], #/requests, #/journal, #/world), the org switch,
 // the token dialog, and live refresh: every event of the org's stream re-renders the page shown (debounced).
 import { call, listen, setOrg, setToken, currentOrg, ApiError } from './api.js';
-import { h } from './dom.js';
+import { h, forgetErrors } from './dom.js';
 import * as conversations from './conversations.js';
 import * as requests from './requests.js';
 import * as journal from './journal.js';
@@ -22,8 +22,15 @@ async function render(full) {
   const r = route();
   document.querySelectorAll('nav a').forEach(a => a.toggleAttribute('aria-current', a.dataset.page === r.page));
   try {
+    if (full) forgetErrors();
+    // The page is built off-screen and swapped in at once: what the user typed while its data loaded is taken at the
+    // swap, not before the load (else a live refresh would put back a form's old value, and Enter would submit that).
+    const next = document.createElement('div');
+    await PAGES[r.page].render(next, r.arg, full, refresh);
+    const now = route();
+    if (now.page !== r.page || now.arg !== r.arg) return;   // the user moved on meanwhile: that page renders itself
     const kept = full ? null : keepInputs();
-    await PAGES[r.page].render(main, r.arg, full, refresh);
+    main.replaceChildren(...next.childNodes);
     if (kept) kept();
     await showClock();
   } catch (e) {

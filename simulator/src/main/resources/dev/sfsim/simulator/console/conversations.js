@@ -74,13 +74,15 @@ function reply(user, refresh) {
   const err = errorLine();
   const input = h('input', { id: 'reply-text', name: 'text', autocomplete: 'off', placeholder: 'Message, or STOP / START' });
   const send = async (text) => {
+    const from = location.hash;
     try {
       const r = await call('POST', '/messaging/inbound', { messagingEndUserId: user.id, text });
       const field = document.getElementById('reply-text'); // the page may have been re-rendered meanwhile
       if (field) field.value = '';
       input.value = '';
       showError(err, null);
-      if (!location.hash.endsWith(r.messagingSessionId)) location.hash = `#/conversations/${r.messagingSessionId}`;
+      if (location.hash !== from) return;   // the user went to another page meanwhile: stay there
+      if (!from.endsWith(r.messagingSessionId)) location.hash = `#/conversations/${r.messagingSessionId}`;
       else refresh();
     } catch (e) { showError(err, e); }
   };

@@ -17,11 +17,28 @@ export function time(iso) {
   return iso ? iso.replace('T', ' ').replace(/\.\d+Z$/, 'Z') : '';
 }
 
-/** A form's error line: shows the admin API's errorCode and message. */
-export function errorLine() {
-  return h('p.error', { role: 'alert' });
+/** The errors the forms of the page shown display, by form: a live re-render rebuilds the forms, not the refusals. */
+const shown = new Map();
+
+/** Forgets the errors shown (a new page is opened). */
+export function forgetErrors() {
+  shown.clear();
+}
+
+/**
+ * A form's error line: shows the admin API's errorCode and message. With a key, the line a live re-render builds
+ * again shows the same error until that form's next action.
+ */
+export function errorLine(key) {
+  const line = h('p.error', { role: 'alert' });
+  if (key) {
+    line.dataset.key = key;
+    line.textContent = shown.get(key) || '';
+  }
+  return line;
 }
 
 export function showError(line, err) {
   line.textContent = err ? (err.errorCode ? `${err.errorCode}: ${err.message}` : String(err.message || err)) : '';
+  if (line.dataset.key) shown.set(line.dataset.key, line.textContent);
 }

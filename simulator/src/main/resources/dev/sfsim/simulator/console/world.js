@@ -17,7 +17,7 @@ export async function render(main) {
 }
 
 function clockCard(c) {
-  const err = errorLine();
+  const err = errorLine('world.clock');
   const advance = h('input', { id: 'clock-advance', name: 'advance', value: 'PT48H', autocomplete: 'off' });
   const set = h('input', { id: 'clock-set', name: 'set', placeholder: '2026-01-15T10:30:00Z', autocomplete: 'off' });
   const post = body => run(err, () => call('POST', '/clock', body));
@@ -33,7 +33,7 @@ function clockCard(c) {
 }
 
 function faultCard(faults) {
-  const err = errorLine();
+  const err = errorLine('world.faults');
   const field = (id, label, attrs = {}) => [h('label', { for: id }, label), h('input', { id, name: id, autocomplete: 'off', ...attrs })];
   const effect = h('select', { id: 'fault-effect', name: 'effect' }, ['fail', 'transient', 'undeliverable', 'delay'].map(e => h('option', {}, e)));
   const form = h('form.fields', {
@@ -64,7 +64,7 @@ function faultCard(faults) {
 }
 
 function orgCard(orgs) {
-  const err = errorLine();
+  const err = errorLine('world.orgs');
   return h('section.card', { 'aria-labelledby': 'orgs-h' },
     h('h2', { id: 'orgs-h' }, 'Org'),
     h('div.row', {},

@@ -30,4 +30,24 @@ public final class Fixtures {
                  "MessagingPlatformKey": "whatsapp:+15550103"}
               ]
             }""";
+
+    /**
+     * A WhatsApp channel, the notification component {@code Order_Shipped} (one required {@code orderNumber}) and
+     * {@code recipients} end users {@code u0}, {@code u1}, ... (platform keys {@code whatsapp:+1555<7 digits>}): the
+     * load of the tests that send through several simulator processes and kill them.
+     */
+    public static String whatsAppRecipients(int recipients) {
+        StringBuilder records = new StringBuilder("""
+                {"attributes": {"type": "MessagingChannel", "referenceId": "ch"}, "MasterLabel": "WhatsApp", "DeveloperName": "WhatsApp",
+                 "MessageType": "WhatsApp", "MessagingPlatformKey": "whatsapp:+15550100", "IsActive": true}""");
+        for (int i = 0; i < recipients; i++) {
+            records.append(",{\"attributes\": {\"type\": \"MessagingEndUser\", \"referenceId\": \"u").append(i)
+                    .append("\"}, \"Name\": \"User ").append(i).append("\", \"MessagingChannelId\": \"@{ch.id}\", \"MessageType\": \"WhatsApp\", ")
+                    .append("\"MessagingPlatformKey\": \"whatsapp:+1555").append(String.format("%07d", i)).append("\"}");
+        }
+        return """
+                {"messagingComponents": [{"developerName": "Order_Shipped", "componentType": "Notification", "isActive": true,
+                  "text": "Your order {!orderNumber} has shipped.", "parameters": [{"name": "orderNumber", "dataType": "Text", "required": true}]}],
+                 "records": [%s]}""".formatted(records);
+    }
 }

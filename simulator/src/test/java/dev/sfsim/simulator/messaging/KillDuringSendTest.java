@@ -1,5 +1,7 @@
 package dev.sfsim.simulator.messaging;
 
+import dev.sfsim.simulator.Fixtures;
+
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -46,7 +48,7 @@ class KillDuringSendTest {
         pg = EmbeddedPostgres.builder().start();
         String url = pg.getJdbcUrl("postgres", "postgres");
         String base = startSimulator(url);
-        JsonPath seeded = given().baseUri(base).contentType(ContentType.JSON).body(fixtures()).post("/__admin/fixtures")
+        JsonPath seeded = given().baseUri(base).contentType(ContentType.JSON).body(Fixtures.whatsAppRecipients(RECIPIENTS)).post("/__admin/fixtures")
                 .then().statusCode(201).extract().jsonPath();
         List<String> users = seeded.getList("results.findAll { it.referenceId.startsWith('u') }.id");
         String input = """
@@ -118,20 +120,5 @@ class KillDuringSendTest {
             if (Instant.now().isAfter(deadline)) throw new AssertionError("condition not met within " + max);
             Thread.sleep(50);
         }
-    }
-
-    private static String fixtures() {
-        StringBuilder records = new StringBuilder("""
-                {"attributes": {"type": "MessagingChannel", "referenceId": "ch"}, "MasterLabel": "WhatsApp", "DeveloperName": "WhatsApp",
-                 "MessageType": "WhatsApp", "MessagingPlatformKey": "whatsapp:+15550100", "IsActive": true}""");
-        for (int i = 0; i < RECIPIENTS; i++) {
-            records.append(",{\"attributes\": {\"type\": \"MessagingEndUser\", \"referenceId\": \"u").append(i)
-                    .append("\"}, \"Name\": \"User ").append(i).append("\", \"MessagingChannelId\": \"@{ch.id}\", \"MessageType\": \"WhatsApp\", ")
-                    .append("\"MessagingPlatformKey\": \"whatsapp:+1555").append(String.format("%07d", i)).append("\"}");
-        }
-        return """
-                {"messagingComponents": [{"developerName": "Order_Shipped", "componentType": "Notification", "isActive": true,
-                  "text": "Your order {!orderNumber} has shipped.", "parameters": [{"name": "orderNumber", "dataType": "Text", "required": true}]}],
-                 "records": [%s]}""".formatted(records);
     }
 }

@@ -1,5 +1,7 @@
 package dev.sfsim.simulator.messaging;
 
+import dev.sfsim.simulator.Fixtures;
+
 import dev.sfsim.simulator.SimulatorProcesses;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -65,7 +67,7 @@ class TwoInstancesTest {
         await(() -> !clock(b).getBoolean("frozen"), Duration.ofSeconds(10));
 
         // a send split across both, every message undeliverable; A is killed mid-send
-        JsonPath seeded = given().baseUri(a).contentType(ContentType.JSON).body(fixtures()).post("/__admin/fixtures")
+        JsonPath seeded = given().baseUri(a).contentType(ContentType.JSON).body(Fixtures.whatsAppRecipients(RECIPIENTS)).post("/__admin/fixtures")
                 .then().statusCode(201).extract().jsonPath();
         given().baseUri(b).contentType(ContentType.JSON)
                 .body("{\"effect\": \"undeliverable\", \"statusCode\": \"131026\", \"reason\": \"Message undeliverable\"}")
@@ -134,20 +136,5 @@ class TwoInstancesTest {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    private static String fixtures() {
-        StringBuilder records = new StringBuilder("""
-                {"attributes": {"type": "MessagingChannel", "referenceId": "ch"}, "MasterLabel": "WhatsApp", "DeveloperName": "WhatsApp",
-                 "MessageType": "WhatsApp", "MessagingPlatformKey": "whatsapp:+15550100", "IsActive": true}""");
-        for (int i = 0; i < RECIPIENTS; i++) {
-            records.append(",{\"attributes\": {\"type\": \"MessagingEndUser\", \"referenceId\": \"u").append(i)
-                    .append("\"}, \"Name\": \"User ").append(i).append("\", \"MessagingChannelId\": \"@{ch.id}\", \"MessageType\": \"WhatsApp\", ")
-                    .append("\"MessagingPlatformKey\": \"whatsapp:+1555").append(String.format("%07d", i)).append("\"}");
-        }
-        return """
-                {"messagingComponents": [{"developerName": "Order_Shipped", "componentType": "Notification", "isActive": true,
-                  "text": "Your order {!orderNumber} has shipped.", "parameters": [{"name": "orderNumber", "dataType": "Text", "required": true}]}],
-                 "records": [%s]}""".formatted(records);
     }
 }

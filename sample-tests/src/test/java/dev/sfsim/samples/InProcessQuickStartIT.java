@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 @SalesforceSimulatorTest(mode = IN_PROCESS, latencyProfile = "instant")
 class InProcessQuickStartIT {
 
-    static final String ORG = """
+  static final String ORG =
+      """
             {"messagingComponents": [{"developerName": "Order_Shipped", "componentType": "Notification",
                "isActive": true, "text": "Order {!orderNumber} has shipped.",
                "parameters": [{"name": "orderNumber", "dataType": "Text", "required": true}]}],
@@ -27,26 +28,34 @@ class InProcessQuickStartIT {
                 "MessagingChannelId": "@{sms.id}", "MessageType": "Text", "MessagingPlatformKey": "+15550101",
                 "MessagingConsentStatus": "ExplicitlyOptedIn"}]}""";
 
-    @Test
-    void sendsANotification(SalesforceSimulator sfsim) throws Exception {
-        String alice = sfsim.admin().loadFixtures(ORG).idOf("alice");
+  @Test
+  void sendsANotification(SalesforceSimulator sfsim) throws Exception {
+    String alice = sfsim.admin().loadFixtures(ORG).idOf("alice");
 
-        // What your code does against a real org: POST the sendConversationMessages action with a Bearer token.
-        String body = """
+    // What your code does against a real org: POST the sendConversationMessages action with a
+    // Bearer token.
+    String body =
+        """
                 {"inputs": [{"messageDefinitionName": "Order_Shipped", "requestType": "SendNotificationMessages",
                   "messagingEndUserIds": "%s",
                   "messagingDefinitionInputParameters": [{"name": "orderNumber", "textValue": "1234"}]}]}"""
-                .formatted(alice);
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(sfsim.getDataUrl() + "/actions/standard/sendConversationMessages"))
-                .header("Authorization", "Bearer " + sfsim.getAccessToken())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), response.body());
-        String requestId = response.body().replaceAll("(?s).*\"requestId\"\\s*:\\s*\"(\\w+)\".*", "$1");
+            .formatted(alice);
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            sfsim.getDataUrl() + "/actions/standard/sendConversationMessages"))
+                    .header("Authorization", "Bearer " + sfsim.getAccessToken())
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, response.statusCode(), response.body());
+    String requestId = response.body().replaceAll("(?s).*\"requestId\"\\s*:\\s*\"(\\w+)\".*", "$1");
 
-        SendRequestStatus done = sfsim.admin().awaitRequestCompleted(requestId, Duration.ofSeconds(10));
-        assertEquals(1, done.successMessageCount());
-        assertEquals("Order 1234 has shipped.", sfsim.admin().outboxOfRequest(requestId).get(0).text());
-    }
+    SendRequestStatus done = sfsim.admin().awaitRequestCompleted(requestId, Duration.ofSeconds(10));
+    assertEquals(1, done.successMessageCount());
+    assertEquals("Order 1234 has shipped.", sfsim.admin().outboxOfRequest(requestId).get(0).text());
+  }
 }

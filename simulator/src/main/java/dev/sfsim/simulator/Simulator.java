@@ -1,278 +1,360 @@
 package dev.sfsim.simulator;
 
+import dev.sfsim.simulator.action.ActionCatalogRoutes;
 import dev.sfsim.simulator.action.ActionRoutes;
 import dev.sfsim.simulator.action.SendConversationMessagesService;
 import dev.sfsim.simulator.admin.AdminRoutes;
-import dev.sfsim.simulator.admin.JournalRoutes;
-import dev.sfsim.simulator.admin.OrgRoutes;
-import dev.sfsim.simulator.admin.OpenApiRoutes;
+import dev.sfsim.simulator.admin.ConsoleFileRoutes;
+import dev.sfsim.simulator.admin.ConsoleRoutes;
+import dev.sfsim.simulator.admin.EventStreamRoutes;
 import dev.sfsim.simulator.admin.FixtureService;
+import dev.sfsim.simulator.admin.JournalRoutes;
+import dev.sfsim.simulator.admin.MessagingAdminRoutes;
+import dev.sfsim.simulator.admin.OpenApiRoutes;
+import dev.sfsim.simulator.admin.OrgRoutes;
 import dev.sfsim.simulator.admin.ResetService;
+import dev.sfsim.simulator.admin.SessionAdminRoutes;
 import dev.sfsim.simulator.admin.StartupFixtures;
+import dev.sfsim.simulator.auth.CertificateRoutes;
+import dev.sfsim.simulator.auth.Certificates;
 import dev.sfsim.simulator.auth.IdentityRoutes;
 import dev.sfsim.simulator.auth.OAuthRoutes;
 import dev.sfsim.simulator.auth.OrgIdentity;
+import dev.sfsim.simulator.auth.SoapRoutes;
 import dev.sfsim.simulator.auth.TokenService;
 import dev.sfsim.simulator.catalog.Catalog;
+import dev.sfsim.simulator.catalog.CustomFields;
 import dev.sfsim.simulator.clock.SimClock;
+import dev.sfsim.simulator.connect.ConversationRoutes;
+import dev.sfsim.simulator.http.AdminTokenFilter;
+import dev.sfsim.simulator.http.ApiUsage;
 import dev.sfsim.simulator.http.AuthFilter;
 import dev.sfsim.simulator.http.DatabaseGate;
 import dev.sfsim.simulator.http.HttpServer;
+import dev.sfsim.simulator.http.LimitsRoutes;
 import dev.sfsim.simulator.http.OrgEndpoints;
 import dev.sfsim.simulator.http.OrgRouter;
 import dev.sfsim.simulator.http.RequestJournal;
 import dev.sfsim.simulator.http.ServiceRoutes;
-import dev.sfsim.simulator.messaging.Dispatcher;
 import dev.sfsim.simulator.messaging.DispatchThreads;
+import dev.sfsim.simulator.messaging.Dispatcher;
+import dev.sfsim.simulator.messaging.MessagingSettings;
 import dev.sfsim.simulator.messaging.RequestWriter;
 import dev.sfsim.simulator.persistence.ComponentRepository;
+import dev.sfsim.simulator.persistence.ConsoleRepository;
 import dev.sfsim.simulator.persistence.Database;
+import dev.sfsim.simulator.persistence.EndUserMessages;
+import dev.sfsim.simulator.persistence.FaultRepository;
 import dev.sfsim.simulator.persistence.JdbiMessagingStore;
 import dev.sfsim.simulator.persistence.OutboxRepository;
+import dev.sfsim.simulator.persistence.SessionActions;
+import dev.sfsim.simulator.persistence.TranscriptRepository;
+import dev.sfsim.simulator.query.QueryExplainer;
 import dev.sfsim.simulator.query.QueryRoutes;
 import dev.sfsim.simulator.query.QueryService;
 import dev.sfsim.simulator.sobject.RecordRepository;
-import dev.sfsim.simulator.action.ActionCatalogRoutes;
-import dev.sfsim.simulator.connect.ConversationRoutes;
-import dev.sfsim.simulator.admin.MessagingAdminRoutes;
-import dev.sfsim.simulator.admin.SessionAdminRoutes;
-import dev.sfsim.simulator.admin.ConsoleRoutes;
-import dev.sfsim.simulator.admin.ConsoleFileRoutes;
-import dev.sfsim.simulator.admin.EventStreamRoutes;
-import dev.sfsim.simulator.persistence.ConsoleRepository;
-import dev.sfsim.simulator.auth.CertificateRoutes;
-import dev.sfsim.simulator.auth.Certificates;
-import dev.sfsim.simulator.auth.SoapRoutes;
-import dev.sfsim.simulator.http.AdminTokenFilter;
-import dev.sfsim.simulator.http.ApiUsage;
-import dev.sfsim.simulator.http.LimitsRoutes;
-import dev.sfsim.simulator.messaging.MessagingSettings;
-import dev.sfsim.simulator.persistence.FaultRepository;
-import dev.sfsim.simulator.persistence.TranscriptRepository;
-import dev.sfsim.simulator.persistence.EndUserMessages;
-import dev.sfsim.simulator.persistence.SessionActions;
-import dev.sfsim.simulator.query.QueryExplainer;
-import dev.sfsim.simulator.soql.SoqlCompiler;
 import dev.sfsim.simulator.sobject.RestDispatcher;
 import dev.sfsim.simulator.sobject.SObjectRoutes;
-import java.time.Instant;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantLock;
+import dev.sfsim.simulator.soql.SoqlCompiler;
 import io.javalin.Javalin;
-
-import dev.sfsim.simulator.catalog.CustomFields;
-import java.util.List;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The composition root: starts the database, builds the default org ({@link #buildOrg}: every per-org service,
- * route and dispatcher), loads the startup fixtures, and starts the HTTP server, whose {@link OrgRouter} hands each
- * request to its org. {@link OrgDirectory} creates further orgs with the same factory. {@link #close()} stops all
- * of it, embedded PostgreSQL included.
+ * The composition root: starts the database, builds the default org ({@link #buildOrg}: every
+ * per-org service, route and dispatcher), loads the startup fixtures, and starts the HTTP server,
+ * whose {@link OrgRouter} hands each request to its org. {@link OrgDirectory} creates further orgs
+ * with the same factory. {@link #close()} stops all of it, embedded PostgreSQL included.
  */
 public final class Simulator implements AutoCloseable {
-    private final SimulatorConfig config;
-    private final OrgIdentity org;
-    private final Database database;
-    /** The standard objects plus the custom fields of {@code SFSIM_CUSTOM_FIELDS}. */
-    private final Catalog catalog;
-    /** When the simulator started: the {@code If-Modified-Since} reference of describe resources. */
-    private final Instant started = Instant.now();
-    private final StartupFixtures startupFixtures;
-    private final OrgDirectory orgs;
-    private final Javalin http;
-    /** The dispatcher threads all orgs share: an org costs a scheduled task, not threads. */
-    private final DispatchThreads dispatchThreads = new DispatchThreads();
-    /**
-     * Writes every org's admin events to their SSE clients, so listeners never slow the work. Each org has at most one
-     * task queued (its events wait, bounded, in its {@link EventStreamRoutes}), so the queue is bounded by the orgs.
-     */
-    private final java.util.concurrent.ExecutorService eventWriter = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "sfsim-admin-events");
-        t.setDaemon(true);
-        return t;
-    });
-    /** Every org's event stream, closed before the server stops (open SSE responses would hold its stop up). */
-    private final java.util.Set<EventStreamRoutes> eventStreams = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final SimulatorConfig config;
+  private final OrgIdentity org;
+  private final Database database;
 
-    /**
-     * One org's services, routes and background work: everything that belongs to one org is built here, over the
-     * Jdbi of the org's schema, so orgs never see each other's data.
-     */
-    record OrgRuntime(OrgRouter.RoutedOrg routed, String schema, ResetService reset, AutoCloseable background) {}
+  /** The standard objects plus the custom fields of {@code SFSIM_CUSTOM_FIELDS}. */
+  private final Catalog catalog;
 
-    private Simulator(SimulatorConfig config) {
-        this.config = config;
-        this.org = OrgIdentity.defaultOrg(config);
-        this.startupFixtures = StartupFixtures.read(config.fixtureDirs());
-        this.catalog = Catalog.standard().withCustomFields(CustomFields.read(config.customFields()));
-        List<Database.ExtraColumn> columns = catalog.customFields().stream().map(e -> new Database.ExtraColumn(
-                e.getKey().table(), e.getValue().column(), e.getValue().type().sqlType(), e.getValue().attributes().unique())).toList();
-        this.database = config.databaseUrl() == null
-                ? Database.embedded(config.embeddedDirectory(), columns)
-                : Database.external(config.databaseUrl(), config.databaseUser(), config.databasePassword(), columns);
-        OrgRuntime defaultOrg = null;
-        OrgDirectory directory = null;
-        try {
-            defaultOrg = buildOrg(org, Database.DEFAULT_SCHEMA, startupFixtures);
-            boolean pristine = database.claimPristine(pristineFingerprint());
-            if (!pristine && (config.databaseUrl() == null || !defaultOrg.reset().seeded())) defaultOrg.reset().reset();
-            OrgRouter router = new OrgRouter(defaultOrg.routed());
-            directory = new OrgDirectory(database, defaultOrg, router, this::buildOrg, startupFixtures, config.maxOrgs(),
-                    config.databaseUrl() != null);
-            this.orgs = directory;
-            this.http = HttpServer.create(config.tls(), config.bindAddress(), config.port(),
-                    new AdminTokenFilter(config.adminToken())::register, new DatabaseGate(database.health()::up)::register,
-                    router::register, new OrgRoutes(orgs)::register, new OpenApiRoutes(version())::register,
-                    new ConsoleFileRoutes()::register);
-            if (config.tls()) http.start();
-            else http.start(config.bindAddress(), config.port());
-        } catch (RuntimeException e) {
-            // A failed start (a bad startup fixture, a busy port) must not leave a dispatcher polling a closed database.
-            if (directory != null) directory.close();
-            else if (defaultOrg != null) closeQuietly(defaultOrg.background());
-            dispatchThreads.close();
-            database.close();
-            eventWriter.shutdownNow();
-            throw e;
-        }
+  /** When the simulator started: the {@code If-Modified-Since} reference of describe resources. */
+  private final Instant started = Instant.now();
+
+  private final StartupFixtures startupFixtures;
+  private final OrgDirectory orgs;
+  private final Javalin http;
+
+  /** The dispatcher threads all orgs share: an org costs a scheduled task, not threads. */
+  private final DispatchThreads dispatchThreads = new DispatchThreads();
+
+  /**
+   * Writes every org's admin events to their SSE clients, so listeners never slow the work. Each
+   * org has at most one task queued (its events wait, bounded, in its {@link EventStreamRoutes}),
+   * so the queue is bounded by the orgs.
+   */
+  private final java.util.concurrent.ExecutorService eventWriter =
+      java.util.concurrent.Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "sfsim-admin-events");
+            t.setDaemon(true);
+            return t;
+          });
+
+  /**
+   * Every org's event stream, closed before the server stops (open SSE responses would hold its
+   * stop up).
+   */
+  private final java.util.Set<EventStreamRoutes> eventStreams =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /**
+   * One org's services, routes and background work: everything that belongs to one org is built
+   * here, over the Jdbi of the org's schema, so orgs never see each other's data.
+   */
+  record OrgRuntime(
+      OrgRouter.RoutedOrg routed, String schema, ResetService reset, AutoCloseable background) {}
+
+  private Simulator(SimulatorConfig config) {
+    this.config = config;
+    this.org = OrgIdentity.defaultOrg(config);
+    this.startupFixtures = StartupFixtures.read(config.fixtureDirs());
+    this.catalog = Catalog.standard().withCustomFields(CustomFields.read(config.customFields()));
+    List<Database.ExtraColumn> columns =
+        catalog.customFields().stream()
+            .map(
+                e ->
+                    new Database.ExtraColumn(
+                        e.getKey().table(),
+                        e.getValue().column(),
+                        e.getValue().type().sqlType(),
+                        e.getValue().attributes().unique()))
+            .toList();
+    this.database =
+        config.databaseUrl() == null
+            ? Database.embedded(config.embeddedDirectory(), columns)
+            : Database.external(
+                config.databaseUrl(), config.databaseUser(), config.databasePassword(), columns);
+    OrgRuntime defaultOrg = null;
+    OrgDirectory directory = null;
+    try {
+      defaultOrg = buildOrg(org, Database.DEFAULT_SCHEMA, startupFixtures);
+      boolean pristine = database.claimPristine(pristineFingerprint());
+      if (!pristine && (config.databaseUrl() == null || !defaultOrg.reset().seeded())) {
+        defaultOrg.reset().reset();
+      }
+      OrgRouter router = new OrgRouter(defaultOrg.routed());
+      directory =
+          new OrgDirectory(
+              database,
+              defaultOrg,
+              router,
+              this::buildOrg,
+              startupFixtures,
+              config.maxOrgs(),
+              config.databaseUrl() != null);
+      this.orgs = directory;
+      this.http =
+          HttpServer.create(
+              config.tls(),
+              config.bindAddress(),
+              config.port(),
+              new AdminTokenFilter(config.adminToken())::register,
+              new DatabaseGate(database.health()::up)::register,
+              router::register,
+              new OrgRoutes(orgs)::register,
+              new OpenApiRoutes(version())::register,
+              new ConsoleFileRoutes()::register);
+      if (config.tls()) {
+        http.start();
+      } else {
+        http.start(config.bindAddress(), config.port());
+      }
+    } catch (RuntimeException e) {
+      // A failed start (a bad startup fixture, a busy port) must not leave a dispatcher polling a
+      // closed database.
+      if (directory != null) {
+        directory.close();
+      } else if (defaultOrg != null) {
+        closeQuietly(defaultOrg.background());
+      }
+      dispatchThreads.close();
+      database.close();
+      eventWriter.shutdownNow();
+      throw e;
     }
+  }
 
-    private static void closeQuietly(AutoCloseable c) {
-        try {
-            c.close();
-        } catch (Exception ignored) {
-            // already failing to start; the original exception is what matters
-        }
+  private static void closeQuietly(AutoCloseable c) {
+    try {
+      c.close();
+    } catch (Exception ignored) {
+      // already failing to start; the original exception is what matters
     }
+  }
 
-    /**
-     * What a reset's result depends on: the default org's identity, the startup fixtures and the custom fields (a
-     * prepared directory's rows have no values, not even a Checkbox's default, in columns added after it was made).
-     */
-    String pristineFingerprint() {
-        String custom = catalog.customFields().isEmpty() ? "" : "|" + catalog.customFields();
-        return Integer.toHexString((org + "|" + startupFixtures + custom).hashCode());
-    }
+  /**
+   * What a reset's result depends on: the default org's identity, the startup fixtures and the
+   * custom fields (a prepared directory's rows have no values, not even a Checkbox's default, in
+   * columns added after it was made).
+   */
+  String pristineFingerprint() {
+    String custom = catalog.customFields().isEmpty() ? "" : "|" + catalog.customFields();
+    return Integer.toHexString((org + "|" + startupFixtures + custom).hashCode());
+  }
 
-    /** The per-org factory: builds one org's service graph over its schema and starts its background work. */
-    private OrgRuntime buildOrg(OrgIdentity org, String schema, StartupFixtures startupFixtures) {
-        var jdbi = database.jdbi(schema);
-        SimClock clock = database.clock(schema);
-        RecordRepository records = new RecordRepository(catalog);
-        ComponentRepository components = new ComponentRepository();
-        OutboxRepository outbox = new OutboxRepository(jdbi);
-        TokenService tokens = new TokenService(jdbi, clock, config.sessionTimeout());
-        Certificates certificates = new Certificates(jdbi, clock);
-        FixtureService fixtures = new FixtureService(jdbi, catalog, records, components, clock, org.userId());
-        Lock workLock = new ReentrantLock();
-        ResetService reset = new ResetService(jdbi, catalog, org, clock, fixtures, startupFixtures, workLock);
-        RequestJournal journal = new RequestJournal(RequestJournal.DEFAULT_CAPACITY, config.journalMaxBytes());
-        reset.onReset(journal::clear);
-        reset.onReset(tokens::forgetSessions);
-        AuthFilter auth = new AuthFilter(tokens);
-        var store = new JdbiMessagingStore(jdbi, catalog, records, components);
-        var send = new SendConversationMessagesService(jdbi, clock, components, new RequestWriter(store),
-                config.latency().pickupDelay);
-        EventStreamRoutes events = new EventStreamRoutes(org.orgId(), eventWriter);
-        eventStreams.add(events);
-        Dispatcher dispatcher = new Dispatcher(store, clock, new MessagingSettings(config.latency(), config.immediateEntries(),
-                config.maxInProgressRequests(), org.integrationUserId()), workLock, dispatchThreads, events);
-        FaultRepository faults = new FaultRepository(jdbi);
-        SoqlCompiler compiler = new SoqlCompiler(catalog);
-        QueryService queries = new QueryService(jdbi, compiler, clock);
-        ApiUsage usage = new ApiUsage(clock);
-        var rest = new RestDispatcher(jdbi, catalog, records, queries, clock, started);
-        OrgEndpoints endpoints = OrgEndpoints.record(
-                auth::register,
-                usage::register,
-                OAuthRoutes.create(org, tokens, certificates, jdbi, clock, config.autoAuthorize())::register,
-                new SoapRoutes(org, tokens)::register,
-                new CertificateRoutes(certificates)::register,
-                new IdentityRoutes(org, auth)::register,
-                new ServiceRoutes("/id/" + org.orgId() + "/" + org.userId())::register,
-                new QueryRoutes(queries, new QueryExplainer(jdbi, compiler, clock))::register,
-                new SObjectRoutes(rest)::register,
-                new LimitsRoutes(usage)::register,
-                new ActionRoutes(send)::register,
-                new ActionCatalogRoutes(started)::register,
-                new AdminRoutes(fixtures, reset, outbox, version(), database.kind(), database.health()::up)::register,
-                new MessagingAdminRoutes(clock, dispatcher, faults, new EndUserMessages(jdbi, clock, config.immediateEntries()),
-                        events)::register,
-                new SessionAdminRoutes(new SessionActions(jdbi, clock), dispatcher, events)::register,
-                new ConsoleRoutes(new ConsoleRepository(jdbi))::register,
-                events::register,
-                new ConversationRoutes(new TranscriptRepository(jdbi))::register,
-                new JournalRoutes(journal)::register);
-        dispatcher.start();
-        AutoCloseable background = () -> {
-            eventStreams.remove(events);
-            events.close();
-            dispatcher.close();
+  /**
+   * The per-org factory: builds one org's service graph over its schema and starts its background
+   * work.
+   */
+  private OrgRuntime buildOrg(OrgIdentity org, String schema, StartupFixtures startupFixtures) {
+    var jdbi = database.jdbi(schema);
+    SimClock clock = database.clock(schema);
+    RecordRepository records = new RecordRepository(catalog);
+    ComponentRepository components = new ComponentRepository();
+    OutboxRepository outbox = new OutboxRepository(jdbi);
+    TokenService tokens = new TokenService(jdbi, clock, config.sessionTimeout());
+    Certificates certificates = new Certificates(jdbi, clock);
+    FixtureService fixtures =
+        new FixtureService(jdbi, catalog, records, components, clock, org.userId());
+    Lock workLock = new ReentrantLock();
+    ResetService reset =
+        new ResetService(jdbi, catalog, org, clock, fixtures, startupFixtures, workLock);
+    RequestJournal journal =
+        new RequestJournal(RequestJournal.DEFAULT_CAPACITY, config.journalMaxBytes());
+    reset.onReset(journal::clear);
+    reset.onReset(tokens::forgetSessions);
+    AuthFilter auth = new AuthFilter(tokens);
+    var store = new JdbiMessagingStore(jdbi, catalog, records, components);
+    var send =
+        new SendConversationMessagesService(
+            jdbi, clock, components, new RequestWriter(store), config.latency().pickupDelay);
+    EventStreamRoutes events = new EventStreamRoutes(org.orgId(), eventWriter);
+    eventStreams.add(events);
+    Dispatcher dispatcher =
+        new Dispatcher(
+            store,
+            clock,
+            new MessagingSettings(
+                config.latency(),
+                config.immediateEntries(),
+                config.maxInProgressRequests(),
+                org.integrationUserId()),
+            workLock,
+            dispatchThreads,
+            events);
+    FaultRepository faults = new FaultRepository(jdbi);
+    SoqlCompiler compiler = new SoqlCompiler(catalog);
+    QueryService queries = new QueryService(jdbi, compiler, clock);
+    ApiUsage usage = new ApiUsage(clock);
+    var rest = new RestDispatcher(jdbi, catalog, records, queries, clock, started);
+    OrgEndpoints endpoints =
+        OrgEndpoints.record(
+            auth::register,
+            usage::register,
+            OAuthRoutes.create(org, tokens, certificates, jdbi, clock, config.autoAuthorize())
+                ::register,
+            new SoapRoutes(org, tokens)::register,
+            new CertificateRoutes(certificates)::register,
+            new IdentityRoutes(org, auth)::register,
+            new ServiceRoutes("/id/" + org.orgId() + "/" + org.userId())::register,
+            new QueryRoutes(queries, new QueryExplainer(jdbi, compiler, clock))::register,
+            new SObjectRoutes(rest)::register,
+            new LimitsRoutes(usage)::register,
+            new ActionRoutes(send)::register,
+            new ActionCatalogRoutes(started)::register,
+            new AdminRoutes(
+                    fixtures, reset, outbox, version(), database.kind(), database.health()::up)
+                ::register,
+            new MessagingAdminRoutes(
+                    clock,
+                    dispatcher,
+                    faults,
+                    new EndUserMessages(jdbi, clock, config.immediateEntries()),
+                    events)
+                ::register,
+            new SessionAdminRoutes(new SessionActions(jdbi, clock), dispatcher, events)::register,
+            new ConsoleRoutes(new ConsoleRepository(jdbi))::register,
+            events::register,
+            new ConversationRoutes(new TranscriptRepository(jdbi))::register,
+            new JournalRoutes(journal)::register);
+    dispatcher.start();
+    AutoCloseable background =
+        () -> {
+          eventStreams.remove(events);
+          events.close();
+          dispatcher.close();
         };
-        return new OrgRuntime(new OrgRouter.RoutedOrg(org, endpoints, journal), schema, reset, background);
-    }
+    return new OrgRuntime(
+        new OrgRouter.RoutedOrg(org, endpoints, journal), schema, reset, background);
+  }
 
-    /** Starts a simulator; returns once it accepts API calls. */
-    public static Simulator start(SimulatorConfig config) {
-        return new Simulator(config);
-    }
+  /** Starts a simulator; returns once it accepts API calls. */
+  public static Simulator start(SimulatorConfig config) {
+    return new Simulator(config);
+  }
 
-    /** The port the server listens on (useful with port 0). */
-    public int port() {
-        return http.port();
-    }
+  /** The port the server listens on (useful with port 0). */
+  public int port() {
+    return http.port();
+  }
 
-    /** Where the server listens: {@code <bind address>:<port>} ({@code SFSIM_BIND_ADDRESS}). */
-    public String listensOn() {
-        String host = config.bindAddress();
-        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
-    }
+  /** Where the server listens: {@code <bind address>:<port>} ({@code SFSIM_BIND_ADDRESS}). */
+  public String listensOn() {
+    String host = config.bindAddress();
+    return (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
+  }
 
-    /** {@code http://localhost:<port>}, or {@code https://} with {@code SFSIM_TLS=true}. */
-    public String baseUrl() {
-        return (config.tls() ? "https" : "http") + "://localhost:" + port();
-    }
+  /** {@code http://localhost:<port>}, or {@code https://} with {@code SFSIM_TLS=true}. */
+  public String baseUrl() {
+    return (config.tls() ? "https" : "http") + "://localhost:" + port();
+  }
 
-    public OrgIdentity org() {
-        return org;
-    }
+  public OrgIdentity org() {
+    return org;
+  }
 
-    public SimulatorConfig config() {
-        return config;
-    }
+  public SimulatorConfig config() {
+    return config;
+  }
 
-    /** The simulator's version, from the build. */
-    public static String version() {
-        try (InputStream in = Simulator.class.getResourceAsStream("version.properties")) {
-            Properties p = new Properties();
-            if (in != null) p.load(in);
-            return p.getProperty("version", "dev");
-        } catch (IOException e) {
-            return "dev";
-        }
+  /** The simulator's version, from the build. */
+  public static String version() {
+    try (InputStream in = Simulator.class.getResourceAsStream("version.properties")) {
+      Properties p = new Properties();
+      if (in != null) {
+        p.load(in);
+      }
+      return p.getProperty("version", "dev");
+    } catch (IOException e) {
+      return "dev";
     }
+  }
 
-    /** Every HTTP route the server registered, as {@code "METHOD /path"} (Javalin's {@code {param}} syntax). */
-    List<String> routes() {
-        return http.unsafe.internalRouter.allHttpHandlers().stream()
-                .map(e -> e.endpoint)
-                .filter(e -> e.method.isHttpMethod())
-                .map(e -> e.method.name() + " " + e.path)
-                .toList();
-    }
+  /**
+   * Every HTTP route the server registered, as {@code "METHOD /path"} (Javalin's {@code {param}}
+   * syntax).
+   */
+  List<String> routes() {
+    return http.unsafe.internalRouter.allHttpHandlers().stream()
+        .map(e -> e.endpoint)
+        .filter(e -> e.method.isHttpMethod())
+        .map(e -> e.method.name() + " " + e.path)
+        .toList();
+  }
 
-    @Override
-    public void close() {
-        eventStreams.forEach(EventStreamRoutes::close);
-        http.stop();
-        // Dispatcher threads first (interrupted: a tick waiting for a connection gives up at once), then the orgs: on
-        // SIGTERM the embedded PostgreSQL's own shutdown hook stops the server meanwhile, and nothing must wait for it.
-        dispatchThreads.close();
-        orgs.close();
-        eventWriter.shutdownNow();
-        database.close();
-    }
+  @Override
+  public void close() {
+    eventStreams.forEach(EventStreamRoutes::close);
+    http.stop();
+    // Dispatcher threads first (interrupted: a tick waiting for a connection gives up at once),
+    // then the orgs: on
+    // SIGTERM the embedded PostgreSQL's own shutdown hook stops the server meanwhile, and nothing
+    // must wait for it.
+    dispatchThreads.close();
+    orgs.close();
+    eventWriter.shutdownNow();
+    database.close();
+  }
 }

@@ -1,42 +1,66 @@
 package dev.sfsim.simulator;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
-/** DESIGN.md's "thin edges": the SOQL pipeline and the messaging engine import neither Javalin nor Jdbi; only routes touch Javalin. */
+/**
+ * DESIGN.md's "thin edges": the SOQL pipeline and the messaging engine import neither Javalin nor
+ * Jdbi; only routes touch Javalin.
+ */
 class ArchitectureTest {
-    private static JavaClasses classes;
+  private static JavaClasses classes;
 
-    @BeforeAll
-    static void load() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.sfsim.simulator");
-    }
+  @BeforeAll
+  static void load() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.sfsim.simulator");
+  }
 
-    @Test
-    void soqlAndMessagingImportNeitherJavalinNorJdbi() {
-        noClasses().that().resideInAnyPackage("..simulator.soql..", "..simulator.messaging..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.jdbi..")
-                .check(classes);
-    }
+  @Test
+  void soqlAndMessagingImportNeitherJavalinNorJdbi() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("..simulator.soql..", "..simulator.messaging..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.javalin..", "org.jdbi..")
+        .check(classes);
+  }
 
-    @Test
-    void onlyRoutesAndTheHttpPackageTouchJavalin() {
-        noClasses().that().resideOutsideOfPackage("..simulator.http..")
-                .and().haveSimpleNameNotEndingWith("Routes")
-                .and().doNotHaveSimpleName("Simulator")
-                .should().dependOnClassesThat().resideInAPackage("io.javalin..")
-                .check(classes);
-    }
+  @Test
+  void onlyRoutesAndTheHttpPackageTouchJavalin() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("..simulator.http..")
+        .and()
+        .haveSimpleNameNotEndingWith("Routes")
+        .and()
+        .doNotHaveSimpleName("Simulator")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.javalin..")
+        .check(classes);
+  }
 
-    @Test
-    void catalogIdsAndErrorsAreFrameworkFree() {
-        noClasses().that().resideInAnyPackage("..simulator.catalog..", "..simulator.ids..", "..simulator.error..", "..simulator.clock..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.jdbi..")
-                .check(classes);
-    }
+  @Test
+  void catalogIdsAndErrorsAreFrameworkFree() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "..simulator.catalog..",
+            "..simulator.ids..",
+            "..simulator.error..",
+            "..simulator.clock..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.javalin..", "org.jdbi..")
+        .check(classes);
+  }
 }

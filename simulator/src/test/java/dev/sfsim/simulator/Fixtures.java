@@ -1,10 +1,14 @@
 package dev.sfsim.simulator;
 
-/** Fixture bodies the tests seed: a WhatsApp channel, three end users (Bob opted out) and notification components. */
+/**
+ * Fixture bodies the tests seed: a WhatsApp channel, three end users (Bob opted out) and
+ * notification components.
+ */
 public final class Fixtures {
-    private Fixtures() {}
+  private Fixtures() {}
 
-    public static final String MESSAGING = """
+  public static final String MESSAGING =
+      """
             {
               "messagingComponents": [
                 {"developerName": "Order_Shipped", "masterLabel": "Order Shipped", "componentType": "Notification",
@@ -31,23 +35,33 @@ public final class Fixtures {
               ]
             }""";
 
-    /**
-     * A WhatsApp channel, the notification component {@code Order_Shipped} (one required {@code orderNumber}) and
-     * {@code recipients} end users {@code u0}, {@code u1}, ... (platform keys {@code whatsapp:+1555<7 digits>}): the
-     * load of the tests that send through several simulator processes and kill them.
-     */
-    public static String whatsAppRecipients(int recipients) {
-        StringBuilder records = new StringBuilder("""
+  /**
+   * A WhatsApp channel, the notification component {@code Order_Shipped} (one required {@code
+   * orderNumber}) and {@code recipients} end users {@code u0}, {@code u1}, ... (platform keys
+   * {@code whatsapp:+1555<7 digits>}): the load of the tests that send through several simulator
+   * processes and kill them.
+   */
+  public static String whatsAppRecipients(int recipients) {
+    StringBuilder records =
+        new StringBuilder(
+            """
                 {"attributes": {"type": "MessagingChannel", "referenceId": "ch"}, "MasterLabel": "WhatsApp", "DeveloperName": "WhatsApp",
                  "MessageType": "WhatsApp", "MessagingPlatformKey": "whatsapp:+15550100", "IsActive": true}""");
-        for (int i = 0; i < recipients; i++) {
-            records.append(",{\"attributes\": {\"type\": \"MessagingEndUser\", \"referenceId\": \"u").append(i)
-                    .append("\"}, \"Name\": \"User ").append(i).append("\", \"MessagingChannelId\": \"@{ch.id}\", \"MessageType\": \"WhatsApp\", ")
-                    .append("\"MessagingPlatformKey\": \"whatsapp:+1555").append(String.format("%07d", i)).append("\"}");
-        }
-        return """
+    for (int i = 0; i < recipients; i++) {
+      records
+          .append(",{\"attributes\": {\"type\": \"MessagingEndUser\", \"referenceId\": \"u")
+          .append(i)
+          .append("\"}, \"Name\": \"User ")
+          .append(i)
+          .append("\", \"MessagingChannelId\": \"@{ch.id}\", \"MessageType\": \"WhatsApp\", ")
+          .append("\"MessagingPlatformKey\": \"whatsapp:+1555")
+          .append(String.format("%07d", i))
+          .append("\"}");
+    }
+    return """
                 {"messagingComponents": [{"developerName": "Order_Shipped", "componentType": "Notification", "isActive": true,
                   "text": "Your order {!orderNumber} has shipped.", "parameters": [{"name": "orderNumber", "dataType": "Text", "required": true}]}],
-                 "records": [%s]}""".formatted(records);
-    }
+                 "records": [%s]}"""
+        .formatted(records);
+  }
 }

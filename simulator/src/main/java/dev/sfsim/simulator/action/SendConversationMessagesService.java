@@ -3,11 +3,9 @@ package dev.sfsim.simulator.action;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfsim.simulator.clock.SimClock;
 import dev.sfsim.simulator.error.SalesforceException;
-import dev.sfsim.simulator.persistence.ComponentRepository;
 import dev.sfsim.simulator.messaging.RequestWriter;
+import dev.sfsim.simulator.persistence.ComponentRepository;
 import dev.sfsim.simulator.persistence.SqlStates;
-import org.jdbi.v3.core.Jdbi;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,104 +13,127 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
 
 /**
- * Invokes {@code sendConversationMessages} ("Send Conversation Messages", Actions Developer Guide): each input is
- * validated on its own and, when valid, written in its own transaction; an input that fails — invalid, or refused by
- * the database (a NUL character, a lock not obtained, any failure of its transaction) — gets its own error while the
- * other inputs proceed, as Salesforce answers invocable actions per input. So an input that was committed (and will be
- * sent) always answers {@code isSuccess: true} with its {@code requestId}, whatever happens to the inputs after it: a
- * client that retries only the failed inputs never sends one twice. Results come back in input order in the
- * invocable-action result shape ({@code actionName}, {@code errors}, {@code isSuccess}, {@code outputValues}
- * with {@code requestId} and comma-separated {@code messageIdentifiers}, plus {@code invocationId},
- * {@code outcome}, {@code sortOrder}, {@code version}).
+ * Invokes {@code sendConversationMessages} ("Send Conversation Messages", Actions Developer Guide):
+ * each input is validated on its own and, when valid, written in its own transaction; an input that
+ * fails — invalid, or refused by the database (a NUL character, a lock not obtained, any failure of
+ * its transaction) — gets its own error while the other inputs proceed, as Salesforce answers
+ * invocable actions per input. So an input that was committed (and will be sent) always answers
+ * {@code isSuccess: true} with its {@code requestId}, whatever happens to the inputs after it: a
+ * client that retries only the failed inputs never sends one twice. Results come back in input
+ * order in the invocable-action result shape ({@code actionName}, {@code errors}, {@code
+ * isSuccess}, {@code outputValues} with {@code requestId} and comma-separated {@code
+ * messageIdentifiers}, plus {@code invocationId}, {@code outcome}, {@code sortOrder}, {@code
+ * version}).
  */
 public final class SendConversationMessagesService {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SendConversationMessagesService.class);
-    public static final String ACTION_NAME = "sendConversationMessages";
-    /** First API version with the action. */
-    public static final double SINCE_VERSION = 59.0;
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(SendConversationMessagesService.class);
+  public static final String ACTION_NAME = "sendConversationMessages";
 
-    private final Jdbi jdbi;
-    private final SimClock clock;
-    private final RequestWriter writer;
-    private final SendInputValidator validator;
-    private final Duration pickupDelay;
+  /** First API version with the action. */
+  public static final double SINCE_VERSION = 59.0;
 
-    public SendConversationMessagesService(Jdbi jdbi, SimClock clock, ComponentRepository components, RequestWriter writer,
-                                           Duration pickupDelay) {
-        this.jdbi = jdbi;
-        this.clock = clock;
-        this.writer = writer;
-        this.validator = new SendInputValidator(components);
-        this.pickupDelay = pickupDelay;
+  private final Jdbi jdbi;
+  private final SimClock clock;
+  private final RequestWriter writer;
+  private final SendInputValidator validator;
+  private final Duration pickupDelay;
+
+  public SendConversationMessagesService(
+      Jdbi jdbi,
+      SimClock clock,
+      ComponentRepository components,
+      RequestWriter writer,
+      Duration pickupDelay) {
+    this.jdbi = jdbi;
+    this.clock = clock;
+    this.writer = writer;
+    this.validator = new SendInputValidator(components);
+    this.pickupDelay = pickupDelay;
+  }
+
+  /** The per-input results and whether any input succeeded (HTTP 200) or all failed (HTTP 400). */
+  public record Invocation(List<Map<String, Object>> results, boolean anySucceeded) {}
+
+  /**
+   * @param body the request body: {@code {"inputs":[{...}, ...]}}
+   * @param callerId 18-character id of the invoking user
+   * @param apiVersion the request's API version (inputs added later are unknown below their
+   *     version)
+   * @throws SalesforceException 400 {@code JSON_PARSER_ERROR} when the body has no {@code inputs}
+   *     array (nothing written)
+   */
+  public Invocation invoke(JsonNode body, String callerId, double apiVersion) {
+    JsonNode inputs = body.get("inputs");
+    if (!body.isObject() || inputs == null || !inputs.isArray()) {
+      throw SalesforceException.badRequest(
+          "JSON_PARSER_ERROR", "The request body must be a JSON object with an 'inputs' array.");
     }
-
-    /** The per-input results and whether any input succeeded (HTTP 200) or all failed (HTTP 400). */
-    public record Invocation(List<Map<String, Object>> results, boolean anySucceeded) {}
-
-    /**
-     * @param body     the request body: {@code {"inputs":[{...}, ...]}}
-     * @param callerId 18-character id of the invoking user
-     * @param apiVersion the request's API version (inputs added later are unknown below their version)
-     * @throws SalesforceException 400 {@code JSON_PARSER_ERROR} when the body has no {@code inputs} array (nothing written)
-     */
-    public Invocation invoke(JsonNode body, String callerId, double apiVersion) {
-        JsonNode inputs = body.get("inputs");
-        if (!body.isObject() || inputs == null || !inputs.isArray()) {
-            throw SalesforceException.badRequest("JSON_PARSER_ERROR", "The request body must be a JSON object with an 'inputs' array.");
-        }
-        if (inputs.isEmpty()) {
-            throw SalesforceException.badRequest("JSON_PARSER_ERROR", "The 'inputs' array must contain at least one input.");
-        }
-        List<Map<String, Object>> results = new ArrayList<>();
-        boolean any = false;
-        for (JsonNode input : inputs) {
-            Map<String, Object> r = invokeOne(input, callerId, apiVersion);
-            any |= Boolean.TRUE.equals(r.get("isSuccess"));
-            results.add(r);
-        }
-        return new Invocation(results, any);
+    if (inputs.isEmpty()) {
+      throw SalesforceException.badRequest(
+          "JSON_PARSER_ERROR", "The 'inputs' array must contain at least one input.");
     }
-
-    private Map<String, Object> invokeOne(JsonNode input, String callerId, double apiVersion) {
-        try {
-            RequestWriter.NewRequest request = jdbi.withHandle(h -> validator.validate(h, input, callerId, apiVersion));
-            RequestWriter.Written w = writer.write(request, clock.now(), pickupDelay);
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("messageIdentifiers", w.messageIdentifiers().stream().map(UUID::toString).collect(Collectors.joining(",")));
-            out.put("requestId", w.requestId());
-            return result(null, true, out);
-        } catch (SalesforceException e) {
-            return failure(e);
-        } catch (RuntimeException e) {
-            // This input's transaction was rolled back; the inputs before it stay committed and answered as such.
-            return failure(SqlStates.toSalesforce(e).orElseGet(() -> {
-                LOG.error("sendConversationMessages: an input failed unexpectedly", e);
-                return new SalesforceException(500, "UNKNOWN_EXCEPTION",
-                        "An unexpected error occurred. Please include this ErrorId if you contact support: " + e.getClass().getSimpleName());
-            }));
-        }
+    List<Map<String, Object>> results = new ArrayList<>();
+    boolean any = false;
+    for (JsonNode input : inputs) {
+      Map<String, Object> r = invokeOne(input, callerId, apiVersion);
+      any |= Boolean.TRUE.equals(r.get("isSuccess"));
+      results.add(r);
     }
+    return new Invocation(results, any);
+  }
 
-    private static Map<String, Object> failure(SalesforceException e) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("statusCode", e.errorCode());
-        error.put("message", e.getMessage());
-        error.put("fields", e.fields() == null ? List.of() : e.fields());
-        return result(List.of(error), false, null);
+  private Map<String, Object> invokeOne(JsonNode input, String callerId, double apiVersion) {
+    try {
+      RequestWriter.NewRequest request =
+          jdbi.withHandle(h -> validator.validate(h, input, callerId, apiVersion));
+      RequestWriter.Written w = writer.write(request, clock.now(), pickupDelay);
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put(
+          "messageIdentifiers",
+          w.messageIdentifiers().stream().map(UUID::toString).collect(Collectors.joining(",")));
+      out.put("requestId", w.requestId());
+      return result(null, true, out);
+    } catch (SalesforceException e) {
+      return failure(e);
+    } catch (RuntimeException e) {
+      // This input's transaction was rolled back; the inputs before it stay committed and answered
+      // as such.
+      return failure(
+          SqlStates.toSalesforce(e)
+              .orElseGet(
+                  () -> {
+                    LOG.error("sendConversationMessages: an input failed unexpectedly", e);
+                    return new SalesforceException(
+                        500,
+                        "UNKNOWN_EXCEPTION",
+                        "An unexpected error occurred. Please include this ErrorId if you contact support: "
+                            + e.getClass().getSimpleName());
+                  }));
     }
+  }
 
-    private static Map<String, Object> result(Object errors, boolean success, Object outputValues) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("actionName", ACTION_NAME);
-        r.put("errors", errors);
-        r.put("invocationId", null);
-        r.put("isSuccess", success);
-        r.put("outcome", null);
-        r.put("outputValues", outputValues);
-        r.put("sortOrder", -1);
-        r.put("version", 1);
-        return r;
-    }
+  private static Map<String, Object> failure(SalesforceException e) {
+    Map<String, Object> error = new LinkedHashMap<>();
+    error.put("statusCode", e.errorCode());
+    error.put("message", e.getMessage());
+    error.put("fields", e.fields() == null ? List.of() : e.fields());
+    return result(List.of(error), false, null);
+  }
+
+  private static Map<String, Object> result(Object errors, boolean success, Object outputValues) {
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("actionName", ACTION_NAME);
+    r.put("errors", errors);
+    r.put("invocationId", null);
+    r.put("isSuccess", success);
+    r.put("outcome", null);
+    r.put("outputValues", outputValues);
+    r.put("sortOrder", -1);
+    r.put("version", 1);
+    return r;
+  }
 }

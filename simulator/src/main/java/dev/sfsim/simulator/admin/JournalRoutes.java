@@ -4,7 +4,6 @@ import dev.sfsim.simulator.error.SalesforceException;
 import dev.sfsim.simulator.http.RequestJournal;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -13,51 +12,63 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code GET /__admin/requests} (filters {@code method}, {@code pathPrefix}, {@code since}: an ISO-8601 instant)
- * answers {@code {"requests": [...], "total": n, "dropped": d}}, oldest first ({@code dropped}: entries the journal's
- * bounds removed since it was last cleared; each entry's {@code bodyTruncated} counts the body bytes it did not keep);
- * {@code DELETE /__admin/requests} clears the journal (204). Contract: {@code GET /__admin/openapi.json}.
+ * {@code GET /__admin/requests} (filters {@code method}, {@code pathPrefix}, {@code since}: an
+ * ISO-8601 instant) answers {@code {"requests": [...], "total": n, "dropped": d}}, oldest first
+ * ({@code dropped}: entries the journal's bounds removed since it was last cleared; each entry's
+ * {@code bodyTruncated} counts the body bytes it did not keep); {@code DELETE /__admin/requests}
+ * clears the journal (204). Contract: {@code GET /__admin/openapi.json}.
  */
 public final class JournalRoutes {
-    private static final Set<String> FILTERS = Set.of("method", "pathPrefix", "since");
+  private static final Set<String> FILTERS = Set.of("method", "pathPrefix", "since");
 
-    private final RequestJournal journal;
+  private final RequestJournal journal;
 
-    public JournalRoutes(RequestJournal journal) {
-        this.journal = journal;
-    }
+  public JournalRoutes(RequestJournal journal) {
+    this.journal = journal;
+  }
 
-    public void register(RoutesConfig routes) {
-        routes.get("/__admin/requests", this::list);
-        routes.delete("/__admin/requests", ctx -> {
-            journal.clear();
-            ctx.status(204);
+  public void register(RoutesConfig routes) {
+    routes.get("/__admin/requests", this::list);
+    routes.delete(
+        "/__admin/requests",
+        ctx -> {
+          journal.clear();
+          ctx.status(204);
         });
-    }
+  }
 
-    private void list(Context ctx) {
-        for (String name : ctx.queryParamMap().keySet()) {
-            if (!FILTERS.contains(name)) {
-                throw SalesforceException.badRequest("INVALID_FIELD",
-                        "Unknown request journal filter '" + name + "'. Filters: method, pathPrefix, since.");
-            }
-        }
-        List<RequestJournal.Entry> entries = journal.list(
-                new RequestJournal.Filter(ctx.queryParam("method"), ctx.queryParam("pathPrefix"), since(ctx.queryParam("since"))));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("requests", entries);
-        body.put("total", entries.size());
-        body.put("dropped", journal.dropped());
-        ctx.json(body);
+  private void list(Context ctx) {
+    for (String name : ctx.queryParamMap().keySet()) {
+      if (!FILTERS.contains(name)) {
+        throw SalesforceException.badRequest(
+            "INVALID_FIELD",
+            "Unknown request journal filter '" + name + "'. Filters: method, pathPrefix, since.");
+      }
     }
+    List<RequestJournal.Entry> entries =
+        journal.list(
+            new RequestJournal.Filter(
+                ctx.queryParam("method"),
+                ctx.queryParam("pathPrefix"),
+                since(ctx.queryParam("since"))));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("requests", entries);
+    body.put("total", entries.size());
+    body.put("dropped", journal.dropped());
+    ctx.json(body);
+  }
 
-    private static Instant since(String value) {
-        if (value == null || value.isBlank()) return null;
-        try {
-            return Instant.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw SalesforceException.badRequest("INVALID_FIELD",
-                    "since: expected an ISO-8601 instant such as 2026-01-15T10:30:00Z, was '" + value + "'", List.of("since"));
-        }
+  private static Instant since(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
     }
+    try {
+      return Instant.parse(value.trim());
+    } catch (DateTimeParseException e) {
+      throw SalesforceException.badRequest(
+          "INVALID_FIELD",
+          "since: expected an ISO-8601 instant such as 2026-01-15T10:30:00Z, was '" + value + "'",
+          List.of("since"));
+    }
+  }
 }

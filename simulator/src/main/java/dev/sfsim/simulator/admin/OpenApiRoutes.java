@@ -3,33 +3,36 @@ package dev.sfsim.simulator.admin;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sfsim.simulator.http.Json;
 import io.javalin.config.RoutesConfig;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * {@code GET /__admin/openapi.json}: the admin API's contract, an OpenAPI 3.1 document kept as a resource beside this
- * class ({@code openapi.json}; {@code info.version} is the running simulator's). {@code OpenApiContractTest} checks it
- * against the registered routes both ways, so a new admin route is one edit of that file. Served once for the server,
- * not per org; closed by {@code SFSIM_ADMIN_TOKEN} like every admin call but health.
+ * {@code GET /__admin/openapi.json}: the admin API's contract, an OpenAPI 3.1 document kept as a
+ * resource beside this class ({@code openapi.json}; {@code info.version} is the running
+ * simulator's). {@code OpenApiContractTest} checks it against the registered routes both ways, so a
+ * new admin route is one edit of that file. Served once for the server, not per org; closed by
+ * {@code SFSIM_ADMIN_TOKEN} like every admin call but health.
  */
 public final class OpenApiRoutes {
-    static final String RESOURCE = "openapi.json";
-    private final String document;
+  static final String RESOURCE = "openapi.json";
+  private final String document;
 
-    public OpenApiRoutes(String version) {
-        try (InputStream in = OpenApiRoutes.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) throw new IllegalStateException(RESOURCE + " is missing from the simulator jar");
-            ObjectNode doc = (ObjectNode) Json.MAPPER.readTree(in);
-            ((ObjectNode) doc.get("info")).put("version", version);
-            this.document = Json.MAPPER.writeValueAsString(doc);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+  public OpenApiRoutes(String version) {
+    try (InputStream in = OpenApiRoutes.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(RESOURCE + " is missing from the simulator jar");
+      }
+      ObjectNode doc = (ObjectNode) Json.MAPPER.readTree(in);
+      ((ObjectNode) doc.get("info")).put("version", version);
+      this.document = Json.MAPPER.writeValueAsString(doc);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+  }
 
-    public void register(RoutesConfig routes) {
-        routes.get("/__admin/openapi.json", ctx -> ctx.contentType("application/json").result(document));
-    }
+  public void register(RoutesConfig routes) {
+    routes.get(
+        "/__admin/openapi.json", ctx -> ctx.contentType("application/json").result(document));
+  }
 }

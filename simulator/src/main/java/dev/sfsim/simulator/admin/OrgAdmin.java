@@ -2,28 +2,31 @@ package dev.sfsim.simulator.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfsim.simulator.auth.OrgIdentity;
-
 import java.util.List;
 
-/** Creates, lists and drops orgs (admin API contract: {@code GET /__admin/openapi.json}); the composition root implements it. */
+/**
+ * Creates, lists and drops orgs (admin API contract: {@code GET /__admin/openapi.json}); the
+ * composition root implements it.
+ */
 public interface OrgAdmin {
-    /**
-     * Creates an org with its own schema, ids, users and credentials, loaded with the startup fixtures and then
-     * {@code fixtures}.
-     *
-     * @param fixtures a fixtures body ({@code POST /__admin/fixtures} format), or null
-     * @throws dev.sfsim.simulator.error.SalesforceException 400 when the fixtures are bad (nothing is created)
-     */
-    OrgIdentity create(JsonNode fixtures);
+  /**
+   * Creates an org with its own schema, ids, users and credentials, loaded with the startup
+   * fixtures and then {@code fixtures}.
+   *
+   * @param fixtures a fixtures body ({@code POST /__admin/fixtures} format), or null
+   * @throws dev.sfsim.simulator.error.SalesforceException 400 when the fixtures are bad (nothing is
+   *     created)
+   */
+  OrgIdentity create(JsonNode fixtures);
 
-    /** Every org, the default org first. */
-    List<OrgIdentity> list();
+  /** Every org, the default org first. */
+  List<OrgIdentity> list();
 
-    /**
-     * Drops an org and all its data.
-     *
-     * @return false when there is no such org
-     * @throws dev.sfsim.simulator.error.SalesforceException 400 for the default org
-     */
-    boolean delete(String orgId);
+  /**
+   * Drops an org and all its data.
+   *
+   * @return false when there is no such org
+   * @throws dev.sfsim.simulator.error.SalesforceException 400 for the default org
+   */
+  boolean delete(String orgId);
 }

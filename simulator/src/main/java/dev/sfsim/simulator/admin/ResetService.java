@@ -5,129 +5,200 @@ import dev.sfsim.simulator.catalog.Catalog;
 import dev.sfsim.simulator.catalog.SObjectType;
 import dev.sfsim.simulator.clock.SimClock;
 import dev.sfsim.simulator.error.SalesforceException;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
-
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.Lock;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 
 /**
- * Puts the org back to its state right after start ({@code POST /__admin/reset}; admin API contract: {@code GET /__admin/openapi.json}):
- * every record, component, token, queued message and outbox entry is removed, id and auto-number sequences
- * restart (so the startup fixtures get the same ids again), the org and its users are seeded, and the startup
- * fixtures are loaded.
+ * Puts the org back to its state right after start ({@code POST /__admin/reset}; admin API
+ * contract: {@code GET /__admin/openapi.json}): every record, component, token, queued message and
+ * outbox entry is removed, id and auto-number sequences restart (so the startup fixtures get the
+ * same ids again), the org and its users are seeded, and the startup fixtures are loaded.
  */
 public final class ResetService {
-    private static final List<String> OWN_TABLES = List.of("conv_message", "outbox", "access_token", "messaging_component",
-            "query_cursor", "refresh_token", "oauth_authorization_code", "fault_rule", "conversation_entry_held", "inbound_message");
-    private static final List<String> SEQUENCES = List.of("conv_message_send_request_name_seq", "messaging_session_name_seq",
-            "query_cursor_seq", "cases_name_seq", "messaging_delivery_error_name_seq");
+  private static final List<String> OWN_TABLES =
+      List.of(
+          "conv_message",
+          "outbox",
+          "access_token",
+          "messaging_component",
+          "query_cursor",
+          "refresh_token",
+          "oauth_authorization_code",
+          "fault_rule",
+          "conversation_entry_held",
+          "inbound_message");
+  private static final List<String> SEQUENCES =
+      List.of(
+          "conv_message_send_request_name_seq",
+          "messaging_session_name_seq",
+          "query_cursor_seq",
+          "cases_name_seq",
+          "messaging_delivery_error_name_seq");
 
-    private final Jdbi jdbi;
-    private final Catalog catalog;
-    private final OrgIdentity org;
-    private final SimClock clock;
-    private final FixtureService fixtures;
-    private final StartupFixtures startupFixtures;
-    private final List<Runnable> alsoClear = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final Jdbi jdbi;
+  private final Catalog catalog;
+  private final OrgIdentity org;
+  private final SimClock clock;
+  private final FixtureService fixtures;
+  private final StartupFixtures startupFixtures;
+  private final List<Runnable> alsoClear = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    private final Lock workLock;
+  private final Lock workLock;
 
-    /** @param workLock held during a reset so that the dispatcher does not work on tables being truncated */
-    public ResetService(Jdbi jdbi, Catalog catalog, OrgIdentity org, SimClock clock, FixtureService fixtures,
-                        StartupFixtures startupFixtures, Lock workLock) {
-        this.workLock = workLock;
-        this.jdbi = jdbi;
-        this.catalog = catalog;
-        this.org = org;
-        this.clock = clock;
-        this.fixtures = fixtures;
-        this.startupFixtures = startupFixtures;
-    }
+  /**
+   * @param workLock held during a reset so that the dispatcher does not work on tables being
+   *     truncated
+   */
+  public ResetService(
+      Jdbi jdbi,
+      Catalog catalog,
+      OrgIdentity org,
+      SimClock clock,
+      FixtureService fixtures,
+      StartupFixtures startupFixtures,
+      Lock workLock) {
+    this.workLock = workLock;
+    this.jdbi = jdbi;
+    this.catalog = catalog;
+    this.org = org;
+    this.clock = clock;
+    this.fixtures = fixtures;
+    this.startupFixtures = startupFixtures;
+  }
 
-    /** State kept outside the database (the request journal, ...) that reset clears too. */
-    public void onReset(Runnable clear) {
-        alsoClear.add(clear);
-    }
+  /** State kept outside the database (the request journal, ...) that reset clears too. */
+  public void onReset(Runnable clear) {
+    alsoClear.add(clear);
+  }
 
-    /**
-     * Clears everything and loads the startup fixtures.
-     *
-     * @throws IllegalStateException naming the fixture file and record that could not be loaded
-     */
-    public void reset() {
-        workLock.lock();
+  /**
+   * Clears everything and loads the startup fixtures.
+   *
+   * @throws IllegalStateException naming the fixture file and record that could not be loaded
+   */
+  public void reset() {
+    workLock.lock();
+    try {
+      clock.reset();
+      // TRUNCATE locks every table at once and can deadlock with a transaction of another simulator
+      // process
+      // sharing the database; PostgreSQL then aborts one side (SQLState 40P01), and the reset
+      // simply runs again.
+      for (int attempt = 1; ; attempt++) {
         try {
-            clock.reset();
-            // TRUNCATE locks every table at once and can deadlock with a transaction of another simulator process
-            // sharing the database; PostgreSQL then aborts one side (SQLState 40P01), and the reset simply runs again.
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    clearAndSeed();
-                    break;
-                } catch (org.jdbi.v3.core.JdbiException e) {
-                    if (attempt >= 5 || !deadlock(e)) throw e;
-                }
-            }
-            alsoClear.forEach(Runnable::run);
-            for (StartupFixtures.File f : startupFixtures.files()) {
-                try {
-                    fixtures.load(f.body());
-                } catch (SalesforceException e) {
-                    throw new IllegalStateException("Fixture file " + f.path() + " cannot be loaded: " + e.errorCode() + ": " + e.getMessage(), e);
-                }
-            }
-        } finally {
-            workLock.unlock();
+          clearAndSeed();
+          break;
+        } catch (org.jdbi.v3.core.JdbiException e) {
+          if (attempt >= 5 || !deadlock(e)) {
+            throw e;
+          }
         }
+      }
+      alsoClear.forEach(Runnable::run);
+      for (StartupFixtures.File f : startupFixtures.files()) {
+        try {
+          fixtures.load(f.body());
+        } catch (SalesforceException e) {
+          throw new IllegalStateException(
+              "Fixture file "
+                  + f.path()
+                  + " cannot be loaded: "
+                  + e.errorCode()
+                  + ": "
+                  + e.getMessage(),
+              e);
+        }
+      }
+    } finally {
+      workLock.unlock();
     }
+  }
 
-    private void clearAndSeed() {
-        jdbi.useTransaction(h -> {
-            List<String> tables = new ArrayList<>(OWN_TABLES);
-            catalog.all().stream().map(SObjectType::table).forEach(tables::add);
-            h.execute("TRUNCATE " + String.join(", ", tables) + " RESTART IDENTITY CASCADE");
-            h.execute("ALTER SEQUENCE sfsim_id_seq RESTART WITH 1000");
-            for (String seq : SEQUENCES) h.execute("ALTER SEQUENCE " + seq + " RESTART WITH 1");
-            seedOrg(h);
+  private void clearAndSeed() {
+    jdbi.useTransaction(
+        h -> {
+          List<String> tables = new ArrayList<>(OWN_TABLES);
+          catalog.all().stream().map(SObjectType::table).forEach(tables::add);
+          h.execute("TRUNCATE " + String.join(", ", tables) + " RESTART IDENTITY CASCADE");
+          h.execute("ALTER SEQUENCE sfsim_id_seq RESTART WITH 1000");
+          for (String seq : SEQUENCES) {
+            h.execute("ALTER SEQUENCE " + seq + " RESTART WITH 1");
+          }
+          seedOrg(h);
         });
-    }
+  }
 
-    private static boolean deadlock(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof java.sql.SQLException sql && "40P01".equals(sql.getSQLState())) return true;
-        }
-        return false;
+  private static boolean deadlock(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof java.sql.SQLException sql && "40P01".equals(sql.getSQLState())) {
+        return true;
+      }
     }
+    return false;
+  }
 
-    /** Whether the org has been seeded (a fresh or shared database that already holds this org). */
-    public boolean seeded() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM organization WHERE id = :id")
-                .bind("id", org.orgId()).mapTo(Integer.class).one() > 0);
-    }
+  /** Whether the org has been seeded (a fresh or shared database that already holds this org). */
+  public boolean seeded() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT count(*) FROM organization WHERE id = :id")
+                    .bind("id", org.orgId())
+                    .mapTo(Integer.class)
+                    .one()
+                > 0);
+  }
 
-    private void seedOrg(Handle h) {
-        var now = clock.now().atOffset(ZoneOffset.UTC);
-        h.createUpdate("""
+  private void seedOrg(Handle h) {
+    var now = clock.now().atOffset(ZoneOffset.UTC);
+    h.createUpdate(
+            """
                         INSERT INTO organization (id, name, instance_name, is_sandbox, organization_type,
                             created_date, created_by_id, last_modified_date, last_modified_by_id, system_modstamp)
                         VALUES (:id, :name, 'SIM1', false, 'Developer Edition', :now, :user, :now, :user, :now)""")
-                .bind("id", org.orgId()).bind("name", org.orgName()).bind("now", now).bind("user", org.userId()).execute();
-        insertUser(h, org.userId(), org.username(), "sfsim", "Admin", "Standard", now);
-        insertUser(h, org.integrationUserId(), "integration@" + org.orgId() + ".sfsim.example", "Platform Integration", "User",
-                "AutomatedProcess", now);
-    }
+        .bind("id", org.orgId())
+        .bind("name", org.orgName())
+        .bind("now", now)
+        .bind("user", org.userId())
+        .execute();
+    insertUser(h, org.userId(), org.username(), "sfsim", "Admin", "Standard", now);
+    insertUser(
+        h,
+        org.integrationUserId(),
+        "integration@" + org.orgId() + ".sfsim.example",
+        "Platform Integration",
+        "User",
+        "AutomatedProcess",
+        now);
+  }
 
-    private void insertUser(Handle h, String id, String username, String first, String last, String userType, Object now) {
-        h.createUpdate("""
+  private void insertUser(
+      Handle h,
+      String id,
+      String username,
+      String first,
+      String last,
+      String userType,
+      Object now) {
+    h.createUpdate(
+            """
                         INSERT INTO users (id, username, first_name, last_name, name, email, alias, is_active, user_type,
                             created_date, created_by_id, last_modified_date, last_modified_by_id, system_modstamp)
                         VALUES (:id, :username, :first, :last, :name, :email, :alias, true, :userType,
                             :now, :creator, :now, :creator, :now)""")
-                .bind("id", id).bind("username", username).bind("first", first).bind("last", last)
-                .bind("name", first + " " + last).bind("email", username).bind("alias", last.substring(0, Math.min(8, last.length())))
-                .bind("userType", userType).bind("now", now).bind("creator", org.userId()).execute();
-    }
+        .bind("id", id)
+        .bind("username", username)
+        .bind("first", first)
+        .bind("last", last)
+        .bind("name", first + " " + last)
+        .bind("email", username)
+        .bind("alias", last.substring(0, Math.min(8, last.length())))
+        .bind("userType", userType)
+        .bind("now", now)
+        .bind("creator", org.userId())
+        .execute();
+  }
 }

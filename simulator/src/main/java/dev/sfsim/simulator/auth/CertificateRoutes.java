@@ -5,51 +5,59 @@ import dev.sfsim.simulator.error.SalesforceException;
 import dev.sfsim.simulator.http.Json;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The admin API for the JWT bearer flow's certificates (admin API contract: {@code GET /__admin/openapi.json}):
- * {@code POST /__admin/oauth/certificates} with a PEM certificate as the body (or JSON {@code {"certificate":"<PEM>"}})
- * answers 201 {@code {"id","subject","notAfter"}}; {@code GET} lists them as {@code {"certificates":[...]}};
- * {@code DELETE} removes all (204). A body that is no certificate is 400 {@code INVALID_CERTIFICATE}.
+ * The admin API for the JWT bearer flow's certificates (admin API contract: {@code GET
+ * /__admin/openapi.json}): {@code POST /__admin/oauth/certificates} with a PEM certificate as the
+ * body (or JSON {@code {"certificate":"<PEM>"}}) answers 201 {@code {"id","subject","notAfter"}};
+ * {@code GET} lists them as {@code {"certificates":[...]}}; {@code DELETE} removes all (204). A
+ * body that is no certificate is 400 {@code INVALID_CERTIFICATE}.
  */
 public final class CertificateRoutes {
-    private final Certificates certificates;
+  private final Certificates certificates;
 
-    public CertificateRoutes(Certificates certificates) {
-        this.certificates = certificates;
-    }
+  public CertificateRoutes(Certificates certificates) {
+    this.certificates = certificates;
+  }
 
-    public void register(RoutesConfig routes) {
-        routes.post("/__admin/oauth/certificates", this::register);
-        routes.get("/__admin/oauth/certificates", ctx -> ctx.json(Map.of("certificates",
-                certificates.list().stream().map(CertificateRoutes::view).toList())));
-        routes.delete("/__admin/oauth/certificates", ctx -> {
-            certificates.clear();
-            ctx.status(204);
+  public void register(RoutesConfig routes) {
+    routes.post("/__admin/oauth/certificates", this::register);
+    routes.get(
+        "/__admin/oauth/certificates",
+        ctx ->
+            ctx.json(
+                Map.of(
+                    "certificates",
+                    certificates.list().stream().map(CertificateRoutes::view).toList())));
+    routes.delete(
+        "/__admin/oauth/certificates",
+        ctx -> {
+          certificates.clear();
+          ctx.status(204);
         });
-    }
+  }
 
-    private void register(Context ctx) {
-        String body = ctx.body().trim();
-        String pem = body;
-        if (body.startsWith("{")) {
-            JsonNode json = Json.parse(body);
-            if (!json.path("certificate").isTextual()) {
-                throw SalesforceException.badRequest("INVALID_CERTIFICATE", "Expected {\"certificate\":\"<PEM text>\"}");
-            }
-            pem = json.path("certificate").asText();
-        }
-        ctx.status(201).json(view(certificates.register(pem)));
+  private void register(Context ctx) {
+    String body = ctx.body().trim();
+    String pem = body;
+    if (body.startsWith("{")) {
+      JsonNode json = Json.parse(body);
+      if (!json.path("certificate").isTextual()) {
+        throw SalesforceException.badRequest(
+            "INVALID_CERTIFICATE", "Expected {\"certificate\":\"<PEM text>\"}");
+      }
+      pem = json.path("certificate").asText();
     }
+    ctx.status(201).json(view(certificates.register(pem)));
+  }
 
-    private static Map<String, Object> view(Certificates.Registered r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", r.id());
-        m.put("subject", r.subject());
-        m.put("notAfter", r.notAfter().toString());
-        return m;
-    }
+  private static Map<String, Object> view(Certificates.Registered r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", r.id());
+    m.put("subject", r.subject());
+    m.put("notAfter", r.notAfter().toString());
+    return m;
+  }
 }

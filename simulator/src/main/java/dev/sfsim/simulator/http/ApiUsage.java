@@ -3,53 +3,56 @@ package dev.sfsim.simulator.http;
 import dev.sfsim.simulator.clock.SimClock;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 /**
- * Counts authenticated REST calls below {@code /services/data/vNN.N/} per simulated UTC day, as {@code DailyApiRequests}
- * counts them, and reports the count on every such response as {@code Sforce-Limit-Info: api-usage=N/15000}
- * (wire format notes §2.2; jsforce and simple-salesforce read it). The count is per simulator process.
+ * Counts authenticated REST calls below {@code /services/data/vNN.N/} per simulated UTC day, as
+ * {@code DailyApiRequests} counts them, and reports the count on every such response as {@code
+ * Sforce-Limit-Info: api-usage=N/15000} (wire format notes §2.2; jsforce and simple-salesforce read
+ * it). The count is per simulator process.
  */
 public final class ApiUsage {
-    /** A Developer Edition org's daily API request allocation. */
-    public static final int DAILY_MAX = 15_000;
-    private final SimClock clock;
-    private LocalDate day;
-    private long used;
+  /** A Developer Edition org's daily API request allocation. */
+  public static final int DAILY_MAX = 15_000;
 
-    public ApiUsage(SimClock clock) {
-        this.clock = clock;
-    }
+  private final SimClock clock;
+  private LocalDate day;
+  private long used;
 
-    /** Registers the counting filter; must come after the authentication filter. */
-    public void register(RoutesConfig routes) {
-        routes.before("/services/data/*", this::count);
-    }
+  public ApiUsage(SimClock clock) {
+    this.clock = clock;
+  }
 
-    private void count(Context ctx) {
-        String path = Requests.path(ctx);
-        if (!path.startsWith("/services/data/v")) return;
-        ctx.header("Sforce-Limit-Info", "api-usage=" + increment() + "/" + DAILY_MAX);
-    }
+  /** Registers the counting filter; must come after the authentication filter. */
+  public void register(RoutesConfig routes) {
+    routes.before("/services/data/*", this::count);
+  }
 
-    private synchronized long increment() {
-        rollOver();
-        return ++used;
+  private void count(Context ctx) {
+    String path = Requests.path(ctx);
+    if (!path.startsWith("/services/data/v")) {
+      return;
     }
+    ctx.header("Sforce-Limit-Info", "api-usage=" + increment() + "/" + DAILY_MAX);
+  }
 
-    /** Calls counted today, the current one included. */
-    public synchronized long used() {
-        rollOver();
-        return used;
-    }
+  private synchronized long increment() {
+    rollOver();
+    return ++used;
+  }
 
-    private void rollOver() {
-        LocalDate today = clock.now().atOffset(ZoneOffset.UTC).toLocalDate();
-        if (!today.equals(day)) {
-            day = today;
-            used = 0;
-        }
+  /** Calls counted today, the current one included. */
+  public synchronized long used() {
+    rollOver();
+    return used;
+  }
+
+  private void rollOver() {
+    LocalDate today = clock.now().atOffset(ZoneOffset.UTC).toLocalDate();
+    if (!today.equals(day)) {
+      day = today;
+      used = 0;
     }
+  }
 }

@@ -2,30 +2,35 @@ package dev.sfsim.simulator.http;
 
 import dev.sfsim.simulator.error.SalesforceException;
 import io.javalin.config.RoutesConfig;
-
 import java.util.function.BooleanSupplier;
 
 /**
- * While the database does not answer, every call but {@code /__admin/health} answers at once with Salesforce's 503
- * ("The server is unavailable to handle the request", "Status Codes and Error Responses", REST API Developer Guide;
- * error code {@code SERVER_UNAVAILABLE}) instead of waiting for a connection that will not come and failing with 500.
+ * While the database does not answer, every call but {@code /__admin/health} answers at once with
+ * Salesforce's 503 ("The server is unavailable to handle the request", "Status Codes and Error
+ * Responses", REST API Developer Guide; error code {@code SERVER_UNAVAILABLE}) instead of waiting
+ * for a connection that will not come and failing with 500.
  */
 public final class DatabaseGate {
-    private final BooleanSupplier databaseUp;
+  private final BooleanSupplier databaseUp;
 
-    public DatabaseGate(BooleanSupplier databaseUp) {
-        this.databaseUp = databaseUp;
-    }
+  public DatabaseGate(BooleanSupplier databaseUp) {
+    this.databaseUp = databaseUp;
+  }
 
-    /** The 503 a call gets while the database is down. */
-    public static SalesforceException unavailable() {
-        return new SalesforceException(503, "SERVER_UNAVAILABLE",
-                "The server is unavailable to handle the request: its database does not answer.");
-    }
+  /** The 503 a call gets while the database is down. */
+  public static SalesforceException unavailable() {
+    return new SalesforceException(
+        503,
+        "SERVER_UNAVAILABLE",
+        "The server is unavailable to handle the request: its database does not answer.");
+  }
 
-    public void register(RoutesConfig routes) {
-        routes.before(ctx -> {
-            if (!databaseUp.getAsBoolean() && !ctx.path().equals("/__admin/health")) throw unavailable();
+  public void register(RoutesConfig routes) {
+    routes.before(
+        ctx -> {
+          if (!databaseUp.getAsBoolean() && !ctx.path().equals("/__admin/health")) {
+            throw unavailable();
+          }
         });
-    }
+  }
 }

@@ -3,83 +3,99 @@ package dev.sfsim.simulator.http;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.json.JavalinJackson;
+import java.util.function.Consumer;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 
-import java.util.function.Consumer;
-
 /**
- * The Javalin server: Salesforce paths exactly as Salesforce spells them, repeated slashes collapsed and trailing
- * slashes ignored (the {@code sf} CLI sends {@code //services/data/...}, simple-salesforce {@code query/?q=}),
- * JSON through the one {@link Json#MAPPER}, every error rendered by {@link ErrorRenderer}.
+ * The Javalin server: Salesforce paths exactly as Salesforce spells them, repeated slashes
+ * collapsed and trailing slashes ignored (the {@code sf} CLI sends {@code //services/data/...},
+ * simple-salesforce {@code query/?q=}), JSON through the one {@link Json#MAPPER}, every error
+ * rendered by {@link ErrorRenderer}.
  */
 public final class HttpServer {
-    /** Request bodies above this size are refused (413). */
-    static final long MAX_REQUEST_BYTES = 10L * 1024 * 1024;
+  /** Request bodies above this size are refused (413). */
+  static final long MAX_REQUEST_BYTES = 10L * 1024 * 1024;
 
-    /**
-     * Request line plus headers Salesforce accepts: "the maximum combined length of the URI and headers is 16,384 bytes"
-     * ("Maximum number of rows returned by SOQL queries over the REST API", Salesforce Help knowledge article 000386264);
-     * beyond it Jetty answers 414 (the URI alone too long) or 431, rendered by {@link ProtocolErrors}.
-     */
-    static final int MAX_HEADER_BYTES = 16_384;
+  /**
+   * Request line plus headers Salesforce accepts: "the maximum combined length of the URI and
+   * headers is 16,384 bytes" ("Maximum number of rows returned by SOQL queries over the REST API",
+   * Salesforce Help knowledge article 000386264); beyond it Jetty answers 414 (the URI alone too
+   * long) or 431, rendered by {@link ProtocolErrors}.
+   */
+  static final int MAX_HEADER_BYTES = 16_384;
 
-    static final String JSON_UTF8 = "application/json;charset=UTF-8";
+  static final String JSON_UTF8 = "application/json;charset=UTF-8";
 
-    private HttpServer() {}
+  private HttpServer() {}
 
-    /** Builds (does not start) a plain HTTP server with the given route registrations. */
-    @SafeVarargs
-    public static Javalin create(Consumer<RoutesConfig>... registrations) {
-        return create(false, 0, registrations);
-    }
+  /** Builds (does not start) a plain HTTP server with the given route registrations. */
+  @SafeVarargs
+  public static Javalin create(Consumer<RoutesConfig>... registrations) {
+    return create(false, 0, registrations);
+  }
 
-    /**
-     * Builds (does not start) a server; with {@code tls} it serves HTTPS only, on {@code port}, with a freshly
-     * generated self-signed certificate ({@link SelfSignedCertificate}); start it with {@code start()}.
-     */
-    @SafeVarargs
-    public static Javalin create(boolean tls, int port, Consumer<RoutesConfig>... registrations) {
-        return create(tls, null, port, registrations);
-    }
+  /**
+   * Builds (does not start) a server; with {@code tls} it serves HTTPS only, on {@code port}, with
+   * a freshly generated self-signed certificate ({@link SelfSignedCertificate}); start it with
+   * {@code start()}.
+   */
+  @SafeVarargs
+  public static Javalin create(boolean tls, int port, Consumer<RoutesConfig>... registrations) {
+    return create(tls, null, port, registrations);
+  }
 
-    /** As {@link #create(boolean, int, Consumer[])}, the TLS connector bound to {@code host} (null: every interface). */
-    @SafeVarargs
-    public static Javalin create(boolean tls, String host, int port, Consumer<RoutesConfig>... registrations) {
-        return Javalin.create(config -> {
-            if (tls) {
-                config.jetty.addConnector((server, httpConfig) -> {
-                    SslContextFactory.Server ssl = new SslContextFactory.Server();
-                    ssl.setKeyStore(SelfSignedCertificate.generate());
-                    ssl.setKeyStorePassword(new String(SelfSignedCertificate.PASSWORD));
-                    ssl.setKeyManagerPassword(new String(SelfSignedCertificate.PASSWORD));
-                    SecureRequestCustomizer secure = new SecureRequestCustomizer();
-                    secure.setSniHostCheck(false);   // clients call it by whatever name or address reaches it
-                    httpConfig.addCustomizer(secure);
-                    ServerConnector connector = new ServerConnector(server, ssl, new HttpConnectionFactory(httpConfig));
-                    connector.setPort(port);
-                    connector.setHost(host);
-                    return connector;
+  /**
+   * As {@link #create(boolean, int, Consumer[])}, the TLS connector bound to {@code host} (null:
+   * every interface).
+   */
+  @SafeVarargs
+  public static Javalin create(
+      boolean tls, String host, int port, Consumer<RoutesConfig>... registrations) {
+    return Javalin.create(
+        config -> {
+          if (tls) {
+            config.jetty.addConnector(
+                (server, httpConfig) -> {
+                  SslContextFactory.Server ssl = new SslContextFactory.Server();
+                  ssl.setKeyStore(SelfSignedCertificate.generate());
+                  ssl.setKeyStorePassword(new String(SelfSignedCertificate.PASSWORD));
+                  ssl.setKeyManagerPassword(new String(SelfSignedCertificate.PASSWORD));
+                  SecureRequestCustomizer secure = new SecureRequestCustomizer();
+                  secure.setSniHostCheck(
+                      false); // clients call it by whatever name or address reaches it
+                  httpConfig.addCustomizer(secure);
+                  ServerConnector connector =
+                      new ServerConnector(server, ssl, new HttpConnectionFactory(httpConfig));
+                  connector.setPort(port);
+                  connector.setHost(host);
+                  return connector;
                 });
-            }
-            config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_HEADER_BYTES));
-            config.jetty.modifyServer(server -> server.setErrorHandler(new ProtocolErrors()));
-            config.startup.showJavalinBanner = false;
-            config.router.treatMultipleSlashesAsSingleSlash = true;
-            config.router.ignoreTrailingSlashes = true;
-            config.http.prefer405over404 = true;
-            config.http.maxRequestSize = MAX_REQUEST_BYTES;
-            config.http.defaultContentType = "application/json;charset=UTF-8";
-            config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
-            ErrorRenderer.register(config.routes);
-            // Salesforce sends the charset; some clients compare the header exactly (wire format notes §2.2).
-            config.routes.after(ctx -> {
+          }
+          config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_HEADER_BYTES));
+          config.jetty.modifyServer(server -> server.setErrorHandler(new ProtocolErrors()));
+          config.startup.showJavalinBanner = false;
+          config.router.treatMultipleSlashesAsSingleSlash = true;
+          config.router.ignoreTrailingSlashes = true;
+          config.http.prefer405over404 = true;
+          config.http.maxRequestSize = MAX_REQUEST_BYTES;
+          config.http.defaultContentType = "application/json;charset=UTF-8";
+          config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+          ErrorRenderer.register(config.routes);
+          // Salesforce sends the charset; some clients compare the header exactly (wire format
+          // notes §2.2).
+          config.routes.after(
+              ctx -> {
                 String type = ctx.res().getContentType();
-                if (type != null && type.equals("application/json")) ctx.res().setContentType(JSON_UTF8);
-            });
-            for (Consumer<RoutesConfig> r : registrations) r.accept(config.routes);
+                if (type != null && type.equals("application/json")) {
+                  ctx.res().setContentType(JSON_UTF8);
+                }
+              });
+          for (Consumer<RoutesConfig> r : registrations) {
+            r.accept(config.routes);
+          }
         });
-    }
+  }
 }

@@ -2,46 +2,48 @@ package dev.sfsim.simulator.http;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code GET B/limits} ("Limits", REST API Developer Guide; wire format notes §2.5): {@code {"<Name>":{"Max":n,
- * "Remaining":n}}}. {@code DailyApiRequests} counts this process's real calls ({@link ApiUsage}); the other
- * allocations are those of a Developer Edition org, with nothing consumed because the simulator offers nothing that
- * consumes them (Bulk API, streaming, OData callouts, storage accounting).
+ * {@code GET B/limits} ("Limits", REST API Developer Guide; wire format notes §2.5): {@code
+ * {"<Name>":{"Max":n, "Remaining":n}}}. {@code DailyApiRequests} counts this process's real calls
+ * ({@link ApiUsage}); the other allocations are those of a Developer Edition org, with nothing
+ * consumed because the simulator offers nothing that consumes them (Bulk API, streaming, OData
+ * callouts, storage accounting).
  */
 public final class LimitsRoutes {
-    private final ApiUsage usage;
+  private final ApiUsage usage;
 
-    public LimitsRoutes(ApiUsage usage) {
-        this.usage = usage;
-    }
+  public LimitsRoutes(ApiUsage usage) {
+    this.usage = usage;
+  }
 
-    public void register(RoutesConfig routes) {
-        routes.get("/services/data/{version}/limits", this::limits);
-    }
+  public void register(RoutesConfig routes) {
+    routes.get("/services/data/{version}/limits", this::limits);
+  }
 
-    private void limits(Context ctx) {
-        Negotiation.jsonOnly(ctx, "/limits");
-        Requests.version(ctx);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("DailyApiRequests", limit(ApiUsage.DAILY_MAX, Math.max(0, ApiUsage.DAILY_MAX - usage.used())));
-        m.put("DailyAsyncApexExecutions", limit(250_000, 250_000));
-        m.put("DailyBulkApiBatches", limit(15_000, 15_000));
-        m.put("DailyBulkV2QueryJobs", limit(10_000, 10_000));
-        m.put("DailyStreamingApiEvents", limit(10_000, 10_000));
-        m.put("DataStorageMB", limit(5, 5));
-        m.put("FileStorageMB", limit(20, 20));
-        m.put("HourlyODataCallout", limit(10_000, 10_000));
-        ctx.json(m);
-    }
+  private void limits(Context ctx) {
+    Negotiation.jsonOnly(ctx, "/limits");
+    Requests.version(ctx);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put(
+        "DailyApiRequests",
+        limit(ApiUsage.DAILY_MAX, Math.max(0, ApiUsage.DAILY_MAX - usage.used())));
+    m.put("DailyAsyncApexExecutions", limit(250_000, 250_000));
+    m.put("DailyBulkApiBatches", limit(15_000, 15_000));
+    m.put("DailyBulkV2QueryJobs", limit(10_000, 10_000));
+    m.put("DailyStreamingApiEvents", limit(10_000, 10_000));
+    m.put("DataStorageMB", limit(5, 5));
+    m.put("FileStorageMB", limit(20, 20));
+    m.put("HourlyODataCallout", limit(10_000, 10_000));
+    ctx.json(m);
+  }
 
-    private static Map<String, Object> limit(long max, long remaining) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("Max", max);
-        m.put("Remaining", remaining);
-        return m;
-    }
+  private static Map<String, Object> limit(long max, long remaining) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("Max", max);
+    m.put("Remaining", remaining);
+    return m;
+  }
 }

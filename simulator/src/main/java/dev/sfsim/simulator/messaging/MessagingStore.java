@@ -6,44 +6,52 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * What the messaging engine needs from the database, so that the engine itself imports neither Jdbi nor Javalin
- * (DESIGN.md, "Thin edges"). The Jdbi implementation is {@code persistence.JdbiMessagingStore}.
+ * What the messaging engine needs from the database, so that the engine itself imports neither Jdbi
+ * nor Javalin (DESIGN.md, "Thin edges"). The Jdbi implementation is {@code
+ * persistence.JdbiMessagingStore}.
  */
 public interface MessagingStore {
 
-    /** Runs the work in one database transaction; an exception rolls everything back. */
-    <T> T inTransaction(Function<MessagingTransaction, T> work);
+  /** Runs the work in one database transaction; an exception rolls everything back. */
+  <T> T inTransaction(Function<MessagingTransaction, T> work);
 
-    /**
-     * Moves due {@code Pending} requests (oldest first) to {@code InProgress} while fewer than {@code maxInProgress}
-     * are in progress, and marks those left waiting as queued; serialised across processes, rows other processes
-     * hold are skipped ({@code FOR UPDATE SKIP LOCKED}).
-     */
-    void startPendingRequests(Instant now, int maxInProgress);
+  /**
+   * Moves due {@code Pending} requests (oldest first) to {@code InProgress} while fewer than {@code
+   * maxInProgress} are in progress, and marks those left waiting as queued; serialised across
+   * processes, rows other processes hold are skipped ({@code FOR UPDATE SKIP LOCKED}).
+   */
+  void startPendingRequests(Instant now, int maxInProgress);
 
-    /** Ids of the InProgress requests with due work (a message to start or finish, or nothing left to do), oldest first. */
-    List<String> requestsWithDueWork(Instant now);
+  /**
+   * Ids of the InProgress requests with due work (a message to start or finish, or nothing left to
+   * do), oldest first.
+   */
+  List<String> requestsWithDueWork(Instant now);
 
-    /**
-     * The time-driven work that is due at {@code now}, set-based, in one transaction: KeepSessionOpen sessions
-     * 48 hours without reply end; entries due {@code Delivered}/{@code Read} move on (undeliverable ones end
-     * {@code Error} with a MessagingDeliveryError); held enhanced entries of ended sessions appear; messages held
-     * by session gating whose gate opened become pending again (also after a status change through the REST API).
-     *
-     * @return the sessions that ended and the messages whose status moved on ({@code session.changed},
-     *         {@code message.status}), to publish once committed
-     */
-    List<MessagingEvent> housekeeping(Instant now);
+  /**
+   * The time-driven work that is due at {@code now}, set-based, in one transaction: KeepSessionOpen
+   * sessions 48 hours without reply end; entries due {@code Delivered}/{@code Read} move on
+   * (undeliverable ones end {@code Error} with a MessagingDeliveryError); held enhanced entries of
+   * ended sessions appear; messages held by session gating whose gate opened become pending again
+   * (also after a status change through the REST API).
+   *
+   * @return the sessions that ended and the messages whose status moved on ({@code
+   *     session.changed}, {@code message.status}), to publish once committed
+   */
+  List<MessagingEvent> housekeeping(Instant now);
 
-    /** A request's status and counts as committed, for the event stream; empty when it does not exist. */
-    Optional<MessagingEvent.RequestProgress> progress(String requestId);
+  /**
+   * A request's status and counts as committed, for the event stream; empty when it does not exist.
+   */
+  Optional<MessagingEvent.RequestProgress> progress(String requestId);
 
-    /**
-     * Whether any dispatcher work may be due at {@code now}: a request Pending or InProgress, a session past its
-     * expiry, a receipt due, a held entry or message. One cheap query, so that an idle org's tick does nothing else.
-     */
-    boolean anythingDue(Instant now);
+  /**
+   * Whether any dispatcher work may be due at {@code now}: a request Pending or InProgress, a
+   * session past its expiry, a receipt due, a held entry or message. One cheap query, so that an
+   * idle org's tick does nothing else.
+   */
+  boolean anythingDue(Instant now);
 
-    /** The earliest instant after {@code t} at which some work becomes due, if any. */
-    Optional<Instant> nextDueAfter(Instant t);
+  /** The earliest instant after {@code t} at which some work becomes due, if any. */
+  Optional<Instant> nextDueAfter(Instant t);
 }

@@ -1,7 +1,6 @@
 package dev.sfsim.simulator.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -12,98 +11,163 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The engine's reads and writes inside one transaction of {@link MessagingStore#inTransaction}. Reads and writes
- * that concern many messages are set-based (one statement or one JDBC batch per call), which is what lets a
- * request of 100 recipients be sent in a handful of round trips.
+ * The engine's reads and writes inside one transaction of {@link MessagingStore#inTransaction}.
+ * Reads and writes that concern many messages are set-based (one statement or one JDBC batch per
+ * call), which is what lets a request of 100 recipients be sent in a handful of round trips.
  */
 public interface MessagingTransaction {
 
-    /** A message whose attempt is due, with what the fault rules need to know of its history. */
-    record DueMessage(UUID messageIdentifier, String messagingEndUserId, int transientFailures, boolean delayed) {}
+  /** A message whose attempt is due, with what the fault rules need to know of its history. */
+  record DueMessage(
+      UUID messageIdentifier, String messagingEndUserId, int transientFailures, boolean delayed) {}
 
-    /** A session of an end user that is not {@code Ended} or {@code Error}. */
-    record OpenSession(String id, String messagingEndUserId, String status) {}
+  /** A session of an end user that is not {@code Ended} or {@code Error}. */
+  record OpenSession(String id, String messagingEndUserId, String status) {}
 
-    /**
-     * The new state of one message.
-     *
-     * @param status Pending, Held, InProgress, Sent or Failed
-     */
-    record MessageUpdate(UUID messageIdentifier, String status, String failureReason, String sessionId, Instant dueAt,
-                         int transientFailures, boolean delayed, Instant deliverDueAt, Instant readDueAt,
-                         String undeliverableCode, String undeliverableReason) {}
+  /**
+   * The new state of one message.
+   *
+   * @param status Pending, Held, InProgress, Sent or Failed
+   */
+  record MessageUpdate(
+      UUID messageIdentifier,
+      String status,
+      String failureReason,
+      String sessionId,
+      Instant dueAt,
+      int transientFailures,
+      boolean delayed,
+      Instant deliverDueAt,
+      Instant readDueAt,
+      String undeliverableCode,
+      String undeliverableReason) {}
 
-    /** A MessagingSession to insert (the README's "Messaging behaviour" rules). */
-    record NewSession(String id, String name, String status, String origin, String channelType, String endUserId,
-                      String channelId, String ownerId, Instant now, Instant expiresAt, Integer agentMessages, int endUserMessages) {}
+  /** A MessagingSession to insert (the README's "Messaging behaviour" rules). */
+  record NewSession(
+      String id,
+      String name,
+      String status,
+      String origin,
+      String channelType,
+      String endUserId,
+      String channelId,
+      String ownerId,
+      Instant now,
+      Instant expiresAt,
+      Integer agentMessages,
+      int endUserMessages) {}
 
-    /** A ConversationEntry to insert. */
-    record NewEntry(String id, String sessionId, int seq, String entryType, String actorType, String actorId, String actorName,
-                    String message, String messageIdentifier, String messageStatus, String createdById, Instant now) {}
+  /** A ConversationEntry to insert. */
+  record NewEntry(
+      String id,
+      String sessionId,
+      int seq,
+      String entryType,
+      String actorType,
+      String actorId,
+      String actorName,
+      String message,
+      String messageIdentifier,
+      String messageStatus,
+      String createdById,
+      Instant now) {}
 
-    /** A MessagingDeliveryError to insert. */
-    record DeliveryError(String failureReason, String fullMessage, String destination, String channelId, String endUserId,
-                         String createdById, Instant now) {}
+  /** A MessagingDeliveryError to insert. */
+  record DeliveryError(
+      String failureReason,
+      String fullMessage,
+      String destination,
+      String channelId,
+      String endUserId,
+      String createdById,
+      Instant now) {}
 
-    Optional<SendRequest> lockRequestInProgress(String requestId);
+  Optional<SendRequest> lockRequestInProgress(String requestId);
 
-    /** {@code InProgress} messages of the request whose attempt is due, in recipient order. */
-    List<DueMessage> dueAttempts(String requestId, Instant now);
+  /** {@code InProgress} messages of the request whose attempt is due, in recipient order. */
+  List<DueMessage> dueAttempts(String requestId, Instant now);
 
-    /** Moves due pending messages into the free in-flight slots (at most {@code maxInFlight}); returns how many. */
-    int startAttempts(String requestId, Instant now, Instant attemptDueAt, int maxInFlight);
+  /**
+   * Moves due pending messages into the free in-flight slots (at most {@code maxInFlight}); returns
+   * how many.
+   */
+  int startAttempts(String requestId, Instant now, Instant attemptDueAt, int maxInFlight);
 
-    void updateMessages(List<MessageUpdate> updates);
+  void updateMessages(List<MessageUpdate> updates);
 
-    /** Rewrites the request's counts and identifier lists from its messages' states (Held counts as pending). */
-    void recomputeCounts(String requestId, Instant now);
+  /**
+   * Rewrites the request's counts and identifier lists from its messages' states (Held counts as
+   * pending).
+   */
+  void recomputeCounts(String requestId, Instant now);
 
-    /** Marks the request {@code Completed} (with CompletedDate) when nothing is pending or in progress; returns whether it did. */
-    boolean completeIfDone(String requestId, Instant now);
+  /**
+   * Marks the request {@code Completed} (with CompletedDate) when nothing is pending or in
+   * progress; returns whether it did.
+   */
+  boolean completeIfDone(String requestId, Instant now);
 
-    /** Back to {@code Pending} until {@code dueAt} (transient failure); messages being attempted wait again. */
-    void requeue(String requestId, Instant dueAt, Instant now);
+  /**
+   * Back to {@code Pending} until {@code dueAt} (transient failure); messages being attempted wait
+   * again.
+   */
+  void requeue(String requestId, Instant dueAt, Instant now);
 
-    /** End users with their channels, by id; missing ids do not exist (or are deleted). */
-    Map<String, Recipient> recipients(Collection<String> endUserIds);
+  /** End users with their channels, by id; missing ids do not exist (or are deleted). */
+  Map<String, Recipient> recipients(Collection<String> endUserIds);
 
-    /** For each end user and each status other than Ended and Error, the newest session with that status. */
-    List<OpenSession> openSessions(Collection<String> endUserIds);
+  /**
+   * For each end user and each status other than Ended and Error, the newest session with that
+   * status.
+   */
+  List<OpenSession> openSessions(Collection<String> endUserIds);
 
-    /** The end users (of {@code endUserIds}) with an opted-in, effective consent to the subscription. */
-    Set<String> subscriptionConsents(String commSubscriptionId, Collection<String> endUserIds, LocalDate today);
+  /**
+   * The end users (of {@code endUserIds}) with an opted-in, effective consent to the subscription.
+   */
+  Set<String> subscriptionConsents(
+      String commSubscriptionId, Collection<String> endUserIds, LocalDate today);
 
-    Optional<MessagingComponent> component(String developerName);
+  Optional<MessagingComponent> component(String developerName);
 
-    List<FaultRule> faultRules();
+  List<FaultRule> faultRules();
 
-    /** Adds to the fired counts of fault rules, by rule id. */
-    void faultsFired(Map<String, Integer> firedByRule);
+  /** Adds to the fired counts of fault rules, by rule id. */
+  void faultsFired(Map<String, Integer> firedByRule);
 
-    /** {@code n} fresh numbers of the id sequence (see {@code SalesforceIds.generate}). */
-    List<Long> newNumbers(int n);
+  /** {@code n} fresh numbers of the id sequence (see {@code SalesforceIds.generate}). */
+  List<Long> newNumbers(int n);
 
-    /** {@code n} fresh MessagingSession names ({@code MS-0000000001}...). */
-    List<String> newSessionNames(int n);
+  /** {@code n} fresh MessagingSession names ({@code MS-0000000001}...). */
+  List<String> newSessionNames(int n);
 
-    /** The highest Seq of each session (visible or held entries); sessions without entries are absent. */
-    Map<String, Integer> maxEntrySeq(Collection<String> sessionIds);
+  /**
+   * The highest Seq of each session (visible or held entries); sessions without entries are absent.
+   */
+  Map<String, Integer> maxEntrySeq(Collection<String> sessionIds);
 
-    void insertSessions(List<NewSession> sessions);
+  void insertSessions(List<NewSession> sessions);
 
-    /** Adds one outbound message to each session's AgentMessageCount. */
-    void countAgentMessages(Collection<String> sessionIds, Instant now);
+  /** Adds one outbound message to each session's AgentMessageCount. */
+  void countAgentMessages(Collection<String> sessionIds, Instant now);
 
-    /** Inserts entries; {@code held} ones are kept out of ConversationEntry until their session ends. */
-    void insertEntries(List<NewEntry> entries, boolean held);
+  /**
+   * Inserts entries; {@code held} ones are kept out of ConversationEntry until their session ends.
+   */
+  void insertEntries(List<NewEntry> entries, boolean held);
 
-    void insertOutbox(List<OutboxEntry> entries);
+  void insertOutbox(List<OutboxEntry> entries);
 
-    void insertDeliveryErrors(List<DeliveryError> errors);
+  void insertDeliveryErrors(List<DeliveryError> errors);
 
-    String insertRecord(String objectName, Map<String, JsonNode> values, String userId, Instant now);
+  String insertRecord(String objectName, Map<String, JsonNode> values, String userId, Instant now);
 
-    void setRequestDispatch(String requestId, JsonNode parameters, String commSubscriptionId, String sessionLongevity, Instant dueAt);
+  void setRequestDispatch(
+      String requestId,
+      JsonNode parameters,
+      String commSubscriptionId,
+      String sessionLongevity,
+      Instant dueAt);
 
-    void insertMessages(String requestId, List<UUID> messageIdentifiers, List<String> endUserIds);
+  void insertMessages(String requestId, List<UUID> messageIdentifiers, List<String> endUserIds);
 }

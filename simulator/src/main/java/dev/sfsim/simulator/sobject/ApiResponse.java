@@ -4,38 +4,43 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The answer to an {@link ApiRequest}: status, extra headers (e.g. {@code Location}) and the JSON body
- * (null: no body, as for 204 and 304).
+ * The answer to an {@link ApiRequest}: status, extra headers (e.g. {@code Location}) and the JSON
+ * body (null: no body, as for 204 and 304).
  */
 public record ApiResponse(int status, Map<String, String> headers, Object body) {
-    public ApiResponse {
-        headers = Map.copyOf(headers);
-    }
+  public ApiResponse {
+    headers = Map.copyOf(headers);
+  }
 
-    static ApiResponse ok(Object body) {
-        return new ApiResponse(200, Map.of(), body);
-    }
+  static ApiResponse ok(Object body) {
+    return new ApiResponse(200, Map.of(), body);
+  }
 
-    static ApiResponse noContent() {
-        return new ApiResponse(204, Map.of(), null);
-    }
+  static ApiResponse noContent() {
+    return new ApiResponse(204, Map.of(), null);
+  }
 
-    static ApiResponse notModified() {
-        return new ApiResponse(304, Map.of(), null);
-    }
+  static ApiResponse notModified() {
+    return new ApiResponse(304, Map.of(), null);
+  }
 
-    /** 201 with {@code Location} and {@code {"id","success":true,"errors":[]}} (plus {@code created:true} for upserts, v46+). */
-    static ApiResponse created(String location, String id, Boolean created) {
-        return new ApiResponse(201, Map.of("Location", location), saveResult(id, created));
-    }
+  /**
+   * 201 with {@code Location} and {@code {"id","success":true,"errors":[]}} (plus {@code
+   * created:true} for upserts, v46+).
+   */
+  static ApiResponse created(String location, String id, Boolean created) {
+    return new ApiResponse(201, Map.of("Location", location), saveResult(id, created));
+  }
 
-    /** {@code {"id":…,"success":true,"errors":[]}} and, when not null, {@code "created":…}. */
-    static Map<String, Object> saveResult(String id, Boolean created) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", id);
-        m.put("success", true);
-        m.put("errors", java.util.List.of());
-        if (created != null) m.put("created", created);
-        return m;
+  /** {@code {"id":…,"success":true,"errors":[]}} and, when not null, {@code "created":…}. */
+  static Map<String, Object> saveResult(String id, Boolean created) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", id);
+    m.put("success", true);
+    m.put("errors", java.util.List.of());
+    if (created != null) {
+      m.put("created", created);
     }
+    return m;
+  }
 }

@@ -5,45 +5,50 @@ import dev.sfsim.simulator.catalog.SObjectType;
 import dev.sfsim.simulator.error.SalesforceException;
 import dev.sfsim.simulator.http.ApiVersion;
 import dev.sfsim.simulator.http.Json;
-
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Record bodies: a JSON object whose keys are fields existing at the request's version. */
 final class Bodies {
-    private Bodies() {}
+  private Bodies() {}
 
-    /**
-     * @throws SalesforceException 400 {@code JSON_PARSER_ERROR} when the body is not a JSON object
-     */
-    static JsonNode object(String body) {
-        JsonNode node = Json.parse(body);
-        if (!node.isObject()) {
-            throw SalesforceException.badRequest("JSON_PARSER_ERROR",
-                    "Can not deserialize SObject out of " + (node.isArray() ? "START_ARRAY" : "VALUE") + " token at [line:1, column:1]");
-        }
-        return node;
+  /**
+   * @throws SalesforceException 400 {@code JSON_PARSER_ERROR} when the body is not a JSON object
+   */
+  static JsonNode object(String body) {
+    JsonNode node = Json.parse(body);
+    if (!node.isObject()) {
+      throw SalesforceException.badRequest(
+          "JSON_PARSER_ERROR",
+          "Can not deserialize SObject out of "
+              + (node.isArray() ? "START_ARRAY" : "VALUE")
+              + " token at [line:1, column:1]");
     }
+    return node;
+  }
 
-    /**
-     * The fields of a record object ({@code attributes} left out).
-     *
-     * @throws SalesforceException 400 {@code INVALID_FIELD} "No such column 'X' on sobject of type T" for a field that
-     *                             does not exist at the version
-     */
-    static Map<String, JsonNode> fields(SObjectType type, JsonNode record, ApiVersion version) {
-        Map<String, JsonNode> values = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = record.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (e.getKey().equals("attributes")) continue;
-            if (type.field(e.getKey(), version.value()).isEmpty()) {
-                throw SalesforceException.badRequest("INVALID_FIELD",
-                        "No such column '" + e.getKey() + "' on sobject of type " + type.name());
-            }
-            values.put(e.getKey(), e.getValue());
-        }
-        return values;
+  /**
+   * The fields of a record object ({@code attributes} left out).
+   *
+   * @throws SalesforceException 400 {@code INVALID_FIELD} "No such column 'X' on sobject of type T"
+   *     for a field that does not exist at the version
+   */
+  static Map<String, JsonNode> fields(SObjectType type, JsonNode record, ApiVersion version) {
+    Map<String, JsonNode> values = new LinkedHashMap<>();
+    Iterator<Map.Entry<String, JsonNode>> it = record.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (e.getKey().equals("attributes")) {
+        continue;
+      }
+      if (type.field(e.getKey(), version.value()).isEmpty()) {
+        throw SalesforceException.badRequest(
+            "INVALID_FIELD",
+            "No such column '" + e.getKey() + "' on sobject of type " + type.name());
+      }
+      values.put(e.getKey(), e.getValue());
     }
+    return values;
+  }
 }

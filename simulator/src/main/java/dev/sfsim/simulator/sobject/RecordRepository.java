@@ -8,197 +8,312 @@ import dev.sfsim.simulator.catalog.SObjectField;
 import dev.sfsim.simulator.catalog.SObjectType;
 import dev.sfsim.simulator.error.SalesforceException;
 import dev.sfsim.simulator.ids.SalesforceIds;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.Update;
-
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Update;
 
 /**
- * Writes records of any catalog object with Salesforce's validation ("Create a Record", "Update a Record",
- * "Delete a Record", REST API Developer Guide): unknown fields, non-createable/non-updateable fields, types, lengths,
- * restricted picklists, references (prefix and existence) and required fields; then defaults, per-parent sequences,
- * auto-numbers, derived names and audit fields. SQL is generated from the catalog only. Runs inside the caller's
+ * Writes records of any catalog object with Salesforce's validation ("Create a Record", "Update a
+ * Record", "Delete a Record", REST API Developer Guide): unknown fields,
+ * non-createable/non-updateable fields, types, lengths, restricted picklists, references (prefix
+ * and existence) and required fields; then defaults, per-parent sequences, auto-numbers, derived
+ * names and audit fields. SQL is generated from the catalog only. Runs inside the caller's
  * transaction, so a failure writes nothing.
  */
 public final class RecordRepository {
-    private final RecordValues values;
+  private final RecordValues values;
 
-    public RecordRepository(Catalog catalog) {
-        this.values = new RecordValues(new References(catalog));
+  public RecordRepository(Catalog catalog) {
+    this.values = new RecordValues(new References(catalog));
+  }
+
+  /**
+   * Inserts one record.
+   *
+   * @param values field API name (any case) to JSON value; an {@code attributes} key is ignored
+   * @param userId 18-character id written to CreatedById/LastModifiedById
+   * @param now the simulated instant written to CreatedDate/LastModifiedDate/SystemModstamp
+   * @return the new record's 18-character id
+   * @throws SalesforceException 400 naming the field: {@code INVALID_FIELD}, {@code
+   *     INVALID_FIELD_FOR_INSERT_UPDATE}, {@code REQUIRED_FIELD_MISSING}, {@code MALFORMED_ID},
+   *     {@code FIELD_INTEGRITY_EXCEPTION}, {@code INVALID_CROSS_REFERENCE_KEY}, {@code
+   *     STRING_TOO_LONG}, {@code INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST}, {@code
+   *     INVALID_TYPE_ON_FIELD_IN_RECORD}
+   */
+  public String insert(
+      Handle h,
+      SObjectType type,
+      Map<String, JsonNode> values,
+      WriteMode mode,
+      String userId,
+      Instant now) {
+    Map<SObjectField, Object> row =
+        this.values.validate(h, type, values, mode, RecordValues.Operation.CREATE);
+    applyDefaults(h, type, row);
+    type.field("OwnerId")
+        .filter(f -> !f.nillable() && row.get(f) == null)
+        .ifPresent(f -> row.put(f, userId)); // the creator owns it
+    requireFields(type, row);
+    String id =
+        row.get(idField(type)) != null
+            ? checkOwnId(type, (String) row.get(idField(type)))
+            : SalesforceIds.generate(
+                type.keyPrefix(),
+                h.createQuery("SELECT nextval('sfsim_id_seq')").mapTo(Long.class).one());
+    OffsetDateTime ts = now.atOffset(ZoneOffset.UTC);
+    put(type, row, "Id", id);
+    put(type, row, "IsDeleted", false);
+    putIfAbsent(type, row, "CreatedDate", ts);
+    putIfAbsent(type, row, "CreatedById", userId);
+    putIfAbsent(type, row, "LastModifiedDate", ts);
+    putIfAbsent(type, row, "LastModifiedById", userId);
+    putIfAbsent(type, row, "SystemModstamp", ts);
+    Optional<SObjectField> autoNumber =
+        type.fields().stream().filter(f -> f.attributes().autoNumber()).findFirst();
+    if (type.autoNumberFormat() != null
+        && autoNumber.isPresent()
+        && row.get(autoNumber.get()) == null) {
+      long n =
+          h.createQuery("SELECT nextval('" + type.table() + "_name_seq')").mapTo(Long.class).one();
+      row.put(autoNumber.get(), AutoNumbers.format(type.autoNumberFormat(), n));
     }
+    checkUnique(h, type, row, id);
+    execute(h, type, row);
+    DerivedNames.refresh(h, type, id);
+    return id;
+  }
 
-    /**
-     * Inserts one record.
-     *
-     * @param values field API name (any case) to JSON value; an {@code attributes} key is ignored
-     * @param userId 18-character id written to CreatedById/LastModifiedById
-     * @param now    the simulated instant written to CreatedDate/LastModifiedDate/SystemModstamp
-     * @return the new record's 18-character id
-     * @throws SalesforceException 400 naming the field: {@code INVALID_FIELD}, {@code INVALID_FIELD_FOR_INSERT_UPDATE},
-     *                             {@code REQUIRED_FIELD_MISSING}, {@code MALFORMED_ID}, {@code FIELD_INTEGRITY_EXCEPTION},
-     *                             {@code INVALID_CROSS_REFERENCE_KEY}, {@code STRING_TOO_LONG},
-     *                             {@code INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST}, {@code INVALID_TYPE_ON_FIELD_IN_RECORD}
-     */
-    public String insert(Handle h, SObjectType type, Map<String, JsonNode> values, WriteMode mode, String userId, Instant now) {
-        Map<SObjectField, Object> row = this.values.validate(h, type, values, mode, RecordValues.Operation.CREATE);
-        applyDefaults(h, type, row);
-        type.field("OwnerId").filter(f -> !f.nillable() && row.get(f) == null).ifPresent(f -> row.put(f, userId)); // the creator owns it
-        requireFields(type, row);
-        String id = row.get(idField(type)) != null
-                ? checkOwnId(type, (String) row.get(idField(type)))
-                : SalesforceIds.generate(type.keyPrefix(), h.createQuery("SELECT nextval('sfsim_id_seq')").mapTo(Long.class).one());
-        OffsetDateTime ts = now.atOffset(ZoneOffset.UTC);
-        put(type, row, "Id", id);
-        put(type, row, "IsDeleted", false);
-        putIfAbsent(type, row, "CreatedDate", ts);
-        putIfAbsent(type, row, "CreatedById", userId);
-        putIfAbsent(type, row, "LastModifiedDate", ts);
-        putIfAbsent(type, row, "LastModifiedById", userId);
-        putIfAbsent(type, row, "SystemModstamp", ts);
-        Optional<SObjectField> autoNumber = type.fields().stream().filter(f -> f.attributes().autoNumber()).findFirst();
-        if (type.autoNumberFormat() != null && autoNumber.isPresent() && row.get(autoNumber.get()) == null) {
-            long n = h.createQuery("SELECT nextval('" + type.table() + "_name_seq')").mapTo(Long.class).one();
-            row.put(autoNumber.get(), AutoNumbers.format(type.autoNumberFormat(), n));
+  /**
+   * Updates one live record ("Update a Record"); LastModifiedDate, LastModifiedById and
+   * SystemModstamp move to now.
+   *
+   * @throws SalesforceException 404 {@code NOT_FOUND} when no live record has the id; 400 as {@link
+   *     #insert} ({@code INVALID_FIELD_FOR_INSERT_UPDATE} for non-updateable fields)
+   */
+  public void update(
+      Handle h,
+      SObjectType type,
+      String id,
+      Map<String, JsonNode> values,
+      WriteMode mode,
+      String userId,
+      Instant now) {
+    Map<SObjectField, Object> row =
+        this.values.validate(h, type, values, mode, RecordValues.Operation.UPDATE);
+    row.remove(idField(type));
+    List<String> cleared =
+        row.entrySet().stream()
+            .filter(e -> e.getValue() == null && !e.getKey().nillable())
+            .map(e -> e.getKey().name())
+            .toList();
+    if (!cleared.isEmpty()) {
+      throw SalesforceException.badRequest(
+          "REQUIRED_FIELD_MISSING",
+          "Required fields are missing: [" + String.join(", ", cleared) + "]",
+          cleared);
+    }
+    OffsetDateTime ts = now.atOffset(ZoneOffset.UTC);
+    put(type, row, "LastModifiedDate", ts);
+    put(type, row, "LastModifiedById", userId);
+    put(type, row, "SystemModstamp", ts);
+    checkUnique(h, type, row, id);
+    List<String> sets = new ArrayList<>();
+    for (SObjectField f : row.keySet()) {
+      sets.add(f.column() + " = :" + f.column());
+    }
+    Update u =
+        h.createUpdate(
+            "UPDATE "
+                + type.table()
+                + " SET "
+                + String.join(", ", sets)
+                + " WHERE id = :sfsim_id AND NOT is_deleted");
+    for (Map.Entry<SObjectField, Object> e : row.entrySet()) {
+      u.bind(e.getKey().column(), e.getValue());
+    }
+    if (u.bind("sfsim_id", id).execute() == 0) {
+      throw SalesforceException.notFound();
+    }
+    DerivedNames.refresh(h, type, id);
+  }
+
+  /**
+   * Moves a record to the recycle bin: {@code IsDeleted = true}, SystemModstamp (the deleted date)
+   * = now.
+   *
+   * @throws SalesforceException 404 {@code ENTITY_IS_DELETED} "entity is deleted" when already
+   *     deleted, 404 {@code NOT_FOUND} when it never existed
+   */
+  public void delete(Handle h, SObjectType type, String id, String userId, Instant now) {
+    Optional<Boolean> deleted =
+        h.createQuery("SELECT is_deleted FROM " + type.table() + " WHERE id = :id FOR UPDATE")
+            .bind("id", id)
+            .mapTo(Boolean.class)
+            .findOne();
+    if (deleted.isEmpty()) {
+      throw SalesforceException.notFound();
+    }
+    if (deleted.get()) {
+      throw new SalesforceException(404, "ENTITY_IS_DELETED", "entity is deleted", List.of());
+    }
+    OffsetDateTime ts = now.atOffset(ZoneOffset.UTC);
+    h.createUpdate(
+            "UPDATE "
+                + type.table()
+                + " SET is_deleted = true, last_modified_date = :ts, last_modified_by_id = :user,"
+                + " system_modstamp = :ts WHERE id = :id")
+        .bind("ts", ts)
+        .bind("user", userId)
+        .bind("id", id)
+        .execute();
+  }
+
+  /**
+   * A unique custom field's value held by another live record: 400 {@code DUPLICATE_VALUE}
+   * "duplicate value found: <field> duplicates value on record with id: <id>" (text compared
+   * without regard to case, Salesforce's default). The partial unique index on the column backs
+   * this up against concurrent writes.
+   */
+  private static void checkUnique(
+      Handle h, SObjectType type, Map<SObjectField, Object> row, String selfId) {
+    for (Map.Entry<SObjectField, Object> e : row.entrySet()) {
+      SObjectField f = e.getKey();
+      if (!f.attributes().custom() || !f.attributes().unique() || e.getValue() == null) {
+        continue;
+      }
+      String column = f.type().isText() ? "lower(" + f.column() + ")" : f.column();
+      Object value =
+          f.type().isText()
+              ? e.getValue().toString().toLowerCase(java.util.Locale.ROOT)
+              : e.getValue();
+      Optional<String> other =
+          h.createQuery(
+                  "SELECT id FROM "
+                      + type.table()
+                      + " WHERE "
+                      + column
+                      + " = :v AND id <> :self"
+                      + " AND NOT is_deleted LIMIT 1")
+              .bind("v", value)
+              .bind("self", selfId)
+              .mapTo(String.class)
+              .findOne();
+      if (other.isPresent()) {
+        throw SalesforceException.badRequest(
+            "DUPLICATE_VALUE",
+            "duplicate value found: "
+                + f.name()
+                + " duplicates value on record with id: "
+                + other.get(),
+            List.of(f.name()));
+      }
+    }
+  }
+
+  private void execute(Handle h, SObjectType type, Map<SObjectField, Object> row) {
+    List<String> cols = new ArrayList<>();
+    List<String> params = new ArrayList<>();
+    for (SObjectField f : row.keySet()) {
+      cols.add(f.column());
+      params.add(":" + f.column());
+    }
+    Update u =
+        h.createUpdate(
+            "INSERT INTO "
+                + type.table()
+                + " ("
+                + String.join(", ", cols)
+                + ") VALUES ("
+                + String.join(", ", params)
+                + ")");
+    for (Map.Entry<SObjectField, Object> e : row.entrySet()) {
+      u.bind(e.getKey().column(), e.getValue());
+    }
+    u.execute();
+  }
+
+  private static void applyDefaults(Handle h, SObjectType type, Map<SObjectField, Object> row) {
+    for (SObjectField f : type.fields()) {
+      if (row.get(f) != null) {
+        continue;
+      }
+      String parentField = f.attributes().sequenceWithin();
+      if (parentField != null) {
+        SObjectField parent = type.field(parentField).orElseThrow();
+        if (row.get(parent) != null) {
+          row.put(
+              f,
+              h.createQuery(
+                      "SELECT coalesce(max("
+                          + f.column()
+                          + "), 0) + 1 FROM "
+                          + type.table()
+                          + " WHERE "
+                          + parent.column()
+                          + " = :p AND NOT is_deleted")
+                  .bind("p", row.get(parent))
+                  .mapTo(Integer.class)
+                  .one());
         }
-        checkUnique(h, type, row, id);
-        execute(h, type, row);
-        DerivedNames.refresh(h, type, id);
-        return id;
+      } else if (row.containsKey(f)) {
+        continue;
+      } else if (f.defaultValue() != null) {
+        row.put(f, FieldCoercion.coerce(f, TextNode.valueOf(f.defaultValue())));
+      } else if (f.type() == FieldType.BOOLEAN) {
+        row.put(f, false);
+      }
     }
+  }
 
-    /**
-     * Updates one live record ("Update a Record"); LastModifiedDate, LastModifiedById and SystemModstamp move to now.
-     *
-     * @throws SalesforceException 404 {@code NOT_FOUND} when no live record has the id; 400 as {@link #insert}
-     *                             ({@code INVALID_FIELD_FOR_INSERT_UPDATE} for non-updateable fields)
-     */
-    public void update(Handle h, SObjectType type, String id, Map<String, JsonNode> values, WriteMode mode, String userId, Instant now) {
-        Map<SObjectField, Object> row = this.values.validate(h, type, values, mode, RecordValues.Operation.UPDATE);
-        row.remove(idField(type));
-        List<String> cleared = row.entrySet().stream()
-                .filter(e -> e.getValue() == null && !e.getKey().nillable()).map(e -> e.getKey().name()).toList();
-        if (!cleared.isEmpty()) {
-            throw SalesforceException.badRequest("REQUIRED_FIELD_MISSING",
-                    "Required fields are missing: [" + String.join(", ", cleared) + "]", cleared);
-        }
-        OffsetDateTime ts = now.atOffset(ZoneOffset.UTC);
-        put(type, row, "LastModifiedDate", ts);
-        put(type, row, "LastModifiedById", userId);
-        put(type, row, "SystemModstamp", ts);
-        checkUnique(h, type, row, id);
-        List<String> sets = new ArrayList<>();
-        for (SObjectField f : row.keySet()) sets.add(f.column() + " = :" + f.column());
-        Update u = h.createUpdate("UPDATE " + type.table() + " SET " + String.join(", ", sets) + " WHERE id = :sfsim_id AND NOT is_deleted");
-        for (Map.Entry<SObjectField, Object> e : row.entrySet()) u.bind(e.getKey().column(), e.getValue());
-        if (u.bind("sfsim_id", id).execute() == 0) throw SalesforceException.notFound();
-        DerivedNames.refresh(h, type, id);
+  private static void requireFields(SObjectType type, Map<SObjectField, Object> row) {
+    List<String> missing =
+        type.fields().stream()
+            .filter(
+                f ->
+                    !f.nillable()
+                        && f.createable()
+                        && row.get(f) == null
+                        && f.attributes().sequenceWithin() == null)
+            .map(SObjectField::name)
+            .toList();
+    if (!missing.isEmpty()) {
+      throw SalesforceException.badRequest(
+          "REQUIRED_FIELD_MISSING",
+          "Required fields are missing: [" + String.join(", ", missing) + "]",
+          missing);
     }
+  }
 
-    /**
-     * Moves a record to the recycle bin: {@code IsDeleted = true}, SystemModstamp (the deleted date) = now.
-     *
-     * @throws SalesforceException 404 {@code ENTITY_IS_DELETED} "entity is deleted" when already deleted,
-     *                             404 {@code NOT_FOUND} when it never existed
-     */
-    public void delete(Handle h, SObjectType type, String id, String userId, Instant now) {
-        Optional<Boolean> deleted = h.createQuery("SELECT is_deleted FROM " + type.table() + " WHERE id = :id FOR UPDATE")
-                .bind("id", id).mapTo(Boolean.class).findOne();
-        if (deleted.isEmpty()) throw SalesforceException.notFound();
-        if (deleted.get()) throw new SalesforceException(404, "ENTITY_IS_DELETED", "entity is deleted", List.of());
-        OffsetDateTime ts = now.atOffset(ZoneOffset.UTC);
-        h.createUpdate("UPDATE " + type.table() + " SET is_deleted = true, last_modified_date = :ts, last_modified_by_id = :user,"
-                        + " system_modstamp = :ts WHERE id = :id")
-                .bind("ts", ts).bind("user", userId).bind("id", id).execute();
+  private static String checkOwnId(SObjectType type, String id) {
+    if (!SalesforceIds.keyPrefix(id).equals(type.keyPrefix())) {
+      throw SalesforceException.badRequest(
+          "MALFORMED_ID",
+          type.field("Id").orElseThrow().label() + ": id value of incorrect type: " + id,
+          List.of("Id"));
     }
+    return id;
+  }
 
-    /**
-     * A unique custom field's value held by another live record: 400 {@code DUPLICATE_VALUE} "duplicate value found:
-     * <field> duplicates value on record with id: <id>" (text compared without regard to case, Salesforce's default).
-     * The partial unique index on the column backs this up against concurrent writes.
-     */
-    private static void checkUnique(Handle h, SObjectType type, Map<SObjectField, Object> row, String selfId) {
-        for (Map.Entry<SObjectField, Object> e : row.entrySet()) {
-            SObjectField f = e.getKey();
-            if (!f.attributes().custom() || !f.attributes().unique() || e.getValue() == null) continue;
-            String column = f.type().isText() ? "lower(" + f.column() + ")" : f.column();
-            Object value = f.type().isText() ? e.getValue().toString().toLowerCase(java.util.Locale.ROOT) : e.getValue();
-            Optional<String> other = h.createQuery("SELECT id FROM " + type.table() + " WHERE " + column + " = :v AND id <> :self"
-                    + " AND NOT is_deleted LIMIT 1").bind("v", value).bind("self", selfId).mapTo(String.class).findOne();
-            if (other.isPresent()) {
-                throw SalesforceException.badRequest("DUPLICATE_VALUE", "duplicate value found: " + f.name()
-                        + " duplicates value on record with id: " + other.get(), List.of(f.name()));
-            }
-        }
-    }
+  private static SObjectField idField(SObjectType type) {
+    return type.field("Id").orElseThrow();
+  }
 
-    private void execute(Handle h, SObjectType type, Map<SObjectField, Object> row) {
-        List<String> cols = new ArrayList<>();
-        List<String> params = new ArrayList<>();
-        for (SObjectField f : row.keySet()) {
-            cols.add(f.column());
-            params.add(":" + f.column());
-        }
-        Update u = h.createUpdate("INSERT INTO " + type.table() + " (" + String.join(", ", cols) + ") VALUES ("
-                + String.join(", ", params) + ")");
-        for (Map.Entry<SObjectField, Object> e : row.entrySet()) u.bind(e.getKey().column(), e.getValue());
-        u.execute();
-    }
+  private static void put(
+      SObjectType type, Map<SObjectField, Object> row, String field, Object value) {
+    row.put(type.field(field).orElseThrow(), value);
+  }
 
-    private static void applyDefaults(Handle h, SObjectType type, Map<SObjectField, Object> row) {
-        for (SObjectField f : type.fields()) {
-            if (row.get(f) != null) continue;
-            String parentField = f.attributes().sequenceWithin();
-            if (parentField != null) {
-                SObjectField parent = type.field(parentField).orElseThrow();
-                if (row.get(parent) != null) {
-                    row.put(f, h.createQuery("SELECT coalesce(max(" + f.column() + "), 0) + 1 FROM " + type.table()
-                            + " WHERE " + parent.column() + " = :p AND NOT is_deleted").bind("p", row.get(parent)).mapTo(Integer.class).one());
-                }
-            } else if (row.containsKey(f)) {
-                continue;
-            } else if (f.defaultValue() != null) {
-                row.put(f, FieldCoercion.coerce(f, TextNode.valueOf(f.defaultValue())));
-            } else if (f.type() == FieldType.BOOLEAN) {
-                row.put(f, false);
-            }
-        }
+  private static void putIfAbsent(
+      SObjectType type, Map<SObjectField, Object> row, String field, Object value) {
+    SObjectField f = type.field(field).orElseThrow();
+    if (row.get(f) == null) {
+      row.put(f, value);
     }
-
-    private static void requireFields(SObjectType type, Map<SObjectField, Object> row) {
-        List<String> missing = type.fields().stream()
-                .filter(f -> !f.nillable() && f.createable() && row.get(f) == null && f.attributes().sequenceWithin() == null)
-                .map(SObjectField::name).toList();
-        if (!missing.isEmpty()) {
-            throw SalesforceException.badRequest("REQUIRED_FIELD_MISSING",
-                    "Required fields are missing: [" + String.join(", ", missing) + "]", missing);
-        }
-    }
-
-    private static String checkOwnId(SObjectType type, String id) {
-        if (!SalesforceIds.keyPrefix(id).equals(type.keyPrefix())) {
-            throw SalesforceException.badRequest("MALFORMED_ID",
-                    type.field("Id").orElseThrow().label() + ": id value of incorrect type: " + id, List.of("Id"));
-        }
-        return id;
-    }
-
-    private static SObjectField idField(SObjectType type) {
-        return type.field("Id").orElseThrow();
-    }
-
-    private static void put(SObjectType type, Map<SObjectField, Object> row, String field, Object value) {
-        row.put(type.field(field).orElseThrow(), value);
-    }
-
-    private static void putIfAbsent(SObjectType type, Map<SObjectField, Object> row, String field, Object value) {
-        SObjectField f = type.field(field).orElseThrow();
-        if (row.get(f) == null) row.put(f, value);
-    }
+  }
 }

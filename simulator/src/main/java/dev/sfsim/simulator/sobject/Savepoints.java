@@ -1,24 +1,25 @@
 package dev.sfsim.simulator.sobject;
 
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 
-import java.util.function.Supplier;
-
-/** Runs one unit of a composite call inside a savepoint, so its failure undoes only its own writes. */
+/**
+ * Runs one unit of a composite call inside a savepoint, so its failure undoes only its own writes.
+ */
 final class Savepoints {
-    private static final String NAME = "sfsim_unit";
+  private static final String NAME = "sfsim_unit";
 
-    private Savepoints() {}
+  private Savepoints() {}
 
-    static <T> T run(Handle h, Supplier<T> unit) {
-        h.savepoint(NAME);
-        try {
-            T result = unit.get();
-            h.releaseSavepoint(NAME);
-            return result;
-        } catch (RuntimeException e) {
-            h.rollbackToSavepoint(NAME);
-            throw e;
-        }
+  static <T> T run(Handle h, Supplier<T> unit) {
+    h.savepoint(NAME);
+    try {
+      T result = unit.get();
+      h.releaseSavepoint(NAME);
+      return result;
+    } catch (RuntimeException e) {
+      h.rollbackToSavepoint(NAME);
+      throw e;
     }
+  }
 }

@@ -2,93 +2,111 @@ package dev.sfsim.simulator.soql;
 
 import dev.sfsim.simulator.catalog.Catalog;
 import dev.sfsim.simulator.error.SalesforceException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The SOQL pipeline: parse (apex-parser's grammar) -> our AST -> resolve against the {@link Catalog} at the
- * request's API version -> PostgreSQL with bound values. Thread-safe; compiled plans are cached (LRU).
+ * The SOQL pipeline: parse (apex-parser's grammar) -> our AST -> resolve against the {@link
+ * Catalog} at the request's API version -> PostgreSQL with bound values. Thread-safe; compiled
+ * plans are cached (LRU).
  *
- * <p>Reproduces the query semantics and error texts of the SOQL and SOSL Reference and of real REST responses
- * (wire format notes §2.7, §3). Every failure is a {@link SalesforceException}: 400 {@code MALFORMED_QUERY},
- * {@code INVALID_FIELD}, {@code INVALID_TYPE}, {@code INVALID_QUERY_FILTER_OPERATOR}, ... with Salesforce's
- * caret layout, or 501 {@code NOT_SUPPORTED_BY_SIMULATOR} for valid SOQL not emulated yet (convertCurrency(),
- * DISTANCE(), WITH DATA CATEGORY, ...). Plans are cacheable even with relative date literals: their values are
+ * <p>Reproduces the query semantics and error texts of the SOQL and SOSL Reference and of real REST
+ * responses (wire format notes §2.7, §3). Every failure is a {@link SalesforceException}: 400
+ * {@code MALFORMED_QUERY}, {@code INVALID_FIELD}, {@code INVALID_TYPE}, {@code
+ * INVALID_QUERY_FILTER_OPERATOR}, ... with Salesforce's caret layout, or 501 {@code
+ * NOT_SUPPORTED_BY_SIMULATOR} for valid SOQL not emulated yet (convertCurrency(), DISTANCE(), WITH
+ * DATA CATEGORY, ...). Plans are cacheable even with relative date literals: their values are
  * {@link DateBound}s bound when the query runs. Error carets echo the whole offending line
  * (Salesforce shows a window of very long lines; its rule is unknown).
  */
 public final class SoqlCompiler {
-    private static final Logger LOG = LoggerFactory.getLogger(SoqlCompiler.class);
-    /** "SOQL and SOSL Limits": a statement is at most 100,000 characters. */
-    static final int MAX_LENGTH = 100_000;
-    private static final int CACHE_SIZE = 512;
-    /** Longer statements are compiled each time rather than kept (bounds the cache's memory). */
-    private static final int MAX_CACHED_LENGTH = 8_192;
+  private static final Logger LOG = LoggerFactory.getLogger(SoqlCompiler.class);
 
-    private final Catalog catalog;
-    private final Map<Key, CompiledQuery> cache = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, CompiledQuery> eldest) {
-            return size() > CACHE_SIZE;
-        }
-    });
+  /** "SOQL and SOSL Limits": a statement is at most 100,000 characters. */
+  static final int MAX_LENGTH = 100_000;
 
-    private record Key(String soql, double apiVersion, boolean includeDeleted) {
+  private static final int CACHE_SIZE = 512;
+
+  /** Longer statements are compiled each time rather than kept (bounds the cache's memory). */
+  private static final int MAX_CACHED_LENGTH = 8_192;
+
+  private final Catalog catalog;
+  private final Map<Key, CompiledQuery> cache =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Key, CompiledQuery> eldest) {
+              return size() > CACHE_SIZE;
+            }
+          });
+
+  private record Key(String soql, double apiVersion, boolean includeDeleted) {}
+
+  public SoqlCompiler(Catalog catalog) {
+    this.catalog = catalog;
+  }
+
+  /**
+   * Compiles a query for {@code GET /query} (live rows only).
+   *
+   * @see #compile(String, double, boolean)
+   */
+  public CompiledQuery compile(String soql, double apiVersion) {
+    return compile(soql, apiVersion, false);
+  }
+
+  /**
+   * Compiles a SOQL statement.
+   *
+   * @param soql the {@code q} parameter, decoded; null gives "A query string has to be specified"
+   * @param apiVersion the request's version, e.g. 60.0: objects and fields newer than it do not
+   *     exist
+   * @param includeDeleted true for queryAll (rows with {@code IsDeleted = true} included)
+   * @return the SQL, its parameters and the shape of the records
+   * @throws SalesforceException 400/501 as described on the class; never any other exception for
+   *     bad input
+   */
+  public CompiledQuery compile(String soql, double apiVersion, boolean includeDeleted) {
+    if (soql == null) {
+      throw SoqlErrors.missingQuery();
     }
-
-    public SoqlCompiler(Catalog catalog) {
-        this.catalog = catalog;
+    if (soql.isBlank()) {
+      throw SoqlErrors.emptyQuery();
     }
-
-    /**
-     * Compiles a query for {@code GET /query} (live rows only).
-     *
-     * @see #compile(String, double, boolean)
-     */
-    public CompiledQuery compile(String soql, double apiVersion) {
-        return compile(soql, apiVersion, false);
+    Key key = new Key(soql, apiVersion, includeDeleted);
+    CompiledQuery cached = cache.get(key);
+    if (cached != null) {
+      return cached;
     }
-
-    /**
-     * Compiles a SOQL statement.
-     *
-     * @param soql           the {@code q} parameter, decoded; null gives "A query string has to be specified"
-     * @param apiVersion     the request's version, e.g. 60.0: objects and fields newer than it do not exist
-     * @param includeDeleted true for queryAll (rows with {@code IsDeleted = true} included)
-     * @return the SQL, its parameters and the shape of the records
-     * @throws SalesforceException 400/501 as described on the class; never any other exception for bad input
-     */
-    public CompiledQuery compile(String soql, double apiVersion, boolean includeDeleted) {
-        if (soql == null) throw SoqlErrors.missingQuery();
-        if (soql.isBlank()) throw SoqlErrors.emptyQuery();
-        Key key = new Key(soql, apiVersion, includeDeleted);
-        CompiledQuery cached = cache.get(key);
-        if (cached != null) return cached;
-        CompiledQuery compiled = compileUncached(soql, apiVersion, includeDeleted);
-        if (soql.length() <= MAX_CACHED_LENGTH) cache.put(key, compiled);
-        return compiled;
+    CompiledQuery compiled = compileUncached(soql, apiVersion, includeDeleted);
+    if (soql.length() <= MAX_CACHED_LENGTH) {
+      cache.put(key, compiled);
     }
+    return compiled;
+  }
 
-    private CompiledQuery compileUncached(String soql, double apiVersion, boolean includeDeleted) {
-        if (soql.length() > MAX_LENGTH) throw SoqlErrors.tooComplicated();
-        SoqlSource src = new SoqlSource(soql);
-        try {
-            var tree = SoqlParser.parse(src);
-            var ast = new AstBuilder(src).build(tree);
-            var resolved = new Resolver(catalog, apiVersion, src).resolve(ast);
-            return SqlTranslator.translate(resolved, includeDeleted);
-        } catch (SalesforceException e) {
-            throw e;
-        } catch (StackOverflowError e) {
-            throw SoqlErrors.tooComplicated();
-        } catch (RuntimeException e) {
-            // A bug, not the caller's fault; still a Salesforce-shaped answer rather than a 500.
-            LOG.warn("SOQL compiler failed on {}", soql, e);
-            throw SalesforceException.badRequest(SoqlErrors.MALFORMED_QUERY, "unexpected token: " + soql.strip().split("\\s+", 2)[0]);
-        }
+  private CompiledQuery compileUncached(String soql, double apiVersion, boolean includeDeleted) {
+    if (soql.length() > MAX_LENGTH) {
+      throw SoqlErrors.tooComplicated();
     }
+    SoqlSource src = new SoqlSource(soql);
+    try {
+      var tree = SoqlParser.parse(src);
+      var ast = new AstBuilder(src).build(tree);
+      var resolved = new Resolver(catalog, apiVersion, src).resolve(ast);
+      return SqlTranslator.translate(resolved, includeDeleted);
+    } catch (SalesforceException e) {
+      throw e;
+    } catch (StackOverflowError e) {
+      throw SoqlErrors.tooComplicated();
+    } catch (RuntimeException e) {
+      // A bug, not the caller's fault; still a Salesforce-shaped answer rather than a 500.
+      LOG.warn("SOQL compiler failed on {}", soql, e);
+      throw SalesforceException.badRequest(
+          SoqlErrors.MALFORMED_QUERY, "unexpected token: " + soql.strip().split("\\s+", 2)[0]);
+    }
+  }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sfsim.simulator.Simulator;
 import dev.sfsim.simulator.SimulatorConfig;
-
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -26,183 +25,281 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The dispatcher's throughput with the {@code instant} profile: 200 concurrent {@code sendConversationMessages}
- * invocations of 100 recipients each (20,000 messages) until every request is Completed with its sessions, entries
- * and counts; beside it, PostgreSQL's own rate for the same rows inserted by plain JDBC batches (one transaction
- * per 100 messages), and the resident memory of the JVM running the simulator (benchmark client included).
- * Prints figures; never fails on time.
+ * The dispatcher's throughput with the {@code instant} profile: 200 concurrent {@code
+ * sendConversationMessages} invocations of 100 recipients each (20,000 messages) until every
+ * request is Completed with its sessions, entries and counts; beside it, PostgreSQL's own rate for
+ * the same rows inserted by plain JDBC batches (one transaction per 100 messages), and the resident
+ * memory of the JVM running the simulator (benchmark client included). Prints figures; never fails
+ * on time.
  *
  * <pre>./mvnw -B -q -pl simulator -am -Pbench verify -Dbench=MessagingBenchmark</pre>
  */
 public final class MessagingBenchmark {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private static final int REQUESTS = 200;
-    private static final int RECIPIENTS = 100;
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private static final int REQUESTS = 200;
+  private static final int RECIPIENTS = 100;
 
-    private MessagingBenchmark() {}
+  private MessagingBenchmark() {}
 
-    public static void main(String[] args) throws Exception {
-        SimulatorConfig config = SimulatorConfig.defaults().withPort(0).withLatency(SimulatorConfig.LatencyProfile.INSTANT);
-        try (Simulator sim = Simulator.start(config)) {
-            String base = sim.baseUrl();
-            List<String> users = seed(base);
-            String token = token(base);
-            String body = body(users);
-            AtomicLong maxRss = new AtomicLong();
-            Thread sampler = new Thread(() -> {
+  public static void main(String[] args) throws Exception {
+    SimulatorConfig config =
+        SimulatorConfig.defaults().withPort(0).withLatency(SimulatorConfig.LatencyProfile.INSTANT);
+    try (Simulator sim = Simulator.start(config)) {
+      String base = sim.baseUrl();
+      List<String> users = seed(base);
+      String token = token(base);
+      String body = body(users);
+      AtomicLong maxRss = new AtomicLong();
+      Thread sampler =
+          new Thread(
+              () -> {
                 while (!Thread.currentThread().isInterrupted()) {
-                    maxRss.accumulateAndGet(rssKb(), Math::max);
-                    try {
-                        Thread.sleep(100);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
+                  maxRss.accumulateAndGet(rssKb(), Math::max);
+                  try {
+                    Thread.sleep(100);
+                  } catch (InterruptedException e) {
+                    return;
+                  }
                 }
-            });
-            sampler.setDaemon(true);
-            sampler.start();
-            long t0 = System.nanoTime();
-            ExecutorService pool = Executors.newFixedThreadPool(32);
-            List<Future<Integer>> calls = new ArrayList<>();
-            for (int i = 0; i < REQUESTS; i++) {
-                calls.add(pool.submit(() -> HTTP.send(HttpRequest.newBuilder(URI.create(base + "/services/data/v60.0/actions/standard/sendConversationMessages"))
-                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).statusCode()));
-            }
-            for (Future<Integer> f : calls) if (f.get() != 200) throw new IllegalStateException("invocation answered " + f.get());
-            long accepted = System.nanoTime();
-            pool.shutdown();
-            String completed = "SELECT COUNT() FROM ConvMessageSendRequest WHERE RequestStatus = 'Completed' AND SuccessMessageCount = " + RECIPIENTS;
-            while (count(base, token, completed) < REQUESTS) Thread.sleep(20);
-            long done = System.nanoTime();
-            sampler.interrupt();
-            long sessions = count(base, token, "SELECT COUNT() FROM MessagingSession");
-            long entries = count(base, token, "SELECT COUNT() FROM ConversationEntry");
-            double seconds = (done - t0) / 1e9;
-            int messages = REQUESTS * RECIPIENTS;
-            System.out.printf("MessagingBenchmark: %d requests x %d recipients = %d messages Completed in %.2f s (invocations accepted in %.2f s)"
-                    + " -> %.0f messages/s; sessions %d, entries %d%n", REQUESTS, RECIPIENTS, messages, seconds, (accepted - t0) / 1e9,
-                    messages / seconds, sessions, entries);
-            System.out.printf("MessagingBenchmark: simulator JVM resident memory, max during the run: %d MB%n", maxRss.get() / 1024);
-            System.out.printf("MessagingBenchmark: PostgreSQL alone, same rows (session, entry, outbox, message update) in JDBC batches: %.0f messages/s%n",
-                    postgresRate(jdbcUrl(sim), messages));
+              });
+      sampler.setDaemon(true);
+      sampler.start();
+      long t0 = System.nanoTime();
+      ExecutorService pool = Executors.newFixedThreadPool(32);
+      List<Future<Integer>> calls = new ArrayList<>();
+      for (int i = 0; i < REQUESTS; i++) {
+        calls.add(
+            pool.submit(
+                () ->
+                    HTTP.send(
+                            HttpRequest.newBuilder(
+                                    URI.create(
+                                        base
+                                            + "/services/data/v60.0/actions/standard/sendConversationMessages"))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                        .statusCode()));
+      }
+      for (Future<Integer> f : calls) {
+        if (f.get() != 200) {
+          throw new IllegalStateException("invocation answered " + f.get());
         }
+      }
+      long accepted = System.nanoTime();
+      pool.shutdown();
+      String completed =
+          "SELECT COUNT() FROM ConvMessageSendRequest WHERE RequestStatus = 'Completed' AND SuccessMessageCount = "
+              + RECIPIENTS;
+      while (count(base, token, completed) < REQUESTS) {
+        Thread.sleep(20);
+      }
+      long done = System.nanoTime();
+      sampler.interrupt();
+      long sessions = count(base, token, "SELECT COUNT() FROM MessagingSession");
+      long entries = count(base, token, "SELECT COUNT() FROM ConversationEntry");
+      double seconds = (done - t0) / 1e9;
+      int messages = REQUESTS * RECIPIENTS;
+      System.out.printf(
+          "MessagingBenchmark: %d requests x %d recipients = %d messages Completed in %.2f s (invocations accepted in %.2f s)"
+              + " -> %.0f messages/s; sessions %d, entries %d%n",
+          REQUESTS,
+          RECIPIENTS,
+          messages,
+          seconds,
+          (accepted - t0) / 1e9,
+          messages / seconds,
+          sessions,
+          entries);
+      System.out.printf(
+          "MessagingBenchmark: simulator JVM resident memory, max during the run: %d MB%n",
+          maxRss.get() / 1024);
+      System.out.printf(
+          "MessagingBenchmark: PostgreSQL alone, same rows (session, entry, outbox, message update) in JDBC batches: %.0f messages/s%n",
+          postgresRate(jdbcUrl(sim), messages));
     }
+  }
 
-    /** A channel, 100 end users and the Order_Shipped component. */
-    static List<String> seed(String base) throws Exception {
-        StringBuilder records = new StringBuilder("""
+  /** A channel, 100 end users and the Order_Shipped component. */
+  static List<String> seed(String base) throws Exception {
+    StringBuilder records =
+        new StringBuilder(
+            """
                 {"attributes": {"type": "MessagingChannel", "referenceId": "ch"}, "MasterLabel": "WhatsApp", "DeveloperName": "WhatsApp",
                  "MessageType": "WhatsApp", "MessagingPlatformKey": "whatsapp:+15550100", "IsActive": true}""");
-        for (int i = 0; i < RECIPIENTS; i++) {
-            records.append(",{\"attributes\": {\"type\": \"MessagingEndUser\", \"referenceId\": \"u").append(i)
-                    .append("\"}, \"Name\": \"User ").append(i).append("\", \"MessagingChannelId\": \"@{ch.id}\", \"MessageType\": \"WhatsApp\", ")
-                    .append("\"MessagingPlatformKey\": \"whatsapp:+1555").append(String.format("%07d", i)).append("\"}");
-        }
-        String fixtures = """
+    for (int i = 0; i < RECIPIENTS; i++) {
+      records
+          .append(",{\"attributes\": {\"type\": \"MessagingEndUser\", \"referenceId\": \"u")
+          .append(i)
+          .append("\"}, \"Name\": \"User ")
+          .append(i)
+          .append("\", \"MessagingChannelId\": \"@{ch.id}\", \"MessageType\": \"WhatsApp\", ")
+          .append("\"MessagingPlatformKey\": \"whatsapp:+1555")
+          .append(String.format("%07d", i))
+          .append("\"}");
+    }
+    String fixtures =
+        """
                 {"messagingComponents": [{"developerName": "Order_Shipped", "componentType": "Notification", "isActive": true,
                   "text": "Your order {!orderNumber} has shipped.", "parameters": [{"name": "orderNumber", "dataType": "Text", "required": true}]}],
-                 "records": [%s]}""".formatted(records);
-        JsonNode r = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(base + "/__admin/fixtures")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(fixtures)).build(), HttpResponse.BodyHandlers.ofString()).body());
-        List<String> ids = new ArrayList<>();
-        for (JsonNode n : r.get("results")) if (n.get("referenceId").asText().startsWith("u")) ids.add(n.get("id").asText());
-        return ids;
+                 "records": [%s]}"""
+            .formatted(records);
+    JsonNode r =
+        JSON.readTree(
+            HTTP.send(
+                    HttpRequest.newBuilder(URI.create(base + "/__admin/fixtures"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(fixtures))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .body());
+    List<String> ids = new ArrayList<>();
+    for (JsonNode n : r.get("results")) {
+      if (n.get("referenceId").asText().startsWith("u")) {
+        ids.add(n.get("id").asText());
+      }
     }
+    return ids;
+  }
 
-    static String body(List<String> users) {
-        return """
+  static String body(List<String> users) {
+    return """
                 {"inputs": [{"messageDefinitionName": "Order_Shipped", "requestType": "SendNotificationMessages",
                   "messagingEndUserIds": "%s", "messagingDefinitionInputParameters": [{"name": "orderNumber", "textValue": "1234"}]}]}"""
-                .formatted(String.join(",", users));
-    }
+        .formatted(String.join(",", users));
+  }
 
-    static String token(String base) throws Exception {
-        String form = "grant_type=password&client_id=" + enc(SimulatorConfig.DEFAULT_CLIENT_ID) + "&client_secret="
-                + enc(SimulatorConfig.DEFAULT_CLIENT_SECRET) + "&username=" + enc(SimulatorConfig.DEFAULT_USERNAME) + "&password="
-                + enc(SimulatorConfig.DEFAULT_PASSWORD);
-        return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(base + "/services/oauth2/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                HttpResponse.BodyHandlers.ofString()).body()).get("access_token").asText();
-    }
+  static String token(String base) throws Exception {
+    String form =
+        "grant_type=password&client_id="
+            + enc(SimulatorConfig.DEFAULT_CLIENT_ID)
+            + "&client_secret="
+            + enc(SimulatorConfig.DEFAULT_CLIENT_SECRET)
+            + "&username="
+            + enc(SimulatorConfig.DEFAULT_USERNAME)
+            + "&password="
+            + enc(SimulatorConfig.DEFAULT_PASSWORD);
+    return JSON.readTree(
+            HTTP.send(
+                    HttpRequest.newBuilder(URI.create(base + "/services/oauth2/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .body())
+        .get("access_token")
+        .asText();
+  }
 
-    static long count(String base, String token, String soql) throws Exception {
-        return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(base + "/services/data/v60.0/query?q=" + enc(soql)))
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString()).body()).get("totalSize").asLong();
-    }
+  static long count(String base, String token, String soql) throws Exception {
+    return JSON.readTree(
+            HTTP.send(
+                    HttpRequest.newBuilder(
+                            URI.create(base + "/services/data/v60.0/query?q=" + enc(soql)))
+                        .header("Authorization", "Bearer " + token)
+                        .GET()
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .body())
+        .get("totalSize")
+        .asLong();
+  }
 
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
 
-    private static long rssKb() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("\\D", ""));
-            }
-        } catch (Exception e) {
-            return 0;
+  private static long rssKb() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("\\D", ""));
         }
-        return 0;
+      }
+    } catch (Exception e) {
+      return 0;
     }
+    return 0;
+  }
 
-    /** The embedded server's JDBC URL, read from the simulator's database through reflection-free JDBC metadata. */
-    private static String jdbcUrl(Simulator sim) throws Exception {
-        var f = Simulator.class.getDeclaredField("database");
-        f.setAccessible(true);
-        var db = (dev.sfsim.simulator.persistence.Database) f.get(sim);
-        try (Connection c = db.dataSource().getConnection()) {
-            return c.getMetaData().getURL();
-        }
+  /**
+   * The embedded server's JDBC URL, read from the simulator's database through reflection-free JDBC
+   * metadata.
+   */
+  private static String jdbcUrl(Simulator sim) throws Exception {
+    var f = Simulator.class.getDeclaredField("database");
+    f.setAccessible(true);
+    var db = (dev.sfsim.simulator.persistence.Database) f.get(sim);
+    try (Connection c = db.dataSource().getConnection()) {
+      return c.getMetaData().getURL();
     }
+  }
 
-    /** Inserts the same rows the dispatcher writes, in JDBC batches of 100 messages, one transaction each. */
-    private static double postgresRate(String url, int messages) throws Exception {
-        try (Connection c = DriverManager.getConnection(url, "postgres", null)) {
-            c.setAutoCommit(false);
-            Timestamp now = new Timestamp(System.currentTimeMillis());
-            long t0 = System.nanoTime();
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO messaging_session (id, name, status, origin, agent_type, channel_type, "
-                    + "messaging_end_user_id, messaging_channel_id, start_time, owner_id, agent_message_count, end_user_message_count, created_date, "
-                    + "created_by_id, last_modified_date, last_modified_by_id, system_modstamp) VALUES (?, ?, 'New', 'TriggeredOutbound', 'System', "
-                    + "'WhatsApp', 'u', 'c', ?, 'o', 1, 0, ?, 'o', ?, 'o', ?)");
-                 PreparedStatement e = c.prepareStatement("INSERT INTO conversation_entry (id, conversation_id, seq, entry_time, entry_type, "
-                         + "actor_type, message, message_identifier, message_status, created_date, created_by_id, last_modified_date, "
-                         + "last_modified_by_id, system_modstamp) VALUES (?, ?, 1, ?, 'Text', 'System', 'text', ?, 'Sent', ?, 'o', ?, 'o', ?)");
-                 PreparedStatement o = c.prepareStatement("INSERT INTO outbox (message_identifier, request_id, messaging_end_user_id, "
-                         + "messaging_platform_key, messaging_channel_id, message_type, messaging_session_id, message_definition_name, text, status, "
-                         + "sent_at) VALUES (?, 'r', 'u', 'k', 'c', 'WhatsApp', ?, 'd', 'text', 'Sent', ?)");
-                 PreparedStatement m = c.prepareStatement("UPDATE conv_message SET status = 'Sent' WHERE message_identifier = ?")) {
-                for (int i = 0; i < messages; i++) {
-                    String sid = "bench-s-" + i;
-                    UUID mid = UUID.randomUUID();
-                    s.setString(1, sid);
-                    s.setString(2, "B-" + i);
-                    for (int k = 3; k <= 6; k++) s.setTimestamp(k, now);
-                    s.addBatch();
-                    e.setString(1, "bench-e-" + i);
-                    e.setString(2, sid);
-                    e.setTimestamp(3, now);
-                    e.setString(4, mid.toString());
-                    for (int k = 5; k <= 7; k++) e.setTimestamp(k, now);
-                    e.addBatch();
-                    o.setObject(1, mid);
-                    o.setString(2, sid);
-                    o.setTimestamp(3, now);
-                    o.addBatch();
-                    m.setObject(1, mid);
-                    m.addBatch();
-                    if ((i + 1) % RECIPIENTS == 0) {
-                        s.executeBatch();
-                        e.executeBatch();
-                        o.executeBatch();
-                        m.executeBatch();
-                        c.commit();
-                    }
-                }
-            }
-            return messages / ((System.nanoTime() - t0) / 1e9);
+  /**
+   * Inserts the same rows the dispatcher writes, in JDBC batches of 100 messages, one transaction
+   * each.
+   */
+  private static double postgresRate(String url, int messages) throws Exception {
+    try (Connection c = DriverManager.getConnection(url, "postgres", null)) {
+      c.setAutoCommit(false);
+      Timestamp now = new Timestamp(System.currentTimeMillis());
+      long t0 = System.nanoTime();
+      try (PreparedStatement s =
+              c.prepareStatement(
+                  "INSERT INTO messaging_session (id, name, status, origin, agent_type, channel_type, "
+                      + "messaging_end_user_id, messaging_channel_id, start_time, owner_id, agent_message_count, end_user_message_count, created_date, "
+                      + "created_by_id, last_modified_date, last_modified_by_id, system_modstamp) VALUES (?, ?, 'New', 'TriggeredOutbound', 'System', "
+                      + "'WhatsApp', 'u', 'c', ?, 'o', 1, 0, ?, 'o', ?, 'o', ?)");
+          PreparedStatement e =
+              c.prepareStatement(
+                  "INSERT INTO conversation_entry (id, conversation_id, seq, entry_time, entry_type, "
+                      + "actor_type, message, message_identifier, message_status, created_date, created_by_id, last_modified_date, "
+                      + "last_modified_by_id, system_modstamp) VALUES (?, ?, 1, ?, 'Text', 'System', 'text', ?, 'Sent', ?, 'o', ?, 'o', ?)");
+          PreparedStatement o =
+              c.prepareStatement(
+                  "INSERT INTO outbox (message_identifier, request_id, messaging_end_user_id, "
+                      + "messaging_platform_key, messaging_channel_id, message_type, messaging_session_id, message_definition_name, text, status, "
+                      + "sent_at) VALUES (?, 'r', 'u', 'k', 'c', 'WhatsApp', ?, 'd', 'text', 'Sent', ?)");
+          PreparedStatement m =
+              c.prepareStatement(
+                  "UPDATE conv_message SET status = 'Sent' WHERE message_identifier = ?")) {
+        for (int i = 0; i < messages; i++) {
+          String sid = "bench-s-" + i;
+          UUID mid = UUID.randomUUID();
+          s.setString(1, sid);
+          s.setString(2, "B-" + i);
+          for (int k = 3; k <= 6; k++) {
+            s.setTimestamp(k, now);
+          }
+          s.addBatch();
+          e.setString(1, "bench-e-" + i);
+          e.setString(2, sid);
+          e.setTimestamp(3, now);
+          e.setString(4, mid.toString());
+          for (int k = 5; k <= 7; k++) {
+            e.setTimestamp(k, now);
+          }
+          e.addBatch();
+          o.setObject(1, mid);
+          o.setString(2, sid);
+          o.setTimestamp(3, now);
+          o.addBatch();
+          m.setObject(1, mid);
+          m.addBatch();
+          if ((i + 1) % RECIPIENTS == 0) {
+            s.executeBatch();
+            e.executeBatch();
+            o.executeBatch();
+            m.executeBatch();
+            c.commit();
+          }
         }
+      }
+      return messages / ((System.nanoTime() - t0) / 1e9);
     }
+  }
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -20,99 +19,136 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** HTTP and JSON for the admin client: java.net.http, one Jackson mapper, failures as {@link SimulatorAdminException}. */
+/**
+ * HTTP and JSON for the admin client: java.net.http, one Jackson mapper, failures as {@link
+ * SimulatorAdminException}.
+ */
 final class AdminHttp {
-    static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            // durations as ISO-8601 text ("PT30S"), as the admin API takes them, not as a number of seconds
-            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  static final ObjectMapper JSON =
+      new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          // durations as ISO-8601 text ("PT30S"), as the admin API takes them, not as a number of
+          // seconds
+          .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private final String adminToken;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final String adminToken;
 
-    AdminHttp(String adminToken) {
-        this.adminToken = adminToken;
+  AdminHttp(String adminToken) {
+    this.adminToken = adminToken;
+  }
+
+  /**
+   * Sends a request; returns the body of a 2xx answer, throws {@link SimulatorAdminException}
+   * otherwise.
+   */
+  String send(String method, String url, String contentType, String body, String bearer) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(30))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (contentType != null) {
+      b.header("Content-Type", contentType);
     }
-
-    /** Sends a request; returns the body of a 2xx answer, throws {@link SimulatorAdminException} otherwise. */
-    String send(String method, String url, String contentType, String body, String bearer) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (contentType != null) b.header("Content-Type", contentType);
-        String token = bearer != null ? bearer : adminToken;
-        if (token != null) b.header("Authorization", "Bearer " + token);
-        HttpResponse<String> r;
-        try {
-            r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(method + " " + url + " failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(method + " " + url + " interrupted", e);
-        }
-        if (r.statusCode() / 100 != 2) throw new SimulatorAdminException(method + " " + url, r.statusCode(), r.body());
-        return r.body();
+    String token = bearer != null ? bearer : adminToken;
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
     }
-
-    /** Opens a Server-Sent Events stream; returns once the simulator answered 200 (the subscription is live). */
-    HttpResponse<java.util.stream.Stream<String>> stream(String url) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream").GET();
-        if (adminToken != null) b.header("Authorization", "Bearer " + adminToken);
-        HttpResponse<java.util.stream.Stream<String>> r;
-        try {
-            r = http.send(b.build(), HttpResponse.BodyHandlers.ofLines());
-        } catch (IOException e) {
-            throw new UncheckedIOException("GET " + url + " failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("GET " + url + " interrupted", e);
-        }
-        if (r.statusCode() != 200) {
-            String body = r.body().collect(java.util.stream.Collectors.joining("\n"));
-            throw new SimulatorAdminException("GET " + url, r.statusCode(), body);
-        }
-        return r;
+    HttpResponse<String> r;
+    try {
+      r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(method + " " + url + " failed: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(method + " " + url + " interrupted", e);
     }
-
-    String json(String method, String url, Object body) {
-        return send(method, url, body == null ? null : "application/json", body == null ? null : write(body), null);
+    if (r.statusCode() / 100 != 2) {
+      throw new SimulatorAdminException(method + " " + url, r.statusCode(), r.body());
     }
+    return r.body();
+  }
 
-    static String write(Object value) {
-        if (value instanceof String s) return s;
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
+  /**
+   * Opens a Server-Sent Events stream; returns once the simulator answered 200 (the subscription is
+   * live).
+   */
+  HttpResponse<java.util.stream.Stream<String>> stream(String url) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream").GET();
+    if (adminToken != null) {
+      b.header("Authorization", "Bearer " + adminToken);
     }
+    HttpResponse<java.util.stream.Stream<String>> r;
+    try {
+      r = http.send(b.build(), HttpResponse.BodyHandlers.ofLines());
+    } catch (IOException e) {
+      throw new UncheckedIOException("GET " + url + " failed: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("GET " + url + " interrupted", e);
+    }
+    if (r.statusCode() != 200) {
+      String body = r.body().collect(java.util.stream.Collectors.joining("\n"));
+      throw new SimulatorAdminException("GET " + url, r.statusCode(), body);
+    }
+    return r;
+  }
 
-    static JsonNode tree(String body) {
-        try {
-            return JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Not JSON: " + body, e);
-        }
-    }
+  String json(String method, String url, Object body) {
+    return send(
+        method,
+        url,
+        body == null ? null : "application/json",
+        body == null ? null : write(body),
+        null);
+  }
 
-    static <T> T read(JsonNode node, Class<T> type) {
-        return JSON.convertValue(node, type);
+  static String write(Object value) {
+    if (value instanceof String s) {
+      return s;
     }
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
 
-    static <T> java.util.List<T> readList(JsonNode node, Class<T> type) {
-        JavaType t = JSON.getTypeFactory().constructCollectionType(java.util.List.class, type);
-        return JSON.convertValue(node, t);
+  static JsonNode tree(String body) {
+    try {
+      return JSON.readTree(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Not JSON: " + body, e);
     }
+  }
 
-    static String query(Map<String, String> params) {
-        String q = params.entrySet().stream().filter(e -> e.getValue() != null)
-                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
-        return q.isEmpty() ? "" : "?" + q;
-    }
+  static <T> T read(JsonNode node, Class<T> type) {
+    return JSON.convertValue(node, type);
+  }
 
-    static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
+  static <T> java.util.List<T> readList(JsonNode node, Class<T> type) {
+    JavaType t = JSON.getTypeFactory().constructCollectionType(java.util.List.class, type);
+    return JSON.convertValue(node, t);
+  }
+
+  static String query(Map<String, String> params) {
+    String q =
+        params.entrySet().stream()
+            .filter(e -> e.getValue() != null)
+            .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+            .collect(Collectors.joining("&"));
+    return q.isEmpty() ? "" : "?" + q;
+  }
+
+  static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
 }

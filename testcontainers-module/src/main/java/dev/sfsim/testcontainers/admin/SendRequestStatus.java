@@ -3,15 +3,24 @@ package dev.sfsim.testcontainers.admin;
 import java.util.List;
 
 /**
- * A {@code ConvMessageSendRequest} record as SOQL returns it: the state of one {@code sendConversationMessages}
- * invocation. Identifier lists are split at commas (empty when the field is null).
+ * A {@code ConvMessageSendRequest} record as SOQL returns it: the state of one {@code
+ * sendConversationMessages} invocation. Identifier lists are split at commas (empty when the field
+ * is null).
  */
-public record SendRequestStatus(String id, String requestStatus, int totalMessageCount, int successMessageCount,
-                                int failedMessageCount, int pendingMessageCount, int inProgressMessageCount,
-                                List<String> successMessageIdentifiers, List<String> failedMessageIdentifiers,
-                                String failedMessageErrorReasons, String completedDate) {
+public record SendRequestStatus(
+    String id,
+    String requestStatus,
+    int totalMessageCount,
+    int successMessageCount,
+    int failedMessageCount,
+    int pendingMessageCount,
+    int inProgressMessageCount,
+    List<String> successMessageIdentifiers,
+    List<String> failedMessageIdentifiers,
+    String failedMessageErrorReasons,
+    String completedDate) {
 
-    public boolean isCompleted() {
-        return "Completed".equals(requestStatus);
-    }
+  public boolean isCompleted() {
+    return "Completed".equals(requestStatus);
+  }
 }

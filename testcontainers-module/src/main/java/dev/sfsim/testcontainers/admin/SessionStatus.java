@@ -4,7 +4,8 @@ package dev.sfsim.testcontainers.admin;
  * The answer of {@code POST /__admin/messaging/sessions/{id}/accept|transfer|end|error}.
  *
  * @param messagingSessionId the session's 18-character id
- * @param status             its {@code Status} now ({@code Active}, {@code Waiting}, {@code Ended} or {@code Error})
- * @param previousStatus     its {@code Status} before the action
+ * @param status its {@code Status} now ({@code Active}, {@code Waiting}, {@code Ended} or {@code
+ *     Error})
+ * @param previousStatus its {@code Status} before the action
  */
 public record SessionStatus(String messagingSessionId, String status, String previousStatus) {}

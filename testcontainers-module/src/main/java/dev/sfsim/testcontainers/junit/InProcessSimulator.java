@@ -1,5 +1,7 @@
 package dev.sfsim.testcontainers.junit;
 
+import dev.sfsim.simulator.Simulator;
+import dev.sfsim.simulator.SimulatorConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,70 +12,78 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import dev.sfsim.simulator.Simulator;
-import dev.sfsim.simulator.SimulatorConfig;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
- * The simulator inside the test JVM ({@link SalesforceSimulatorTest.Mode#IN_PROCESS}): a free port on localhost, its
- * embedded PostgreSQL in a temporary directory, the annotation's fixtures copied there in order, all removed on close.
+ * The simulator inside the test JVM ({@link SalesforceSimulatorTest.Mode#IN_PROCESS}): a free port
+ * on localhost, its embedded PostgreSQL in a temporary directory, the annotation's fixtures copied
+ * there in order, all removed on close.
  */
 final class InProcessSimulator implements AutoCloseable {
-    private final Simulator simulator;
-    private final Path fixtures;
+  private final Simulator simulator;
+  private final Path fixtures;
 
-    private InProcessSimulator(Simulator simulator, Path fixtures) {
-        this.simulator = simulator;
-        this.fixtures = fixtures;
+  private InProcessSimulator(Simulator simulator, Path fixtures) {
+    this.simulator = simulator;
+    this.fixtures = fixtures;
+  }
+
+  /**
+   * Starts one; fixtures are classpath resources, or a JSON body when they start with <code>{
+   * </code>.
+   */
+  static InProcessSimulator start(String[] fixtureResources, String latencyProfile) {
+    Path dir = copyFixtures(fixtureResources);
+    SimulatorConfig config =
+        SimulatorConfig.fromEnvironment(Map.of("SFSIM_LATENCY_PROFILE", latencyProfile))
+            .withPort(0)
+            .withFixtureDirs(List.of(dir));
+    return new InProcessSimulator(Simulator.start(config), dir);
+  }
+
+  /** {@code http://localhost:<port>}. */
+  String baseUrl() {
+    return simulator.baseUrl();
+  }
+
+  @Override
+  public void close() {
+    simulator.close();
+    try (Stream<Path> files = Files.walk(fixtures)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a leftover temporary directory is not worth failing a test run for
     }
+  }
 
-    /** Starts one; fixtures are classpath resources, or a JSON body when they start with <code>{</code>. */
-    static InProcessSimulator start(String[] fixtureResources, String latencyProfile) {
-        Path dir = copyFixtures(fixtureResources);
-        SimulatorConfig config = SimulatorConfig.fromEnvironment(Map.of("SFSIM_LATENCY_PROFILE", latencyProfile))
-                .withPort(0)
-                .withFixtureDirs(List.of(dir));
-        return new InProcessSimulator(Simulator.start(config), dir);
-    }
-
-    /** {@code http://localhost:<port>}. */
-    String baseUrl() {
-        return simulator.baseUrl();
-    }
-
-    @Override
-    public void close() {
-        simulator.close();
-        try (Stream<Path> files = Files.walk(fixtures)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a leftover temporary directory is not worth failing a test run for
+  /**
+   * The simulator loads a directory's {@code *.json} in file-name order: a numbered prefix keeps
+   * the given order.
+   */
+  private static Path copyFixtures(String[] resources) {
+    try {
+      Path dir = Files.createTempDirectory("sfsim-fixtures-");
+      for (int i = 0; i < resources.length; i++) {
+        String resource = resources[i];
+        Path target = dir.resolve(String.format("%03d-fixture.json", i + 1));
+        if (resource.strip().startsWith("{")) {
+          Files.writeString(target, resource, StandardCharsets.UTF_8);
+          continue;
         }
-    }
-
-    /** The simulator loads a directory's {@code *.json} in file-name order: a numbered prefix keeps the given order. */
-    private static Path copyFixtures(String[] resources) {
-        try {
-            Path dir = Files.createTempDirectory("sfsim-fixtures-");
-            for (int i = 0; i < resources.length; i++) {
-                String resource = resources[i];
-                Path target = dir.resolve(String.format("%03d-fixture.json", i + 1));
-                if (resource.strip().startsWith("{")) {
-                    Files.writeString(target, resource, StandardCharsets.UTF_8);
-                    continue;
-                }
-                ClassLoader loader = Thread.currentThread().getContextClassLoader();
-                try (InputStream in = loader.getResourceAsStream(resource.startsWith("/") ? resource.substring(1) : resource)) {
-                    if (in == null) {
-                        throw new ExtensionConfigurationException("Fixture resource not found on the classpath: " + resource);
-                    }
-                    Files.copy(in, target);
-                }
-            }
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        try (InputStream in =
+            loader.getResourceAsStream(
+                resource.startsWith("/") ? resource.substring(1) : resource)) {
+          if (in == null) {
+            throw new ExtensionConfigurationException(
+                "Fixture resource not found on the classpath: " + resource);
+          }
+          Files.copy(in, target);
         }
+      }
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+  }
 }

@@ -4,68 +4,75 @@ import dev.sfsim.testcontainers.admin.OrgCredentials;
 import dev.sfsim.testcontainers.admin.SimulatorAdminClient;
 
 /**
- * What a test needs to talk to its org of the simulator, as {@link SalesforceSimulatorTest} hands it to test
- * methods: the URLs, the credentials of the OAuth username-password flow, a ready access token, and the admin client.
+ * What a test needs to talk to its org of the simulator, as {@link SalesforceSimulatorTest} hands
+ * it to test methods: the URLs, the credentials of the OAuth username-password flow, a ready access
+ * token, and the admin client.
  */
 public final class SalesforceSimulator {
-    private final OrgCredentials org;
-    private final String apiVersion;
-    private final SimulatorAdminClient admin;
+  private final OrgCredentials org;
+  private final String apiVersion;
+  private final SimulatorAdminClient admin;
 
-    SalesforceSimulator(OrgCredentials org, String apiVersion, SimulatorAdminClient admin) {
-        this.org = org;
-        this.apiVersion = apiVersion;
-        this.admin = admin;
-    }
+  SalesforceSimulator(OrgCredentials org, String apiVersion, SimulatorAdminClient admin) {
+    this.org = org;
+    this.apiVersion = apiVersion;
+    this.admin = admin;
+  }
 
-    /** {@code http://host:port}: what {@code instance_url} of a token response says, no trailing slash. */
-    public String getInstanceUrl() {
-        return org.instanceUrl();
-    }
+  /**
+   * {@code http://host:port}: what {@code instance_url} of a token response says, no trailing
+   * slash.
+   */
+  public String getInstanceUrl() {
+    return org.instanceUrl();
+  }
 
-    /** The OAuth 2.0 token endpoint, {@code getInstanceUrl() + "/services/oauth2/token"}. */
-    public String getTokenUrl() {
-        return org.tokenUrl();
-    }
+  /** The OAuth 2.0 token endpoint, {@code getInstanceUrl() + "/services/oauth2/token"}. */
+  public String getTokenUrl() {
+    return org.tokenUrl();
+  }
 
-    /** {@code getInstanceUrl() + "/services/data/vNN.N"}. */
-    public String getDataUrl() {
-        return org.instanceUrl() + "/services/data/v" + apiVersion;
-    }
+  /** {@code getInstanceUrl() + "/services/data/vNN.N"}. */
+  public String getDataUrl() {
+    return org.instanceUrl() + "/services/data/v" + apiVersion;
+  }
 
-    /** The org id ({@code 00D...}, 18 characters). */
-    public String getOrgId() {
-        return org.orgId();
-    }
+  /** The org id ({@code 00D...}, 18 characters). */
+  public String getOrgId() {
+    return org.orgId();
+  }
 
-    public String getClientId() {
-        return org.clientId();
-    }
+  public String getClientId() {
+    return org.clientId();
+  }
 
-    public String getClientSecret() {
-        return org.clientSecret();
-    }
+  public String getClientSecret() {
+    return org.clientSecret();
+  }
 
-    public String getUsername() {
-        return org.username();
-    }
+  public String getUsername() {
+    return org.username();
+  }
 
-    public String getPassword() {
-        return org.password();
-    }
+  public String getPassword() {
+    return org.password();
+  }
 
-    /** A fresh access token of this org (tokens end with a reset). */
-    public String getAccessToken() {
-        return admin.accessToken();
-    }
+  /** A fresh access token of this org (tokens end with a reset). */
+  public String getAccessToken() {
+    return admin.accessToken();
+  }
 
-    /** The admin client of this org: fixtures, outbox, clock, faults, journal and verifications, the awaiter. */
-    public SimulatorAdminClient admin() {
-        return admin;
-    }
+  /**
+   * The admin client of this org: fixtures, outbox, clock, faults, journal and verifications, the
+   * awaiter.
+   */
+  public SimulatorAdminClient admin() {
+    return admin;
+  }
 
-    @Override
-    public String toString() {
-        return "SalesforceSimulator[" + org + "]";
-    }
+  @Override
+  public String toString() {
+    return "SalesforceSimulator[" + org + "]";
+  }
 }

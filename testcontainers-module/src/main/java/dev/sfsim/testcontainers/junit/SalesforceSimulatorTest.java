@@ -1,19 +1,19 @@
 package dev.sfsim.testcontainers.junit;
 
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs the test class against a simulator container: one container per JVM and configuration (started on first use,
- * shared by every class that asks for the same image, fixtures and latency profile, stopped when the JVM's tests end,
- * left running in Testcontainers' reuse mode), the org reset before each test, and a {@link SalesforceSimulator}
- * handle (URLs, credentials, a token, the admin client) for any test or lifecycle method that declares one.
+ * Runs the test class against a simulator container: one container per JVM and configuration
+ * (started on first use, shared by every class that asks for the same image, fixtures and latency
+ * profile, stopped when the JVM's tests end, left running in Testcontainers' reuse mode), the org
+ * reset before each test, and a {@link SalesforceSimulator} handle (URLs, credentials, a token, the
+ * admin client) for any test or lifecycle method that declares one.
  *
  * <pre>{@code
  * @SalesforceSimulatorTest(fixtures = "fixtures/order-shipped.json", latencyProfile = "instant")
@@ -27,11 +27,13 @@ import java.lang.annotation.Target;
  * }
  * }</pre>
  *
- * In {@link Mode#CONTAINER} mode (the default) the simulator runs in a Docker container; without Docker the class is
- * skipped (it fails instead under {@code SFSIM_REQUIRE_DOCKER=1}), as with {@link EnabledIfDockerAvailable}. In
- * {@link Mode#IN_PROCESS} mode it runs inside the test JVM (no Docker needed): same handle, same admin client.
+ * In {@link Mode#CONTAINER} mode (the default) the simulator runs in a Docker container; without
+ * Docker the class is skipped (it fails instead under {@code SFSIM_REQUIRE_DOCKER=1}), as with
+ * {@link EnabledIfDockerAvailable}. In {@link Mode#IN_PROCESS} mode it runs inside the test JVM (no
+ * Docker needed): same handle, same admin client.
  *
- * <p>Needs JUnit Jupiter 5.10 or newer (a class fails with a message naming the version found otherwise).
+ * <p>Needs JUnit Jupiter 5.10 or newer (a class fails with a message naming the version found
+ * otherwise).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -40,49 +42,64 @@ import java.lang.annotation.Target;
 @ExtendWith(SalesforceSimulatorExtension.class)
 public @interface SalesforceSimulatorTest {
 
-    /** System property choosing the mode of every class whose {@link #mode()} is {@link Mode#DEFAULT}. */
-    String MODE_PROPERTY = "sfsim.mode";
-    /** Environment variable doing the same when the system property is not set. */
-    String MODE_VARIABLE = "SFSIM_MODE";
+  /**
+   * System property choosing the mode of every class whose {@link #mode()} is {@link Mode#DEFAULT}.
+   */
+  String MODE_PROPERTY = "sfsim.mode";
 
-    /** Where the simulator runs. */
-    enum Mode {
-        /**
-         * The system property {@value #MODE_PROPERTY}, else the environment variable {@value #MODE_VARIABLE}
-         * ({@code container} or {@code in-process}), else {@link #CONTAINER}.
-         */
-        DEFAULT,
-        /** A Docker container ({@link dev.sfsim.testcontainers.SalesforceSimulatorContainer}); needs a Docker engine. */
-        CONTAINER,
-        /**
-         * Inside the test JVM on a free localhost port, with its embedded PostgreSQL in a temporary directory; the
-         * simulator jar (a dependency of this module) shares the test's classpath. Stopped when the tests end.
-         */
-        IN_PROCESS
-    }
+  /** Environment variable doing the same when the system property is not set. */
+  String MODE_VARIABLE = "SFSIM_MODE";
 
-    /** Where the simulator runs; {@link Mode#DEFAULT} lets {@value #MODE_PROPERTY} / {@value #MODE_VARIABLE} decide. */
-    Mode mode() default Mode.DEFAULT;
-
-    /** Classpath resources loaded as startup fixtures, in this order; a reset (and every new org) restores them. */
-    String[] fixtures() default {};
-
-    /** {@code "realistic"} (the simulator's default) or {@code "instant"}. */
-    String latencyProfile() default "realistic";
-
-    /** Reset the org before each test (ignored with {@link #orgPerTest()}: a new org is empty anyway). */
-    boolean resetBeforeEach() default true;
-
+  /** Where the simulator runs. */
+  enum Mode {
     /**
-     * Give each test its own new org (own ids, credentials, data; about a tenth of a second) instead of resetting the
-     * shared one, so tests may run in parallel; the org is dropped after the test.
+     * The system property {@value #MODE_PROPERTY}, else the environment variable {@value
+     * #MODE_VARIABLE} ({@code container} or {@code in-process}), else {@link #CONTAINER}.
      */
-    boolean orgPerTest() default false;
-
+    DEFAULT,
     /**
-     * The image ({@link Mode#CONTAINER} only); empty means the system property {@code sfsim.image}, else the image
-     * matching this module's version, built from the simulator jar when missing
-     * ({@link dev.sfsim.testcontainers.SimulatorImage}).
+     * A Docker container ({@link dev.sfsim.testcontainers.SalesforceSimulatorContainer}); needs a
+     * Docker engine.
      */
-    String image() default "";
+    CONTAINER,
+    /**
+     * Inside the test JVM on a free localhost port, with its embedded PostgreSQL in a temporary
+     * directory; the simulator jar (a dependency of this module) shares the test's classpath.
+     * Stopped when the tests end.
+     */
+    IN_PROCESS
+  }
+
+  /**
+   * Where the simulator runs; {@link Mode#DEFAULT} lets {@value #MODE_PROPERTY} / {@value
+   * #MODE_VARIABLE} decide.
+   */
+  Mode mode() default Mode.DEFAULT;
+
+  /**
+   * Classpath resources loaded as startup fixtures, in this order; a reset (and every new org)
+   * restores them.
+   */
+  String[] fixtures() default {};
+
+  /** {@code "realistic"} (the simulator's default) or {@code "instant"}. */
+  String latencyProfile() default "realistic";
+
+  /**
+   * Reset the org before each test (ignored with {@link #orgPerTest()}: a new org is empty anyway).
+   */
+  boolean resetBeforeEach() default true;
+
+  /**
+   * Give each test its own new org (own ids, credentials, data; about a tenth of a second) instead
+   * of resetting the shared one, so tests may run in parallel; the org is dropped after the test.
+   */
+  boolean orgPerTest() default false;
+
+  /**
+   * The image ({@link Mode#CONTAINER} only); empty means the system property {@code sfsim.image},
+   * else the image matching this module's version, built from the simulator jar when missing
+   * ({@link dev.sfsim.testcontainers.SimulatorImage}).
+   */
+  String image() default "";
 }

@@ -3,10 +3,12 @@ package dev.sfsim.testcontainers.junit;
 import static dev.sfsim.testcontainers.junit.SalesforceSimulatorTest.Mode.IN_PROCESS;
 
 /**
- * Every test of {@link OrgPerTestIT}, against a simulator inside this JVM instead of the image (no Docker needed; an
- * IT because it needs the packaged simulator jar).
+ * Every test of {@link OrgPerTestIT}, against a simulator inside this JVM instead of the image (no
+ * Docker needed; an IT because it needs the packaged simulator jar).
  */
-@SalesforceSimulatorTest(mode = IN_PROCESS, fixtures = {"fixtures/channel.json", "fixtures/component.json"},
-        latencyProfile = "instant", orgPerTest = true)
-class InProcessOrgPerTestIT extends OrgPerTestIT {
-}
+@SalesforceSimulatorTest(
+    mode = IN_PROCESS,
+    fixtures = {"fixtures/channel.json", "fixtures/component.json"},
+    latencyProfile = "instant",
+    orgPerTest = true)
+class InProcessOrgPerTestIT extends OrgPerTestIT {}

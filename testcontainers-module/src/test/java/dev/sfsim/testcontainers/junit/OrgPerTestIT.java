@@ -1,27 +1,35 @@
 package dev.sfsim.testcontainers.junit;
 
-import org.junit.jupiter.api.RepeatedTest;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.RepeatedTest;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-/** {@code orgPerTest}: every test its own org, with the startup fixtures, invisible to the others. */
-@SalesforceSimulatorTest(fixtures = {"fixtures/channel.json", "fixtures/component.json"}, latencyProfile = "instant",
-        orgPerTest = true)
+/**
+ * {@code orgPerTest}: every test its own org, with the startup fixtures, invisible to the others.
+ */
+@SalesforceSimulatorTest(
+    fixtures = {"fixtures/channel.json", "fixtures/component.json"},
+    latencyProfile = "instant",
+    orgPerTest = true)
 class OrgPerTestIT {
-    private static final Set<String> SEEN = ConcurrentHashMap.newKeySet();
+  private static final Set<String> SEEN = ConcurrentHashMap.newKeySet();
 
-    @RepeatedTest(3)
-    void getsAFreshOrgOfItsOwn(SalesforceSimulator sfsim) {
-        assertThat(SEEN.add(sfsim.getOrgId())).as("a new org id").isTrue();
-        assertThat(sfsim.getAccessToken()).startsWith(sfsim.getOrgId().substring(0, 15) + "!");
-        assertThat(sfsim.admin().query("SELECT Id FROM Organization").get(0).path("Id").asText()).isEqualTo(sfsim.getOrgId());
-        assertThat(sfsim.admin().query("SELECT Id FROM MessagingChannel")).hasSize(1);
-        assertThat(sfsim.admin().query("SELECT Id FROM MessagingEndUser")).isEmpty();
+  @RepeatedTest(3)
+  void getsAFreshOrgOfItsOwn(SalesforceSimulator sfsim) {
+    assertThat(SEEN.add(sfsim.getOrgId())).as("a new org id").isTrue();
+    assertThat(sfsim.getAccessToken()).startsWith(sfsim.getOrgId().substring(0, 15) + "!");
+    assertThat(sfsim.admin().query("SELECT Id FROM Organization").get(0).path("Id").asText())
+        .isEqualTo(sfsim.getOrgId());
+    assertThat(sfsim.admin().query("SELECT Id FROM MessagingChannel")).hasSize(1);
+    assertThat(sfsim.admin().query("SELECT Id FROM MessagingEndUser")).isEmpty();
 
-        sfsim.admin().loadFixtures(SalesforceSimulatorExtensionIT.END_USERS.formatted(SalesforceSimulatorExtensionIT.channelId(sfsim)));
-        assertThat(sfsim.admin().query("SELECT Id FROM MessagingEndUser")).hasSize(2);
-    }
+    sfsim
+        .admin()
+        .loadFixtures(
+            SalesforceSimulatorExtensionIT.END_USERS.formatted(
+                SalesforceSimulatorExtensionIT.channelId(sfsim)));
+    assertThat(sfsim.admin().query("SELECT Id FROM MessagingEndUser")).hasSize(2);
+  }
 }

@@ -1,24 +1,29 @@
 package dev.sfsim.testcontainers.junit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.sfsim.testcontainers.admin.FixturesResult;
 import dev.sfsim.testcontainers.admin.JournalEntry;
 import dev.sfsim.testcontainers.admin.SendRequestStatus;
 import dev.sfsim.testcontainers.admin.SimulatorAdminException;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-/** The extension and the admin client against the image: reset before each test, the awaiter, the journal helpers. */
-@SalesforceSimulatorTest(fixtures = {"fixtures/channel.json", "fixtures/component.json"}, latencyProfile = "instant")
+/**
+ * The extension and the admin client against the image: reset before each test, the awaiter, the
+ * journal helpers.
+ */
+@SalesforceSimulatorTest(
+    fixtures = {"fixtures/channel.json", "fixtures/component.json"},
+    latencyProfile = "instant")
 class SalesforceSimulatorExtensionIT {
-    static final String END_USERS = """
+  static final String END_USERS =
+      """
             {"records": [
               {"attributes": {"type": "MessagingEndUser", "referenceId": "alice"}, "Name": "Alice",
                "MessagingChannelId": "%1$s", "MessageType": "WhatsApp", "MessagingPlatformKey": "whatsapp:+15550101",
@@ -27,71 +32,95 @@ class SalesforceSimulatorExtensionIT {
                "MessagingChannelId": "%1$s", "MessageType": "WhatsApp", "MessagingPlatformKey": "whatsapp:+15550102",
                "MessagingConsentStatus": "OptedOut"}]}""";
 
-    static String channelId(SalesforceSimulator sfsim) {
-        return sfsim.admin().query("SELECT Id FROM MessagingChannel WHERE DeveloperName = 'WhatsApp_US'").get(0).path("Id").asText();
-    }
+  static String channelId(SalesforceSimulator sfsim) {
+    return sfsim
+        .admin()
+        .query("SELECT Id FROM MessagingChannel WHERE DeveloperName = 'WhatsApp_US'")
+        .get(0)
+        .path("Id")
+        .asText();
+  }
 
-    static String invoke(SalesforceSimulator sfsim, String recipients) throws Exception {
-        String body = """
+  static String invoke(SalesforceSimulator sfsim, String recipients) throws Exception {
+    String body =
+        """
                 {"inputs": [{"messageDefinitionName": "Order_Shipped", "requestType": "SendNotificationMessages",
                   "isEnforceMessagingChannelConsent": true,
                   "allowedSessionStatus": "Any", "messagingEndUserIds": "%s",
-                  "messagingDefinitionInputParameters": [{"name": "orderNumber", "textValue": "1234"}]}]}""".formatted(recipients);
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(sfsim.getDataUrl() + "/actions/standard/sendConversationMessages"))
-                .header("Authorization", "Bearer " + sfsim.getAccessToken()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        return r.body().replaceAll("(?s).*\"requestId\"\\s*:\\s*\"([A-Za-z0-9]+)\".*", "$1");
-    }
+                  "messagingDefinitionInputParameters": [{"name": "orderNumber", "textValue": "1234"}]}]}"""
+            .formatted(recipients);
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            sfsim.getDataUrl() + "/actions/standard/sendConversationMessages"))
+                    .header("Authorization", "Bearer " + sfsim.getAccessToken())
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    return r.body().replaceAll("(?s).*\"requestId\"\\s*:\\s*\"([A-Za-z0-9]+)\".*", "$1");
+  }
 
-    @Test
-    void sendsAwaitsAndVerifies(SalesforceSimulator sfsim) throws Exception {
-        FixturesResult seeded = sfsim.admin().loadFixtures(END_USERS.formatted(channelId(sfsim)));
-        String alice = seeded.idOf("alice");
-        String bob = seeded.idOf("bob");
+  @Test
+  void sendsAwaitsAndVerifies(SalesforceSimulator sfsim) throws Exception {
+    FixturesResult seeded = sfsim.admin().loadFixtures(END_USERS.formatted(channelId(sfsim)));
+    String alice = seeded.idOf("alice");
+    String bob = seeded.idOf("bob");
 
-        String requestId = invoke(sfsim, alice + "," + bob);
-        SendRequestStatus done = sfsim.admin().awaitRequestCompleted(requestId, Duration.ofSeconds(30));
+    String requestId = invoke(sfsim, alice + "," + bob);
+    SendRequestStatus done = sfsim.admin().awaitRequestCompleted(requestId, Duration.ofSeconds(30));
 
-        assertThat(done.totalMessageCount()).isEqualTo(2);
-        assertThat(done.successMessageCount()).isEqualTo(1);
-        assertThat(done.failedMessageCount()).isEqualTo(1);
-        assertThat(sfsim.admin().outboxOfRequest(requestId)).singleElement()
-                .satisfies(m -> assertThat(m.messagingEndUserId()).isEqualTo(alice))
-                .satisfies(m -> assertThat(m.text()).isEqualTo("Your order 1234 has shipped."));
-        JournalEntry call = sfsim.admin().verifyConversationMessagesSent(bob, alice.substring(0, 15));
-        assertThat(call.headers()).containsEntry("Authorization", "Bearer ****");
-        assertThatThrownBy(() -> sfsim.admin().verifyConversationMessagesSent(alice))
-                .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("Closest request")
-                .hasMessageContaining("/actions/standard/sendConversationMessages")
-                .hasMessageContaining("\"messageDefinitionName\": \"Order_Shipped\"");
-    }
+    assertThat(done.totalMessageCount()).isEqualTo(2);
+    assertThat(done.successMessageCount()).isEqualTo(1);
+    assertThat(done.failedMessageCount()).isEqualTo(1);
+    assertThat(sfsim.admin().outboxOfRequest(requestId))
+        .singleElement()
+        .satisfies(m -> assertThat(m.messagingEndUserId()).isEqualTo(alice))
+        .satisfies(m -> assertThat(m.text()).isEqualTo("Your order 1234 has shipped."));
+    JournalEntry call = sfsim.admin().verifyConversationMessagesSent(bob, alice.substring(0, 15));
+    assertThat(call.headers()).containsEntry("Authorization", "Bearer ****");
+    assertThatThrownBy(() -> sfsim.admin().verifyConversationMessagesSent(alice))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("Closest request")
+        .hasMessageContaining("/actions/standard/sendConversationMessages")
+        .hasMessageContaining("\"messageDefinitionName\": \"Order_Shipped\"");
+  }
 
-    @Test
-    void startsEachTestFromTheStartupFixtures(SalesforceSimulator sfsim) {
-        assertThat(sfsim.admin().query("SELECT Id FROM MessagingEndUser")).isEmpty();
-        assertThat(sfsim.admin().query("SELECT Id FROM MessagingChannel")).hasSize(1);
-        assertThat(sfsim.admin().outbox()).isEmpty();
-        sfsim.admin().verifyNoConversationMessagesSent();
-        // the test before may have sent messages; and this one seeds, so the next one proves the reset too
-        sfsim.admin().loadFixtures(END_USERS.formatted(channelId(sfsim)));
-    }
+  @Test
+  void startsEachTestFromTheStartupFixtures(SalesforceSimulator sfsim) {
+    assertThat(sfsim.admin().query("SELECT Id FROM MessagingEndUser")).isEmpty();
+    assertThat(sfsim.admin().query("SELECT Id FROM MessagingChannel")).hasSize(1);
+    assertThat(sfsim.admin().outbox()).isEmpty();
+    sfsim.admin().verifyNoConversationMessagesSent();
+    // the test before may have sent messages; and this one seeds, so the next one proves the reset
+    // too
+    sfsim.admin().loadFixtures(END_USERS.formatted(channelId(sfsim)));
+  }
 
-    @Test
-    void startsEachTestFromTheStartupFixturesAgain(SalesforceSimulator sfsim) {
-        startsEachTestFromTheStartupFixtures(sfsim);
-    }
+  @Test
+  void startsEachTestFromTheStartupFixturesAgain(SalesforceSimulator sfsim) {
+    startsEachTestFromTheStartupFixtures(sfsim);
+  }
 
-    @Test
-    void refusedAdminCallsCarryTheStatusAndSalesforceError(SalesforceSimulator sfsim) {
-        assertThatThrownBy(() -> sfsim.admin().loadFixtures("{\"records\": [{\"attributes\": {\"type\": \"Nope\", \"referenceId\": \"x\"}}]}"))
-                .isInstanceOfSatisfying(SimulatorAdminException.class, e -> {
-                    assertThat(e.status()).isEqualTo(400);
-                    assertThat(e.body()).contains("\"fields\":[\"x\"]");
-                });
-        assertThatThrownBy(() -> sfsim.admin().verifyRequested("DELETE", "/services/data"))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("Expected a request DELETE /services/data");
-    }
+  @Test
+  void refusedAdminCallsCarryTheStatusAndSalesforceError(SalesforceSimulator sfsim) {
+    assertThatThrownBy(
+            () ->
+                sfsim
+                    .admin()
+                    .loadFixtures(
+                        "{\"records\": [{\"attributes\": {\"type\": \"Nope\", \"referenceId\": \"x\"}}]}"))
+        .isInstanceOfSatisfying(
+            SimulatorAdminException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(400);
+              assertThat(e.body()).contains("\"fields\":[\"x\"]");
+            });
+    assertThatThrownBy(() -> sfsim.admin().verifyRequested("DELETE", "/services/data"))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("Expected a request DELETE /services/data");
+  }
 }

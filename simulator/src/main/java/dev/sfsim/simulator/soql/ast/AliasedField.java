@@ -1,8 +1,10 @@
 package dev.sfsim.simulator.soql.ast;
 
-/** A field with an alias in the SELECT list; only grouped fields of aggregate queries may have one. */
+/**
+ * A field with an alias in the SELECT list; only grouped fields of aggregate queries may have one.
+ */
 public record AliasedField(FieldPath field, Identifier alias) implements SelectItem {
-    public Position position() {
-        return field.position();
-    }
+  public Position position() {
+    return field.position();
+  }
 }

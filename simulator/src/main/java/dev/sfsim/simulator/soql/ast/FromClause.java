@@ -5,5 +5,4 @@ package dev.sfsim.simulator.soql.ast;
  *
  * @param alias the object alias, or {@code null} when none is given
  */
-public record FromClause(Identifier object, Identifier alias) {
-}
+public record FromClause(Identifier object, Identifier alias) {}

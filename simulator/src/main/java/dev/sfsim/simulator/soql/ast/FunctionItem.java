@@ -1,10 +1,8 @@
 package dev.sfsim.simulator.soql.ast;
 
-/**
- * A function in the SELECT list, with its alias ({@code COUNT(Id) total}) or null.
- */
+/** A function in the SELECT list, with its alias ({@code COUNT(Id) total}) or null. */
 public record FunctionItem(FunctionCall call, Identifier alias) implements SelectItem {
-    public Position position() {
-        return call.position();
-    }
+  public Position position() {
+    return call.position();
+  }
 }

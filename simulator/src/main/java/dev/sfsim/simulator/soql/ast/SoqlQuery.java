@@ -5,28 +5,29 @@ import java.util.List;
 /**
  * A parsed SOQL statement, before any name is checked against the catalog.
  *
- * @param where   the WHERE condition, or {@code null}
+ * @param where the WHERE condition, or {@code null}
  * @param groupBy the GROUP BY expressions, empty when none
- * @param groupingMode {@code ROLLUP} or {@code CUBE} for {@code GROUP BY ROLLUP(...)} / {@code CUBE(...)}, else empty
- * @param having  the HAVING condition, or {@code null}
- * @param limit   the LIMIT, or {@code null}
- * @param offset  the OFFSET, or {@code null}
+ * @param groupingMode {@code ROLLUP} or {@code CUBE} for {@code GROUP BY ROLLUP(...)} / {@code
+ *     CUBE(...)}, else empty
+ * @param having the HAVING condition, or {@code null}
+ * @param limit the LIMIT, or {@code null}
+ * @param offset the OFFSET, or {@code null}
  */
 public record SoqlQuery(
-        List<SelectItem> select,
-        FromClause from,
-        Condition where,
-        List<ValueExpr> groupBy,
-        String groupingMode,
-        Condition having,
-        List<OrderItem> orderBy,
-        RowCount limit,
-        RowCount offset,
-        Position position) {
+    List<SelectItem> select,
+    FromClause from,
+    Condition where,
+    List<ValueExpr> groupBy,
+    String groupingMode,
+    Condition having,
+    List<OrderItem> orderBy,
+    RowCount limit,
+    RowCount offset,
+    Position position) {
 
-    public SoqlQuery {
-        select = List.copyOf(select);
-        groupBy = List.copyOf(groupBy);
-        orderBy = List.copyOf(orderBy);
-    }
+  public SoqlQuery {
+    select = List.copyOf(select);
+    groupBy = List.copyOf(groupBy);
+    orderBy = List.copyOf(orderBy);
+  }
 }

@@ -1,5 +1,6 @@
 package dev.sfsim.samples;
 
+import static dev.sfsim.testcontainers.LatencyProfile.INSTANT;
 import static dev.sfsim.testcontainers.junit.SalesforceSimulatorTest.Mode.IN_PROCESS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -13,7 +14,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-@SalesforceSimulatorTest(mode = IN_PROCESS, latencyProfile = "instant")
+@SalesforceSimulatorTest(mode = IN_PROCESS, latencyProfile = INSTANT)
 class InProcessQuickStartIT {
 
   static final String ORG =
@@ -54,7 +55,8 @@ class InProcessQuickStartIT {
     assertEquals(200, response.statusCode(), response.body());
     String requestId = response.body().replaceAll("(?s).*\"requestId\"\\s*:\\s*\"(\\w+)\".*", "$1");
 
-    SendRequestStatus done = sfsim.admin().awaitRequestCompleted(requestId, Duration.ofSeconds(10));
+    SendRequestStatus done =
+        sfsim.assertions().awaitRequestCompleted(requestId, Duration.ofSeconds(10));
     assertEquals(1, done.successMessageCount());
     assertEquals("Order 1234 has shipped.", sfsim.admin().outboxOfRequest(requestId).get(0).text());
   }

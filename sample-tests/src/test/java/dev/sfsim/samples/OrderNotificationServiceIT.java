@@ -1,5 +1,6 @@
 package dev.sfsim.samples;
 
+import static dev.sfsim.testcontainers.LatencyProfile.INSTANT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sfsim.samples.app.OrderNotificationService;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * each test, and a {@link SalesforceSimulator} handle for URLs, credentials and the admin client.
  */
 // quick-start:begin
-@SalesforceSimulatorTest(fixtures = "fixtures/order-shipped.json", latencyProfile = "instant")
+@SalesforceSimulatorTest(fixtures = "fixtures/order-shipped.json", latencyProfile = INSTANT)
 class OrderNotificationServiceIT {
 
   OrderNotificationService service;
@@ -45,13 +46,7 @@ class OrderNotificationServiceIT {
                 {"records": [{"attributes": {"type": "MessagingEndUser", "referenceId": "dave"}, "Name": "Dave",
                   "MessagingChannelId": "%s", "MessageType": "WhatsApp", "MessagingPlatformKey": "whatsapp:+15550104",
                   "MessagingConsentStatus": "ExplicitlyOptedIn"}]}"""
-                    .formatted(
-                        sfsim
-                            .admin()
-                            .query("SELECT Id FROM MessagingChannel")
-                            .get(0)
-                            .path("Id")
-                            .asText()));
+                    .formatted(sfsim.session().queryId("SELECT Id FROM MessagingChannel")));
   }
 
   @Test
@@ -62,8 +57,9 @@ class OrderNotificationServiceIT {
     String requestId = service.notifyShipped("1234", List.of(alice, bob));
 
     // What the application sent, and what the WhatsApp channel received.
-    sfsim.admin().verifyConversationMessagesSent(alice, bob);
-    SendRequestStatus done = sfsim.admin().awaitRequestCompleted(requestId, Duration.ofSeconds(30));
+    sfsim.assertions().verifyConversationMessagesSent(alice, bob);
+    SendRequestStatus done =
+        sfsim.assertions().awaitRequestCompleted(requestId, Duration.ofSeconds(30));
     assertThat(done.successMessageCount()).isEqualTo(1);
     assertThat(done.failedMessageCount()).isEqualTo(1);
     assertThat(sfsim.admin().outboxOfRequest(requestId))
@@ -87,7 +83,7 @@ class OrderNotificationServiceIT {
 
     assertThat(
             sfsim
-                .admin()
+                .assertions()
                 .awaitRequestCompleted(requestId, Duration.ofSeconds(30))
                 .successMessageCount())
         .isEqualTo(1);
@@ -97,11 +93,6 @@ class OrderNotificationServiceIT {
   }
 
   private static String id(SalesforceSimulator sfsim, String name) {
-    return sfsim
-        .admin()
-        .query("SELECT Id FROM MessagingEndUser WHERE Name = '" + name + "'")
-        .get(0)
-        .path("Id")
-        .asText();
+    return sfsim.session().queryId("SELECT Id FROM MessagingEndUser WHERE Name = '" + name + "'");
   }
 }

@@ -20,10 +20,10 @@ class ReadmeQuickStartTest {
         Files.readString(
             Path.of("src/test/java/dev/sfsim/samples/OrderNotificationServiceIT.java"));
     String quoted =
-        source.split("// quick-start:begin\n", 2)[1].split("    // quick-start:end\n", 2)[0];
+        source.split("// quick-start:begin\n", 2)[1].split("  // quick-start:end\n", 2)[0];
     String readme = Files.readString(Path.of("../README.md"));
 
-    assertThat(readme).contains("```java\n" + quoted + "    ...\n}\n```");
+    assertThat(readme).contains("```java\n" + quoted + "  ...\n}\n```");
   }
 
   @Test

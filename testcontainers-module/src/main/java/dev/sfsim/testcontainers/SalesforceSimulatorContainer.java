@@ -5,13 +5,14 @@ import dev.sfsim.testcontainers.admin.SimulatorAdminClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.images.builder.Transferable;
-import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
 import org.testcontainers.utility.MountableFile;
 
@@ -35,7 +36,7 @@ import org.testcontainers.utility.MountableFile;
  *     @Container
  *     static SalesforceSimulatorContainer sfsim = new SalesforceSimulatorContainer()
  *             .withFixtures("fixtures/order-shipped.json")  // a classpath resource
- *             .withLatencyProfile("instant");
+ *             .withLatencyProfile(LatencyProfile.INSTANT);
  *
  *     @Test
  *     void sendsTheNotification() {
@@ -97,8 +98,8 @@ public class SalesforceSimulatorContainer extends GenericContainer<SalesforceSim
   private String password = DEFAULT_PASSWORD;
   private int fixtureCount;
   private String apiVersion = DEFAULT_API_VERSION;
-  private String adminToken;
-  private PostgreSQLContainer externalPostgres;
+  private @Nullable String adminToken;
+  private @Nullable GenericContainer<?> externalPostgres;
   private boolean reused;
 
   /**
@@ -210,13 +211,13 @@ public class SalesforceSimulatorContainer extends GenericContainer<SalesforceSim
   /**
    * Chooses how fast simulated work happens ({@code SFSIM_LATENCY_PROFILE}).
    *
-   * @param profile {@code "realistic"} (the default: sends take a few hundred milliseconds, so
-   *     {@code Pending}/{@code InProgress} states are observable) or {@code "instant"} (a send
-   *     request completes within about 100 ms); the simulator refuses to start on an unknown name
+   * @param profile {@link LatencyProfile#REALISTIC} (the default: sends take a few hundred
+   *     milliseconds, so {@code Pending}/{@code InProgress} states are observable) or {@link
+   *     LatencyProfile#INSTANT} (a send request completes within about 100 ms)
    * @return this container
    */
-  public SalesforceSimulatorContainer withLatencyProfile(String profile) {
-    return withEnv("SFSIM_LATENCY_PROFILE", Objects.requireNonNull(profile, "profile"));
+  public SalesforceSimulatorContainer withLatencyProfile(LatencyProfile profile) {
+    return withEnv("SFSIM_LATENCY_PROFILE", Objects.requireNonNull(profile, "profile").wireValue());
   }
 
   /**
@@ -243,12 +244,13 @@ public class SalesforceSimulatorContainer extends GenericContainer<SalesforceSim
   /**
    * How conversation entries of enhanced channels appear ({@code SFSIM_CONVERSATION_ENTRIES}).
    *
-   * @param mode {@code "realistic"} (the default: as a real org shows them, when the session ends)
-   *     or {@code "immediate"} (every entry at once, with its text)
+   * @param mode {@link ConversationEntries#REALISTIC} (the default: as a real org shows them, when
+   *     the session ends) or {@link ConversationEntries#IMMEDIATE} (every entry at once, with its
+   *     text)
    * @return this container
    */
-  public SalesforceSimulatorContainer withConversationEntries(String mode) {
-    return withEnv("SFSIM_CONVERSATION_ENTRIES", Objects.requireNonNull(mode, "mode"));
+  public SalesforceSimulatorContainer withConversationEntries(ConversationEntries mode) {
+    return withEnv("SFSIM_CONVERSATION_ENTRIES", Objects.requireNonNull(mode, "mode").wireValue());
   }
 
   /**
@@ -280,16 +282,20 @@ public class SalesforceSimulatorContainer extends GenericContainer<SalesforceSim
   }
 
   /**
-   * Keeps the simulator's data in the caller's PostgreSQL instead of the embedded one ({@code
-   * SFSIM_DATABASE_URL}, {@code _USER}, {@code _PASSWORD}). Both containers join one network (the
-   * PostgreSQL container's, or a new one given to both when it has none); the simulator starts
-   * after it. The caller owns and stops the PostgreSQL container; several simulators may share it.
+   * Keeps the simulator's data in the caller's PostgreSQL container instead of the embedded one
+   * ({@code SFSIM_DATABASE_URL}, {@code _USER}, {@code _PASSWORD}): Testcontainers' {@code
+   * PostgreSQLContainer} or any container of the official {@code postgres} image. The database,
+   * user and password are the container's {@code POSTGRES_DB}, {@code POSTGRES_USER} and {@code
+   * POSTGRES_PASSWORD} as it started with them (the image's defaults, {@code postgres}, when
+   * unset); it listens on 5432. Both containers join one network (the PostgreSQL container's, or a
+   * new one given to both when it has none); the simulator starts after it. The caller owns and
+   * stops the PostgreSQL container; several simulators may share it.
    *
    * @param postgres a PostgreSQL container, not yet started or started with a network
    * @return this container
    * @throws IllegalStateException if {@code postgres} already runs without a network
    */
-  public SalesforceSimulatorContainer withExternalPostgres(PostgreSQLContainer postgres) {
+  public SalesforceSimulatorContainer withExternalPostgres(GenericContainer<?> postgres) {
     Objects.requireNonNull(postgres, "postgres");
     if (postgres.getNetwork() == null) {
       if (postgres.getContainerId() != null) {
@@ -316,12 +322,14 @@ public class SalesforceSimulatorContainer extends GenericContainer<SalesforceSim
           DockerClientFactory.lazyClient().inspectImageCmd(getDockerImageName()).exec().getId());
     }
     if (externalPostgres != null) {
+      // Started by now (a dependency): its configure() has put the credentials into its env.
+      Map<String, String> env = externalPostgres.getEnvMap();
+      String user = env.getOrDefault("POSTGRES_USER", "postgres");
+      String database = env.getOrDefault("POSTGRES_DB", user);
       String alias = externalPostgres.getNetworkAliases().get(0);
-      withEnv(
-          "SFSIM_DATABASE_URL",
-          "jdbc:postgresql://" + alias + ":5432/" + externalPostgres.getDatabaseName());
-      withEnv("SFSIM_DATABASE_USER", externalPostgres.getUsername());
-      withEnv("SFSIM_DATABASE_PASSWORD", externalPostgres.getPassword());
+      withEnv("SFSIM_DATABASE_URL", "jdbc:postgresql://" + alias + ":5432/" + database);
+      withEnv("SFSIM_DATABASE_USER", user);
+      withEnv("SFSIM_DATABASE_PASSWORD", env.getOrDefault("POSTGRES_PASSWORD", ""));
     }
   }
 
@@ -383,7 +391,7 @@ public class SalesforceSimulatorContainer extends GenericContainer<SalesforceSim
   /**
    * @return the admin token set with {@link #withAdminToken}, or null
    */
-  public String getAdminToken() {
+  public @Nullable String getAdminToken() {
     return adminToken;
   }
 
@@ -392,7 +400,7 @@ public class SalesforceSimulatorContainer extends GenericContainer<SalesforceSim
    *     credentials); tokens end with a reset, so ask again after one. Started containers only.
    */
   public String getAccessToken() {
-    return getAdminClient().accessToken();
+    return getAdminClient().session().accessToken();
   }
 
   /**

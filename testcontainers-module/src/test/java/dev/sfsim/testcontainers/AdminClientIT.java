@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sfsim.testcontainers.admin.AdminEvents;
 import dev.sfsim.testcontainers.admin.ClockState;
+import dev.sfsim.testcontainers.admin.EventType;
+import dev.sfsim.testcontainers.admin.FaultEffect;
 import dev.sfsim.testcontainers.admin.FaultRule;
 import dev.sfsim.testcontainers.admin.FixturesResult;
 import dev.sfsim.testcontainers.admin.HealthStatus;
 import dev.sfsim.testcontainers.admin.InboundMessage;
+import dev.sfsim.testcontainers.admin.MessagingSessionStatus;
 import dev.sfsim.testcontainers.admin.OAuthCertificate;
 import dev.sfsim.testcontainers.admin.OrgCredentials;
 import dev.sfsim.testcontainers.admin.OutboxMessage;
@@ -53,6 +57,8 @@ class AdminClientIT {
                "MessagingConsentStatus": "ImplicitlyOptedIn"}]}""";
   static final String NOT_WHATSAPP = "Recipient phone number is not a WhatsApp account";
 
+  static final ObjectMapper JSON = new ObjectMapper();
+
   static SalesforceSimulatorContainer sfsim;
   static SimulatorAdminClient admin;
 
@@ -66,7 +72,7 @@ class AdminClientIT {
                 System.getProperty("sfsim.image", "sfsim/simulator:latest"))
             .withFixtures("fixtures/channel.json")
             .withFixtures("fixtures/component.json")
-            .withConversationEntries("immediate");
+            .withConversationEntries(ConversationEntries.IMMEDIATE);
     sfsim.start();
     admin = sfsim.getAdminClient();
   }
@@ -83,10 +89,8 @@ class AdminClientIT {
     admin.reset();
     String channel =
         admin
-            .query("SELECT Id FROM MessagingChannel WHERE DeveloperName = 'WhatsApp_US'")
-            .get(0)
-            .path("Id")
-            .asText();
+            .session()
+            .queryId("SELECT Id FROM MessagingChannel WHERE DeveloperName = 'WhatsApp_US'");
     FixturesResult seeded = admin.loadFixtures(END_USERS.formatted(channel));
     alice = seeded.idOf("alice");
     carol = seeded.idOf("carol");
@@ -95,8 +99,8 @@ class AdminClientIT {
   @Test
   void health() {
     HealthStatus health = admin.health();
-    assertThat(health.status()).isEqualTo("UP");
-    assertThat(health.database()).isEqualTo("embedded");
+    assertThat(health.status()).isEqualTo(HealthStatus.State.UP);
+    assertThat(health.database()).isEqualTo(HealthStatus.Database.EMBEDDED);
     assertThat(health.version()).isNotBlank();
   }
 
@@ -162,7 +166,7 @@ class AdminClientIT {
             FaultRule.fail(Map.of("messagingEndUserId", alice), NOT_WHATSAPP, "INVALID_RECIPIENT"));
 
     SendRequestStatus done =
-        admin.awaitRequestCompleted(send(alice + "," + carol), Duration.ofSeconds(30));
+        admin.assertions().awaitRequestCompleted(send(alice + "," + carol), Duration.ofSeconds(30));
     assertThat(done.failedMessageCount()).isEqualTo(1);
     assertThat(done.successMessageCount()).isEqualTo(1);
     assertThat(done.failedMessageErrorReasons()).contains(NOT_WHATSAPP);
@@ -171,7 +175,7 @@ class AdminClientIT {
         .satisfies(
             r -> {
               assertThat(r.id()).isEqualTo(ruleId);
-              assertThat(r.effect()).isEqualTo("fail");
+              assertThat(r.effect()).isEqualTo(FaultEffect.FAIL);
               assertThat(r.match()).containsEntry("messagingEndUserId", alice);
               assertThat(r.fired()).isEqualTo(1);
             });
@@ -179,7 +183,10 @@ class AdminClientIT {
     admin.removeFault(ruleId);
     assertThat(admin.faults()).isEmpty();
     assertThat(
-            admin.awaitRequestCompleted(send(alice), Duration.ofSeconds(30)).successMessageCount())
+            admin
+                .assertions()
+                .awaitRequestCompleted(send(alice), Duration.ofSeconds(30))
+                .successMessageCount())
         .isEqualTo(1);
     assertThatThrownBy(() -> admin.removeFault(ruleId))
         .isInstanceOfSatisfying(
@@ -192,11 +199,13 @@ class AdminClientIT {
       String requestId = send(alice);
       Map<String, Object> sent =
           events.await(
-              "message.sent", e -> requestId.equals(e.get("requestId")), Duration.ofSeconds(30));
+              EventType.MESSAGE_SENT,
+              e -> requestId.equals(e.get("requestId")),
+              Duration.ofSeconds(30));
       assertThat(sent).containsEntry("messagingEndUserId", alice).containsEntry("status", "Sent");
       Map<String, Object> done =
           events.await(
-              "request.progressed",
+              EventType.REQUEST_PROGRESSED,
               e ->
                   requestId.equals(e.get("requestId"))
                       && "Completed".equals(e.get("requestStatus")),
@@ -205,7 +214,7 @@ class AdminClientIT {
           .containsEntry("successMessageCount", 1)
           .containsEntry("totalMessageCount", 1);
     }
-    assertThatThrownBy(() -> admin.awaitEvent(e -> false, Duration.ofMillis(300)))
+    assertThatThrownBy(() -> admin.assertions().awaitEvent(e -> false, Duration.ofMillis(300)))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("No matching admin event within PT0.3S");
   }
@@ -244,7 +253,7 @@ class AdminClientIT {
     JsonNode entry = entry(m.messageIdentifier());
     assertThat(entry.path("MessageStatus").asText()).isEqualTo("Error");
     assertThat(entry.path("MessageStatusCode").asText()).isEqualTo("RECIPIENT_BLOCKED");
-    assertThat(admin.query("SELECT Id FROM MessagingDeliveryError")).hasSize(1);
+    assertThat(admin.session().query("SELECT Id FROM MessagingDeliveryError")).hasSize(1);
   }
 
   @Test
@@ -264,7 +273,7 @@ class AdminClientIT {
 
   @Test
   void anInboundMessageCreatesAnEndUserEntryAndStopOptsOut() {
-    InboundMessage in = admin.sendInbound(alice, "Where is my order?");
+    InboundMessage in = admin.conversation().sendInbound(alice, "Where is my order?");
 
     JsonNode session =
         one(
@@ -280,15 +289,17 @@ class AdminClientIT {
     assertThat(entry.path("EntryType").asText()).isEqualTo("Text");
     assertThat(entry.path("Message").asText()).isEqualTo("Where is my order?");
 
-    InboundMessage stop = admin.sendInbound(alice, "STOP");
+    InboundMessage stop = admin.conversation().sendInbound(alice, "STOP");
     SessionStatus ended =
-        admin.endSession(
-            in.messagingSessionId()); // later entries appear when the agent closes the session
-    assertThat(ended.status()).isEqualTo("Ended");
-    assertThat(ended.previousStatus()).isEqualTo("Active");
+        admin
+            .conversation()
+            .endSession(
+                in.messagingSessionId()); // later entries appear when the agent closes the session
+    assertThat(ended.status()).isEqualTo(MessagingSessionStatus.ENDED);
+    assertThat(ended.previousStatus()).isEqualTo(MessagingSessionStatus.ACTIVE);
     assertThat(entry(stop.messageIdentifier()).path("EntryType").asText())
         .isEqualTo("EndUserOptedOut");
-    assertThatThrownBy(() -> admin.acceptSession(in.messagingSessionId()))
+    assertThatThrownBy(() -> admin.conversation().acceptSession(in.messagingSessionId()))
         .isInstanceOfSatisfying(
             SimulatorAdminException.class,
             e -> {
@@ -301,7 +312,7 @@ class AdminClientIT {
                 .asText())
         .isEqualTo("OptedOut");
 
-    assertThatThrownBy(() -> admin.sendInbound("001000000000000AAA", "hi"))
+    assertThatThrownBy(() -> admin.conversation().sendInbound("001000000000000AAA", "hi"))
         .isInstanceOfSatisfying(
             SimulatorAdminException.class,
             e -> {
@@ -319,12 +330,12 @@ class AdminClientIT {
     OutboxMessage sent = admin.outboxOfRequest(requestId).get(0);
     assertThat(entry(sent.messageIdentifier()).path("MessageStatus").asText()).isEqualTo("Sent");
 
-    admin.markDelivered(sent.messageIdentifier());
+    admin.conversation().markDelivered(sent.messageIdentifier());
     assertThat(entry(sent.messageIdentifier()).path("MessageStatus").asText())
         .isEqualTo("Delivered");
     assertThat(admin.outboxOfRequest(requestId).get(0).deliveredAt()).isNotNull();
 
-    admin.markRead(sent.messageIdentifier());
+    admin.conversation().markRead(sent.messageIdentifier());
     JsonNode read = entry(sent.messageIdentifier());
     assertThat(read.path("MessageStatus").asText()).isEqualTo("Read");
     assertThat(read.path("MessageReadTime").isNull()).as("unused, reserved in a real org").isTrue();
@@ -335,7 +346,7 @@ class AdminClientIT {
   void theJournalListsFiltersAndClears() {
     admin.clearRequests();
     assertThat(admin.requests()).isEmpty();
-    admin.query("SELECT Id FROM Organization");
+    admin.session().query("SELECT Id FROM Organization");
     assertThat(admin.requests("GET", "/services/data", null))
         .singleElement()
         .satisfies(e -> assertThat(e.status()).isEqualTo(200));
@@ -351,10 +362,10 @@ class AdminClientIT {
     try {
       SimulatorAdminClient other = admin.forOrg(org);
       assertThat(admin.orgs()).extracting(OrgCredentials::orgId).contains(org.orgId());
-      assertThat(other.query("SELECT Name FROM Account"))
-          .extracting(a -> a.path("Name").asText())
+      assertThat(other.session().query("SELECT Name FROM Account"))
+          .extracting(a -> a.get("Name"))
           .containsExactly("Only here");
-      assertThat(admin.query("SELECT Name FROM Account")).isEmpty();
+      assertThat(admin.session().query("SELECT Name FROM Account")).isEmpty();
 
       Instant defaultBefore = admin.clock().now();
       ClockState moved = other.advanceClock(Duration.ofDays(3));
@@ -471,10 +482,11 @@ class AdminClientIT {
             HttpResponse.BodyHandlers.ofString());
   }
 
+  /** The only record of a query, as a JSON tree for the assertions below. */
   private static JsonNode one(String soql) {
-    List<JsonNode> records = admin.query(soql);
+    List<Map<String, Object>> records = admin.session().query(soql);
     assertThat(records).as(soql).hasSize(1);
-    return records.get(0);
+    return JSON.valueToTree(records.get(0));
   }
 
   private static JsonNode request(String requestId) {

@@ -29,7 +29,7 @@ class CustomFieldsIT {
   static final SalesforceSimulatorContainer sfsim =
       new SalesforceSimulatorContainer(IMAGE)
           .withCustomFields("custom-fields.json")
-          .withLatencyProfile("instant");
+          .withLatencyProfile(LatencyProfile.INSTANT);
 
   private static final HttpClient http = HttpClient.newHttpClient();
   private static final ObjectMapper json = new ObjectMapper();

@@ -43,7 +43,7 @@ class ExternalPostgresIT {
             new SalesforceSimulatorContainer(IMAGE).withExternalPostgres(postgres)) {
       sfsim.start();
 
-      assertThat(sfsim.getAdminClient().query("SELECT Id FROM Organization")).hasSize(1);
+      assertThat(sfsim.getAdminClient().session().query("SELECT Id FROM Organization")).hasSize(1);
       assertThat(sfsim.getEnvMap()).containsEntry("SFSIM_DATABASE_USER", postgres.getUsername());
       try (Connection c =
               DriverManager.getConnection(

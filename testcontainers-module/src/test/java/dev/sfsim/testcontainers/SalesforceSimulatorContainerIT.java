@@ -38,7 +38,7 @@ class SalesforceSimulatorContainerIT {
               """
                     {"messagingComponents": [{"developerName": "Inline_Notice", "masterLabel": "Inline Notice",
                       "componentType": "Notification", "isActive": true, "text": "Inline.", "parameters": []}]}""")
-          .withLatencyProfile("instant")
+          .withLatencyProfile(LatencyProfile.INSTANT)
           .withCredentials("it-client", "it-secret", "it@sfsim.example", "it-password");
 
   private static final HttpClient http = HttpClient.newHttpClient();
@@ -98,7 +98,8 @@ class SalesforceSimulatorContainerIT {
   void givesATokenTheDataUrlAndAnAdminClient() {
     assertThat(sfsim.getDataUrl()).isEqualTo(sfsim.getInstanceUrl() + "/services/data/v60.0");
     assertThat(sfsim.getAccessToken()).startsWith("00D").contains("!");
-    assertThat(sfsim.getAdminClient().query("SELECT Id FROM MessagingChannel")).hasSize(1);
+    assertThat(sfsim.getAdminClient().session().query("SELECT Id FROM MessagingChannel"))
+        .hasSize(1);
   }
 
   private static HttpResponse<String> passwordGrant(String password)

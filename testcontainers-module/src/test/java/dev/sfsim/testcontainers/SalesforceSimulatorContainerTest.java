@@ -79,7 +79,7 @@ class SalesforceSimulatorContainerTest {
   void recordsTheMessagingAndAdminOptions() {
     try (var sfsim =
         new SalesforceSimulatorContainer("sfsim/simulator:test")
-            .withConversationEntries("immediate")
+            .withConversationEntries(ConversationEntries.IMMEDIATE)
             .withAdminToken("s3cret")
             .withApiVersion("62.0")) {
       assertThat(sfsim.getEnvMap())

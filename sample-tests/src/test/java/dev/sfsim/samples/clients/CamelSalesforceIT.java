@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.sfsim.testcontainers.LatencyProfile;
 import dev.sfsim.testcontainers.SalesforceSimulatorContainer;
 import dev.sfsim.testcontainers.junit.EnabledIfDockerAvailable;
 import io.restassured.path.json.JsonPath;
@@ -33,7 +34,7 @@ class CamelSalesforceIT {
 
   @Container
   static SalesforceSimulatorContainer sfsim =
-      new SalesforceSimulatorContainer().withLatencyProfile("instant");
+      new SalesforceSimulatorContainer().withLatencyProfile(LatencyProfile.INSTANT);
 
   private ClientOrg org;
   private CamelContext camel;

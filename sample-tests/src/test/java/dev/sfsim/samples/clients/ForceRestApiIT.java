@@ -8,6 +8,7 @@ import com.force.api.ApiConfig;
 import com.force.api.ApiException;
 import com.force.api.ForceApi;
 import com.force.api.QueryResult;
+import dev.sfsim.testcontainers.LatencyProfile;
 import dev.sfsim.testcontainers.SalesforceSimulatorContainer;
 import dev.sfsim.testcontainers.junit.EnabledIfDockerAvailable;
 import java.time.Instant;
@@ -31,7 +32,7 @@ class ForceRestApiIT {
 
   @Container
   static SalesforceSimulatorContainer sfsim =
-      new SalesforceSimulatorContainer().withLatencyProfile("instant");
+      new SalesforceSimulatorContainer().withLatencyProfile(LatencyProfile.INSTANT);
 
   private ClientOrg org;
 

@@ -2,6 +2,7 @@ package dev.sfsim.samples.clients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sfsim.testcontainers.LatencyProfile;
 import dev.sfsim.testcontainers.SalesforceSimulatorContainer;
 import dev.sfsim.testcontainers.junit.EnabledIfDockerAvailable;
 import io.restassured.path.json.JsonPath;
@@ -24,7 +25,7 @@ class JsforceIT {
 
   @Container
   static SalesforceSimulatorContainer sfsim =
-      new SalesforceSimulatorContainer().withLatencyProfile("instant");
+      new SalesforceSimulatorContainer().withLatencyProfile(LatencyProfile.INSTANT);
 
   private ClientOrg org;
 

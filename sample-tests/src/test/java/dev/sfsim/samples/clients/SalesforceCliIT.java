@@ -3,6 +3,7 @@ package dev.sfsim.samples.clients;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sfsim.testcontainers.LatencyProfile;
 import dev.sfsim.testcontainers.SalesforceSimulatorContainer;
 import dev.sfsim.testcontainers.junit.EnabledIfDockerAvailable;
 import io.restassured.path.json.JsonPath;
@@ -35,7 +36,7 @@ class SalesforceCliIT {
 
   @Container
   static SalesforceSimulatorContainer sfsim =
-      new SalesforceSimulatorContainer().withLatencyProfile("instant");
+      new SalesforceSimulatorContainer().withLatencyProfile(LatencyProfile.INSTANT);
 
   @TempDir static Path home;
   private static Path keyFile;

@@ -15,17 +15,16 @@ import java.util.stream.Stream;
 /**
  * An open subscription to an org's admin event stream ({@code GET /__admin/events}, Server-Sent
  * Events): open it before acting, then {@link #await} the event the action causes, instead of
- * polling. Each event is its JSON object as a map: {@code type} ({@code message.sent}, {@code
- * message.status}, {@code request.progressed}, {@code session.changed}, {@code inbound.received}),
- * {@code at} (simulated instant), {@code orgId}, and the fields of its type (see the simulator's
- * README, "Event stream"). Only events of work done by the simulator process this client talks to
- * are streamed. Close it to end the stream.
+ * polling. Each event is its JSON object as a map: {@code type} (one of {@link EventType}), {@code
+ * at} (simulated instant), {@code orgId}, and the fields of its type (see the simulator's README,
+ * "Event stream"). Only events of work done by the simulator process this client talks to are
+ * streamed. Close it to end the stream.
  *
  * <pre>{@code
  * try (AdminEvents events = admin.openEvents()) {
  *     String requestId = service.notifyShipped(order);           // calls sendConversationMessages
- *     Map<String, Object> done = events.await(e -> "request.progressed".equals(e.get("type"))
- *             && requestId.equals(e.get("requestId")) && "Completed".equals(e.get("requestStatus")), Duration.ofSeconds(10));
+ *     Map<String, Object> done = events.await(EventType.REQUEST_PROGRESSED,
+ *             e -> requestId.equals(e.get("requestId")) && "Completed".equals(e.get("requestStatus")), Duration.ofSeconds(10));
  * }
  * }</pre>
  */
@@ -114,10 +113,10 @@ public final class AdminEvents implements AutoCloseable {
     }
   }
 
-  /** Waits for the next event of this type ({@code "message.sent"}, ...) that matches. */
+  /** Waits for the next event of this type that matches. */
   public Map<String, Object> await(
-      String type, Predicate<Map<String, Object>> match, Duration timeout) {
-    return await(e -> type.equals(e.get("type")) && match.test(e), timeout);
+      EventType type, Predicate<Map<String, Object>> match, Duration timeout) {
+    return await(e -> type.matches(e) && match.test(e), timeout);
   }
 
   @Override

@@ -10,14 +10,11 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
-import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * HTTP and JSON for the admin client: java.net.http, one Jackson mapper, failures as {@link
@@ -35,9 +32,9 @@ final class AdminHttp {
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-  private final String adminToken;
+  private final @Nullable String adminToken;
 
-  AdminHttp(String adminToken) {
+  AdminHttp(@Nullable String adminToken) {
     this.adminToken = adminToken;
   }
 
@@ -45,7 +42,12 @@ final class AdminHttp {
    * Sends a request; returns the body of a 2xx answer, throws {@link SimulatorAdminException}
    * otherwise.
    */
-  String send(String method, String url, String contentType, String body, String bearer) {
+  String send(
+      String method,
+      String url,
+      @Nullable String contentType,
+      @Nullable String body,
+      @Nullable String bearer) {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(url))
             .timeout(Duration.ofSeconds(30))
@@ -102,7 +104,7 @@ final class AdminHttp {
     return r;
   }
 
-  String json(String method, String url, Object body) {
+  String json(String method, String url, @Nullable Object body) {
     return send(
         method,
         url,
@@ -139,16 +141,32 @@ final class AdminHttp {
     return JSON.convertValue(node, t);
   }
 
-  static String query(Map<String, String> params) {
-    String q =
-        params.entrySet().stream()
-            .filter(e -> e.getValue() != null)
-            .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
-            .collect(Collectors.joining("&"));
-    return q.isEmpty() ? "" : "?" + q;
+  /** The JSON objects of an array as maps (nested objects as maps, arrays as lists). */
+  static java.util.List<java.util.Map<String, Object>> readMaps(JsonNode node) {
+    JavaType t =
+        JSON.getTypeFactory()
+            .constructCollectionType(
+                java.util.List.class,
+                JSON.getTypeFactory()
+                    .constructMapType(java.util.LinkedHashMap.class, String.class, Object.class));
+    return JSON.convertValue(node, t);
   }
 
-  static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  /** A JSON object as a map. */
+  static java.util.Map<String, Object> readMap(String body) {
+    return JSON.convertValue(
+        tree(body),
+        JSON.getTypeFactory()
+            .constructMapType(java.util.LinkedHashMap.class, String.class, Object.class));
+  }
+
+  /** A GET answered with JSON. */
+  JsonNode getTree(String url) {
+    return tree(send("GET", url, null, null, null));
+  }
+
+  /** A DELETE. */
+  void delete(String url) {
+    send("DELETE", url, null, null, null);
   }
 }

@@ -1,6 +1,7 @@
 package dev.sfsim.testcontainers.admin;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One message a fake channel "received" ({@code GET /__admin/outbox}); times in UTC, null until
@@ -8,16 +9,16 @@ import java.time.Instant;
  */
 public record OutboxMessage(
     String messageIdentifier,
-    String requestId,
+    @Nullable String requestId,
     String messagingEndUserId,
     String messagingPlatformKey,
     String messagingChannelId,
     String messageType,
-    String messagingSessionId,
-    String messageDefinitionName,
-    String text,
-    String status,
-    String statusCode,
-    Instant sentAt,
-    Instant deliveredAt,
-    Instant readAt) {}
+    @Nullable String messagingSessionId,
+    @Nullable String messageDefinitionName,
+    @Nullable String text,
+    MessageStatus status,
+    @Nullable String statusCode,
+    @Nullable Instant sentAt,
+    @Nullable Instant deliveredAt,
+    @Nullable Instant readAt) {}

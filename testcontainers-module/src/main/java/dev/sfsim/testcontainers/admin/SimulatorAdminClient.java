@@ -9,50 +9,39 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Typed access to the simulator's admin API ({@code /__admin}, documented by {@code GET
- * /__admin/openapi.json}) for one org, plus what tests need around it: an access token, an awaiter
- * that polls a send request through SOQL as user code would, and verification helpers over the
- * request journal. JDK HTTP client, no other runtime.
+ * The simulator's admin API ({@code /__admin}, documented by {@code GET /__admin/openapi.json}) for
+ * one org: fixtures, reset, outbox, clock, faults, the request journal, JWT certificates, orgs and
+ * the event stream; {@link #conversation()} plays the end user and the agent. JDK HTTP client;
+ * results are records. Beside it: {@link #session()}, the org's Salesforce API as a test's own
+ * client (OAuth login, SOQL, sObjects), and {@link #assertions()}, awaiting and verifying outcomes.
  *
  * <pre>{@code
  * SimulatorAdminClient admin = sfsim.getAdminClient();
  * FixturesResult seeded = admin.loadFixtures(Path.of("src/test/resources/fixtures/order-shipped.json"));
  * ... the code under test invokes sendConversationMessages ...
- * admin.verifyConversationMessagesSent(seeded.idOf("alice"), seeded.idOf("carol"));
- * SendRequestStatus done = admin.awaitRequestCompleted(requestId, Duration.ofSeconds(10));
+ * admin.assertions().verifyConversationMessagesSent(seeded.idOf("alice"), seeded.idOf("carol"));
+ * SendRequestStatus done = admin.assertions().awaitRequestCompleted(requestId, Duration.ofSeconds(10));
  * }</pre>
  *
  * Every method throws {@link SimulatorAdminException} (status and body) when the simulator refuses
  * the call.
  */
 public final class SimulatorAdminClient {
-  private static final String SEND_REQUEST_FIELDS =
-      "Id, RequestStatus, TotalMessageCount, SuccessMessageCount, "
-          + "FailedMessageCount, PendingMessageCount, InProgressMessageCount, SuccessMessageIdentifiers, "
-          + "FailedMessageIdentifiers, FailedMessageErrorReasons, CompletedDate";
-  private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
-
-  private final String instanceUrl;
-  private final String adminBase;
-  private final String clientId;
-  private final String clientSecret;
-  private final String username;
-  private final String password;
-  private final String apiVersion;
-  private final String adminToken;
+  private final AdminUrls urls;
   private final AdminHttp http;
+  private final @Nullable String adminToken;
+  private final SalesforceSession session;
 
   /**
    * @param instanceUrl the simulator's base URL, e.g. {@code http://localhost:32768}
-   * @param clientId the org's consumer key (for {@link #accessToken()} and the awaiter)
+   * @param clientId the org's consumer key (for {@link #session()})
    * @param clientSecret the org's consumer secret
    * @param username the org's user
    * @param password that user's password
@@ -66,36 +55,19 @@ public final class SimulatorAdminClient {
       String username,
       String password,
       String apiVersion,
-      String adminToken) {
+      @Nullable String adminToken) {
     this(
-        instanceUrl,
-        instanceUrl + "/__admin",
-        clientId,
-        clientSecret,
-        username,
-        password,
-        apiVersion,
-        adminToken);
+        new AdminUrls(Objects.requireNonNull(instanceUrl, "instanceUrl"), null),
+        adminToken,
+        new SalesforceSession(instanceUrl, apiVersion, clientId, clientSecret, username, password));
   }
 
   private SimulatorAdminClient(
-      String instanceUrl,
-      String adminBase,
-      String clientId,
-      String clientSecret,
-      String username,
-      String password,
-      String apiVersion,
-      String adminToken) {
-    this.instanceUrl = Objects.requireNonNull(instanceUrl, "instanceUrl");
-    this.adminBase = adminBase;
-    this.clientId = clientId;
-    this.clientSecret = clientSecret;
-    this.username = username;
-    this.password = password;
-    this.apiVersion = apiVersion;
+      AdminUrls urls, @Nullable String adminToken, SalesforceSession session) {
+    this.urls = urls;
     this.adminToken = adminToken;
     this.http = new AdminHttp(adminToken);
+    this.session = session;
   }
 
   /**
@@ -104,14 +76,28 @@ public final class SimulatorAdminClient {
    */
   public SimulatorAdminClient forOrg(OrgCredentials org) {
     return new SimulatorAdminClient(
-        instanceUrl,
-        instanceUrl + "/__admin/orgs/" + org.orgId(),
-        org.clientId(),
-        org.clientSecret(),
-        org.username(),
-        org.password(),
-        apiVersion,
-        adminToken);
+        new AdminUrls(urls.instanceUrl(), org.orgId()),
+        adminToken,
+        session.withCredentials(
+            org.clientId(), org.clientSecret(), org.username(), org.password()));
+  }
+
+  /** The org's Salesforce API as user code calls it: OAuth login, SOQL, sObject calls. */
+  public SalesforceSession session() {
+    return session;
+  }
+
+  /**
+   * The other side of the org's conversations: the end user writing and reading, agents and the
+   * platform moving sessions.
+   */
+  public ConversationActions conversation() {
+    return new ConversationActions(urls, http);
+  }
+
+  /** Awaiting and verifying outcomes: send requests, events, the request journal. */
+  public SimulatorAssertions assertions() {
+    return new SimulatorAssertions(this, session);
   }
 
   // ---- health
@@ -123,17 +109,20 @@ public final class SimulatorAdminClient {
    *     database does not answer (the body then says {@code "status":"DOWN"})
    */
   public HealthStatus health() {
-    return AdminHttp.read(
-        AdminHttp.tree(http.send("GET", instanceUrl + "/__admin/health", null, null, null)),
-        HealthStatus.class);
+    return AdminHttp.read(http.getTree(urls.global(AdminPaths.HEALTH)), HealthStatus.class);
   }
 
   // ---- fixtures and reset
 
-  /** Loads a fixtures body (sObject Tree records and messaging components); all or nothing. */
+  /**
+   * Loads a fixtures body (sObject Tree records and messaging components); all or nothing.
+   *
+   * @throws SimulatorAdminException 400 naming the record and field at fault; nothing is loaded
+   */
   public FixturesResult loadFixtures(String json) {
     return AdminHttp.read(
-        AdminHttp.tree(http.json("POST", adminBase + "/fixtures", json)), FixturesResult.class);
+        AdminHttp.tree(http.json("POST", urls.org(AdminPaths.FIXTURES), json)),
+        FixturesResult.class);
   }
 
   /** Loads a fixtures file. */
@@ -164,7 +153,7 @@ public final class SimulatorAdminClient {
    * clock).
    */
   public void reset() {
-    http.json("POST", adminBase + "/reset", null);
+    http.json("POST", urls.org(AdminPaths.RESET), null);
   }
 
   // ---- what the channels received
@@ -181,12 +170,11 @@ public final class SimulatorAdminClient {
 
   /**
    * Messages matching every given filter ({@code requestId}, {@code messagingEndUserId}, {@code
-   * messagingPlatformKey}, {@code status}).
+   * messagingPlatformKey}, {@code status} as {@link MessageStatus#wireValue()}).
    */
   public List<OutboxMessage> outbox(Map<String, String> filters) {
     JsonNode body =
-        AdminHttp.tree(
-            http.send("GET", adminBase + "/outbox" + AdminHttp.query(filters), null, null, null));
+        http.getTree(urls.org(AdminPaths.OUTBOX) + AdminUrls.query(Map.copyOf(filters)));
     return AdminHttp.readList(body.path("messages"), OutboxMessage.class);
   }
 
@@ -194,8 +182,7 @@ public final class SimulatorAdminClient {
 
   /** The org's simulated instant and whether it stands still. */
   public ClockState clock() {
-    return AdminHttp.read(
-        AdminHttp.tree(http.send("GET", adminBase + "/clock", null, null, null)), ClockState.class);
+    return AdminHttp.read(http.getTree(urls.org(AdminPaths.CLOCK)), ClockState.class);
   }
 
   /**
@@ -235,7 +222,7 @@ public final class SimulatorAdminClient {
 
   private ClockState clock(Map<String, Object> command) {
     return AdminHttp.read(
-        AdminHttp.tree(http.json("POST", adminBase + "/clock", command)), ClockState.class);
+        AdminHttp.tree(http.json("POST", urls.org(AdminPaths.CLOCK), command)), ClockState.class);
   }
 
   // ---- faults
@@ -260,117 +247,23 @@ public final class SimulatorAdminClient {
             rule.times(),
             rule.delay(),
             null);
-    return AdminHttp.tree(http.json("POST", adminBase + "/faults", body)).path("id").asText();
+    return AdminHttp.tree(http.json("POST", urls.org(AdminPaths.FAULTS), body)).path("id").asText();
   }
 
   /** The rules, with how often each fired. */
   public List<FaultRule> faults() {
-    JsonNode body = AdminHttp.tree(http.send("GET", adminBase + "/faults", null, null, null));
+    JsonNode body = http.getTree(urls.org(AdminPaths.FAULTS));
     return AdminHttp.readList(body.isArray() ? body : body.path("faults"), FaultRule.class);
   }
 
   /** Removes one rule; {@link SimulatorAdminException} 404 when there is no such rule. */
   public void removeFault(String id) {
-    http.send("DELETE", adminBase + "/faults/" + AdminHttp.enc(id), null, null, null);
+    http.delete(urls.org(AdminPaths.FAULT, id));
   }
 
   /** Removes every rule (a reset does too). */
   public void removeAllFaults() {
-    http.send("DELETE", adminBase + "/faults", null, null, null);
-  }
-
-  // ---- end users
-
-  /**
-   * The end user writes to the business: their {@code New} session becomes {@code Active} (or an
-   * {@code InboundInitiated} one starts) and gets a {@code ConversationEntry} with ActorType {@code
-   * EndUser}; {@code STOP} / {@code START} change {@code MessagingConsentStatus} instead.
-   *
-   * @throws SimulatorAdminException 404 {@code NOT_FOUND} for an unknown end user, 400 {@code
-   *     MALFORMED_ID} for a bad id
-   */
-  public InboundMessage sendInbound(String messagingEndUserId, String text) {
-    Map<String, String> body = new LinkedHashMap<>();
-    body.put("messagingEndUserId", messagingEndUserId);
-    body.put("text", text);
-    return AdminHttp.read(
-        AdminHttp.tree(http.json("POST", adminBase + "/messaging/inbound", body)),
-        InboundMessage.class);
-  }
-
-  /**
-   * A device receipt: the message reached the end user's device (its entry's {@code MessageStatus}
-   * becomes {@code Delivered}).
-   *
-   * @param messageIdentifier the message's UUID, as in {@link OutboxMessage#messageIdentifier()}
-   */
-  public void markDelivered(String messageIdentifier) {
-    http.json(
-        "POST", adminBase + "/messaging/" + AdminHttp.enc(messageIdentifier) + "/delivered", null);
-  }
-
-  /**
-   * A device receipt: the end user read the message (its entry's {@code MessageStatus} becomes
-   * {@code Read}).
-   */
-  public void markRead(String messageIdentifier) {
-    http.json("POST", adminBase + "/messaging/" + AdminHttp.enc(messageIdentifier) + "/read", null);
-  }
-
-  // ---- agents and the platform moving sessions (a real org does not let the REST API write
-  // MessagingSession.Status)
-
-  /**
-   * An agent accepts the session: {@code Active}, with {@code AcceptTime}. Messages held by {@code
-   * NonActive} gating for its end user stay held until the session leaves {@code Active}.
-   *
-   * @throws SimulatorAdminException 404 {@code NOT_FOUND} for an unknown session; 400 {@code
-   *     INVALID_STATUS} when it is already {@code Active}, {@code Ended} or {@code Error}
-   */
-  public SessionStatus acceptSession(String messagingSessionId) {
-    return sessionAction(messagingSessionId, "accept");
-  }
-
-  /**
-   * An agent transfers the {@code Active} session: {@code Waiting} until it is accepted again (400
-   * {@code INVALID_STATUS} otherwise).
-   */
-  public SessionStatus transferSession(String messagingSessionId) {
-    return sessionAction(messagingSessionId, "transfer");
-  }
-
-  /**
-   * An agent closes the session: {@code Ended}, {@code EndedByType} {@code Agent}, {@code EndTime}
-   * now. Held messages ({@code NonActive}/{@code Closed}) and held conversation entries are
-   * released at once.
-   *
-   * @throws SimulatorAdminException 404 {@code NOT_FOUND} for an unknown session; 400 {@code
-   *     INVALID_STATUS} when it has ended
-   */
-  public SessionStatus endSession(String messagingSessionId) {
-    return sessionAction(messagingSessionId, "end");
-  }
-
-  /**
-   * The platform marks the open session {@code Error} ({@code EndTime} now); 400 {@code
-   * INVALID_STATUS} when it has ended.
-   */
-  public SessionStatus errorSession(String messagingSessionId) {
-    return sessionAction(messagingSessionId, "error");
-  }
-
-  private SessionStatus sessionAction(String messagingSessionId, String action) {
-    return AdminHttp.read(
-        AdminHttp.tree(
-            http.json(
-                "POST",
-                adminBase
-                    + "/messaging/sessions/"
-                    + AdminHttp.enc(messagingSessionId)
-                    + "/"
-                    + action,
-                null)),
-        SessionStatus.class);
+    http.delete(urls.org(AdminPaths.FAULTS));
   }
 
   // ---- request journal
@@ -381,56 +274,19 @@ public final class SimulatorAdminClient {
   }
 
   /** Calls filtered by method, path prefix and arrival time (each null for "any"). */
-  public List<JournalEntry> requests(String method, String pathPrefix, Instant since) {
-    Map<String, String> q = new LinkedHashMap<>();
+  public List<JournalEntry> requests(
+      @Nullable String method, @Nullable String pathPrefix, @Nullable Instant since) {
+    Map<String, @Nullable String> q = new LinkedHashMap<>();
     q.put("method", method);
     q.put("pathPrefix", pathPrefix);
     q.put("since", since == null ? null : since.toString());
-    JsonNode body =
-        AdminHttp.tree(
-            http.send("GET", adminBase + "/requests" + AdminHttp.query(q), null, null, null));
+    JsonNode body = http.getTree(urls.org(AdminPaths.REQUESTS) + AdminUrls.query(q));
     return AdminHttp.readList(body.path("requests"), JournalEntry.class);
   }
 
   /** Empties the org's request journal. */
   public void clearRequests() {
-    http.send("DELETE", adminBase + "/requests", null, null, null);
-  }
-
-  /**
-   * Asserts that {@code sendConversationMessages} was invoked with exactly these recipients (15- or
-   * 18-character ids, any order; the recipients of all inputs of one invocation count together).
-   *
-   * @return the matching request
-   * @throws AssertionError showing the closest invocation (most recipients in common) or the last
-   *     request
-   */
-  public JournalEntry verifyConversationMessagesSent(String... messagingEndUserIds) {
-    return JournalVerifier.conversationMessagesSent(
-        requests(), new LinkedHashSet<>(Arrays.asList(messagingEndUserIds)));
-  }
-
-  /**
-   * Asserts that {@code sendConversationMessages} was never invoked; AssertionError showing the
-   * first invocation.
-   */
-  public void verifyNoConversationMessagesSent() {
-    requests("POST", null, null).stream()
-        .filter(e -> e.path().endsWith(JournalVerifier.SEND_ACTION_PATH))
-        .findFirst()
-        .ifPresent(
-            e -> {
-              throw new AssertionError(
-                  "Expected no sendConversationMessages invocation, but there was:\n  " + e);
-            });
-  }
-
-  /**
-   * Asserts that a call with this method and path prefix arrived; AssertionError showing the
-   * closest one.
-   */
-  public JournalEntry verifyRequested(String method, String pathPrefix) {
-    return JournalVerifier.requested(requests(), method, pathPrefix);
+    http.delete(urls.org(AdminPaths.REQUESTS));
   }
 
   // ---- OAuth JWT bearer certificates (configuration: a reset keeps them)
@@ -442,20 +298,19 @@ public final class SimulatorAdminClient {
    * @throws SimulatorAdminException 400 {@code INVALID_CERTIFICATE} when it is no certificate
    */
   public OAuthCertificate registerCertificate(String pem) {
-    String body = http.send("POST", adminBase + "/oauth/certificates", "text/plain", pem, null);
+    String body = http.send("POST", urls.org(AdminPaths.CERTIFICATES), "text/plain", pem, null);
     return AdminHttp.read(AdminHttp.tree(body), OAuthCertificate.class);
   }
 
   /** The registered certificates. */
   public List<OAuthCertificate> certificates() {
-    JsonNode body =
-        AdminHttp.tree(http.send("GET", adminBase + "/oauth/certificates", null, null, null));
+    JsonNode body = http.getTree(urls.org(AdminPaths.CERTIFICATES));
     return AdminHttp.readList(body.path("certificates"), OAuthCertificate.class);
   }
 
   /** Removes every registered certificate. */
   public void removeCertificates() {
-    http.send("DELETE", adminBase + "/oauth/certificates", null, null, null);
+    http.delete(urls.org(AdminPaths.CERTIFICATES));
   }
 
   // ---- orgs (of the whole simulator)
@@ -463,10 +318,12 @@ public final class SimulatorAdminClient {
   /**
    * Creates a fresh, isolated org (own id, users, credentials, data), loaded with the startup
    * fixtures.
+   *
+   * @throws SimulatorAdminException 400 {@code LIMIT_EXCEEDED} beyond {@code SFSIM_MAX_ORGS}
    */
   public OrgCredentials createOrg() {
     return AdminHttp.read(
-        AdminHttp.tree(http.json("POST", instanceUrl + "/__admin/orgs", null)),
+        AdminHttp.tree(http.json("POST", urls.global(AdminPaths.ORGS), null)),
         OrgCredentials.class);
   }
 
@@ -474,7 +331,7 @@ public final class SimulatorAdminClient {
   public OrgCredentials createOrg(String fixturesJson) {
     String body = "{\"fixtures\": " + fixturesJson + "}";
     return AdminHttp.read(
-        AdminHttp.tree(http.json("POST", instanceUrl + "/__admin/orgs", body)),
+        AdminHttp.tree(http.json("POST", urls.global(AdminPaths.ORGS), body)),
         OrgCredentials.class);
   }
 
@@ -484,151 +341,26 @@ public final class SimulatorAdminClient {
    * org, from the container's getters).
    */
   public List<OrgCredentials> orgs() {
-    JsonNode body =
-        AdminHttp.tree(http.send("GET", instanceUrl + "/__admin/orgs", null, null, null));
+    JsonNode body = http.getTree(urls.global(AdminPaths.ORGS));
     return AdminHttp.readList(body.path("orgs"), OrgCredentials.class);
   }
 
-  /** Drops an org and all its data. */
-  public void deleteOrg(String orgId) {
-    http.send("DELETE", instanceUrl + "/__admin/orgs/" + AdminHttp.enc(orgId), null, null, null);
-  }
-
-  // ---- the data API, as user code calls it
-
-  /** A fresh access token from the OAuth username-password flow with this org's credentials. */
-  public String accessToken() {
-    String form =
-        AdminHttp.query(
-                Map.of(
-                    "grant_type",
-                    "password",
-                    "client_id",
-                    clientId,
-                    "client_secret",
-                    clientSecret,
-                    "username",
-                    username,
-                    "password",
-                    password))
-            .substring(1);
-    String body =
-        http.send(
-            "POST",
-            instanceUrl + "/services/oauth2/token",
-            "application/x-www-form-urlencoded",
-            form,
-            null);
-    return AdminHttp.tree(body).path("access_token").asText();
-  }
-
   /**
-   * Runs a SOQL query ({@code GET /services/data/vNN.N/query}); returns the {@code records} of the
-   * first page.
-   */
-  public List<JsonNode> query(String soql) {
-    return query(accessToken(), soql);
-  }
-
-  private List<JsonNode> query(String token, String soql) {
-    String url = instanceUrl + "/services/data/v" + apiVersion + "/query?q=" + AdminHttp.enc(soql);
-    JsonNode body = AdminHttp.tree(http.send("GET", url, null, null, token));
-    return AdminHttp.readList(body.path("records"), JsonNode.class);
-  }
-
-  /**
-   * Polls the {@code ConvMessageSendRequest} through SOQL (every 100 ms) until its {@code
-   * RequestStatus} is {@code Completed}.
+   * Drops an org and all its data.
    *
-   * @param requestId the {@code requestId} output of {@code sendConversationMessages}
-   * @return the completed request
-   * @throws AssertionError with the last state seen when it does not complete in time
+   * @throws SimulatorAdminException 404 for an unknown org, 400 for the default org
    */
-  public SendRequestStatus awaitRequestCompleted(String requestId, Duration timeout) {
-    if (requestId == null || !requestId.matches("[A-Za-z0-9]{15}|[A-Za-z0-9]{18}")) {
-      throw new IllegalArgumentException("Not a record id: " + requestId);
-    }
-    String token = accessToken();
-    String soql =
-        "SELECT "
-            + SEND_REQUEST_FIELDS
-            + " FROM ConvMessageSendRequest WHERE Id = '"
-            + requestId
-            + "'";
-    long deadline = System.nanoTime() + timeout.toNanos();
-    SendRequestStatus last = null;
-    while (true) {
-      List<JsonNode> records = query(token, soql);
-      if (!records.isEmpty()) {
-        last = status(records.get(0));
-        if (last.isCompleted()) {
-          return last;
-        }
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(
-            "ConvMessageSendRequest "
-                + requestId
-                + " did not complete within "
-                + timeout
-                + "; last seen: "
-                + (last == null ? "no such record" : last));
-      }
-      try {
-        Thread.sleep(POLL_INTERVAL.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("Interrupted while waiting for " + requestId, e);
-      }
-    }
+  public void deleteOrg(String orgId) {
+    http.delete(urls.global(AdminPaths.ORG, orgId));
   }
 
-  private static SendRequestStatus status(JsonNode r) {
-    return new SendRequestStatus(
-        r.path("Id").asText(),
-        r.path("RequestStatus").asText(),
-        r.path("TotalMessageCount").asInt(),
-        r.path("SuccessMessageCount").asInt(),
-        r.path("FailedMessageCount").asInt(),
-        r.path("PendingMessageCount").asInt(),
-        r.path("InProgressMessageCount").asInt(),
-        split(r.path("SuccessMessageIdentifiers")),
-        split(r.path("FailedMessageIdentifiers")),
-        r.path("FailedMessageErrorReasons").isNull()
-            ? null
-            : r.path("FailedMessageErrorReasons").asText(null),
-        r.path("CompletedDate").isNull() ? null : r.path("CompletedDate").asText(null));
-  }
-
-  private static List<String> split(JsonNode v) {
-    if (v == null || v.isNull() || v.isMissingNode() || v.asText().isBlank()) {
-      return List.of();
-    }
-    return Arrays.stream(v.asText().split(","))
-        .map(String::trim)
-        .filter(s -> !s.isEmpty())
-        .toList();
-  }
+  // ---- event stream
 
   /**
    * Subscribes to the org's event stream ({@code GET /__admin/events}); returns once the
    * subscription is live, so everything done afterwards is seen. Close it when done.
    */
   public AdminEvents openEvents() {
-    return new AdminEvents(http.stream(adminBase + "/events"));
-  }
-
-  /**
-   * Subscribes, waits for the first event that matches, and unsubscribes: for work already under
-   * way (events published before this call are not seen; subscribe with {@link #openEvents()}
-   * before acting to see them all).
-   *
-   * @throws AssertionError when none matches within {@code timeout}
-   */
-  public Map<String, Object> awaitEvent(
-      java.util.function.Predicate<Map<String, Object>> match, Duration timeout) {
-    try (AdminEvents events = openEvents()) {
-      return events.await(match, timeout);
-    }
+    return new AdminEvents(http.stream(urls.org(AdminPaths.EVENTS)));
   }
 }

@@ -2,6 +2,7 @@ package dev.sfsim.testcontainers.junit;
 
 import dev.sfsim.simulator.Simulator;
 import dev.sfsim.simulator.SimulatorConfig;
+import dev.sfsim.testcontainers.LatencyProfile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,10 +33,10 @@ final class InProcessSimulator implements AutoCloseable {
    * Starts one; fixtures are classpath resources, or a JSON body when they start with <code>{
    * </code>.
    */
-  static InProcessSimulator start(String[] fixtureResources, String latencyProfile) {
+  static InProcessSimulator start(String[] fixtureResources, LatencyProfile latencyProfile) {
     Path dir = copyFixtures(fixtureResources);
     SimulatorConfig config =
-        SimulatorConfig.fromEnvironment(Map.of("SFSIM_LATENCY_PROFILE", latencyProfile))
+        SimulatorConfig.fromEnvironment(Map.of("SFSIM_LATENCY_PROFILE", latencyProfile.wireValue()))
             .withPort(0)
             .withFixtureDirs(List.of(dir));
     return new InProcessSimulator(Simulator.start(config), dir);

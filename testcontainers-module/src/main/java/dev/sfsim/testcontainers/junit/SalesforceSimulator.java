@@ -1,12 +1,14 @@
 package dev.sfsim.testcontainers.junit;
 
 import dev.sfsim.testcontainers.admin.OrgCredentials;
+import dev.sfsim.testcontainers.admin.SalesforceSession;
 import dev.sfsim.testcontainers.admin.SimulatorAdminClient;
+import dev.sfsim.testcontainers.admin.SimulatorAssertions;
 
 /**
  * What a test needs to talk to its org of the simulator, as {@link SalesforceSimulatorTest} hands
  * it to test methods: the URLs, the credentials of the OAuth username-password flow, a ready access
- * token, and the admin client.
+ * token, the admin client, the org's own API session and the assertions.
  */
 public final class SalesforceSimulator {
   private final OrgCredentials org;
@@ -60,15 +62,28 @@ public final class SalesforceSimulator {
 
   /** A fresh access token of this org (tokens end with a reset). */
   public String getAccessToken() {
-    return admin.accessToken();
+    return admin.session().accessToken();
   }
 
   /**
-   * The admin client of this org: fixtures, outbox, clock, faults, journal and verifications, the
-   * awaiter.
+   * The admin client of this org: fixtures, reset, outbox, clock, faults, journal, orgs, events;
+   * {@code admin().conversation()} plays the end user and the agent.
    */
   public SimulatorAdminClient admin() {
     return admin;
+  }
+
+  /** This org's Salesforce API as the test's own client: token, SOQL, sObject calls. */
+  public SalesforceSession session() {
+    return admin.session();
+  }
+
+  /**
+   * Awaiting and verifying outcomes: a send request completing, an event, calls in the request
+   * journal.
+   */
+  public SimulatorAssertions assertions() {
+    return admin.assertions();
   }
 
   @Override

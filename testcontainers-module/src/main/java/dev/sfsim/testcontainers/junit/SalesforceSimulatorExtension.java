@@ -151,7 +151,7 @@ public final class SalesforceSimulatorExtension
             + "|"
             + String.join(",", config.fixtures())
             + "|"
-            + config.latencyProfile();
+            + config.latencyProfile().wireValue();
     return context
         .getRoot()
         .getStore(NAMESPACE)

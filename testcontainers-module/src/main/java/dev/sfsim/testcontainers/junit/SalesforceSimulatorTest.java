@@ -1,5 +1,6 @@
 package dev.sfsim.testcontainers.junit;
 
+import dev.sfsim.testcontainers.LatencyProfile;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -16,13 +17,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * admin client) for any test or lifecycle method that declares one.
  *
  * <pre>{@code
- * @SalesforceSimulatorTest(fixtures = "fixtures/order-shipped.json", latencyProfile = "instant")
+ * @SalesforceSimulatorTest(fixtures = "fixtures/order-shipped.json", latencyProfile = INSTANT)
  * class OrderNotificationTest {
  *     @Test
  *     void notifiesTheCustomer(SalesforceSimulator sfsim) {
  *         var service = new OrderNotificationService(sfsim.getTokenUrl(), sfsim.getClientId(), ...);
  *         ...
- *         sfsim.admin().verifyConversationMessagesSent(aliceId);
+ *         sfsim.assertions().verifyConversationMessagesSent(aliceId);
  *     }
  * }
  * }</pre>
@@ -82,8 +83,10 @@ public @interface SalesforceSimulatorTest {
    */
   String[] fixtures() default {};
 
-  /** {@code "realistic"} (the simulator's default) or {@code "instant"}. */
-  String latencyProfile() default "realistic";
+  /**
+   * How fast simulated work happens; {@link LatencyProfile#REALISTIC} is the simulator's default.
+   */
+  LatencyProfile latencyProfile() default LatencyProfile.REALISTIC;
 
   /**
    * Reset the org before each test (ignored with {@link #orgPerTest()}: a new org is empty anyway).

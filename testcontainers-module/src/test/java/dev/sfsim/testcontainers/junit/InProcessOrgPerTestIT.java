@@ -2,6 +2,8 @@ package dev.sfsim.testcontainers.junit;
 
 import static dev.sfsim.testcontainers.junit.SalesforceSimulatorTest.Mode.IN_PROCESS;
 
+import dev.sfsim.testcontainers.LatencyProfile;
+
 /**
  * Every test of {@link OrgPerTestIT}, against a simulator inside this JVM instead of the image (no
  * Docker needed; an IT because it needs the packaged simulator jar).
@@ -9,6 +11,6 @@ import static dev.sfsim.testcontainers.junit.SalesforceSimulatorTest.Mode.IN_PRO
 @SalesforceSimulatorTest(
     mode = IN_PROCESS,
     fixtures = {"fixtures/channel.json", "fixtures/component.json"},
-    latencyProfile = "instant",
+    latencyProfile = LatencyProfile.INSTANT,
     orgPerTest = true)
 class InProcessOrgPerTestIT extends OrgPerTestIT {}

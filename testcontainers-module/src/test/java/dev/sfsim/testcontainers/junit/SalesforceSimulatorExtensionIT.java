@@ -3,6 +3,7 @@ package dev.sfsim.testcontainers.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sfsim.testcontainers.LatencyProfile;
 import dev.sfsim.testcontainers.admin.FixturesResult;
 import dev.sfsim.testcontainers.admin.JournalEntry;
 import dev.sfsim.testcontainers.admin.SendRequestStatus;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 @SalesforceSimulatorTest(
     fixtures = {"fixtures/channel.json", "fixtures/component.json"},
-    latencyProfile = "instant")
+    latencyProfile = LatencyProfile.INSTANT)
 class SalesforceSimulatorExtensionIT {
   static final String END_USERS =
       """
@@ -34,11 +35,8 @@ class SalesforceSimulatorExtensionIT {
 
   static String channelId(SalesforceSimulator sfsim) {
     return sfsim
-        .admin()
-        .query("SELECT Id FROM MessagingChannel WHERE DeveloperName = 'WhatsApp_US'")
-        .get(0)
-        .path("Id")
-        .asText();
+        .session()
+        .queryId("SELECT Id FROM MessagingChannel WHERE DeveloperName = 'WhatsApp_US'");
   }
 
   static String invoke(SalesforceSimulator sfsim, String recipients) throws Exception {
@@ -71,7 +69,8 @@ class SalesforceSimulatorExtensionIT {
     String bob = seeded.idOf("bob");
 
     String requestId = invoke(sfsim, alice + "," + bob);
-    SendRequestStatus done = sfsim.admin().awaitRequestCompleted(requestId, Duration.ofSeconds(30));
+    SendRequestStatus done =
+        sfsim.assertions().awaitRequestCompleted(requestId, Duration.ofSeconds(30));
 
     assertThat(done.totalMessageCount()).isEqualTo(2);
     assertThat(done.successMessageCount()).isEqualTo(1);
@@ -80,9 +79,10 @@ class SalesforceSimulatorExtensionIT {
         .singleElement()
         .satisfies(m -> assertThat(m.messagingEndUserId()).isEqualTo(alice))
         .satisfies(m -> assertThat(m.text()).isEqualTo("Your order 1234 has shipped."));
-    JournalEntry call = sfsim.admin().verifyConversationMessagesSent(bob, alice.substring(0, 15));
+    JournalEntry call =
+        sfsim.assertions().verifyConversationMessagesSent(bob, alice.substring(0, 15));
     assertThat(call.headers()).containsEntry("Authorization", "Bearer ****");
-    assertThatThrownBy(() -> sfsim.admin().verifyConversationMessagesSent(alice))
+    assertThatThrownBy(() -> sfsim.assertions().verifyConversationMessagesSent(alice))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("Closest request")
         .hasMessageContaining("/actions/standard/sendConversationMessages")
@@ -91,10 +91,10 @@ class SalesforceSimulatorExtensionIT {
 
   @Test
   void startsEachTestFromTheStartupFixtures(SalesforceSimulator sfsim) {
-    assertThat(sfsim.admin().query("SELECT Id FROM MessagingEndUser")).isEmpty();
-    assertThat(sfsim.admin().query("SELECT Id FROM MessagingChannel")).hasSize(1);
+    assertThat(sfsim.session().query("SELECT Id FROM MessagingEndUser")).isEmpty();
+    assertThat(sfsim.session().query("SELECT Id FROM MessagingChannel")).hasSize(1);
     assertThat(sfsim.admin().outbox()).isEmpty();
-    sfsim.admin().verifyNoConversationMessagesSent();
+    sfsim.assertions().verifyNoConversationMessagesSent();
     // the test before may have sent messages; and this one seeds, so the next one proves the reset
     // too
     sfsim.admin().loadFixtures(END_USERS.formatted(channelId(sfsim)));
@@ -119,7 +119,7 @@ class SalesforceSimulatorExtensionIT {
               assertThat(e.status()).isEqualTo(400);
               assertThat(e.body()).contains("\"fields\":[\"x\"]");
             });
-    assertThatThrownBy(() -> sfsim.admin().verifyRequested("DELETE", "/services/data"))
+    assertThatThrownBy(() -> sfsim.assertions().verifyRequested("DELETE", "/services/data"))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("Expected a request DELETE /services/data");
   }

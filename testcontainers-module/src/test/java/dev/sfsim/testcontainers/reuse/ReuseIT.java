@@ -3,6 +3,7 @@ package dev.sfsim.testcontainers.reuse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.sfsim.testcontainers.LatencyProfile;
 import dev.sfsim.testcontainers.SalesforceSimulatorContainer;
 import dev.sfsim.testcontainers.junit.EnabledIfDockerAvailable;
 import dev.sfsim.testcontainers.junit.SalesforceSimulator;
@@ -46,7 +47,7 @@ class ReuseIT {
   static SalesforceSimulatorContainer definition() {
     return new SalesforceSimulatorContainer(
             System.getProperty("sfsim.image", "sfsim/simulator:latest"))
-        .withLatencyProfile("instant")
+        .withLatencyProfile(LatencyProfile.INSTANT)
         .withReuse(true)
         .withFixtures(FIXTURE_A)
         .withFixtures(FIXTURE_B);
@@ -72,8 +73,7 @@ class ReuseIT {
     SalesforceSimulatorContainer first = definition();
     first.start();
     containerId = first.getContainerId();
-    String channel =
-        first.getAdminClient().query("SELECT Id FROM MessagingChannel").get(0).path("Id").asText();
+    String channel = first.getAdminClient().session().queryId("SELECT Id FROM MessagingChannel");
     first.getAdminClient().loadFixtures(END_USER.formatted(channel));
 
     SalesforceSimulatorContainer second = definition();
@@ -81,7 +81,7 @@ class ReuseIT {
     assertThat(second.getContainerId()).isEqualTo(containerId);
     assertThat(second.wasReused()).isTrue();
     assertThat(second.getInstanceUrl()).isEqualTo(first.getInstanceUrl());
-    assertThat(second.getAdminClient().query("SELECT Id FROM MessagingEndUser"))
+    assertThat(second.getAdminClient().session().query("SELECT Id FROM MessagingEndUser"))
         .as("the data is still there")
         .hasSize(1);
 
@@ -139,15 +139,15 @@ class ReuseIT {
    */
   @SalesforceSimulatorTest(
       fixtures = {FIXTURE_A, FIXTURE_B},
-      latencyProfile = "instant",
+      latencyProfile = LatencyProfile.INSTANT,
       resetBeforeEach = false)
   static class ExtensionRun {
     static volatile String instanceUrl;
 
     @Test
     void seesACleanOrg(SalesforceSimulator sfsim) {
-      assertThat(sfsim.admin().query("SELECT Id FROM MessagingEndUser")).isEmpty();
-      assertThat(sfsim.admin().query("SELECT Id FROM MessagingChannel")).hasSize(1);
+      assertThat(sfsim.session().query("SELECT Id FROM MessagingEndUser")).isEmpty();
+      assertThat(sfsim.session().query("SELECT Id FROM MessagingChannel")).hasSize(1);
       instanceUrl = sfsim.getInstanceUrl();
     }
   }

@@ -1,6 +1,7 @@
 package dev.sfsim.testcontainers;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import dev.sfsim.simulator.admin.AdminPaths;
 import dev.sfsim.testcontainers.admin.SimulatorAdminClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -136,7 +137,7 @@ public class SalesforceSimulatorContainer extends GenericContainer<SalesforceSim
   private void configureDefaults() {
     withExposedPorts(HTTP_PORT);
     waitingFor(
-        Wait.forHttp("/__admin/health")
+        Wait.forHttp(AdminPaths.HEALTH)
             .forPort(HTTP_PORT)
             .forStatusCode(200)
             .withStartupTimeout(STARTUP_TIMEOUT));
@@ -370,7 +371,7 @@ public class SalesforceSimulatorContainer extends GenericContainer<SalesforceSim
    *     started containers only
    */
   public String getAdminUrl() {
-    return getInstanceUrl() + "/__admin";
+    return getInstanceUrl() + AdminPaths.ROOT;
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.sfsim.testcontainers.admin;
 
+import dev.sfsim.simulator.admin.AdminPaths;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -32,7 +33,7 @@ public final class ConversationActions {
     body.put("messagingEndUserId", messagingEndUserId);
     body.put("text", text);
     return AdminHttp.read(
-        AdminHttp.tree(http.json("POST", urls.org(AdminPaths.INBOUND), body)),
+        AdminHttp.tree(http.json("POST", urls.org(AdminPaths.MESSAGING_INBOUND), body)),
         InboundMessage.class);
   }
 
@@ -44,7 +45,7 @@ public final class ConversationActions {
    * @throws SimulatorAdminException 404 {@code NOT_FOUND} for an unknown message
    */
   public void markDelivered(String messageIdentifier) {
-    http.json("POST", urls.org(AdminPaths.DELIVERED, messageIdentifier), null);
+    http.json("POST", urls.org(AdminPaths.MESSAGING_DELIVERED, messageIdentifier), null);
   }
 
   /**
@@ -54,7 +55,7 @@ public final class ConversationActions {
    * @throws SimulatorAdminException 404 {@code NOT_FOUND} for an unknown message
    */
   public void markRead(String messageIdentifier) {
-    http.json("POST", urls.org(AdminPaths.READ, messageIdentifier), null);
+    http.json("POST", urls.org(AdminPaths.MESSAGING_READ, messageIdentifier), null);
   }
 
   /**
@@ -65,7 +66,7 @@ public final class ConversationActions {
    *     INVALID_STATUS} when it is already {@code Active}, {@code Ended} or {@code Error}
    */
   public SessionStatus acceptSession(String messagingSessionId) {
-    return sessionAction(AdminPaths.SESSION_ACCEPT, messagingSessionId);
+    return sessionAction(messagingSessionId, "accept");
   }
 
   /**
@@ -73,7 +74,7 @@ public final class ConversationActions {
    * {@code INVALID_STATUS} otherwise).
    */
   public SessionStatus transferSession(String messagingSessionId) {
-    return sessionAction(AdminPaths.SESSION_TRANSFER, messagingSessionId);
+    return sessionAction(messagingSessionId, "transfer");
   }
 
   /**
@@ -85,7 +86,7 @@ public final class ConversationActions {
    *     INVALID_STATUS} when it has ended
    */
   public SessionStatus endSession(String messagingSessionId) {
-    return sessionAction(AdminPaths.SESSION_END, messagingSessionId);
+    return sessionAction(messagingSessionId, "end");
   }
 
   /**
@@ -93,12 +94,16 @@ public final class ConversationActions {
    * INVALID_STATUS} when it has ended.
    */
   public SessionStatus errorSession(String messagingSessionId) {
-    return sessionAction(AdminPaths.SESSION_ERROR, messagingSessionId);
+    return sessionAction(messagingSessionId, "error");
   }
 
-  private SessionStatus sessionAction(String path, String messagingSessionId) {
+  private SessionStatus sessionAction(String messagingSessionId, String action) {
     return AdminHttp.read(
-        AdminHttp.tree(http.json("POST", urls.org(path, messagingSessionId), null)),
+        AdminHttp.tree(
+            http.json(
+                "POST",
+                urls.org(AdminPaths.MESSAGING_SESSION_ACTION, messagingSessionId, action),
+                null)),
         SessionStatus.class);
   }
 }

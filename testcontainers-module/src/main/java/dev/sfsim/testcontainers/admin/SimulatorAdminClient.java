@@ -1,6 +1,7 @@
 package dev.sfsim.testcontainers.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sfsim.simulator.admin.AdminPaths;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -298,19 +299,20 @@ public final class SimulatorAdminClient {
    * @throws SimulatorAdminException 400 {@code INVALID_CERTIFICATE} when it is no certificate
    */
   public OAuthCertificate registerCertificate(String pem) {
-    String body = http.send("POST", urls.org(AdminPaths.CERTIFICATES), "text/plain", pem, null);
+    String body =
+        http.send("POST", urls.org(AdminPaths.OAUTH_CERTIFICATES), "text/plain", pem, null);
     return AdminHttp.read(AdminHttp.tree(body), OAuthCertificate.class);
   }
 
   /** The registered certificates. */
   public List<OAuthCertificate> certificates() {
-    JsonNode body = http.getTree(urls.org(AdminPaths.CERTIFICATES));
+    JsonNode body = http.getTree(urls.org(AdminPaths.OAUTH_CERTIFICATES));
     return AdminHttp.readList(body.path("certificates"), OAuthCertificate.class);
   }
 
   /** Removes every registered certificate. */
   public void removeCertificates() {
-    http.delete(urls.org(AdminPaths.CERTIFICATES));
+    http.delete(urls.org(AdminPaths.OAUTH_CERTIFICATES));
   }
 
   // ---- orgs (of the whole simulator)

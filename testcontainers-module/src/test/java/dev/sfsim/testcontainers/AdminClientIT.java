@@ -382,7 +382,8 @@ class AdminClientIT {
   @Test
   void certificatesAreRegisteredListedAndKeptByAReset(@TempDir Path dir) throws Exception {
     admin.removeCertificates();
-    OAuthCertificate registered = admin.registerCertificate(selfSignedPem(dir, "CN=sfsim test"));
+    OAuthCertificate registered =
+        admin.registerCertificate(TestCalls.selfSignedPem(dir, "CN=sfsim test"));
     assertThat(registered.subject()).contains("CN=sfsim test");
     assertThat(registered.notAfter()).isAfter(Instant.now().plus(Duration.ofDays(29)));
 
@@ -404,70 +405,9 @@ class AdminClientIT {
   // ---- helpers: the data API as user code calls it
 
   /** A fresh self-signed RSA certificate in PEM form, made by the JDK's keytool. */
-  private static String selfSignedPem(Path dir, String subject) throws Exception {
-    String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-    String store = dir.resolve("keys.p12").toString();
-    run(
-        keytool,
-        "-genkeypair",
-        "-alias",
-        "jwt",
-        "-keyalg",
-        "RSA",
-        "-keysize",
-        "2048",
-        "-dname",
-        subject,
-        "-validity",
-        "30",
-        "-storetype",
-        "PKCS12",
-        "-keystore",
-        store,
-        "-storepass",
-        "changeit");
-    return run(
-        keytool,
-        "-exportcert",
-        "-rfc",
-        "-alias",
-        "jwt",
-        "-keystore",
-        store,
-        "-storepass",
-        "changeit");
-  }
-
-  private static String run(String... command) throws Exception {
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String out =
-        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    assertThat(p.waitFor()).as(out).isZero();
-    return out;
-  }
-
   private static String send(String recipients) {
-    String body =
-        """
-                {"inputs": [{"messageDefinitionName": "Order_Shipped", "requestType": "SendNotificationMessages",
-                  "isEnforceMessagingChannelConsent": true,
-                  "allowedSessionStatus": "Any", "messagingEndUserIds": "%s",
-                  "messagingDefinitionInputParameters": [{"name": "orderNumber", "textValue": "1234"}]}]}"""
-            .formatted(recipients);
     try {
-      HttpResponse<String> r =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(
-                          URI.create(
-                              sfsim.getDataUrl() + "/actions/standard/sendConversationMessages"))
-                      .header("Authorization", "Bearer " + sfsim.getAccessToken())
-                      .header("Content-Type", "application/json")
-                      .POST(HttpRequest.BodyPublishers.ofString(body))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString());
-      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-      return r.body().replaceAll("(?s).*\"requestId\"\\s*:\\s*\"([A-Za-z0-9]+)\".*", "$1");
+      return TestCalls.sendOrderShipped(sfsim.getDataUrl(), sfsim.getAccessToken(), recipients);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.sfsim.simulator.Fixtures;
+import dev.sfsim.simulator.TestOrg;
 import dev.sfsim.simulator.TestSimulator;
+import dev.sfsim.simulator.WithSimulator;
 import dev.sfsim.simulator.ids.SalesforceIds;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * {@code sendConversationMessages}: invocation rules (the README's "Messaging behaviour" rules) and
  * the dispatcher (the dispatcher), through the wire.
  */
+@WithSimulator
 class SendConversationMessagesTest {
   private static final String PATH =
       "/services/data/v62.0/actions/standard/sendConversationMessages";
@@ -32,11 +35,10 @@ class SendConversationMessagesTest {
   private String token;
 
   @BeforeEach
-  void setUp() {
-    TestSimulator.reset();
-    TestSimulator.clock("{\"freeze\": true}"); // nothing moves unless a test advances the clock
-    seeded = TestSimulator.seed(Fixtures.MESSAGING);
-    token = TestSimulator.token();
+  void setUp(TestOrg org) {
+    org.clock("{\"freeze\": true}"); // nothing moves unless a test advances the clock
+    seeded = org.seed(Fixtures.MESSAGING);
+    token = org.token();
   }
 
   private String id(String referenceId) {

@@ -4,10 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sfsim.simulator.TestSimulator;
+import dev.sfsim.simulator.WithSimulator;
 import io.restassured.path.json.JsonPath;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,14 +16,10 @@ import org.junit.jupiter.api.Test;
  * anything reads them, and the journal keeps at most 64 KB of an authenticated body. Heap measured
  * in-process after a full GC; the figures are printed.
  */
+@WithSimulator
 class BodyFloodTest {
   private static final int REQUESTS = 45;
   private static final int BODY = 9 * 1024 * 1024;
-
-  @BeforeEach
-  void reset() {
-    TestSimulator.reset();
-  }
 
   private static long usedAfterGc() {
     for (int i = 0; i < 3; i++) {

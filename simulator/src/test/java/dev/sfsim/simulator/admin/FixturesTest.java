@@ -9,20 +9,16 @@ import static org.hamcrest.Matchers.hasItems;
 
 import dev.sfsim.simulator.Fixtures;
 import dev.sfsim.simulator.TestSimulator;
+import dev.sfsim.simulator.WithSimulator;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code POST /__admin/fixtures}, {@code POST /__admin/reset} and {@code GET /__admin/health} as
  * the admin API contract ({@code GET /__admin/openapi.json}) says.
  */
+@WithSimulator
 class FixturesTest {
-
-  @BeforeEach
-  void reset() {
-    TestSimulator.reset();
-  }
 
   private static int count(String soql) {
     return TestSimulator.api()

@@ -6,26 +6,22 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.sfsim.simulator.Fixtures;
 import dev.sfsim.simulator.TestSimulator;
+import dev.sfsim.simulator.WithSimulator;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code POST/GET/DELETE /__admin/orgs} and the per-org admin paths: every org isolated from the
  * others.
  */
+@WithSimulator
 class OrgsTest {
   private final List<String> created = new ArrayList<>();
-
-  @BeforeEach
-  void reset() {
-    TestSimulator.reset();
-  }
 
   @AfterEach
   void dropOrgs() {

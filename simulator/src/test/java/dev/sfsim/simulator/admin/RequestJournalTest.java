@@ -5,20 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.sfsim.simulator.TestSimulator;
+import dev.sfsim.simulator.WithSimulator;
 import io.restassured.path.json.JsonPath;
 import java.time.Instant;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code GET/DELETE /__admin/requests}: every API call, admin calls excluded, Authorization masked.
  */
+@WithSimulator
 class RequestJournalTest {
-
-  @BeforeEach
-  void reset() {
-    TestSimulator.reset();
-  }
 
   private static JsonPath journal(String query) {
     return given()

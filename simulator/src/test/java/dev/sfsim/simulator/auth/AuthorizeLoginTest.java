@@ -10,11 +10,11 @@ import static org.hamcrest.Matchers.startsWith;
 import dev.sfsim.simulator.Simulator;
 import dev.sfsim.simulator.SimulatorConfig;
 import dev.sfsim.simulator.TestSimulator;
+import dev.sfsim.simulator.WithSimulator;
 import io.restassured.http.ContentType;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,15 +22,10 @@ import org.junit.jupiter.api.Test;
  * the client secret at the code grant unless the code was issued for a PKCE challenge; {@code
  * SFSIM_AUTHORIZE=auto} keeps the login-free step.
  */
+@WithSimulator
 class AuthorizeLoginTest {
   private static final String CALLBACK = "http://localhost:1717/OauthRedirect";
-  private String base;
-
-  @BeforeEach
-  void setUp() {
-    TestSimulator.reset();
-    base = TestSimulator.baseUrl();
-  }
+  private final String base = TestSimulator.baseUrl();
 
   private io.restassured.specification.RequestSpecification authorize() {
     return given()

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import dev.sfsim.simulator.SimulatorConfig;
 import dev.sfsim.simulator.TestSimulator;
+import dev.sfsim.simulator.WithSimulator;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.net.URI;
@@ -18,22 +19,16 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The web server flow (authorize + code + PKCE), refresh tokens, revoke, introspect, userinfo and
  * token formats.
  */
+@WithSimulator
 class OAuthFlowsTest {
   private static final String CALLBACK = "http://localhost:1717/OauthRedirect";
-  private String base;
-
-  @BeforeEach
-  void setUp() {
-    TestSimulator.reset();
-    base = TestSimulator.baseUrl();
-  }
+  private final String base = TestSimulator.baseUrl();
 
   private Map<String, String> authorize(String challenge) {
     var req =

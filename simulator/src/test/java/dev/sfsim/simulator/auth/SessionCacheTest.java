@@ -5,10 +5,10 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.sfsim.simulator.SimulatorConfig;
 import dev.sfsim.simulator.TestSimulator;
+import dev.sfsim.simulator.WithSimulator;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,15 +17,10 @@ import org.junit.jupiter.api.Test;
  * /__admin/reset}, org deletion, and expiry on the simulated clock ({@code SFSIM_SESSION_TIMEOUT},
  * default two hours).
  */
+@WithSimulator
 class SessionCacheTest {
   private static final String QUERY = "/services/data/v60.0/query";
-  private String base;
-
-  @BeforeEach
-  void setUp() {
-    TestSimulator.reset();
-    base = TestSimulator.baseUrl();
-  }
+  private final String base = TestSimulator.baseUrl();
 
   /** Two calls: the first may look the token up, the second is answered from the cache. */
   private void cachedHits(String token) {

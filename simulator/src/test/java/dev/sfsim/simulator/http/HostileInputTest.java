@@ -5,7 +5,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.sfsim.simulator.Fixtures;
+import dev.sfsim.simulator.TestOrg;
 import dev.sfsim.simulator.TestSimulator;
+import dev.sfsim.simulator.WithSimulator;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -15,7 +17,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,20 +24,13 @@ import org.junit.jupiter.api.Test;
  * default limit) gets a Salesforce-shaped 4xx naming the problem, writes nothing, and leaves the
  * server answering.
  */
+@WithSimulator
 class HostileInputTest {
   private static final String B = "/services/data/v60.0";
-  private String token;
+  private final TestOrg org;
 
-  @BeforeEach
-  void setUp() {
-    TestSimulator.reset();
-    token = TestSimulator.token();
-  }
-
-  private RequestSpecification api() {
-    return RestAssured.given()
-        .baseUri(TestSimulator.baseUrl())
-        .header("Authorization", "Bearer " + token);
+  HostileInputTest(TestOrg org) {
+    this.org = org;
   }
 
   private RequestSpecification admin(String json) {
@@ -53,7 +47,7 @@ class HostileInputTest {
   private HttpResponse<String> postXml(String path, String xml) throws Exception {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(TestSimulator.baseUrl() + path))
-            .header("Authorization", "Bearer " + token)
+            .header("Authorization", "Bearer " + org.token())
             .header("Content-Type", "application/xml")
             .POST(HttpRequest.BodyPublishers.ofString(xml))
             .build();
@@ -65,7 +59,7 @@ class HostileInputTest {
   }
 
   private int accounts() {
-    return api()
+    return org.api()
         .queryParam("q", "SELECT COUNT() FROM Account")
         .get(B + "/query")
         .then()
@@ -91,7 +85,7 @@ class HostileInputTest {
     }
     assertThat(accounts()).isZero();
     // within the limit, nesting is an ordinary (unknown-field) error, not a parser one
-    api()
+    org.api()
         .contentType("application/xml")
         .body(nested("Account", 3))
         .post(B + "/sobjects/Account")
@@ -103,7 +97,7 @@ class HostileInputTest {
   @Test
   void jsonNestedThousandsDeepIsAParserError() {
     String deep = "{\"Name\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}";
-    api()
+    org.api()
         .contentType(ContentType.JSON)
         .body(deep)
         .post(B + "/sobjects/Account")
@@ -116,7 +110,7 @@ class HostileInputTest {
   @Test
   void aCompositeReferenceIndexPastEveryListHasNoValue() {
     TestSimulator.seed(Fixtures.MESSAGING);
-    api()
+    org.api()
         .contentType(ContentType.JSON)
         .body(
             """
@@ -194,7 +188,7 @@ class HostileInputTest {
     String path = B + "/connect/conversation/0MwB00000000001AAA/entries";
     for (String limit :
         new String[] {"4294967297", "0", "1001", "-4294967295", "99999999999999999999999"}) {
-      api()
+      org.api()
           .queryParam("recordLimit", limit)
           .get(path)
           .then()
@@ -202,7 +196,7 @@ class HostileInputTest {
           .body("[0].errorCode", equalTo("INVALID_API_INPUT"))
           .body("[0].message", containsString("recordLimit"));
     }
-    api()
+    org.api()
         .queryParam("startTimestamp", Long.MAX_VALUE)
         .queryParam("endTimestamp", Long.MIN_VALUE)
         .get(path)
@@ -215,7 +209,7 @@ class HostileInputTest {
   void urisUpToSalesforcesLimitAreServedAndLongerOnesAnswerInSalesforcesShape() {
     String soql = "SELECT Id FROM Account WHERE Name != '";
     String fits = soql + "x".repeat(15_000) + "'";
-    api()
+    org.api()
         .urlEncodingEnabled(false)
         .get(B + "/query?q=" + fits.replace(" ", "+"))
         .then()
@@ -223,7 +217,7 @@ class HostileInputTest {
         .body("totalSize", equalTo(0));
 
     Response tooLong =
-        api()
+        org.api()
             .urlEncodingEnabled(false)
             .get(B + "/query?q=" + soql.replace(" ", "+") + "x".repeat(17_000) + "'");
     assertThat(tooLong.statusCode()).isEqualTo(414);
@@ -231,10 +225,10 @@ class HostileInputTest {
     assertThat(tooLong.jsonPath().getString("[0].errorCode")).isEqualTo("URI_TOO_LONG");
     assertThat(tooLong.jsonPath().getString("[0].message")).isEqualTo("URI Too Long");
 
-    Response headers = api().header("X-Padding", "p".repeat(17_000)).get(B + "/limits");
+    Response headers = org.api().header("X-Padding", "p".repeat(17_000)).get(B + "/limits");
     assertThat(headers.statusCode()).isEqualTo(431);
     assertThat(headers.jsonPath().getString("[0].errorCode"))
         .isEqualTo("REQUEST_HEADER_FIELDS_TOO_LARGE");
-    api().get(B + "/limits").then().statusCode(200);
+    org.api().get(B + "/limits").then().statusCode(200);
   }
 }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.sfsim.simulator.Fixtures;
+import dev.sfsim.simulator.TestOrg;
 import dev.sfsim.simulator.TestSimulator;
+import dev.sfsim.simulator.WithSimulator;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.xml.XmlPath;
@@ -12,32 +14,24 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * XML answers and XML request bodies where Salesforce offers them, through the wire, parsed with
  * XmlPath.
  */
+@WithSimulator
 class XmlWireTest {
   private static final String B = "/services/data/v60.0";
   private static final String XML = "application/xml;charset=UTF-8";
-  private String token;
+  private final TestOrg org;
 
-  @BeforeEach
-  void setUp() {
-    TestSimulator.reset();
-    token = TestSimulator.token();
-  }
-
-  private RequestSpecification api() {
-    return RestAssured.given()
-        .baseUri(TestSimulator.baseUrl())
-        .header("Authorization", "Bearer " + token);
+  XmlWireTest(TestOrg org) {
+    this.org = org;
   }
 
   private RequestSpecification xml() {
-    return api().accept("application/xml");
+    return org.api().accept("application/xml");
   }
 
   private static XmlPath xmlOf(Response r) {
@@ -75,7 +69,7 @@ class XmlWireTest {
     assertThat(record.getBoolean("Contact.IsDeleted")).isFalse();
 
     Response patched =
-        api()
+        org.api()
             .contentType("application/xml")
             .body(
                 "<Contact><Title>Countess</Title><FirstName xsi:nil=\"true\" "
@@ -83,7 +77,7 @@ class XmlWireTest {
             .patch(B + "/sobjects/Contact/" + id);
     assertThat(patched.statusCode()).isEqualTo(204);
     assertThat(patched.header("Content-Type")).isNull();
-    api()
+    org.api()
         .get(B + "/sobjects/Contact/" + id)
         .then()
         .body("Title", equalTo("Countess"))
@@ -110,7 +104,7 @@ class XmlWireTest {
   @Test
   void theSuffixChoosesTheFormatOverTheAcceptHeader() {
     String id =
-        api()
+        org.api()
             .contentType(ContentType.JSON)
             .body("{\"Name\":\"Acme\",\"Description\":\"bell\\u0007 <&>\"}")
             .post(B + "/sobjects/Account")
@@ -119,7 +113,7 @@ class XmlWireTest {
             .path("id");
     XmlPath record =
         xmlOf(
-            api()
+            org.api()
                 .get(B + "/sobjects/Account/" + id + ".xml")
                 .then()
                 .statusCode(200)
@@ -135,7 +129,7 @@ class XmlWireTest {
         .body("Name", equalTo("Acme"));
     assertThat(
             xmlOf(
-                    api()
+                    org.api()
                         .get(B + "/sobjects/Account/describe.xml")
                         .then()
                         .statusCode(200)
@@ -147,19 +141,19 @@ class XmlWireTest {
 
   @Test
   void acceptNegotiationTakesTheFirstMediaType() {
-    api()
+    org.api()
         .accept("*/*")
         .get(B + "/sobjects/Account/describe")
         .then()
         .statusCode(200)
         .contentType("application/json");
-    api()
+    org.api()
         .accept("application/json, application/xml")
         .get(B + "/sobjects/Account/describe")
         .then()
         .contentType("application/json");
     xmlOf(
-        api()
+        org.api()
             .accept("text/xml")
             .get(B + "/sobjects/Account/describe")
             .then()
@@ -167,7 +161,7 @@ class XmlWireTest {
             .extract()
             .response());
     xmlOf(
-        api()
+        org.api()
             .accept("application/xml;q=0.9, application/json;q=0.1")
             .get(B + "/sobjects")
             .then()
@@ -229,13 +223,13 @@ class XmlWireTest {
         IntStream.range(0, 200)
             .mapToObj(i -> "{\"attributes\":{\"type\":\"Account\"},\"Name\":\"A" + i + "\"}")
             .collect(Collectors.joining(","));
-    api()
+    org.api()
         .contentType(ContentType.JSON)
         .body("{\"allOrNone\":true,\"records\":[" + records + "]}")
         .post(B + "/composite/sobjects")
         .then()
         .statusCode(200);
-    api()
+    org.api()
         .contentType(ContentType.JSON)
         .body("{\"Name\":\"Last\"}")
         .post(B + "/sobjects/Account")
@@ -298,7 +292,7 @@ class XmlWireTest {
         .containsExactlyInAnyOrder("ref1", "ref2", "ref3");
     String contact =
         tree.getString("SObjectTreeResponse.results.find { it.referenceId == 'ref2' }.id");
-    api()
+    org.api()
         .get(B + "/sobjects/Contact/" + contact)
         .then()
         .statusCode(200)
@@ -389,7 +383,7 @@ class XmlWireTest {
           "<Account><Name>a</Name></Account><x/>",
           "<!DOCTYPE a [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><Account><Name>&e;</Name></Account>"
         }) {
-      api()
+      org.api()
           .contentType("application/xml")
           .body(body)
           .post(B + "/sobjects/Account")
@@ -408,7 +402,7 @@ class XmlWireTest {
                 .extract()
                 .response());
     assertThat(unknownField.getString("Errors.Error.errorCode")).isEqualTo("INVALID_FIELD");
-    api()
+    org.api()
         .queryParam("q", "SELECT COUNT() FROM Account")
         .get(B + "/query")
         .then()
@@ -425,7 +419,7 @@ class XmlWireTest {
         .contains("messageDefinitionName", "messagingEndUserIds");
 
     String alice =
-        api()
+        org.api()
             .queryParam("q", "SELECT Id FROM MessagingEndUser WHERE Name = 'Alice'")
             .get(B + "/query")
             .then()

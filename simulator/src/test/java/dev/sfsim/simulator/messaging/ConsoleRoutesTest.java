@@ -11,17 +11,12 @@ import dev.sfsim.simulator.TestSimulator;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The web console's read endpoints and static files, through the wire. */
 class ConsoleRoutesTest {
-  private MessagingWire w;
-
-  @BeforeEach
-  void setUp() {
-    w = new MessagingWire();
-  }
+  /** A reset, frozen org for each test (JUnit makes a new instance per test). */
+  private final MessagingWire w = new MessagingWire();
 
   /** Sends Order_Shipped with both parameters to Alice; returns the request id. */
   static String sendToAlice(MessagingWire w) {

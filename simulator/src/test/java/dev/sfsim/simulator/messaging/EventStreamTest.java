@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfsim.simulator.TestSimulator;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,12 +16,8 @@ import org.junit.jupiter.api.Test;
  * shape.
  */
 class EventStreamTest {
-  private MessagingWire w;
-
-  @BeforeEach
-  void setUp() {
-    w = new MessagingWire();
-  }
+  /** A reset, frozen org for each test (JUnit makes a new instance per test). */
+  private final MessagingWire w = new MessagingWire();
 
   @Test
   void aSendStreamsMessageSentRequestProgressAndStatusChanges() throws Exception {

@@ -11,7 +11,6 @@ import dev.sfsim.simulator.TestSimulator;
 import io.restassured.path.json.JsonPath;
 import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,12 +20,8 @@ import org.junit.jupiter.api.Test;
  * after 5 s, 10 s...
  */
 class MessagingBehaviourTest {
-  private MessagingWire w;
-
-  @BeforeEach
-  void setUp() {
-    w = new MessagingWire();
-  }
+  /** A reset, frozen org for each test (JUnit makes a new instance per test). */
+  private final MessagingWire w = new MessagingWire();
 
   private String complete(String requestId) {
     advance("PT5S");

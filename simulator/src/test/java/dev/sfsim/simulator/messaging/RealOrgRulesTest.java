@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.sfsim.simulator.TestSimulator;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,12 +14,8 @@ import org.junit.jupiter.api.Test;
  * fields, versions.
  */
 class RealOrgRulesTest {
-  private MessagingWire w;
-
-  @BeforeEach
-  void setUp() {
-    w = new MessagingWire();
-  }
+  /** A reset, frozen org for each test (JUnit makes a new instance per test). */
+  private final MessagingWire w = new MessagingWire();
 
   @Test
   void whatsAppNeedsAnApprovedExternalTemplate() {

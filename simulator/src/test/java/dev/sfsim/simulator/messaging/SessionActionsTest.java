@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfsim.simulator.TestSimulator;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,12 +20,8 @@ import org.junit.jupiter.api.Test;
  * {@code session.changed}.
  */
 class SessionActionsTest {
-  private MessagingWire w;
-
-  @BeforeEach
-  void setUp() {
-    w = new MessagingWire();
-  }
+  /** A reset, frozen org for each test (JUnit makes a new instance per test). */
+  private final MessagingWire w = new MessagingWire();
 
   private static io.restassured.response.ValidatableResponse act(String sessionId, String action) {
     return given()

@@ -4,39 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
-import dev.sfsim.simulator.TestSimulator;
-import io.restassured.RestAssured;
+import dev.sfsim.simulator.TestOrg;
+import dev.sfsim.simulator.WithSimulator;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** /composite, /composite/batch, sObject Collections and /composite/tree (wire format notes §7). */
+@WithSimulator
 class CompositeRoutesTest {
   private static final String B = "/services/data/v60.0";
-  private String token;
+  private final TestOrg org;
 
-  @BeforeEach
-  void setUp() {
-    TestSimulator.reset();
-    token = TestSimulator.token();
-  }
-
-  private RequestSpecification api() {
-    return RestAssured.given()
-        .baseUri(TestSimulator.baseUrl())
-        .header("Authorization", "Bearer " + token);
+  CompositeRoutesTest(TestOrg org) {
+    this.org = org;
   }
 
   private Response post(String path, String body) {
-    return api().contentType(ContentType.JSON).body(body).post(B + path);
+    return org.api().contentType(ContentType.JSON).body(body).post(B + path);
   }
 
   private int count(String object) {
-    return api()
+    return org.api()
         .queryParam("q", "SELECT COUNT() FROM " + object)
         .get(B + "/query")
         .then()
@@ -199,7 +190,7 @@ class CompositeRoutesTest {
         .body("[2].errors[0].fields", equalTo(List.of("LastName")));
     String account = created.path("[0].id");
     String contact = created.path("[1].id");
-    api()
+    org.api()
         .contentType(ContentType.JSON)
         .body(
             "{\"records\":[{\"attributes\":{\"type\":\"Account\"},\"id\":\""
@@ -217,11 +208,11 @@ class CompositeRoutesTest {
         .statusCode(200)
         .body("[0].Name", equalTo("A2"))
         .body("[1]", nullValue());
-    api()
+    org.api()
         .get(B + "/composite/sobjects/Account?ids=" + account + "&fields=Name")
         .then()
         .body("[0].Name", equalTo("A2"));
-    api()
+    org.api()
         .contentType(ContentType.JSON)
         .body(
             "{\"allOrNone\":false,\"records\":[{\"attributes\":{\"type\":\"Contact\"},\"Email\":\"b@example.com\",\"Title\":\"T\"},"
@@ -232,7 +223,7 @@ class CompositeRoutesTest {
         .body("[0].id", equalTo(contact))
         .body("[0].created", equalTo(false))
         .body("[1].created", equalTo(true));
-    api()
+    org.api()
         .delete(B + "/composite/sobjects?ids=" + account + "," + contact + "&allOrNone=false")
         .then()
         .statusCode(200)

@@ -6,39 +6,30 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 
-import dev.sfsim.simulator.TestSimulator;
-import io.restassured.RestAssured;
+import dev.sfsim.simulator.TestOrg;
+import dev.sfsim.simulator.WithSimulator;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * describeGlobal, basic information, describe, If-Modified-Since, version gating (wire format notes
  * §4.1–§4.3).
  */
+@WithSimulator
 class DescribeRoutesTest {
   private static final String B = "/services/data/v60.0";
-  private String token;
+  private final TestOrg org;
 
-  @BeforeEach
-  void setUp() {
-    TestSimulator.reset();
-    token = TestSimulator.token();
-  }
-
-  private RequestSpecification api() {
-    return RestAssured.given()
-        .baseUri(TestSimulator.baseUrl())
-        .header("Authorization", "Bearer " + token);
+  DescribeRoutesTest(TestOrg org) {
+    this.org = org;
   }
 
   @Test
   void describeGlobalListsTheObjectsOfTheVersion() {
-    Response r = api().get(B + "/sobjects/");
+    Response r = org.api().get(B + "/sobjects/");
     r.then()
         .statusCode(200)
         .body("encoding", equalTo("UTF-8"))
@@ -78,7 +69,7 @@ class DescribeRoutesTest {
         .containsEntry("deletable", false)
         .containsEntry("replicateable", true)
         .containsEntry("keyPrefix", "1sr");
-    api()
+    org.api()
         .get("/services/data/v59.0/sobjects")
         .then()
         .body("sobjects.name", not(hasItem("ConvMessageSendRequest")));
@@ -86,7 +77,7 @@ class DescribeRoutesTest {
 
   @Test
   void describeGivesFullFieldMetadataAndChildRelationships() {
-    Response r = api().get(B + "/sobjects/Account/describe");
+    Response r = org.api().get(B + "/sobjects/Account/describe");
     r.then()
         .statusCode(200)
         .body("name", equalTo("Account"))
@@ -166,7 +157,7 @@ class DescribeRoutesTest {
 
   @Test
   void picklistLabelsMatchToLabel() {
-    Response r = api().get(B + "/sobjects/ConvMessageSendRequest/describe");
+    Response r = org.api().get(B + "/sobjects/ConvMessageSendRequest/describe");
     List<Map<String, Object>> values =
         r.path("fields.find { it.name == 'RequestStatus' }.picklistValues");
     assertThat(values)
@@ -176,7 +167,7 @@ class DescribeRoutesTest {
 
   @Test
   void conversationEntryDescribesSeqDefaultedAndOnlyTheStatusCodeUpdateable() {
-    Response r = api().get(B + "/sobjects/ConversationEntry/describe");
+    Response r = org.api().get(B + "/sobjects/ConversationEntry/describe");
     assertThat((Map<String, Object>) r.path("fields.find { it.name == 'Seq' }"))
         .containsEntry("defaultedOnCreate", true)
         .containsEntry("createable", true)
@@ -189,7 +180,7 @@ class DescribeRoutesTest {
         .containsEntry("updateable", true);
     assertThat((Map<String, Object>) r.path("fields.find { it.name == 'ActorId' }"))
         .containsEntry("polymorphicForeignKey", true);
-    api()
+    org.api()
         .get(B + "/sobjects/MessagingSession/describe")
         .then()
         .body(
@@ -200,12 +191,12 @@ class DescribeRoutesTest {
   @Test
   void basicInformationHasObjectDescribeAndRecentItems() {
     String id =
-        api()
+        org.api()
             .contentType(ContentType.JSON)
             .body("{\"Name\":\"Recent\"}")
             .post(B + "/sobjects/Account")
             .path("id");
-    api()
+    org.api()
         .get(B + "/sobjects/Account/")
         .then()
         .statusCode(200)
@@ -218,17 +209,17 @@ class DescribeRoutesTest {
   @Test
   void ifModifiedSinceAnswers304WithoutBody() {
     Response r =
-        api()
+        org.api()
             .header("If-Modified-Since", "Fri, 01 Jan 2100 00:00:00 GMT")
             .get(B + "/sobjects/Account/describe");
     assertThat(r.statusCode()).isEqualTo(304);
     assertThat(r.body().asString()).isEmpty();
-    api()
+    org.api()
         .header("If-Modified-Since", "Fri, 01 Jan 2100 00:00:00 GMT")
         .get(B + "/sobjects")
         .then()
         .statusCode(304);
-    api()
+    org.api()
         .header("If-Modified-Since", "Thu, 01 Jan 2015 00:00:00 GMT")
         .get(B + "/sobjects/Account/describe")
         .then()
@@ -237,12 +228,12 @@ class DescribeRoutesTest {
 
   @Test
   void describeSubresourcesNotEmulatedAnswer501() {
-    api()
+    org.api()
         .get(B + "/sobjects/Account/describe/layouts")
         .then()
         .statusCode(501)
         .body("[0].errorCode", equalTo("NOT_SUPPORTED_BY_SIMULATOR"));
-    api()
+    org.api()
         .contentType(ContentType.JSON)
         .body("{}")
         .patch(B + "/sobjects/Account/describe")

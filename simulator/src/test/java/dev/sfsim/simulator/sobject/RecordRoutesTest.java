@@ -2,42 +2,36 @@ package dev.sfsim.simulator.sobject;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.equalToIgnoringCase;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 
+import dev.sfsim.simulator.TestOrg;
 import dev.sfsim.simulator.TestSimulator;
+import dev.sfsim.simulator.WithSimulator;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Record CRUD, upsert, updated/deleted through the wire, with Salesforce's exact statuses and
  * shapes (§4.4–§4.6).
  */
+@WithSimulator
 class RecordRoutesTest {
   static final String B = "/services/data/v60.0";
-  private String token;
+  private final TestOrg org;
 
-  @BeforeEach
-  void setUp() {
-    TestSimulator.reset();
-    token = TestSimulator.token();
-  }
-
-  private RequestSpecification api() {
-    return io.restassured.RestAssured.given()
-        .baseUri(TestSimulator.baseUrl())
-        .header("Authorization", "Bearer " + token);
+  RecordRoutesTest(TestOrg org) {
+    this.org = org;
   }
 
   private String create(String object, String json) {
-    return api()
+    return org.api()
         .contentType(ContentType.JSON)
         .body(json)
         .post(B + "/sobjects/" + object)
@@ -50,15 +44,13 @@ class RecordRoutesTest {
   @Test
   void createAnswers201WithLocationAndTheSaveResult() {
     Response r =
-        api()
+        org.api()
             .contentType(ContentType.JSON)
             .body("{\"Name\":\"Acme\",\"NumberOfEmployees\":\"12\"}")
             .post(B + "/sobjects/Account/");
     r.then()
         .statusCode(201)
-        .header(
-            "Content-Type",
-            org.hamcrest.Matchers.equalToIgnoringCase("application/json;charset=UTF-8"))
+        .header("Content-Type", equalToIgnoringCase("application/json;charset=UTF-8"))
         .header("Sforce-Limit-Info", matchesPattern("api-usage=\\d+/15000"));
     String id = r.path("id");
     assertThat(id).matches("001[A-Za-z0-9]{15}");
@@ -73,7 +65,7 @@ class RecordRoutesTest {
         create(
             "Contact",
             "{\"FirstName\":\"Ada\",\"LastName\":\"Lovelace\",\"Email\":\"ada@example.com\"}");
-    api()
+    org.api()
         .get(B + "/sobjects/Contact/" + id)
         .then()
         .statusCode(200)
@@ -87,7 +79,7 @@ class RecordRoutesTest {
             "CreatedDate",
             matchesPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\+0000"));
     String body =
-        api()
+        org.api()
             .get(B + "/sobjects/Contact/" + id.substring(0, 15) + "?fields=LastName,Id")
             .then()
             .statusCode(200)
@@ -109,20 +101,20 @@ class RecordRoutesTest {
   void updateByPatchAndByPostOverrideAnswer204WithoutContentType() {
     String id = create("Lead", "{\"LastName\":\"Smith\",\"Company\":\"Initech\"}");
     Response patch =
-        api()
+        org.api()
             .contentType(ContentType.JSON)
             .body("{\"Company\":\"Initrode\"}")
             .patch(B + "/sobjects/Lead/" + id);
     assertThat(patch.statusCode()).isEqualTo(204);
     assertThat(patch.header("Content-Type")).isNull();
     assertThat(patch.body().asString()).isEmpty();
-    api()
+    org.api()
         .contentType(ContentType.JSON)
         .body("{\"FirstName\":\"Jo\"}")
         .post(B + "/sobjects/Lead/" + id + "?_HttpMethod=PATCH")
         .then()
         .statusCode(204);
-    api()
+    org.api()
         .get(B + "/sobjects/Lead/" + id)
         .then()
         .body("Company", equalTo("Initrode"))
@@ -133,22 +125,22 @@ class RecordRoutesTest {
   @Test
   void deleteIsSoftThenEntityIsDeleted() {
     String id = create("Account", "{\"Name\":\"Gone\"}");
-    Response del = api().delete(B + "/sobjects/Account/" + id);
+    Response del = org.api().delete(B + "/sobjects/Account/" + id);
     assertThat(del.statusCode()).isEqualTo(204);
     assertThat(del.header("Content-Type")).isNull();
-    api()
+    org.api()
         .delete(B + "/sobjects/Account/" + id)
         .then()
         .statusCode(404)
         .body("[0].errorCode", equalTo("ENTITY_IS_DELETED"))
         .body("[0].message", equalTo("entity is deleted"))
         .body("[0].fields", equalTo(List.of()));
-    api()
+    org.api()
         .get(B + "/sobjects/Account/" + id)
         .then()
         .statusCode(404)
         .body("[0].errorCode", equalTo("NOT_FOUND"));
-    api()
+    org.api()
         .queryParam("q", "SELECT Id, IsDeleted FROM Account WHERE Id = '" + id + "'")
         .get(B + "/queryAll")
         .then()
@@ -158,7 +150,7 @@ class RecordRoutesTest {
 
   @Test
   void validationErrorsCarrySalesforceCodes() {
-    api()
+    org.api()
         .contentType(ContentType.JSON)
         .body("{\"FirstName\":\"No last\"}")
         .post(B + "/sobjects/Contact")
@@ -167,7 +159,7 @@ class RecordRoutesTest {
         .body("[0].errorCode", equalTo("REQUIRED_FIELD_MISSING"))
         .body("[0].message", equalTo("Required fields are missing: [LastName]"))
         .body("[0].fields", equalTo(List.of("LastName")));
-    api()
+    org.api()
         .contentType(ContentType.JSON)
         .body("{\"Subject\":\"x\",\"Status\":\"Terrible\"}")
         .post(B + "/sobjects/Case")
@@ -175,7 +167,7 @@ class RecordRoutesTest {
         .statusCode(400)
         .body("[0].errorCode", equalTo("INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST"))
         .body("[0].message", equalTo("Status: bad value for restricted picklist field: Terrible"));
-    api()
+    org.api()
         .contentType(ContentType.JSON)
         .body("{\"Name\":\"A\",\"Bogus\":1}")
         .post(B + "/sobjects/Account")
@@ -183,35 +175,35 @@ class RecordRoutesTest {
         .statusCode(400)
         .body("[0].errorCode", equalTo("INVALID_FIELD"))
         .body("[0].message", equalTo("No such column 'Bogus' on sobject of type Account"));
-    api()
+    org.api()
         .contentType(ContentType.JSON)
         .body("{\"Name\":\"A\",\"CreatedDate\":\"2020-01-01T00:00:00Z\"}")
         .post(B + "/sobjects/Account")
         .then()
         .statusCode(400)
         .body("[0].errorCode", equalTo("INVALID_FIELD_FOR_INSERT_UPDATE"));
-    api()
+    org.api()
         .contentType(ContentType.JSON)
         .body("{\"LastName\":\"x\",\"AccountId\":\"0035g00000AbCdEAAA\"}")
         .post(B + "/sobjects/Contact")
         .then()
         .statusCode(400)
         .body("[0].errorCode", equalTo("MALFORMED_ID"));
-    api()
+    org.api()
         .contentType(ContentType.JSON)
         .body("{\"Name\":\"" + "x".repeat(256) + "\"}")
         .post(B + "/sobjects/Account")
         .then()
         .statusCode(400)
         .body("[0].errorCode", equalTo("STRING_TOO_LONG"));
-    api()
+    org.api()
         .contentType(ContentType.JSON)
         .body("{\"Name\":")
         .post(B + "/sobjects/Account")
         .then()
         .statusCode(400)
         .body("[0].errorCode", equalTo("JSON_PARSER_ERROR"));
-    api()
+    org.api()
         .contentType(ContentType.JSON)
         .body("[]")
         .post(B + "/sobjects/Account")
@@ -222,25 +214,25 @@ class RecordRoutesTest {
 
   @Test
   void badIdsAndUnknownObjects() {
-    api()
+    org.api()
         .get(B + "/sobjects/Account/001B000001LntWlIAX")
         .then()
         .statusCode(400)
         .body("[0].errorCode", equalTo("MALFORMED_ID"))
         .body("[0].message", equalTo("Account ID: id value of incorrect type: 001B000001LntWlIAX"))
         .body("[0].fields", equalTo(List.of("Id")));
-    api()
+    org.api()
         .get(B + "/sobjects/Account/001B000001LntWlIAJ")
         .then()
         .statusCode(404)
         .body("[0].errorCode", equalTo("NOT_FOUND"))
         .body("[0].message", equalTo("The requested resource does not exist"));
-    api()
+    org.api()
         .get(B + "/sobjects/Widget__c")
         .then()
         .statusCode(404)
         .body("[0].errorCode", equalTo("NOT_FOUND"));
-    api()
+    org.api()
         .get("/services/data/v59.0/sobjects/ConvMessageSendRequest/describe")
         .then()
         .statusCode(404);
@@ -248,7 +240,7 @@ class RecordRoutesTest {
 
   @Test
   void readOnlyObjectsRefuseWritesWith405ListingAllowedMethods() {
-    api()
+    org.api()
         .contentType(ContentType.JSON)
         .body("{}")
         .post(B + "/sobjects/ConvMessageSendRequest")
@@ -256,7 +248,7 @@ class RecordRoutesTest {
         .statusCode(405)
         .body("[0].errorCode", equalTo("METHOD_NOT_ALLOWED"))
         .body("[0].message", equalTo("HTTP Method 'POST' not allowed. Allowed are GET,HEAD"));
-    api()
+    org.api()
         .contentType(ContentType.JSON)
         .body("{}")
         .patch(B + "/sobjects/Account")
@@ -268,14 +260,14 @@ class RecordRoutesTest {
   @Test
   void upsertByExternalIdCreatesUpdatesAndReportsSeveralMatches() {
     Response first =
-        api()
+        org.api()
             .contentType(ContentType.JSON)
             .body("{\"LastName\":\"Doe\"}")
             .patch(B + "/sobjects/Contact/Email/jd@example.com");
     first.then().statusCode(201).body("created", equalTo(true)).body("success", equalTo(true));
     String id = first.path("id");
     assertThat(first.header("Location")).isEqualTo(B + "/sobjects/Contact/" + id);
-    api()
+    org.api()
         .contentType(ContentType.JSON)
         .body("{\"Title\":\"CEO\"}")
         .patch(B + "/sobjects/Contact/Email/jd@example.com")
@@ -284,19 +276,19 @@ class RecordRoutesTest {
         .body("id", equalTo(id))
         .body("created", equalTo(false));
     assertThat(
-            api()
+            org.api()
                 .contentType(ContentType.JSON)
                 .body("{\"Title\":\"CTO\"}")
                 .patch("/services/data/v45.0/sobjects/Contact/Email/jd@example.com")
                 .statusCode())
         .isEqualTo(204);
-    api()
+    org.api()
         .get(B + "/sobjects/Contact/Email/jd@example.com")
         .then()
         .statusCode(200)
         .body("Title", equalTo("CTO"));
     String other = create("Contact", "{\"LastName\":\"Twin\",\"Email\":\"jd@example.com\"}");
-    api()
+    org.api()
         .contentType(ContentType.JSON)
         .body("{\"Title\":\"x\"}")
         .patch(B + "/sobjects/Contact/Email/jd@example.com")
@@ -304,7 +296,7 @@ class RecordRoutesTest {
         .statusCode(300)
         .body(
             "$", equalTo(List.of(B + "/sobjects/Contact/" + id, B + "/sobjects/Contact/" + other)));
-    api()
+    org.api()
         .contentType(ContentType.JSON)
         .body("{}")
         .patch(B + "/sobjects/Contact/Title/x")
@@ -313,7 +305,7 @@ class RecordRoutesTest {
         .body(
             "[0].message",
             equalTo("Provided external ID field does not exist or is not accessible: Title"));
-    api()
+    org.api()
         .contentType(ContentType.JSON)
         .body("{\"Title\":\"y\"}")
         .patch(B + "/sobjects/Contact/Id/" + other)
@@ -343,17 +335,17 @@ class RecordRoutesTest {
             + "\",\"EntryTime\":\"2026-01-01T10:00:00.000+0000\",\"ActorType\":\"Agent\",\"EntryType\":\"Text\",\"Message\":\"hi\"}";
     String e1 = create("ConversationEntry", entry);
     String e2 = create("ConversationEntry", entry);
-    api()
+    org.api()
         .get(B + "/sobjects/ConversationEntry/" + e2 + "?fields=Seq")
         .then()
         .body("Seq", equalTo(2));
-    api()
+    org.api()
         .contentType(ContentType.JSON)
         .body("{\"MessageStatusCode\":\"E1\"}")
         .patch(B + "/sobjects/ConversationEntry/" + e1)
         .then()
         .statusCode(204);
-    api()
+    org.api()
         .contentType(ContentType.JSON)
         .body("{\"Message\":\"edited\"}")
         .patch(B + "/sobjects/ConversationEntry/" + e1)
@@ -365,12 +357,12 @@ class RecordRoutesTest {
             equalTo(
                 "Unable to create/update fields: Message. Please check the security settings of this field"
                     + " and verify that it is read/write for your profile or permission set."));
-    api()
+    org.api()
         .get(B + "/sobjects/ConversationEntry/" + e1 + "?fields=Message,MessageStatusCode")
         .then()
         .body("Message", equalTo("hi"))
         .body("MessageStatusCode", equalTo("E1"));
-    api()
+    org.api()
         .contentType(ContentType.JSON)
         .body("{\"Message\":\"x\"}")
         .post(B + "/sobjects/ConversationEntry")
@@ -399,7 +391,7 @@ class RecordRoutesTest {
             + "&end="
             + Instant.now().plus(5, ChronoUnit.MINUTES).toString().replace("Z", "%2B00:00");
     Map<String, Object> updated =
-        api()
+        org.api()
             .urlEncodingEnabled(false)
             .get(B + "/sobjects/Account/updated/" + window)
             .then()
@@ -410,7 +402,7 @@ class RecordRoutesTest {
     assertThat(updated.get("ids")).isEqualTo(List.of(seeded));
     assertThat((String) updated.get("latestDateCovered"))
         .matches(".*T\\d\\d:\\d\\d:00\\.000\\+0000");
-    api()
+    org.api()
         .urlEncodingEnabled(false)
         .get(B + "/sobjects/Account/deleted/" + window)
         .then()
@@ -418,7 +410,7 @@ class RecordRoutesTest {
         .body("deletedRecords", equalTo(List.of()))
         .body("earliestDateAvailable", matchesPattern(".*:00\\.000\\+0000"))
         .body("latestDateCovered", equalTo(updated.get("latestDateCovered")));
-    api()
+    org.api()
         .urlEncodingEnabled(false)
         .get(
             B
@@ -426,12 +418,12 @@ class RecordRoutesTest {
         .then()
         .statusCode(400)
         .body("[0].errorCode", equalTo("INVALID_REPLICATION_DATE"));
-    api()
+    org.api()
         .get(B + "/sobjects/Account/updated/")
         .then()
         .statusCode(400)
         .body("[0].errorCode", equalTo("MISSING_ARGUMENT"));
-    api()
+    org.api()
         .urlEncodingEnabled(false)
         .get(B + "/sobjects/ConversationEntry/updated/" + window)
         .then()

@@ -3,14 +3,11 @@ package dev.sfsim.testcontainers.admin;
 import static dev.sfsim.testcontainers.junit.SalesforceSimulatorTest.Mode.IN_PROCESS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sfsim.testcontainers.TestCalls;
 import dev.sfsim.testcontainers.junit.SalesforceSimulator;
 import dev.sfsim.testcontainers.junit.SalesforceSimulatorTest;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,7 +80,8 @@ class AdminClientContractIT {
     call("removeFault", () -> run(() -> admin.removeFault(faultId)));
     call("removeAllFaults", () -> run(admin::removeAllFaults));
 
-    String requestId = send(admin.session(), alice);
+    String requestId =
+        TestCalls.sendOrderShipped(admin.session().dataUrl(), admin.session().accessToken(), alice);
     call("advanceClock", () -> admin.advanceClock(Duration.ofSeconds(1)));
     call("unfreezeClock", admin::unfreezeClock);
     OutboxMessage sent = call("outboxOfRequest", () -> admin.outboxOfRequest(requestId)).get(0);
@@ -105,7 +103,9 @@ class AdminClientContractIT {
     call("requests", () -> admin.requests("GET", "/services", Instant.EPOCH));
     call("clearRequests", () -> run(admin::clearRequests));
 
-    call("registerCertificate", () -> admin.registerCertificate(selfSignedPem(dir)));
+    call(
+        "registerCertificate",
+        () -> admin.registerCertificate(TestCalls.selfSignedPem(dir, "CN=contract")));
     call("certificates", admin::certificates);
     call("removeCertificates", () -> run(admin::removeCertificates));
 
@@ -143,71 +143,6 @@ class AdminClientContractIT {
         .filter(m -> Modifier.isPublic(m.getModifiers()) && !m.isSynthetic())
         .map(Method::getName)
         .collect(Collectors.toCollection(TreeSet::new));
-  }
-
-  /** What user code does: the sendConversationMessages action with a Bearer token. */
-  private static String send(SalesforceSession session, String recipient) throws Exception {
-    String body =
-        """
-        {"inputs": [{"messageDefinitionName": "Order_Shipped", "requestType": "SendNotificationMessages",
-          "allowedSessionStatus": "Any", "messagingEndUserIds": "%s",
-          "messagingDefinitionInputParameters": [{"name": "orderNumber", "textValue": "1"}]}]}"""
-            .formatted(recipient);
-    HttpResponse<String> r =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create(
-                            session.dataUrl() + "/actions/standard/sendConversationMessages"))
-                    .header("Authorization", "Bearer " + session.accessToken())
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-    return r.body().replaceAll("(?s).*\"requestId\"\\s*:\\s*\"([A-Za-z0-9]+)\".*", "$1");
-  }
-
-  private static String selfSignedPem(Path dir) throws Exception {
-    String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-    String store = dir.resolve("keys-" + System.nanoTime() + ".p12").toString();
-    exec(
-        keytool,
-        "-genkeypair",
-        "-alias",
-        "jwt",
-        "-keyalg",
-        "RSA",
-        "-keysize",
-        "2048",
-        "-dname",
-        "CN=contract",
-        "-validity",
-        "30",
-        "-storetype",
-        "PKCS12",
-        "-keystore",
-        store,
-        "-storepass",
-        "changeit");
-    return exec(
-        keytool,
-        "-exportcert",
-        "-rfc",
-        "-alias",
-        "jwt",
-        "-keystore",
-        store,
-        "-storepass",
-        "changeit");
-  }
-
-  private static String exec(String... command) throws Exception {
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String out =
-        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    assertThat(p.waitFor()).as(out).isZero();
-    return out;
   }
 
   @FunctionalInterface

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sfsim.testcontainers.LatencyProfile;
+import dev.sfsim.testcontainers.TestCalls;
 import dev.sfsim.testcontainers.admin.FixturesResult;
 import dev.sfsim.testcontainers.admin.JournalEntry;
 import dev.sfsim.testcontainers.admin.SendRequestStatus;
 import dev.sfsim.testcontainers.admin.SimulatorAdminException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -40,26 +37,7 @@ class SalesforceSimulatorExtensionIT {
   }
 
   static String invoke(SalesforceSimulator sfsim, String recipients) throws Exception {
-    String body =
-        """
-                {"inputs": [{"messageDefinitionName": "Order_Shipped", "requestType": "SendNotificationMessages",
-                  "isEnforceMessagingChannelConsent": true,
-                  "allowedSessionStatus": "Any", "messagingEndUserIds": "%s",
-                  "messagingDefinitionInputParameters": [{"name": "orderNumber", "textValue": "1234"}]}]}"""
-            .formatted(recipients);
-    HttpResponse<String> r =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create(
-                            sfsim.getDataUrl() + "/actions/standard/sendConversationMessages"))
-                    .header("Authorization", "Bearer " + sfsim.getAccessToken())
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-    return r.body().replaceAll("(?s).*\"requestId\"\\s*:\\s*\"([A-Za-z0-9]+)\".*", "$1");
+    return TestCalls.sendOrderShipped(sfsim.getDataUrl(), sfsim.getAccessToken(), recipients);
   }
 
   @Test

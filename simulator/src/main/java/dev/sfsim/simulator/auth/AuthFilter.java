@@ -14,7 +14,6 @@ import java.util.Optional;
  * as in a real org.
  */
 public final class AuthFilter {
-  private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
   private final TokenService tokens;
 
   public AuthFilter(TokenService tokens) {
@@ -34,12 +33,47 @@ public final class AuthFilter {
     if (authorization == null || authorization.isBlank()) {
       throw SalesforceException.invalidSession();
     }
-    String[] parts = WHITESPACE.split(authorization.trim(), 2);
-    if (parts.length != 2
-        || !(parts[0].equalsIgnoreCase("Bearer") || parts[0].equalsIgnoreCase("OAuth"))) {
+    String value = authorization.trim();
+    int schemeEnd = skip(value, 0, false);
+    int credentials = skip(value, schemeEnd, true);
+    String scheme = value.substring(0, schemeEnd);
+    if (schemeEnd == value.length()
+        || !(scheme.equalsIgnoreCase("Bearer") || scheme.equalsIgnoreCase("OAuth"))) {
       throw new SalesforceException(401, "INVALID_AUTH_HEADER", "INVALID_HEADER_TYPE");
     }
-    Optional<Session> s = tokens.validate(parts[1].trim());
+    Optional<Session> s = tokens.validate(value.substring(credentials).trim());
     return s.orElseThrow(SalesforceException::invalidSession);
+  }
+
+  /**
+   * The index of the first character from {@code from} that is not (with {@code spaces}: that is) a
+   * regex {@code \s} character (space, tab, line feed, vertical tab, form feed, carriage return),
+   * or the length: the scheme is what precedes the first such run, the credentials what follows it,
+   * as {@code split("\s+", 2)} would cut the header (without its regex cost on every call).
+   */
+  private static int skip(String value, int from, boolean spaces) {
+    int i = from;
+    while (i < value.length() && isSpace(value.charAt(i)) == spaces) {
+      i++;
+    }
+    return i;
+  }
+
+  /** Whether {@code c} is in regex {@code \s}: {@code [ \t\n\x0B\f\r]}. */
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+  }
+
+  /**
+   * What follows the scheme of an Authorization header value ({@code Bearer 00D…!…} gives {@code
+   * 00D…!…}), or the trimmed value itself when it has no whitespace: what {@code
+   * replaceFirst("^\S+\s+", "")} on the trimmed value gives.
+   */
+  public static String afterScheme(String authorization) {
+    String value = authorization.trim();
+    int schemeEnd = skip(value, 0, false);
+    return schemeEnd == 0 || schemeEnd == value.length()
+        ? value
+        : value.substring(skip(value, schemeEnd, true));
   }
 }

@@ -2,8 +2,6 @@ package dev.sfsim.simulator.http;
 
 import dev.sfsim.simulator.clock.SimClock;
 import io.javalin.http.Context;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 
 /**
  * Counts authenticated REST calls below {@code /services/data/vNN.N/} per simulated UTC day, as
@@ -15,8 +13,10 @@ public final class ApiUsage {
   /** A Developer Edition org's daily API request allocation. */
   public static final int DAILY_MAX = 15_000;
 
+  private static final long SECONDS_PER_DAY = 86_400;
+
   private final SimClock clock;
-  private LocalDate day;
+  private long day = Long.MIN_VALUE;
   private long used;
 
   public ApiUsage(SimClock clock) {
@@ -42,9 +42,10 @@ public final class ApiUsage {
     return used;
   }
 
+  /** A new simulated UTC day (days since the epoch, no date objects per call) starts at 0. */
   private void rollOver() {
-    LocalDate today = clock.now().atOffset(ZoneOffset.UTC).toLocalDate();
-    if (!today.equals(day)) {
+    long today = Math.floorDiv(clock.now().getEpochSecond(), SECONDS_PER_DAY);
+    if (today != day) {
       day = today;
       used = 0;
     }

@@ -297,9 +297,17 @@ public final class Database implements AutoCloseable {
 
   /** A Jdbi whose handles see only {@code schema} (their {@code search_path}). */
   public Jdbi jdbi(String schema) {
-    return Jdbi.create(new SchemaDataSource(dataSource, schema, DEFAULT_SCHEMA))
+    return Jdbi.create(dataSource(schema))
         .installPlugin(new PostgresPlugin())
         .installPlugin(new SqlObjectPlugin());
+  }
+
+  /**
+   * Pooled connections that see only {@code schema}, as {@link #jdbi(String)}'s handles do: for the
+   * one hot path that reads over plain JDBC (a query's first page).
+   */
+  public DataSource dataSource(String schema) {
+    return new SchemaDataSource(dataSource, schema, DEFAULT_SCHEMA);
   }
 
   /**

@@ -7,15 +7,19 @@ import dev.sfsim.simulator.org.SalesforceException;
 import dev.sfsim.simulator.soql.AggregateColumn;
 import dev.sfsim.simulator.soql.CompiledQuery;
 import dev.sfsim.simulator.soql.SoqlCompiler;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs SOQL for {@code GET /query}, {@code /queryAll} and their {@code /{locator}} pages ("Query",
@@ -38,6 +42,7 @@ public final class QueryService {
   private static final Pattern LOCATOR = Pattern.compile("(01g[0-9A-Za-z]{15})-(\\d{1,9})");
 
   private final Jdbi jdbi;
+  private final @Nullable DataSource connections;
   private final SoqlCompiler compiler;
   private final SimClock clock;
 
@@ -46,7 +51,18 @@ public final class QueryService {
   }
 
   public QueryService(Jdbi jdbi, SoqlCompiler compiler, SimClock clock) {
+    this(jdbi, null, compiler, clock);
+  }
+
+  /**
+   * @param connections the same database as {@code jdbi}'s (the org's schema): the first page of a
+   *     row query is read from it over plain JDBC ({@link DirectPage}); null: through a Jdbi
+   *     handle's connection
+   */
+  public QueryService(
+      Jdbi jdbi, @Nullable DataSource connections, SoqlCompiler compiler, SimClock clock) {
     this.jdbi = jdbi;
+    this.connections = connections;
     this.compiler = compiler;
     this.clock = clock;
   }
@@ -75,6 +91,17 @@ public final class QueryService {
     int batch = Math.max(MIN_BATCH_SIZE, Math.min(DEFAULT_BATCH_SIZE, batchSize));
     Instant now = clock.now();
     List<Object> parameters = compiled.parameters(now);
+    @Nullable List<Map<String, Object>> direct = null;
+    if (!compiled.countOnly()
+        && !compiled.aggregate()
+        && compiled.children().isEmpty()
+        && DirectPage.binds(parameters)) {
+      direct = firstPage(compiled, parameters, version, batch + 1);
+      if (direct.size() <= batch) {
+        return result(direct.size(), null, direct);
+      }
+    }
+    @Nullable List<Map<String, Object>> firstPage = direct;
     return jdbi.withHandle(
         handle -> {
           if (compiled.countOnly()) {
@@ -85,7 +112,9 @@ public final class QueryService {
             return result(rows.size(), null, rows);
           }
           List<Map<String, Object>> page =
-              page(handle, compiled, parameters, version, 0, batch + 1, now);
+              firstPage != null
+                  ? firstPage
+                  : page(handle, compiled, parameters, version, 0, batch + 1, now);
           if (page.size() <= batch) {
             return result(page.size(), null, page);
           }
@@ -139,6 +168,26 @@ public final class QueryService {
                   : null;
           return result(cursor.totalSize(), next, page);
         });
+  }
+
+  /**
+   * The first {@code limit} rows of a row query without child sub-selects, over plain JDBC ({@link
+   * DirectPage}).
+   */
+  private List<Map<String, Object>> firstPage(
+      CompiledQuery compiled, List<Object> parameters, ApiVersion version, int limit) {
+    RecordMapper mapper = new RecordMapper(compiled.shape(), version.basePath());
+    if (connections == null) {
+      return jdbi.withHandle(
+          handle ->
+              DirectPage.read(
+                  handle.getConnection(), compiled.pageSql(), parameters, limit, 0, mapper));
+    }
+    try (Connection connection = connections.getConnection()) {
+      return DirectPage.read(connection, compiled.pageSql(), parameters, limit, 0, mapper);
+    } catch (SQLException e) {
+      throw new DirectPage.QueryFailure(e);
+    }
   }
 
   private static SalesforceException invalidLocator() {

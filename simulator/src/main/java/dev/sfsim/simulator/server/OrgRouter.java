@@ -1,5 +1,6 @@
 package dev.sfsim.simulator.server;
 
+import dev.sfsim.simulator.auth.AuthFilter;
 import dev.sfsim.simulator.auth.LoginRouting;
 import dev.sfsim.simulator.http.HttpServer;
 import dev.sfsim.simulator.http.JournalMasking;
@@ -40,8 +41,6 @@ public final class OrgRouter {
   private static final String STARTED_ATTRIBUTE = "sfsim.started";
   private static final String RECEIVED_ATTRIBUTE = "sfsim.receivedAt";
   static final String ORG_PATH_PARAM = "sfsimOrgId";
-  private static final java.util.regex.Pattern SCHEME =
-      java.util.regex.Pattern.compile("^\\S+\\s+");
 
   /** What the router knows of an org. */
   public record RoutedOrg(OrgIdentity identity, OrgHandlers handlers, RequestJournal journal) {}
@@ -125,7 +124,7 @@ public final class OrgRouter {
     }
     String auth = ctx.header("Authorization");
     if (auth != null && auth.indexOf('!') > 0) {
-      String token = SCHEME.matcher(auth.trim()).replaceFirst("");
+      String token = AuthFilter.afterScheme(auth);
       int bang = token.indexOf('!');
       if (bang > 0) {
         return find(token.substring(0, bang)).orElse(defaultOrg);

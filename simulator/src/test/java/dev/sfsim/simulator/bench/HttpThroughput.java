@@ -11,8 +11,10 @@ import java.util.regex.Pattern;
 
 /**
  * Drives a GET from a second process: {@code wrk --latency} when on the PATH, else the {@link
- * HttpLoad} JVM. A 3-second run warms the server's JIT first and is not counted. Echoes the tool's
- * output and parses q/s, p50, p99.
+ * HttpLoad} JVM. A run of {@code bench.warmup} seconds (default 10) warms the server's JIT first
+ * and is not counted. Echoes the tool's output and parses q/s, p50, p90, p99; prints the simulator
+ * JVM's CPU per request (the load generator is another process), split by thread kind ({@link
+ * ThreadCpu}).
  */
 final class HttpThroughput {
   private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([\\d.]+)");
@@ -21,14 +23,17 @@ final class HttpThroughput {
       Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
   private static final Pattern HTTPLOAD =
       Pattern.compile(
-          "HttpLoad: ([\\d.]+) queries/s .* p50 ([\\d.]+) ms, p99 ([\\d.]+) ms, (?:\\d+ ok, )?(\\d+) not 200");
+          "HttpLoad: ([\\d.]+) queries/s .* p50 ([\\d.]+) ms, p90 ([\\d.]+) ms, p99 ([\\d.]+) ms,"
+              + " (?:\\d+ ok, )?(\\d+) not 200");
 
   private HttpThroughput() {}
 
   static SoqlBenchmark.LoadResult run(
       String url, String token, int connections, int seconds, String jfr) throws Exception {
     Path wrk = SoqlBenchmark.onPath("wrk");
-    run(command(wrk, url, token, connections, 3), false);
+    run(command(wrk, url, token, connections, Integer.getInteger("bench.warmup", 10)), false);
+    AsyncProfiler profiler = new AsyncProfiler(connections + "c");
+    profiler.start();
     jdk.jfr.Recording recording = null;
     if (jfr != null) {
       recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
@@ -37,11 +42,14 @@ final class HttpThroughput {
     var os =
         (com.sun.management.OperatingSystemMXBean)
             java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    ThreadCpu threadsBefore = ThreadCpu.snapshot();
     long cpuBefore = os.getProcessCpuTime();
     long wallBefore = System.nanoTime();
     String out = run(command(wrk, url, token, connections, seconds), true);
     double cpuMs = (os.getProcessCpuTime() - cpuBefore) / 1e6;
     double wallMs = (System.nanoTime() - wallBefore) / 1e6;
+    var byKind = ThreadCpu.snapshot().since(threadsBefore);
+    profiler.stop();
     if (recording != null) {
       recording.stop();
       recording.dump(Path.of(jfr));
@@ -50,9 +58,12 @@ final class HttpThroughput {
     }
     SoqlBenchmark.LoadResult result = parse(wrk, out);
     if (result.qps() > 0) {
+      double requests = result.qps() * wallMs / 1000;
       System.out.printf(
-          "  simulator JVM CPU during the run: %.0f ms in %.0f ms wall (%.2f cores), %.3f ms CPU per request%n",
-          cpuMs, wallMs, cpuMs / wallMs, cpuMs / (result.qps() * wallMs / 1000));
+          "  simulator JVM CPU during the run: %.0f ms in %.0f ms wall (%.2f cores), %.3f ms CPU per"
+              + " request (by thread: %s)%n",
+          cpuMs, wallMs, cpuMs / wallMs, cpuMs / requests, ThreadCpu.perRequest(byKind, requests));
+      return result.withCpu(cpuMs / requests);
     }
     return result;
   }
@@ -66,8 +77,9 @@ final class HttpThroughput {
               Double.parseDouble(m.group(1)),
               Double.parseDouble(m.group(2)),
               Double.parseDouble(m.group(3)),
-              Long.parseLong(m.group(4)))
-          : new SoqlBenchmark.LoadResult("HttpLoad JVM", 0, Double.NaN, Double.NaN, -1);
+              Double.parseDouble(m.group(4)),
+              Long.parseLong(m.group(5)))
+          : new SoqlBenchmark.LoadResult("HttpLoad JVM", 0, Double.NaN, Double.NaN, Double.NaN, -1);
     }
     Matcher rps = RPS.matcher(out);
     Matcher non2xx = NON_2XX.matcher(out);
@@ -82,6 +94,7 @@ final class HttpThroughput {
         "wrk",
         rps.find() ? Double.parseDouble(rps.group(1)) : 0,
         percentile(out, "50%"),
+        percentile(out, "90%"),
         percentile(out, "99%"),
         errors);
   }
@@ -91,7 +104,7 @@ final class HttpThroughput {
     if (wrk != null) {
       return List.of(
           wrk.toString(),
-          "-t2",
+          "-t" + Math.min(2, connections),
           "-c" + connections,
           "-d" + seconds + "s",
           "--latency",

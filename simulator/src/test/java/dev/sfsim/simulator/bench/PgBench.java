@@ -66,7 +66,7 @@ final class PgBench {
             "-c",
             String.valueOf(connections),
             "-j",
-            "2",
+            String.valueOf(Math.min(2, connections)),
             "-f",
             script.toString(),
             "postgres");
@@ -97,6 +97,7 @@ final class PgBench {
         "pgbench -M prepared",
         tps.find() ? Double.parseDouble(tps.group(1)) : 0,
         pct(sorted, 0.50),
+        pct(sorted, 0.90),
         pct(sorted, 0.99),
         0);
   }
@@ -176,6 +177,7 @@ final class PgBench {
         "JDBC threads in the benchmark JVM",
         done.get() / (double) seconds,
         pct(all, 0.5),
+        pct(all, 0.9),
         pct(all, 0.99),
         0);
   }

@@ -31,20 +31,24 @@ import java.util.function.Supplier;
  *       compile, median µs;
  *   <li>a selective query through {@link QueryService} in-process, median ms, beside the same SQL
  *       straight against PostgreSQL (the ratio to beat);
- *   <li>HTTP throughput of the same query against a running simulator, from a second process (q/s,
- *       p50, p99): {@code wrk} when it is on the PATH ({@code apt-get install -y wrk}), else a
- *       second JVM ({@link HttpLoad}); a warm-up run (not counted) comes first;
- *   <li>the same statement straight against PostgreSQL from a second process with the same number
- *       of connections ({@code pgbench}, prepared statements), and the ratio HTTP / PostgreSQL.
+ *   <li>HTTP latency and throughput of the same query against a running simulator, from a second
+ *       process, with 1 connection and with {@code bench.threads} (q/s, p50, p90, p99, the
+ *       simulator's CPU per request): {@code wrk} when it is on the PATH ({@code apt-get install -y
+ *       wrk}), else a second JVM ({@link HttpLoad}); a warm-up run (not counted) comes first;
+ *   <li>after each, the same statement straight against PostgreSQL from a second process with the
+ *       same number of connections ({@code pgbench}, prepared statements), and the ratio HTTP /
+ *       PostgreSQL.
  * </ol>
  *
  * <pre>./mvnw -B -q -pl simulator -am -Pbench verify -Dbench=SoqlBenchmark</pre>
  *
  * Options (system properties, add {@code -Dbench.seconds=20} etc. to the command): {@code
- * bench.seconds} (10), {@code bench.threads} connections (8), {@code bench.jfr=/tmp/soql.jfr}
- * records a JFR profile of the simulator during the measured HTTP run (read it with {@code jfr
- * print --events jdk.ExecutionSample}). The machine's load average is printed before and after:
- * other work on the machine lowers every figure.
+ * bench.seconds} (10), {@code bench.warmup} seconds of unmeasured load before each HTTP run (10),
+ * {@code bench.threads} connections (8), {@code bench.jfr=/tmp/soql.jfr} records a JFR profile of
+ * the simulator during the measured multi-connection HTTP run (read it with {@code jfr print
+ * --events jdk.ExecutionSample}), {@code bench.asprof=/path/async-profiler-4.1-linux-x64.jar}
+ * profiles both HTTP runs with async-profiler ({@link AsyncProfiler}). The machine's load average
+ * is printed before and after: other work on the machine lowers every figure.
  */
 public final class SoqlBenchmark {
   static final int ROWS = 100_000;
@@ -97,7 +101,9 @@ public final class SoqlBenchmark {
             "parse+resolve+translate (typical query, no cache): median %.1f µs; cached plan: median %.2f µs%n",
             uncached, cached);
 
-        QueryService service = new QueryService(db.jdbi(), shared, new SimClock());
+        QueryService service =
+            new QueryService(
+                db.jdbi(), db.dataSource(Database.DEFAULT_SCHEMA), shared, new SimClock());
         ApiVersion v60 = new ApiVersion(60);
         int[] i = {0};
         double inProcess =
@@ -128,27 +134,42 @@ public final class SoqlBenchmark {
             simulator.baseUrl()
                 + "/services/data/v60.0/query?q="
                 + URLEncoder.encode(selective(54321), StandardCharsets.UTF_8);
+        String direct = sql.sql().replace("?", "'" + name(54321) + "'");
+        System.out.println("HTTP, 1 connection:");
+        LoadResult http1 = HttpThroughput.run(target, token, 1, seconds, null);
+        System.out.println("PostgreSQL direct, 1 connection:");
+        LoadResult direct1 = PgBench.run(pg, direct, 1, seconds);
+        System.out.println("HTTP, " + threads + " connections:");
         LoadResult http = HttpThroughput.run(target, token, threads, seconds, jfr);
         System.out.println("  load average after HTTP run: " + loadAverage());
-        LoadResult direct =
-            PgBench.run(pg, sql.sql().replace("?", "'" + name(54321) + "'"), threads, seconds);
+        System.out.println("PostgreSQL direct, " + threads + " connections:");
+        LoadResult directN = PgBench.run(pg, direct, threads, seconds);
         System.out.println("  load average after PostgreSQL run: " + loadAverage());
 
         System.out.println();
         System.out.println(
             "SUMMARY (HTTP and PostgreSQL-direct both from a second process, "
-                + threads
-                + " connections, "
                 + seconds
                 + " s each; load average now "
                 + loadAverage()
                 + ")");
-        System.out.println("  " + http.describe("HTTP GET /query (" + http.tool() + ")"));
-        System.out.println("  " + direct.describe("PostgreSQL direct (" + direct.tool() + ")"));
-        if (http.qps() > 0 && direct.qps() > 0) {
+        System.out.println(
+            "  " + http1.describe("HTTP GET /query, 1 connection (" + http1.tool() + ")"));
+        System.out.println(
+            "  " + direct1.describe("PostgreSQL direct, 1 connection (" + direct1.tool() + ")"));
+        System.out.println(
+            "  "
+                + http.describe(
+                    "HTTP GET /query, " + threads + " connections (" + http.tool() + ")"));
+        System.out.println(
+            "  "
+                + directN.describe(
+                    "PostgreSQL direct, " + threads + " connections (" + directN.tool() + ")"));
+        if (http.qps() > 0 && directN.qps() > 0) {
           System.out.printf(
-              "  ratio HTTP / PostgreSQL-direct throughput: %.2f (target: HTTP >= 3,000 q/s)%n",
-              http.qps() / direct.qps());
+              "  ratio HTTP / PostgreSQL-direct throughput, %d connections: %.2f (targets: HTTP >="
+                  + " 10,000 q/s at < 0.1 ms simulator CPU per request; 1 connection p50 < 0.5 ms)%n",
+              threads, http.qps() / directN.qps());
         }
         System.out.printf(
             "  in-process median %.3f ms vs PostgreSQL-direct median %.3f ms (ratio %.2f; target < 2 ms); "
@@ -161,10 +182,23 @@ public final class SoqlBenchmark {
   /**
    * One load run: queries per second and latency percentiles in milliseconds (NaN when unknown).
    */
-  record LoadResult(String tool, double qps, double p50, double p99, long errors) {
+  record LoadResult(
+      String tool, double qps, double p50, double p90, double p99, long errors, double cpuMs) {
+    LoadResult(String tool, double qps, double p50, double p90, double p99, long errors) {
+      this(tool, qps, p50, p90, p99, errors, Double.NaN);
+    }
+
+    LoadResult withCpu(double cpuMsPerRequest) {
+      return new LoadResult(tool, qps, p50, p90, p99, errors, cpuMsPerRequest);
+    }
+
     String describe(String what) {
       return String.format(
-          "%s: %.0f q/s, p50 %.2f ms, p99 %.2f ms, %d errors", what, qps, p50, p99, errors);
+              "%s: %.0f q/s, p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, %d errors",
+              what, qps, p50, p90, p99, errors)
+          + (Double.isNaN(cpuMs)
+              ? ""
+              : String.format(", simulator CPU %.3f ms per request", cpuMs));
     }
   }
 

@@ -48,8 +48,8 @@ HEALTHCHECK --interval=5s --timeout=3s --start-period=30s --retries=3 \
 # Exec form: java is PID 1 and receives SIGTERM from `docker stop` directly. C1 only and the serial collector:
 # a test double starts fast and stays small rather than reaching peak throughput. An 8 MiB young generation: the
 # default is a third of an initial heap sized from the host's memory (about 100 MiB on a 24 GiB machine), all of it
-# touched by the allocations of the start, while what stays live is about 20 MiB; young collections of 8 MiB take
-# about a millisecond. Extra JVM flags: JAVA_TOOL_OPTIONS.
+# touched by the allocations of the start, while what stays live is about 20 MiB (a start now makes about six young
+# collections of a few milliseconds each). Extra JVM flags: JAVA_TOOL_OPTIONS.
 ENTRYPOINT ["java", "-XX:SharedArchiveFile=/var/lib/sfsim/sfsim.jsa", "-Xlog:cds=off", "-Xlog:cds+dynamic=off", \
             "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmn8m", "-XX:+ExitOnOutOfMemoryError", \
             "-Djava.io.tmpdir=/home/sfsim/tmp", "-jar", "/opt/sfsim/sfsim-simulator.jar"]

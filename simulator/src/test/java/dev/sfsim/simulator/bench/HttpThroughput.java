@@ -91,7 +91,7 @@ final class HttpThroughput {
     if (wrk != null) {
       return List.of(
           wrk.toString(),
-          "-t2",
+          "-t" + Math.min(2, connections),
           "-c" + connections,
           "-d" + seconds + "s",
           "--latency",

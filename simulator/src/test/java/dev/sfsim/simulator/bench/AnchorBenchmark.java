@@ -66,7 +66,11 @@ public final class AnchorBenchmark {
     AnchorSoql.Result soql = AnchorSoql.run(seconds);
     table.soql(soql);
 
-    System.out.println("-- WireMock " + wireMockJar.getFileName() + ": java -jar");
+    System.out.println(
+        "-- WireMock "
+            + wireMockJar.getFileName()
+            + ": java -jar (in its GET runs, the \"simulator JVM CPU\" line is this benchmark's"
+            + " JVM, idle: WireMock is another process)");
     Path wireMockRoot = AnchorFiles.wireMockRoot(work.resolve("wiremock"), soql.body());
     Launcher wireMock =
         port ->

@@ -79,7 +79,7 @@ final class AnchorTable {
     rows.add(new String[] {"figure", "sfsim", "WireMock", "target"});
     rows.add(
         new String[] {
-          "start to ready, `java -jar`, median of " + runs,
+          "start to ready, `java -jar` (default JVM flags), median of " + runs,
           sfsimStart + " (prepared `SFSIM_EMBEDDED_DIR`)",
           wireMockStart,
           "—"
@@ -146,7 +146,7 @@ final class AnchorTable {
   }
 
   private static String micros(long micros) {
-    return String.format("%.1f ms", micros / 1000.0);
+    return String.format("%,.1f ms", micros / 1000.0);
   }
 
   private static String p50(SoqlBenchmark.LoadResult r) {

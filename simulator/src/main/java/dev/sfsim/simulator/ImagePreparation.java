@@ -71,10 +71,29 @@ final class ImagePreparation {
           HttpRequest.newBuilder(URI.create(base + AdminPaths.RESET))
               .POST(HttpRequest.BodyPublishers.noBody()));
     }
+    dropCreatedOrgs(env.embeddedDirectory());
     // The last call was a reset, and the server has stopped: the data is what the next start's
     // reset would make.
     dev.sfsim.simulator.persistence.Database.markPristine(env.embeddedDirectory(), fingerprint);
     System.out.println("sfsim prepared " + env.embeddedDirectory());
+  }
+
+  /**
+   * Drops the schemas of the org made above and of the spare made after it: left in the image,
+   * every container would drop them in the background while it starts (an embedded server's
+   * leftovers of an earlier run are dropped at start).
+   */
+  private static void dropCreatedOrgs(java.nio.file.Path directory) {
+    try (var db = dev.sfsim.simulator.persistence.Database.embedded(directory)) {
+      db.jdbi()
+          .withHandle(
+              h ->
+                  h.createQuery(
+                          "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'org\\_%' OR nspname LIKE 'sfsim\\_spare\\_%'")
+                      .mapTo(String.class)
+                      .list())
+          .forEach(db::dropSchema);
+    }
   }
 
   private static String call(HttpClient http, HttpRequest.Builder request) {

@@ -26,6 +26,12 @@ final class EmbeddedCredentials {
   static final String DATABASE = "sfsim";
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /**
+   * PBKDF2 iterations of the SCRAM verifiers PostgreSQL stores for {@link #SUPERUSER} and {@link
+   * #ROLE} ({@code scram_iterations}, PostgreSQL 16+).
+   */
+  static final int SCRAM_ITERATIONS = 1;
+
   private EmbeddedCredentials() {}
 
   static String randomPassword() {
@@ -45,7 +51,8 @@ final class EmbeddedCredentials {
 
   /**
    * As the superuser: makes (or updates) the simulator's role with a fresh password and its
-   * database.
+   * database; the superuser's verifier is remade once with {@link #SCRAM_ITERATIONS} (initdb made
+   * it with 4096), so later starts from a kept directory log in cheaply too.
    *
    * @return the role's password for this run
    */
@@ -55,6 +62,21 @@ final class EmbeddedCredentials {
             DriverManager.getConnection(
                 "jdbc:postgresql://localhost:" + port + "/postgres", SUPERUSER, superuserPassword);
         Statement s = c.createStatement()) {
+      // Both passwords are 192 random bits: PBKDF2 iterations (4096 by default), which slow the
+      // guessing of weak passwords from a stolen verifier, protect nothing here, and cost every
+      // connection's client a few milliseconds of CPU at start, when the JIT has not warmed up.
+      s.execute("SET scram_iterations = " + SCRAM_ITERATIONS);
+      try (var rs =
+          s.executeQuery(
+              "SELECT 1 FROM pg_authid WHERE rolname = '"
+                  + SUPERUSER
+                  + "' AND rolpassword NOT LIKE 'SCRAM-SHA-256$"
+                  + SCRAM_ITERATIONS
+                  + ":%'")) {
+        if (rs.next()) {
+          s.execute("ALTER ROLE " + SUPERUSER + " PASSWORD '" + superuserPassword + "'");
+        }
+      }
       boolean exists;
       try (var rs = s.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + ROLE + "'")) {
         exists = rs.next();

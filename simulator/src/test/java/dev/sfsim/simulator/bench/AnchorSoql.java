@@ -1,0 +1,93 @@
+package dev.sfsim.simulator.bench;
+
+import dev.sfsim.simulator.Simulator;
+import dev.sfsim.simulator.SimulatorConfig;
+import dev.sfsim.simulator.persistence.Database;
+import dev.sfsim.simulator.query.ConvMessageSendRequestRows;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * sfsim's side of the GET rows: the selective SOQL query of {@link SoqlBenchmark} over its 100,000
+ * ConvMessageSendRequest rows, against a simulator in this JVM, at 1 and 8 connections. Also
+ * returns the query's answer, which WireMock's stub then sends.
+ */
+final class AnchorSoql {
+  private AnchorSoql() {}
+
+  /**
+   * The answer body and the two load runs.
+   *
+   * @param body the JSON the query answers
+   * @param one the run at 1 connection
+   * @param eight the run at 8 connections
+   */
+  record Result(String body, SoqlBenchmark.LoadResult one, SoqlBenchmark.LoadResult eight) {}
+
+  static Result run(int seconds) throws Exception {
+    try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+      String url = pg.getJdbcUrl("postgres", "postgres");
+      try (Simulator simulator =
+              Simulator.start(
+                  SimulatorConfig.fromEnvironment(
+                      Map.of(
+                          "SFSIM_PORT",
+                          "0",
+                          "SFSIM_DATABASE_URL",
+                          url,
+                          "SFSIM_DATABASE_USER",
+                          "postgres")));
+          Database db = Database.external(url, "postgres", null)) {
+        ConvMessageSendRequestRows.insert(db.jdbi(), SoqlBenchmark.ROWS, 1, true);
+        db.jdbi().useHandle(h -> h.execute("ANALYZE conv_message_send_request"));
+        String token = token(simulator.baseUrl());
+        String target =
+            simulator.baseUrl()
+                + "/services/data/v60.0/query?q="
+                + URLEncoder.encode(SoqlBenchmark.selective(54321), StandardCharsets.UTF_8);
+        HttpResponse<String> answer =
+            HttpClient.newHttpClient()
+                .send(
+                    HttpRequest.newBuilder(URI.create(target))
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+          throw new IllegalStateException("query answered " + answer.statusCode());
+        }
+        System.out.println("  " + SoqlBenchmark.selective(54321) + " -> " + answer.body());
+        return new Result(
+            answer.body(),
+            HttpThroughput.run(target, token, 1, seconds, null),
+            HttpThroughput.run(target, token, 8, seconds, null));
+      }
+    }
+  }
+
+  private static String token(String baseUrl) throws Exception {
+    String form =
+        "grant_type=password&client_id="
+            + SimulatorConfig.DEFAULT_CLIENT_ID
+            + "&client_secret="
+            + SimulatorConfig.DEFAULT_CLIENT_SECRET
+            + "&username="
+            + URLEncoder.encode(SimulatorConfig.DEFAULT_USERNAME, StandardCharsets.UTF_8)
+            + "&password="
+            + SimulatorConfig.DEFAULT_PASSWORD;
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(baseUrl + "/services/oauth2/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    return dev.sfsim.simulator.http.Json.parse(r.body()).path("access_token").asText();
+  }
+}

@@ -28,6 +28,27 @@ public final class SalesforceException extends RuntimeException {
     this(status, errorCode, message, null);
   }
 
+  public SalesforceException(int status, ErrorCode errorCode, String message, List<String> fields) {
+    this(status, errorCode.name(), message, fields);
+  }
+
+  /** The code's usual status ({@link ErrorCode#status()}), no {@code fields} key. */
+  public SalesforceException(ErrorCode errorCode, String message) {
+    this(errorCode.status(), errorCode.name(), message, null);
+  }
+
+  /**
+   * 500 {@code UNKNOWN_EXCEPTION} for an internal failure (a bug, never the client's fault): "An
+   * unexpected error occurred. Please include this ErrorId if you contact support: " and the
+   * failure's class name. The caller logs the failure once.
+   */
+  public static SalesforceException unexpected(Throwable cause) {
+    return new SalesforceException(
+        ErrorCode.UNKNOWN_EXCEPTION,
+        "An unexpected error occurred. Please include this ErrorId if you contact support: "
+            + cause.getClass().getSimpleName());
+  }
+
   /** 400 with the given code and message, no {@code fields} key. */
   public static SalesforceException badRequest(String errorCode, String message) {
     return new SalesforceException(400, errorCode, message);

@@ -2,8 +2,8 @@ package dev.sfsim.simulator.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.sfsim.simulator.error.ErrorCode;
-import dev.sfsim.simulator.error.SalesforceException;
+import dev.sfsim.simulator.org.ErrorCode;
+import dev.sfsim.simulator.org.SalesforceException;
 import dev.sfsim.simulator.persistence.SqlStates;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;

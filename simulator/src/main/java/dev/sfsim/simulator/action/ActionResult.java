@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
   "sortOrder",
   "version"
 })
-record ActionResult(
+public record ActionResult(
     String actionName,
     @Nullable List<ErrorRenderer.RecordError> errors,
     @Nullable String invocationId,
@@ -36,11 +36,11 @@ record ActionResult(
     int sortOrder,
     int version) {
 
-  static ActionResult success(String actionName, Map<String, Object> outputValues) {
+  public static ActionResult success(String actionName, Map<String, Object> outputValues) {
     return new ActionResult(actionName, null, null, true, null, outputValues, -1, 1);
   }
 
-  static ActionResult failure(String actionName, ErrorRenderer.RecordError error) {
+  public static ActionResult failure(String actionName, ErrorRenderer.RecordError error) {
     return new ActionResult(actionName, List.of(error), null, false, null, null, -1, 1);
   }
 }

@@ -2,6 +2,7 @@ package dev.sfsim.simulator.admin;
 
 import dev.sfsim.simulator.ids.SalesforceIds;
 import dev.sfsim.simulator.messaging.persistence.ConsoleRepository;
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.SalesforceException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -55,7 +56,7 @@ public final class ConsoleRoutes {
             .orElseThrow(
                 () ->
                     SalesforceException.badRequest(
-                        "MALFORMED_ID",
+                        ErrorCode.MALFORMED_ID,
                         "MessagingSession id value of incorrect type: " + raw,
                         List.of("id")));
     ctx.json(
@@ -64,14 +65,17 @@ public final class ConsoleRoutes {
             .orElseThrow(
                 () ->
                     new SalesforceException(
-                        404, "NOT_FOUND", "No MessagingSession with id " + raw, List.of())));
+                        404,
+                        ErrorCode.NOT_FOUND,
+                        "No MessagingSession with id " + raw,
+                        List.of())));
   }
 
   private void requests(Context ctx) {
     for (String name : ctx.queryParamMap().keySet()) {
       if (!name.equals("status")) {
         throw SalesforceException.badRequest(
-            "INVALID_FIELD",
+            ErrorCode.INVALID_FIELD,
             "Unknown send request filter '" + name + "'. Filters: status.",
             List.of(name));
       }
@@ -82,7 +86,7 @@ public final class ConsoleRoutes {
     }
     if (status != null && !STATUSES.contains(status)) {
       throw SalesforceException.badRequest(
-          "INVALID_FIELD",
+          ErrorCode.INVALID_FIELD,
           "status: bad value '" + status + "'. Values: Pending, InProgress, Completed.",
           List.of("status"));
     }

@@ -10,6 +10,7 @@ import dev.sfsim.simulator.messaging.MessagingEvent;
 import dev.sfsim.simulator.messaging.MessagingEvents;
 import dev.sfsim.simulator.messaging.persistence.EndUserMessages;
 import dev.sfsim.simulator.messaging.persistence.FaultRepository;
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.SalesforceException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -89,7 +90,10 @@ public final class MessagingAdminRoutes {
         ctx -> {
           if (!faults.delete(ctx.pathParam("id"))) {
             throw new SalesforceException(
-                404, "NOT_FOUND", "No fault rule with id " + ctx.pathParam("id"), List.of());
+                404,
+                ErrorCode.NOT_FOUND,
+                "No fault rule with id " + ctx.pathParam("id"),
+                List.of());
           }
           ctx.status(204);
         });
@@ -226,14 +230,14 @@ public final class MessagingAdminRoutes {
     String endUser = id(body, "messagingEndUserId", "0PA");
     if (endUser == null) {
       throw SalesforceException.badRequest(
-          "REQUIRED_FIELD_MISSING",
+          ErrorCode.REQUIRED_FIELD_MISSING,
           "messagingEndUserId is required.",
           List.of("messagingEndUserId"));
     }
     String text = text(body, "text");
     if (text == null || text.isBlank()) {
       throw SalesforceException.badRequest(
-          "REQUIRED_FIELD_MISSING", "text is required.", List.of("text"));
+          ErrorCode.REQUIRED_FIELD_MISSING, "text is required.", List.of("text"));
     }
     EndUserMessages.Inbound in = endUsers.inbound(endUser, text);
     Instant at = clock.now();
@@ -281,11 +285,13 @@ public final class MessagingAdminRoutes {
         .orElseThrow(
             () ->
                 SalesforceException.badRequest(
-                    "MALFORMED_ID", name + ": id value of incorrect type: " + v, List.of(name)));
+                    ErrorCode.MALFORMED_ID,
+                    name + ": id value of incorrect type: " + v,
+                    List.of(name)));
   }
 
   private static SalesforceException bad(String message) {
-    return SalesforceException.badRequest("INVALID_INPUT", message);
+    return SalesforceException.badRequest(ErrorCode.INVALID_INPUT, message);
   }
 
   private static Map<String, Object> json(FaultRule r) {

@@ -1,6 +1,7 @@
 package dev.sfsim.simulator.auth;
 
 import dev.sfsim.simulator.http.Requests;
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.SalesforceException;
 import dev.sfsim.simulator.org.Session;
 import io.javalin.config.RoutesConfig;
@@ -42,7 +43,7 @@ public final class AuthFilter {
     String[] parts = WHITESPACE.split(authorization.trim(), 2);
     if (parts.length != 2
         || !(parts[0].equalsIgnoreCase("Bearer") || parts[0].equalsIgnoreCase("OAuth"))) {
-      throw new SalesforceException(401, "INVALID_AUTH_HEADER", "INVALID_HEADER_TYPE");
+      throw new SalesforceException(401, ErrorCode.INVALID_AUTH_HEADER, "INVALID_HEADER_TYPE");
     }
     Optional<Session> s = tokens.validate(parts[1].trim());
     return s.orElseThrow(SalesforceException::invalidSession);

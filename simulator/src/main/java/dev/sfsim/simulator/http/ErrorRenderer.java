@@ -123,12 +123,12 @@ public final class ErrorRenderer {
 
   /** The REST error element: {@code message}, {@code errorCode} and, when named, {@code fields}. */
   public static RestError restError(SalesforceException e) {
-    return new RestError(e.getMessage(), String.valueOf(e.errorCode()), e.fields());
+    return new RestError(e.getMessage(), e.errorCode().name(), e.fields());
   }
 
   /** A composite subrequest's error body: a one-element array. */
   public static List<SubrequestError> subrequestError(SalesforceException e) {
-    return List.of(new SubrequestError(String.valueOf(e.errorCode()), e.getMessage(), e.fields()));
+    return List.of(new SubrequestError(e.errorCode().name(), e.getMessage(), e.fields()));
   }
 
   /** A record's error in a save result; no fields gives {@code "fields":[]}. */
@@ -140,7 +140,7 @@ public final class ErrorRenderer {
   /** A record's error in a save result, from the exception. */
   public static RecordError recordError(SalesforceException e) {
     return new RecordError(
-        String.valueOf(e.errorCode()), e.getMessage(), e.fields() == null ? List.of() : e.fields());
+        e.errorCode().name(), e.getMessage(), e.fields() == null ? List.of() : e.fields());
   }
 
   /**
@@ -156,7 +156,11 @@ public final class ErrorRenderer {
     try {
       return Json.MAPPER.writeValueAsBytes(List.of(new RestError(reason, code, null)));
     } catch (JsonProcessingException e) {
-      return ("[{\"message\":\"" + status + "\",\"errorCode\":\"UNKNOWN_EXCEPTION\"}]")
+      return ("[{\"message\":\""
+              + status
+              + "\",\"errorCode\":\""
+              + ErrorCode.UNKNOWN_EXCEPTION
+              + "\"}]")
           .getBytes(StandardCharsets.UTF_8);
     }
   }

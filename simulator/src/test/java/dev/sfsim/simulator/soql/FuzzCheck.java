@@ -1,5 +1,6 @@
 package dev.sfsim.simulator.soql;
 
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.SalesforceException;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -47,7 +48,7 @@ public final class FuzzCheck implements AutoCloseable {
         throw new AssertionError(
             "internal crash (the server answers 500 UNKNOWN_EXCEPTION) for: " + soql, cause);
       }
-      if ("UNKNOWN_EXCEPTION".equals(String.valueOf(s.errorCode()))) {
+      if (s.errorCode() == ErrorCode.UNKNOWN_EXCEPTION) {
         throw new AssertionError("500 UNKNOWN_EXCEPTION for: " + soql, s);
       }
       if (s.status() != 400 && s.status() != 501) {

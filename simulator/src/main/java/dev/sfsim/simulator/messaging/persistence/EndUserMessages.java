@@ -6,6 +6,7 @@ import dev.sfsim.simulator.clock.SimClock;
 import dev.sfsim.simulator.ids.SalesforceIds;
 import dev.sfsim.simulator.messaging.MessagingTransaction.NewEntry;
 import dev.sfsim.simulator.messaging.MessagingTransaction.NewSession;
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.SalesforceException;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,7 +82,7 @@ public final class EndUserMessages {
                       () ->
                           new SalesforceException(
                               404,
-                              "NOT_FOUND",
+                              ErrorCode.NOT_FOUND,
                               "No MessagingEndUser with id " + endUserId,
                               List.of()));
           String keyword = text.trim().toUpperCase(Locale.ROOT);
@@ -245,6 +246,9 @@ public final class EndUserMessages {
 
   private static SalesforceException notFound(String messageIdentifier) {
     return new SalesforceException(
-        404, "NOT_FOUND", "No sent message has the identifier " + messageIdentifier, List.of());
+        404,
+        ErrorCode.NOT_FOUND,
+        "No sent message has the identifier " + messageIdentifier,
+        List.of());
   }
 }

@@ -3,6 +3,7 @@ package dev.sfsim.simulator.messaging.persistence;
 import static dev.sfsim.simulator.messaging.persistence.MessagingBatches.ts;
 
 import dev.sfsim.simulator.clock.SimClock;
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.SalesforceException;
 import java.time.Instant;
 import java.util.List;
@@ -80,13 +81,13 @@ public final class SessionActions {
                       () ->
                           new SalesforceException(
                               404,
-                              "NOT_FOUND",
+                              ErrorCode.NOT_FOUND,
                               "No MessagingSession with id " + sessionId,
                               List.of()));
           String before = row[0];
           if (!action.from.contains(before)) {
             throw SalesforceException.badRequest(
-                "INVALID_STATUS",
+                ErrorCode.INVALID_STATUS,
                 "Cannot "
                     + action.pathName()
                     + " MessagingSession "

@@ -1,5 +1,6 @@
 package dev.sfsim.simulator.admin;
 
+import dev.sfsim.simulator.catalog.RequestStatus;
 import dev.sfsim.simulator.ids.SalesforceIds;
 import dev.sfsim.simulator.messaging.persistence.ConsoleRepository;
 import dev.sfsim.simulator.org.ErrorCode;
@@ -8,7 +9,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Read endpoints the web console needs, per org like every admin path:
@@ -32,8 +32,6 @@ import java.util.Set;
  * </ul>
  */
 public final class ConsoleRoutes {
-  private static final Set<String> STATUSES = Set.of("Pending", "InProgress", "Completed");
-
   private final ConsoleRepository console;
 
   public ConsoleRoutes(ConsoleRepository console) {
@@ -84,7 +82,7 @@ public final class ConsoleRoutes {
     if (status != null && status.isEmpty()) {
       status = null;
     }
-    if (status != null && !STATUSES.contains(status)) {
+    if (status != null && RequestStatus.of(status).isEmpty()) {
       throw SalesforceException.badRequest(
           ErrorCode.INVALID_FIELD,
           "status: bad value '" + status + "'. Values: Pending, InProgress, Completed.",

@@ -1,6 +1,8 @@
 package dev.sfsim.simulator.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sfsim.simulator.catalog.MessageStatus;
+import dev.sfsim.simulator.catalog.SessionStatus;
 import dev.sfsim.simulator.clock.SimClock;
 import dev.sfsim.simulator.http.Json;
 import dev.sfsim.simulator.ids.SalesforceIds;
@@ -244,7 +246,9 @@ public final class MessagingAdminRoutes {
     events.publish(
         MessagingEvent.inboundReceived(
             at, in.messageIdentifier(), in.messagingSessionId(), endUser, text));
-    events.publish(MessagingEvent.sessionChanged(at, in.messagingSessionId(), endUser, "Active"));
+    events.publish(
+        MessagingEvent.sessionChanged(
+            at, in.messagingSessionId(), endUser, SessionStatus.ACTIVE.value()));
     dispatcher.runDue(); // a session that became Active gates held messages at once
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("messagingSessionId", in.messagingSessionId());
@@ -260,7 +264,11 @@ public final class MessagingAdminRoutes {
             session ->
                 events.publish(
                     MessagingEvent.messageStatus(
-                        clock.now(), id, session, read ? "Read" : "Delivered", null)));
+                        clock.now(),
+                        id,
+                        session,
+                        (read ? MessageStatus.READ : MessageStatus.DELIVERED).value(),
+                        null)));
     ctx.status(204);
   }
 

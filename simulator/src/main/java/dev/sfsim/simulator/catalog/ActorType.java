@@ -1,6 +1,7 @@
 package dev.sfsim.simulator.catalog;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code ActorType} picklist of ConversationEntry ("ConversationEntry", Object Reference for
@@ -26,7 +27,7 @@ public enum ActorType implements PicklistValue {
   }
 
   /** The constant whose API value is {@code value} (case-sensitive, as stored), if any. */
-  public static Optional<ActorType> of(String value) {
+  public static Optional<ActorType> of(@Nullable String value) {
     return PicklistValue.find(values(), value);
   }
 }

@@ -1,6 +1,7 @@
 package dev.sfsim.simulator.catalog;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code MessagingConsentStatus} picklist of MessagingEndUser ("MessagingEndUser", Object
@@ -25,7 +26,7 @@ public enum ConsentStatus implements PicklistValue {
   }
 
   /** The constant whose API value is {@code value} (case-sensitive, as stored), if any. */
-  public static Optional<ConsentStatus> of(String value) {
+  public static Optional<ConsentStatus> of(@Nullable String value) {
     return PicklistValue.find(values(), value);
   }
 }

@@ -1,6 +1,7 @@
 package dev.sfsim.simulator.catalog;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code ConsentType} picklist of MessagingChannel ("MessagingChannel", Object Reference for
@@ -24,7 +25,7 @@ public enum ConsentType implements PicklistValue {
   }
 
   /** The constant whose API value is {@code value} (case-sensitive, as stored), if any. */
-  public static Optional<ConsentType> of(String value) {
+  public static Optional<ConsentType> of(@Nullable String value) {
     return PicklistValue.find(values(), value);
   }
 }

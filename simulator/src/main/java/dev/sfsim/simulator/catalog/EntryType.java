@@ -1,6 +1,7 @@
 package dev.sfsim.simulator.catalog;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code EntryType} picklist of ConversationEntry ("ConversationEntry", Object Reference for
@@ -32,7 +33,7 @@ public enum EntryType implements PicklistValue {
   }
 
   /** The constant whose API value is {@code value} (case-sensitive, as stored), if any. */
-  public static Optional<EntryType> of(String value) {
+  public static Optional<EntryType> of(@Nullable String value) {
     return PicklistValue.find(values(), value);
   }
 }

@@ -1,6 +1,7 @@
 package dev.sfsim.simulator.catalog;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code MessageStatus} picklist of ConversationEntry ("ConversationEntry", Object Reference
@@ -27,7 +28,7 @@ public enum MessageStatus implements PicklistValue {
   }
 
   /** The constant whose API value is {@code value} (case-sensitive, as stored), if any. */
-  public static Optional<MessageStatus> of(String value) {
+  public static Optional<MessageStatus> of(@Nullable String value) {
     return PicklistValue.find(values(), value);
   }
 }

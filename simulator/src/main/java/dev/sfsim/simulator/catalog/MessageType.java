@@ -1,6 +1,7 @@
 package dev.sfsim.simulator.catalog;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code MessageType} picklist of MessagingChannel and MessagingEndUser ("MessagingChannel",
@@ -28,8 +29,16 @@ public enum MessageType implements PicklistValue {
     return value;
   }
 
+  /**
+   * The MessagingSession {@code ChannelType} for a channel's message type: the same value, except
+   * for {@code Custom}, which that picklist lacks (null then, as for an unknown or null type).
+   */
+  public static @Nullable String sessionChannelType(@Nullable String messageType) {
+    return of(messageType).filter(t -> t != CUSTOM).map(MessageType::value).orElse(null);
+  }
+
   /** The constant whose API value is {@code value} (case-sensitive, as stored), if any. */
-  public static Optional<MessageType> of(String value) {
+  public static Optional<MessageType> of(@Nullable String value) {
     return PicklistValue.find(values(), value);
   }
 }

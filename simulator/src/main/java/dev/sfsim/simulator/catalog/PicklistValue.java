@@ -3,6 +3,7 @@ package dev.sfsim.simulator.catalog;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A picklist value that code reads or writes, as an enum constant carrying its API spelling. The
@@ -24,7 +25,7 @@ public interface PicklistValue {
   }
 
   /** The constant with that API value (exact match), if any. */
-  static <E extends PicklistValue> Optional<E> find(E[] constants, String value) {
+  static <E extends PicklistValue> Optional<E> find(E[] constants, @Nullable String value) {
     for (E e : constants) {
       if (e.value().equals(value)) {
         return Optional.of(e);

@@ -1,6 +1,7 @@
 package dev.sfsim.simulator.catalog;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code RequestStatus} picklist of ConvMessageSendRequest ("ConvMessageSendRequest", Object
@@ -25,7 +26,7 @@ public enum RequestStatus implements PicklistValue {
   }
 
   /** The constant whose API value is {@code value} (case-sensitive, as stored), if any. */
-  public static Optional<RequestStatus> of(String value) {
+  public static Optional<RequestStatus> of(@Nullable String value) {
     return PicklistValue.find(values(), value);
   }
 }

@@ -1,6 +1,7 @@
 package dev.sfsim.simulator.catalog;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code Status} picklist of MessagingSession ("MessagingSession", Object Reference for the
@@ -29,7 +30,7 @@ public enum SessionStatus implements PicklistValue {
   }
 
   /** The constant whose API value is {@code value} (case-sensitive, as stored), if any. */
-  public static Optional<SessionStatus> of(String value) {
+  public static Optional<SessionStatus> of(@Nullable String value) {
     return PicklistValue.find(values(), value);
   }
 }

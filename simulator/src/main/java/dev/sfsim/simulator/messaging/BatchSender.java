@@ -4,7 +4,6 @@ import dev.sfsim.simulator.catalog.ActorType;
 import dev.sfsim.simulator.catalog.EntryType;
 import dev.sfsim.simulator.catalog.MessageStatus;
 import dev.sfsim.simulator.catalog.MessageType;
-import dev.sfsim.simulator.catalog.PicklistValue;
 import dev.sfsim.simulator.catalog.SessionStatus;
 import dev.sfsim.simulator.ids.SalesforceIds;
 import dev.sfsim.simulator.messaging.MessagingTransaction.DeliveryError;
@@ -37,17 +36,6 @@ import java.util.Set;
 final class BatchSender {
   /** KeepSessionOpen sessions end after this long without an end-user reply. */
   static final Duration SESSION_TIMEOUT = Duration.ofHours(48);
-
-  private static final Set<String> SESSION_CHANNEL_TYPES =
-      Set.copyOf(
-          PicklistValue.valueList(
-              MessageType.APPLE_BUSINESS_CHAT,
-              MessageType.EMBEDDED_MESSAGING,
-              MessageType.FACEBOOK,
-              MessageType.PHONE,
-              MessageType.TEXT,
-              MessageType.VOICE,
-              MessageType.WHATS_APP));
 
   private final MessagingSettings settings;
 
@@ -250,8 +238,7 @@ final class BatchSender {
     List<NewSession> sessions = new ArrayList<>();
     for (int i = 0; i < fresh.size(); i++) {
       Recipient r = fresh.get(i).r;
-      String channelType =
-          SESSION_CHANNEL_TYPES.contains(r.channelMessageType()) ? r.channelMessageType() : null;
+      String channelType = MessageType.sessionChannelType(r.channelMessageType());
       sessions.add(
           new NewSession(
               sessionIds.get(i),

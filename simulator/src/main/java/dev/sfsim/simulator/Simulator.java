@@ -17,6 +17,7 @@ import dev.sfsim.simulator.admin.SessionAdminRoutes;
 import dev.sfsim.simulator.admin.StartupFixtures;
 import dev.sfsim.simulator.auth.AdminTokenFilter;
 import dev.sfsim.simulator.auth.AuthFilter;
+import dev.sfsim.simulator.auth.AuthReset;
 import dev.sfsim.simulator.auth.CertificateRoutes;
 import dev.sfsim.simulator.auth.Certificates;
 import dev.sfsim.simulator.auth.IdentityRoutes;
@@ -44,12 +45,14 @@ import dev.sfsim.simulator.messaging.persistence.ConsoleRepository;
 import dev.sfsim.simulator.messaging.persistence.EndUserMessages;
 import dev.sfsim.simulator.messaging.persistence.FaultRepository;
 import dev.sfsim.simulator.messaging.persistence.JdbiMessagingStore;
+import dev.sfsim.simulator.messaging.persistence.MessagingReset;
 import dev.sfsim.simulator.messaging.persistence.OutboxRepository;
 import dev.sfsim.simulator.messaging.persistence.SessionActions;
 import dev.sfsim.simulator.messaging.persistence.TranscriptRepository;
 import dev.sfsim.simulator.org.OrgIdentity;
 import dev.sfsim.simulator.persistence.Database;
 import dev.sfsim.simulator.query.QueryExplainer;
+import dev.sfsim.simulator.query.QueryReset;
 import dev.sfsim.simulator.query.QueryRoutes;
 import dev.sfsim.simulator.query.QueryService;
 import dev.sfsim.simulator.server.OrgDirectory;
@@ -57,6 +60,7 @@ import dev.sfsim.simulator.server.OrgEndpoints;
 import dev.sfsim.simulator.server.OrgRouter;
 import dev.sfsim.simulator.server.OrgRuntime;
 import dev.sfsim.simulator.sobject.RecordRepository;
+import dev.sfsim.simulator.sobject.RecordReset;
 import dev.sfsim.simulator.soql.SoqlCompiler;
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -217,7 +221,15 @@ public final class Simulator implements AutoCloseable {
         new FixtureService(jdbi, catalog, records, components, clock, org.userId());
     Lock workLock = new ReentrantLock();
     ResetService reset =
-        new ResetService(jdbi, catalog, org, clock, fixtures, startupFixtures, workLock);
+        new ResetService(
+            jdbi,
+            List.of(
+                new MessagingReset(), new AuthReset(), new QueryReset(), new RecordReset(catalog)),
+            org,
+            clock,
+            fixtures,
+            startupFixtures,
+            workLock);
     RequestJournal journal =
         new RequestJournal(RequestJournal.DEFAULT_CAPACITY, config.journalMaxBytes());
     reset.onReset(journal::clear);

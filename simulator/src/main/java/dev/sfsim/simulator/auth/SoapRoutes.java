@@ -6,7 +6,6 @@ import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.OrgIdentity;
 import dev.sfsim.simulator.org.SalesforceException;
 import dev.sfsim.simulator.org.Session;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 /**
@@ -27,12 +26,7 @@ public final class SoapRoutes {
     this.tokens = tokens;
   }
 
-  public void register(RoutesConfig routes) {
-    routes.post("/services/Soap/u/{version}", this::soap);
-    routes.post("/services/Soap/u/{version}/{orgId}", this::soap);
-  }
-
-  private void soap(Context ctx) {
+  public void soap(Context ctx) {
     SoapEnvelope request;
     try {
       request = SoapEnvelope.parse(ctx.body());

@@ -2,8 +2,10 @@ package dev.sfsim.simulator.action;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfsim.simulator.clock.SimClock;
+import dev.sfsim.simulator.http.ErrorRenderer;
 import dev.sfsim.simulator.messaging.RequestWriter;
 import dev.sfsim.simulator.messaging.persistence.ComponentRepository;
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.SalesforceException;
 import dev.sfsim.simulator.persistence.SqlStates;
 import java.time.Duration;
@@ -56,7 +58,7 @@ public final class SendConversationMessagesService {
   }
 
   /** The per-input results and whether any input succeeded (HTTP 200) or all failed (HTTP 400). */
-  public record Invocation(List<Map<String, Object>> results, boolean anySucceeded) {}
+  public record Invocation(List<ActionResult> results, boolean anySucceeded) {}
 
   /**
    * @param body the request body: {@code {"inputs":[{...}, ...]}}
@@ -70,23 +72,24 @@ public final class SendConversationMessagesService {
     JsonNode inputs = body.get("inputs");
     if (!body.isObject() || inputs == null || !inputs.isArray()) {
       throw SalesforceException.badRequest(
-          "JSON_PARSER_ERROR", "The request body must be a JSON object with an 'inputs' array.");
+          ErrorCode.JSON_PARSER_ERROR,
+          "The request body must be a JSON object with an 'inputs' array.");
     }
     if (inputs.isEmpty()) {
       throw SalesforceException.badRequest(
-          "JSON_PARSER_ERROR", "The 'inputs' array must contain at least one input.");
+          ErrorCode.JSON_PARSER_ERROR, "The 'inputs' array must contain at least one input.");
     }
-    List<Map<String, Object>> results = new ArrayList<>();
+    List<ActionResult> results = new ArrayList<>();
     boolean any = false;
     for (JsonNode input : inputs) {
-      Map<String, Object> r = invokeOne(input, callerId, apiVersion);
-      any |= Boolean.TRUE.equals(r.get("isSuccess"));
+      ActionResult r = invokeOne(input, callerId, apiVersion);
+      any |= r.isSuccess();
       results.add(r);
     }
     return new Invocation(results, any);
   }
 
-  private Map<String, Object> invokeOne(JsonNode input, String callerId, double apiVersion) {
+  private ActionResult invokeOne(JsonNode input, String callerId, double apiVersion) {
     try {
       RequestWriter.NewRequest request =
           jdbi.withHandle(h -> validator.validate(h, input, callerId, apiVersion));
@@ -96,7 +99,7 @@ public final class SendConversationMessagesService {
           "messageIdentifiers",
           w.messageIdentifiers().stream().map(UUID::toString).collect(Collectors.joining(",")));
       out.put("requestId", w.requestId());
-      return result(null, true, out);
+      return ActionResult.success(ACTION_NAME, out);
     } catch (SalesforceException e) {
       return failure(e);
     } catch (RuntimeException e) {
@@ -107,33 +110,12 @@ public final class SendConversationMessagesService {
               .orElseGet(
                   () -> {
                     LOG.error("sendConversationMessages: an input failed unexpectedly", e);
-                    return new SalesforceException(
-                        500,
-                        "UNKNOWN_EXCEPTION",
-                        "An unexpected error occurred. Please include this ErrorId if you contact support: "
-                            + e.getClass().getSimpleName());
+                    return SalesforceException.unexpected(e);
                   }));
     }
   }
 
-  private static Map<String, Object> failure(SalesforceException e) {
-    Map<String, Object> error = new LinkedHashMap<>();
-    error.put("statusCode", e.errorCode());
-    error.put("message", e.getMessage());
-    error.put("fields", e.fields() == null ? List.of() : e.fields());
-    return result(List.of(error), false, null);
-  }
-
-  private static Map<String, Object> result(Object errors, boolean success, Object outputValues) {
-    Map<String, Object> r = new LinkedHashMap<>();
-    r.put("actionName", ACTION_NAME);
-    r.put("errors", errors);
-    r.put("invocationId", null);
-    r.put("isSuccess", success);
-    r.put("outcome", null);
-    r.put("outputValues", outputValues);
-    r.put("sortOrder", -1);
-    r.put("version", 1);
-    return r;
+  private static ActionResult failure(SalesforceException e) {
+    return ActionResult.failure(ACTION_NAME, ErrorRenderer.recordError(e));
   }
 }

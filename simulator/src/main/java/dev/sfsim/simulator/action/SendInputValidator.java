@@ -5,6 +5,7 @@ import dev.sfsim.simulator.ids.SalesforceIds;
 import dev.sfsim.simulator.messaging.MessagingComponent;
 import dev.sfsim.simulator.messaging.RequestWriter.NewRequest;
 import dev.sfsim.simulator.messaging.persistence.ComponentRepository;
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.SalesforceException;
 import java.util.ArrayList;
 import java.util.List;
@@ -228,10 +229,10 @@ final class SendInputValidator {
 
   static SalesforceException missing(String name) {
     return SalesforceException.badRequest(
-        "REQUIRED_FIELD_MISSING", "Missing required input parameter: " + name);
+        ErrorCode.REQUIRED_FIELD_MISSING, "Missing required input parameter: " + name);
   }
 
   static SalesforceException invalid(String message) {
-    return SalesforceException.badRequest("INVALID_INPUT", message);
+    return SalesforceException.badRequest(ErrorCode.INVALID_INPUT, message);
   }
 }

@@ -3,6 +3,7 @@ package dev.sfsim.simulator.admin;
 import dev.sfsim.simulator.http.Json;
 import dev.sfsim.simulator.ids.SalesforceIds;
 import dev.sfsim.simulator.messaging.persistence.OutboxRepository;
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.SalesforceException;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -80,7 +81,7 @@ public final class AdminRoutes {
     for (String name : ctx.queryParamMap().keySet()) {
       if (!OutboxRepository.FILTERS.containsKey(name)) {
         throw SalesforceException.badRequest(
-            "INVALID_FIELD",
+            ErrorCode.INVALID_FIELD,
             "Unknown outbox filter '"
                 + name
                 + "'. Filters: requestId, messagingEndUserId, messagingPlatformKey, status.");
@@ -92,7 +93,7 @@ public final class AdminRoutes {
                 .orElseThrow(
                     () ->
                         SalesforceException.badRequest(
-                            "MALFORMED_ID",
+                            ErrorCode.MALFORMED_ID,
                             name + ": id value of incorrect type: " + ctx.queryParam(name),
                             java.util.List.of(name)));
       }

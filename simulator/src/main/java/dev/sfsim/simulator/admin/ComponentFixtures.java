@@ -2,6 +2,7 @@ package dev.sfsim.simulator.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfsim.simulator.messaging.MessagingComponent;
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.SalesforceException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,12 +22,14 @@ final class ComponentFixtures {
     List<String> fields = List.of(name.isEmpty() ? "developerName" : name);
     if (name.isEmpty()) {
       throw error(
-          "REQUIRED_FIELD_MISSING", "messaging component: developerName is required", fields);
+          ErrorCode.REQUIRED_FIELD_MISSING,
+          "messaging component: developerName is required",
+          fields);
     }
     String type = c.path("componentType").asText("Notification");
     if (!MessagingComponent.COMPONENT_TYPES.contains(type)) {
       throw error(
-          "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST",
+          ErrorCode.INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST,
           "messaging component '"
               + name
               + "': bad componentType: "
@@ -39,13 +42,15 @@ final class ComponentFixtures {
     String text = c.path("text").asText("");
     if (text.isEmpty()) {
       throw error(
-          "REQUIRED_FIELD_MISSING", "messaging component '" + name + "': text is required", fields);
+          ErrorCode.REQUIRED_FIELD_MISSING,
+          "messaging component '" + name + "': text is required",
+          fields);
     }
     List<MessagingComponent.Parameter> params = parameters(name, c.path("parameters"), fields);
     String template = c.path("externalTemplateStatus").asText("Approved");
     if (!MessagingComponent.TEMPLATE_STATUSES.contains(template)) {
       throw error(
-          "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST",
+          ErrorCode.INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST,
           "messaging component '"
               + name
               + "': bad externalTemplateStatus: "
@@ -71,13 +76,13 @@ final class ComponentFixtures {
     }
     if (!node.isArray()) {
       throw error(
-          "JSON_PARSER_ERROR",
+          ErrorCode.JSON_PARSER_ERROR,
           "messaging component '" + name + "': parameters must be an array",
           fields);
     }
     if (node.size() > MessagingComponent.MAX_PARAMETERS) {
       throw error(
-          "INVALID_INPUT",
+          ErrorCode.INVALID_INPUT,
           "messaging component '"
               + name
               + "': at most "
@@ -91,19 +96,19 @@ final class ComponentFixtures {
       String dataType = p.path("dataType").asText("Text");
       if (pname.isEmpty()) {
         throw error(
-            "REQUIRED_FIELD_MISSING",
+            ErrorCode.REQUIRED_FIELD_MISSING,
             "messaging component '" + name + "': parameter name is required",
             fields);
       }
       if (!seen.add(pname)) {
         throw error(
-            "DUPLICATE_VALUE",
+            ErrorCode.DUPLICATE_VALUE,
             "messaging component '" + name + "': duplicate parameter " + pname,
             fields);
       }
       if (!MessagingComponent.DATA_TYPES.contains(dataType)) {
         throw error(
-            "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST",
+            ErrorCode.INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST,
             "messaging component '"
                 + name
                 + "': parameter "
@@ -121,7 +126,7 @@ final class ComponentFixtures {
     return params;
   }
 
-  private static SalesforceException error(String code, String message, List<String> fields) {
+  private static SalesforceException error(ErrorCode code, String message, List<String> fields) {
     return SalesforceException.badRequest(code, message, fields);
   }
 }

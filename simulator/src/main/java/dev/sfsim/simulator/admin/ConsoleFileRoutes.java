@@ -1,5 +1,6 @@
 package dev.sfsim.simulator.admin;
 
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.SalesforceException;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -46,11 +47,11 @@ public final class ConsoleFileRoutes {
   private static void serve(Context ctx, String file) {
     String type = FILES.get(file);
     if (type == null) {
-      throw new SalesforceException(404, "NOT_FOUND", "The console has no file " + file);
+      throw new SalesforceException(404, ErrorCode.NOT_FOUND, "The console has no file " + file);
     }
     try (InputStream in = ConsoleFileRoutes.class.getResourceAsStream(ROOT + file)) {
       if (in == null) {
-        throw new SalesforceException(404, "NOT_FOUND", "The console has no file " + file);
+        throw new SalesforceException(404, ErrorCode.NOT_FOUND, "The console has no file " + file);
       }
       ctx.contentType(type)
           .header("Cache-Control", "no-cache")

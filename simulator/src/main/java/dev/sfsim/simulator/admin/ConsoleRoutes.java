@@ -1,12 +1,13 @@
 package dev.sfsim.simulator.admin;
 
+import dev.sfsim.simulator.catalog.RequestStatus;
 import dev.sfsim.simulator.ids.SalesforceIds;
 import dev.sfsim.simulator.messaging.persistence.ConsoleRepository;
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.SalesforceException;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Read endpoints the web console needs, per org like every admin path:
@@ -30,8 +31,6 @@ import java.util.Set;
  * </ul>
  */
 public final class ConsoleRoutes {
-  private static final Set<String> STATUSES = Set.of("Pending", "InProgress", "Completed");
-
   private final ConsoleRepository console;
 
   public ConsoleRoutes(ConsoleRepository console) {
@@ -51,7 +50,7 @@ public final class ConsoleRoutes {
             .orElseThrow(
                 () ->
                     SalesforceException.badRequest(
-                        "MALFORMED_ID",
+                        ErrorCode.MALFORMED_ID,
                         "MessagingSession id value of incorrect type: " + raw,
                         List.of("id")));
     ctx.json(
@@ -60,14 +59,17 @@ public final class ConsoleRoutes {
             .orElseThrow(
                 () ->
                     new SalesforceException(
-                        404, "NOT_FOUND", "No MessagingSession with id " + raw, List.of())));
+                        404,
+                        ErrorCode.NOT_FOUND,
+                        "No MessagingSession with id " + raw,
+                        List.of())));
   }
 
   public void requests(Context ctx) {
     for (String name : ctx.queryParamMap().keySet()) {
       if (!name.equals("status")) {
         throw SalesforceException.badRequest(
-            "INVALID_FIELD",
+            ErrorCode.INVALID_FIELD,
             "Unknown send request filter '" + name + "'. Filters: status.",
             List.of(name));
       }
@@ -76,9 +78,9 @@ public final class ConsoleRoutes {
     if (status != null && status.isEmpty()) {
       status = null;
     }
-    if (status != null && !STATUSES.contains(status)) {
+    if (status != null && RequestStatus.of(status).isEmpty()) {
       throw SalesforceException.badRequest(
-          "INVALID_FIELD",
+          ErrorCode.INVALID_FIELD,
           "status: bad value '" + status + "'. Values: Pending, InProgress, Completed.",
           List.of("status"));
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.sfsim.simulator.http.Json;
 import dev.sfsim.simulator.messaging.MessagingEvent;
 import dev.sfsim.simulator.messaging.MessagingEvents;
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.SalesforceException;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
@@ -63,7 +64,7 @@ public final class EventStreamRoutes implements MessagingEvents, AutoCloseable {
     if (accept == null || !accept.contains("text/event-stream")) {
       throw new SalesforceException(
           406,
-          "NOT_ACCEPTABLE",
+          ErrorCode.NOT_ACCEPTABLE,
           "/__admin/events is a Server-Sent Events stream: send Accept: text/event-stream");
     }
     handler.handle(ctx);

@@ -7,6 +7,7 @@ import dev.sfsim.simulator.catalog.SObjectType;
 import dev.sfsim.simulator.clock.SimClock;
 import dev.sfsim.simulator.messaging.MessagingComponent;
 import dev.sfsim.simulator.messaging.persistence.ComponentRepository;
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.SalesforceException;
 import dev.sfsim.simulator.persistence.SqlStates;
 import dev.sfsim.simulator.sobject.RecordRepository;
@@ -64,14 +65,14 @@ public final class FixtureService {
   public Result load(JsonNode body) {
     if (body == null || !body.isObject()) {
       throw SalesforceException.badRequest(
-          "JSON_PARSER_ERROR",
+          ErrorCode.JSON_PARSER_ERROR,
           "A fixtures body must be a JSON object with 'records' and/or 'messagingComponents'.");
     }
     for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
       String key = it.next();
       if (!key.equals("records") && !key.equals("messagingComponents")) {
         throw SalesforceException.badRequest(
-            "INVALID_FIELD",
+            ErrorCode.INVALID_FIELD,
             "Unknown fixtures key '" + key + "'. Expected 'records' and/or 'messagingComponents'.");
       }
     }
@@ -99,14 +100,14 @@ public final class FixtureService {
       try {
         if (!rec.isObject()) {
           throw SalesforceException.badRequest(
-              "JSON_PARSER_ERROR", "a record must be a JSON object");
+              ErrorCode.JSON_PARSER_ERROR, "a record must be a JSON object");
         }
         if (ref.isEmpty()) {
           throw SalesforceException.badRequest(
-              "REQUIRED_FIELD_MISSING", "attributes.referenceId is required");
+              ErrorCode.REQUIRED_FIELD_MISSING, "attributes.referenceId is required");
         }
         if (idsByRef.containsKey(ref)) {
-          throw SalesforceException.badRequest("DUPLICATE_VALUE", "duplicate referenceId");
+          throw SalesforceException.badRequest(ErrorCode.DUPLICATE_VALUE, "duplicate referenceId");
         }
         String typeName = rec.path("attributes").path("type").asText("");
         SObjectType type =
@@ -115,7 +116,8 @@ public final class FixtureService {
                 .orElseThrow(
                     () ->
                         SalesforceException.badRequest(
-                            "INVALID_TYPE", "sObject type '" + typeName + "' is not supported."));
+                            ErrorCode.INVALID_TYPE,
+                            "sObject type '" + typeName + "' is not supported."));
         String id =
             records.insert(h, type, values(rec, idsByRef), WriteMode.SYSTEM, userId, clock.now());
         idsByRef.put(ref, id);
@@ -149,7 +151,7 @@ public final class FixtureService {
                   String id = idsByRef.get(m.group(1));
                   if (id == null) {
                     throw SalesforceException.badRequest(
-                        "INVALID_CROSS_REFERENCE_KEY",
+                        ErrorCode.INVALID_CROSS_REFERENCE_KEY,
                         e.getKey()
                             + ": reference "
                             + v.asText()
@@ -170,7 +172,7 @@ public final class FixtureService {
     }
     if (!n.isArray()) {
       throw SalesforceException.badRequest(
-          "JSON_PARSER_ERROR", "'" + key + "' must be a JSON array");
+          ErrorCode.JSON_PARSER_ERROR, "'" + key + "' must be a JSON array");
     }
     List<JsonNode> list = new ArrayList<>();
     n.forEach(list::add);

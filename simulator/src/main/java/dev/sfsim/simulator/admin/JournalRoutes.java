@@ -1,6 +1,7 @@
 package dev.sfsim.simulator.admin;
 
 import dev.sfsim.simulator.http.RequestJournal;
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.SalesforceException;
 import io.javalin.http.Context;
 import java.time.Instant;
@@ -36,7 +37,7 @@ public final class JournalRoutes {
     for (String name : ctx.queryParamMap().keySet()) {
       if (!FILTERS.contains(name)) {
         throw SalesforceException.badRequest(
-            "INVALID_FIELD",
+            ErrorCode.INVALID_FIELD,
             "Unknown request journal filter '" + name + "'. Filters: method, pathPrefix, since.");
       }
     }
@@ -61,7 +62,7 @@ public final class JournalRoutes {
       return Instant.parse(value.trim());
     } catch (DateTimeParseException e) {
       throw SalesforceException.badRequest(
-          "INVALID_FIELD",
+          ErrorCode.INVALID_FIELD,
           "since: expected an ISO-8601 instant such as 2026-01-15T10:30:00Z, was '" + value + "'",
           List.of("since"));
     }

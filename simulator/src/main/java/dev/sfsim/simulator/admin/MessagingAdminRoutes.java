@@ -1,6 +1,8 @@
 package dev.sfsim.simulator.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sfsim.simulator.catalog.MessageStatus;
+import dev.sfsim.simulator.catalog.SessionStatus;
 import dev.sfsim.simulator.clock.SimClock;
 import dev.sfsim.simulator.http.Json;
 import dev.sfsim.simulator.ids.SalesforceIds;
@@ -10,6 +12,7 @@ import dev.sfsim.simulator.messaging.MessagingEvent;
 import dev.sfsim.simulator.messaging.MessagingEvents;
 import dev.sfsim.simulator.messaging.persistence.EndUserMessages;
 import dev.sfsim.simulator.messaging.persistence.FaultRepository;
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.SalesforceException;
 import io.javalin.http.Context;
 import java.time.Duration;
@@ -86,7 +89,7 @@ public final class MessagingAdminRoutes {
   public void deleteFault(Context ctx) {
     if (!faults.delete(ctx.pathParam("id"))) {
       throw new SalesforceException(
-          404, "NOT_FOUND", "No fault rule with id " + ctx.pathParam("id"), List.of());
+          404, ErrorCode.NOT_FOUND, "No fault rule with id " + ctx.pathParam("id"), List.of());
     }
     ctx.status(204);
   }
@@ -229,21 +232,23 @@ public final class MessagingAdminRoutes {
     String endUser = id(body, "messagingEndUserId", "0PA");
     if (endUser == null) {
       throw SalesforceException.badRequest(
-          "REQUIRED_FIELD_MISSING",
+          ErrorCode.REQUIRED_FIELD_MISSING,
           "messagingEndUserId is required.",
           List.of("messagingEndUserId"));
     }
     String text = text(body, "text");
     if (text == null || text.isBlank()) {
       throw SalesforceException.badRequest(
-          "REQUIRED_FIELD_MISSING", "text is required.", List.of("text"));
+          ErrorCode.REQUIRED_FIELD_MISSING, "text is required.", List.of("text"));
     }
     EndUserMessages.Inbound in = endUsers.inbound(endUser, text);
     Instant at = clock.now();
     events.publish(
         MessagingEvent.inboundReceived(
             at, in.messageIdentifier(), in.messagingSessionId(), endUser, text));
-    events.publish(MessagingEvent.sessionChanged(at, in.messagingSessionId(), endUser, "Active"));
+    events.publish(
+        MessagingEvent.sessionChanged(
+            at, in.messagingSessionId(), endUser, SessionStatus.ACTIVE.value()));
     dispatcher.runDue(); // a session that became Active gates held messages at once
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("messagingSessionId", in.messagingSessionId());
@@ -259,7 +264,11 @@ public final class MessagingAdminRoutes {
             session ->
                 events.publish(
                     MessagingEvent.messageStatus(
-                        clock.now(), id, session, read ? "Read" : "Delivered", null)));
+                        clock.now(),
+                        id,
+                        session,
+                        (read ? MessageStatus.READ : MessageStatus.DELIVERED).value(),
+                        null)));
     ctx.status(204);
   }
 
@@ -284,11 +293,13 @@ public final class MessagingAdminRoutes {
         .orElseThrow(
             () ->
                 SalesforceException.badRequest(
-                    "MALFORMED_ID", name + ": id value of incorrect type: " + v, List.of(name)));
+                    ErrorCode.MALFORMED_ID,
+                    name + ": id value of incorrect type: " + v,
+                    List.of(name)));
   }
 
   private static SalesforceException bad(String message) {
-    return SalesforceException.badRequest("INVALID_INPUT", message);
+    return SalesforceException.badRequest(ErrorCode.INVALID_INPUT, message);
   }
 
   private static Map<String, Object> json(FaultRule r) {

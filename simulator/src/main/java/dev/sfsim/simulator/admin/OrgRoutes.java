@@ -3,6 +3,7 @@ package dev.sfsim.simulator.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfsim.simulator.http.Json;
 import dev.sfsim.simulator.http.Requests;
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.OrgIdentity;
 import dev.sfsim.simulator.org.SalesforceException;
 import io.javalin.http.Context;
@@ -44,13 +45,13 @@ public final class OrgRoutes {
       JsonNode body = Json.parse(ctx.body());
       if (!body.isObject()) {
         throw SalesforceException.badRequest(
-            "JSON_PARSER_ERROR", "Expected a JSON object such as {\"fixtures\": {...}}.");
+            ErrorCode.JSON_PARSER_ERROR, "Expected a JSON object such as {\"fixtures\": {...}}.");
       }
       for (var it = body.fieldNames(); it.hasNext(); ) {
         String name = it.next();
         if (!name.equals("fixtures")) {
           throw SalesforceException.badRequest(
-              "INVALID_FIELD",
+              ErrorCode.INVALID_FIELD,
               "Unknown property '" + name + "'. Properties: fixtures.",
               java.util.List.of(name));
         }

@@ -5,6 +5,7 @@ import dev.sfsim.simulator.messaging.Dispatcher;
 import dev.sfsim.simulator.messaging.MessagingEvent;
 import dev.sfsim.simulator.messaging.MessagingEvents;
 import dev.sfsim.simulator.messaging.persistence.SessionActions;
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.SalesforceException;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -39,7 +40,10 @@ public final class SessionAdminRoutes {
             .orElseThrow(
                 () ->
                     new SalesforceException(
-                        404, "NOT_FOUND", "No MessagingSession with id " + given, List.of()));
+                        404,
+                        ErrorCode.NOT_FOUND,
+                        "No MessagingSession with id " + given,
+                        List.of()));
     SessionActions.Outcome o = actions.apply(id, action); // committed when it returns
     events.publish(
         MessagingEvent.sessionChanged(

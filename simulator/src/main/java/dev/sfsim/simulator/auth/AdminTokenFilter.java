@@ -1,6 +1,7 @@
 package dev.sfsim.simulator.auth;
 
 import dev.sfsim.simulator.http.Requests;
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.SalesforceException;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +45,7 @@ public final class AdminTokenFilter {
     if (!MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8))) {
       throw new SalesforceException(
           401,
-          "INVALID_SESSION_ID",
+          ErrorCode.INVALID_SESSION_ID,
           "The admin API needs Authorization: Bearer <SFSIM_ADMIN_TOKEN>");
     }
   }

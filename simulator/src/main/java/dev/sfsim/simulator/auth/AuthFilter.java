@@ -1,6 +1,7 @@
 package dev.sfsim.simulator.auth;
 
 import dev.sfsim.simulator.http.Requests;
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.SalesforceException;
 import dev.sfsim.simulator.org.Session;
 import io.javalin.http.Context;
@@ -39,7 +40,7 @@ public final class AuthFilter {
     String scheme = value.substring(0, schemeEnd);
     if (schemeEnd == value.length()
         || !(scheme.equalsIgnoreCase("Bearer") || scheme.equalsIgnoreCase("OAuth"))) {
-      throw new SalesforceException(401, "INVALID_AUTH_HEADER", "INVALID_HEADER_TYPE");
+      throw new SalesforceException(401, ErrorCode.INVALID_AUTH_HEADER, "INVALID_HEADER_TYPE");
     }
     Optional<Session> s = tokens.validate(value.substring(credentials).trim());
     return s.orElseThrow(SalesforceException::invalidSession);

@@ -2,6 +2,7 @@ package dev.sfsim.simulator.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfsim.simulator.http.Json;
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.SalesforceException;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -40,7 +41,7 @@ public final class CertificateRoutes {
       JsonNode json = Json.parse(body);
       if (!json.path("certificate").isTextual()) {
         throw SalesforceException.badRequest(
-            "INVALID_CERTIFICATE", "Expected {\"certificate\":\"<PEM text>\"}");
+            ErrorCode.INVALID_CERTIFICATE, "Expected {\"certificate\":\"<PEM text>\"}");
       }
       pem = json.path("certificate").asText();
     }

@@ -1,6 +1,7 @@
 package dev.sfsim.simulator.auth;
 
 import dev.sfsim.simulator.clock.SimClock;
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.SalesforceException;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -90,7 +91,7 @@ public final class Certificates {
   private static X509Certificate parse(String pem) {
     if (pem == null || !pem.contains("-----BEGIN CERTIFICATE-----")) {
       throw SalesforceException.badRequest(
-          "INVALID_CERTIFICATE",
+          ErrorCode.INVALID_CERTIFICATE,
           "Expected a PEM-encoded X.509 certificate (-----BEGIN CERTIFICATE-----)");
     }
     try {
@@ -100,7 +101,7 @@ public final class Certificates {
                   new ByteArrayInputStream(pem.trim().getBytes(StandardCharsets.US_ASCII)));
     } catch (CertificateException | ClassCastException e) {
       throw SalesforceException.badRequest(
-          "INVALID_CERTIFICATE", "Not a readable X.509 certificate: " + e.getMessage());
+          ErrorCode.INVALID_CERTIFICATE, "Not a readable X.509 certificate: " + e.getMessage());
     }
   }
 }

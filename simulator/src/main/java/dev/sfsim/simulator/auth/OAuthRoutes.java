@@ -1,6 +1,7 @@
 package dev.sfsim.simulator.auth;
 
 import dev.sfsim.simulator.clock.SimClock;
+import dev.sfsim.simulator.http.ErrorRenderer;
 import dev.sfsim.simulator.http.Requests;
 import dev.sfsim.simulator.org.OrgIdentity;
 import io.javalin.http.Context;
@@ -92,22 +93,19 @@ public final class OAuthRoutes {
     }
   }
 
-  private Map<String, Object> success(Context ctx, Grants.Issued issued) {
+  private TokenResponse success(Context ctx, Grants.Issued issued) {
     String instanceUrl = Requests.instanceUrl(ctx);
     String id = instanceUrl + "/id/" + org.orgId() + "/" + issued.session().userId();
     String issuedAt = String.valueOf(System.currentTimeMillis());
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("access_token", issued.session().token());
-    if (issued.refreshToken() != null) {
-      body.put("refresh_token", issued.refreshToken());
-    }
-    body.put("instance_url", instanceUrl);
-    body.put("id", id);
-    body.put("token_type", "Bearer");
-    body.put("issued_at", issuedAt);
-    body.put("signature", Signatures.hmacSha256Base64(org.clientSecret(), id + issuedAt));
-    body.put("scope", "api refresh_token web");
-    return body;
+    return new TokenResponse(
+        issued.session().token(),
+        issued.refreshToken(),
+        instanceUrl,
+        id,
+        "Bearer",
+        issuedAt,
+        Signatures.hmacSha256Base64(org.clientSecret(), id + issuedAt),
+        "api refresh_token web");
   }
 
   public void authorize(Context ctx) {
@@ -134,8 +132,8 @@ public final class OAuthRoutes {
     }
     Map<String, String> params = new LinkedHashMap<>();
     if (!"code".equals(in.get("response_type"))) {
-      params.put("error", "unsupported_response_type");
-      params.put("error_description", "response type not supported");
+      ErrorRenderer.oauthError("unsupported_response_type", "response type not supported")
+          .forEach((k, v) -> params.put(k, String.valueOf(v)));
     } else if (!autoAuthorize && !loggedIn(in)) {
       String error =
           in.containsKey("username") || in.containsKey("password")
@@ -220,14 +218,10 @@ public final class OAuthRoutes {
   }
 
   private static Map<String, Object> error(OAuthError e) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("error", e.error);
-    body.put("error_description", e.description);
-    return body;
+    return ErrorRenderer.oauthError(e.error, e.description);
   }
 
-  private static void answer(
-      Context ctx, TokenFormat format, int status, Map<String, Object> body) {
+  private static void answer(Context ctx, TokenFormat format, int status, Object body) {
     ctx.status(status).contentType(format.contentType).result(format.render(body));
   }
 

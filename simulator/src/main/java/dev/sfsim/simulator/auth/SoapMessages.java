@@ -5,8 +5,8 @@ import dev.sfsim.simulator.org.Session;
 
 /**
  * The Partner API answers as a real org writes them (spec section 1.2): envelope with the {@code
- * soapenv} prefix, default namespace {@code urn:partner.soap.sforce.com}; faults in {@code
- * urn:fault.partner.soap.sforce.com}.
+ * soapenv} prefix, default namespace {@code urn:partner.soap.sforce.com}. Faults (namespace {@code
+ * urn:fault.partner.soap.sforce.com}) are written by {@code http.ErrorRenderer}.
  */
 final class SoapMessages {
   private static final String XML_DECL = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
@@ -65,37 +65,6 @@ final class SoapMessages {
         + "<soapenv:Envelope xmlns:soapenv=\""
         + ENVELOPE_NS
         + "\" xmlns=\"urn:partner.soap.sforce.com\"><soapenv:Body><logoutResponse/></soapenv:Body></soapenv:Envelope>";
-  }
-
-  /**
-   * A SOAP fault; {@code faultString} is {@code CODE: message}. With a {@code detailType} (e.g.
-   * {@code LoginFault}) the detail repeats code and message as {@code sf:exceptionCode}/{@code
-   * sf:exceptionMessage}.
-   */
-  static String fault(String faultCode, String faultString, String detailType) {
-    StringBuilder sb =
-        new StringBuilder(XML_DECL)
-            .append("<soapenv:Envelope xmlns:soapenv=\"")
-            .append(ENVELOPE_NS)
-            .append("\" xmlns:sf=\"urn:fault.partner.soap.sforce.com\" xmlns:xsi=\"")
-            .append(XSI_NS)
-            .append("\"><soapenv:Body><soapenv:Fault>")
-            .append(el("faultcode", faultCode))
-            .append(el("faultstring", faultString));
-    if (detailType != null) {
-      int colon = faultString.indexOf(": ");
-      sb.append("<detail><sf:")
-          .append(detailType)
-          .append(" xsi:type=\"sf:")
-          .append(detailType)
-          .append("\">")
-          .append(el("sf:exceptionCode", faultString.substring(0, colon)))
-          .append(el("sf:exceptionMessage", faultString.substring(colon + 2)))
-          .append("</sf:")
-          .append(detailType)
-          .append("></detail>");
-    }
-    return sb.append("</soapenv:Fault></soapenv:Body></soapenv:Envelope>").toString();
   }
 
   private static String el(String name, String text) {

@@ -1,7 +1,10 @@
 package dev.sfsim.simulator.auth;
 
+import dev.sfsim.simulator.http.ErrorRenderer;
 import dev.sfsim.simulator.http.Requests;
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.OrgIdentity;
+import dev.sfsim.simulator.org.SalesforceException;
 import dev.sfsim.simulator.org.Session;
 import io.javalin.http.Context;
 
@@ -28,7 +31,7 @@ public final class SoapRoutes {
     try {
       request = SoapEnvelope.parse(ctx.body());
     } catch (IllegalArgumentException e) {
-      answer(ctx, 500, SoapMessages.fault("soapenv:Client", e.getMessage(), null));
+      answer(ctx, 500, ErrorRenderer.soapClientFault(e.getMessage()));
       return;
     }
     switch (request.operation()) {
@@ -37,12 +40,11 @@ public final class SoapRoutes {
       default ->
           answer(
               ctx,
-              501,
-              SoapMessages.fault(
-                  "sf:NOT_SUPPORTED_BY_SIMULATOR",
-                  "NOT_SUPPORTED_BY_SIMULATOR: SOAP operation "
-                      + request.operation()
-                      + " is not supported by the simulator (sfsim). See the README's limitations table.",
+              ErrorCode.NOT_SUPPORTED_BY_SIMULATOR.status(),
+              ErrorRenderer.soapFault(
+                  ErrorCode.NOT_SUPPORTED_BY_SIMULATOR,
+                  SalesforceException.notSupported("SOAP operation " + request.operation())
+                      .getMessage(),
                   null));
     }
   }
@@ -56,9 +58,9 @@ public final class SoapRoutes {
       answer(
           ctx,
           500,
-          SoapMessages.fault(
-              "sf:INVALID_LOGIN",
-              "INVALID_LOGIN: Invalid username, password, security token; or user locked out.",
+          ErrorRenderer.soapFault(
+              ErrorCode.INVALID_LOGIN,
+              "Invalid username, password, security token; or user locked out.",
               "LoginFault"));
       return;
     }
@@ -76,9 +78,9 @@ public final class SoapRoutes {
       answer(
           ctx,
           500,
-          SoapMessages.fault(
-              "sf:INVALID_SESSION_ID",
-              "INVALID_SESSION_ID: Invalid Session ID found in SessionHeader: Illegal Session",
+          ErrorRenderer.soapFault(
+              ErrorCode.INVALID_SESSION_ID,
+              "Invalid Session ID found in SessionHeader: Illegal Session",
               "UnexpectedErrorFault"));
       return;
     }

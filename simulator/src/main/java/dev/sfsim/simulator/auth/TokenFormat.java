@@ -4,6 +4,7 @@ import dev.sfsim.simulator.http.Json;
 import java.io.StringWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -47,8 +48,13 @@ enum TokenFormat {
     return JSON;
   }
 
-  /** The body for a flat map of values (strings, numbers, booleans). */
-  String render(Map<String, ?> values) {
+  /**
+   * The body for a flat object: a map of values (strings, numbers, booleans) or a record of them
+   * ({@link TokenResponse}), keys in their JSON order, null ones left out as the record says.
+   */
+  String render(Object body) {
+    Map<String, ?> values =
+        body instanceof Map<?, ?> m ? asStringKeys(m) : Json.MAPPER.convertValue(body, FLAT);
     return switch (this) {
       case JSON -> json(values);
       case URLENCODED ->
@@ -57,6 +63,15 @@ enum TokenFormat {
               .collect(Collectors.joining("&"));
       case XML -> xml(values);
     };
+  }
+
+  private static final com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, Object>>
+      FLAT = new com.fasterxml.jackson.core.type.TypeReference<>() {};
+
+  private static Map<String, ?> asStringKeys(Map<?, ?> m) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    m.forEach((k, v) -> out.put(String.valueOf(k), v));
+    return out;
   }
 
   private static String json(Map<String, ?> values) {

@@ -51,6 +51,11 @@ final class FieldBuilder {
     return b;
   }
 
+  /** A picklist whose values are the enum's API values, in declaration order. */
+  static FieldBuilder picklist(String name, PicklistValue[] values) {
+    return picklist(name, PicklistValue.values(values));
+  }
+
   static FieldBuilder reference(String name, String relationshipName, String... targets) {
     FieldBuilder b = new FieldBuilder(name, FieldType.REFERENCE).length(18);
     b.referenceTo = List.of(targets);

@@ -20,16 +20,7 @@ import java.util.Set;
 final class StandardObjects {
   private StandardObjects() {}
 
-  static final String[] MESSAGE_TYPES = {
-    "AppleBusinessChat",
-    "Custom",
-    "EmbeddedMessaging",
-    "Facebook",
-    "Phone",
-    "Text",
-    "Voice",
-    "WhatsApp"
-  };
+  static final String[] MESSAGE_TYPES = PicklistValue.values(MessageType.values());
   static final Set<SupportedCall> ALL_CALLS =
       Set.of(
           CREATE,
@@ -188,9 +179,9 @@ final class StandardObjects {
                 .label("Platform Type")
                 .defaultValue("Standard")
                 .createOnly(),
-            picklist("ConsentType", "DoubleOptIn", "ExplicitOptIn", "ImplicitOptIn")
+            picklist("ConsentType", ConsentType.values())
                 .label("Consent Type")
-                .defaultValue("ImplicitOptIn"),
+                .defaultValue(ConsentType.IMPLICIT_OPT_IN.value()),
             picklist("RoutingType", "OmniQueue", "OmniSkills")
                 .label("Routing Type")
                 .defaultValue("OmniQueue"),
@@ -223,14 +214,9 @@ final class StandardObjects {
                 .label("Message Type")
                 .required()
                 .createOnly(),
-            picklist(
-                    "MessagingConsentStatus",
-                    "DoublyOptedIn",
-                    "ExplicitlyOptedIn",
-                    "ImplicitlyOptedIn",
-                    "OptedOut")
+            picklist("MessagingConsentStatus", ConsentStatus.values())
                 .label("Messaging Consent Status")
-                .defaultValue("ImplicitlyOptedIn")
+                .defaultValue(ConsentStatus.IMPLICITLY_OPTED_IN.value())
                 .since(48.0),
             field("HasInitialResponseSent", FieldType.BOOLEAN)
                 .label("Has Initial Response Been Sent")
@@ -274,19 +260,10 @@ final class StandardObjects {
         withAudit(
             "Messaging Session ID",
             text("Name", 255).label("Messaging Session Name").required().nameField().autoNumber(),
-            picklist(
-                    "Status",
-                    "New",
-                    "Active",
-                    "Consent",
-                    "Waiting",
-                    "Paused",
-                    "Inactive",
-                    "Ended",
-                    "Error")
+            picklist("Status", SessionStatus.values())
                 .label("Status")
                 .required()
-                .defaultValue("New")
+                .defaultValue(SessionStatus.NEW.value())
                 .createOnly(),
             picklist(
                     "Origin",
@@ -391,24 +368,12 @@ final class StandardObjects {
             field("EntryTimeMilliSecs", FieldType.INT)
                 .label("Entry Time Milli Seconds(last 3 digits)")
                 .createOnly(),
-            picklist(
-                    "EntryType",
-                    "Text",
-                    "AdminOptedIn",
-                    "AdminOptedOut",
-                    "BotEscalated",
-                    "ChatbotClosedIdleSession",
-                    "ChatbotEndedChatByAction",
-                    "ChatbotEndedTransferNotConfigured",
-                    "ChatbotEstablished",
-                    "ChatbotNotEstablished",
-                    "EndUserOptedIn",
-                    "EndUserOptedOut")
+            picklist("EntryType", EntryType.values())
                 .length(40)
                 .label("Entry Type")
                 .required()
                 .createOnly(),
-            picklist("ActorType", "Agent", "Bot", "EndUser", "Supervisor", "System")
+            picklist("ActorType", ActorType.values())
                 .length(40)
                 .label("Actor Type")
                 .required()
@@ -425,7 +390,7 @@ final class StandardObjects {
             text("ActorName", 650).label("Actor Name").createOnly(),
             field("Message", FieldType.TEXTAREA).length(131072).label("Message").createOnly(),
             text("MessageIdentifier", 36).label("Message ID").createOnly(),
-            picklist("MessageStatus", "Delivered", "Error", "Pending", "Read", "Sent")
+            picklist("MessageStatus", MessageStatus.values())
                 .length(40)
                 .label("Message Status")
                 .createOnly(),
@@ -475,8 +440,8 @@ final class StandardObjects {
                 .label("Request Type")
                 .required()
                 .readOnly(),
-            picklist("RequestStatus", "Pending", "InProgress", "Completed")
-                .valueLabel("InProgress", "In Progress")
+            picklist("RequestStatus", RequestStatus.values())
+                .valueLabel(RequestStatus.IN_PROGRESS.value(), "In Progress")
                 .label("Request Status")
                 .required()
                 .readOnly(),

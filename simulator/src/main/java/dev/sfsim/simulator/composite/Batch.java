@@ -1,6 +1,7 @@
 package dev.sfsim.simulator.composite;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.SalesforceException;
 import dev.sfsim.simulator.sobject.ApiRequest;
 import dev.sfsim.simulator.sobject.ApiResponse;
@@ -35,11 +36,12 @@ final class Batch {
     JsonNode subs = body.get("batchRequests");
     if (subs == null || !subs.isArray() || subs.isEmpty()) {
       throw SalesforceException.badRequest(
-          "INVALID_INPUT", "batchRequests is required and must list at least one subrequest");
+          ErrorCode.INVALID_INPUT,
+          "batchRequests is required and must list at least one subrequest");
     }
     if (subs.size() > CompositeResource.MAX_SUBREQUESTS) {
       throw SalesforceException.badRequest(
-          "LIMIT_EXCEEDED",
+          ErrorCode.LIMIT_EXCEEDED,
           "A batch can have at most " + CompositeResource.MAX_SUBREQUESTS + " subrequests");
     }
     List<Subrequest> parsed = new ArrayList<>();
@@ -54,7 +56,9 @@ final class Batch {
           hasErrors && haltOnError
               ? Failures.response(
                   new SalesforceException(
-                      412, "BATCH_PROCESSING_HALTED", "Batch processing halted per request"))
+                      412,
+                      ErrorCode.BATCH_PROCESSING_HALTED,
+                      "Batch processing halted per request"))
               : run(h, s, r);
       hasErrors |= resp.status() >= 400;
       Map<String, Object> m = new LinkedHashMap<>();

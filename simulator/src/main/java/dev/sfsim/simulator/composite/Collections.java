@@ -5,6 +5,8 @@ import dev.sfsim.simulator.catalog.Catalog;
 import dev.sfsim.simulator.catalog.SObjectField;
 import dev.sfsim.simulator.catalog.SObjectType;
 import dev.sfsim.simulator.catalog.SupportedCall;
+import dev.sfsim.simulator.http.ErrorRenderer;
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.SalesforceException;
 import dev.sfsim.simulator.sobject.ApiRequest;
 import dev.sfsim.simulator.sobject.ApiResponse;
@@ -12,12 +14,14 @@ import dev.sfsim.simulator.sobject.Bodies;
 import dev.sfsim.simulator.sobject.Failures;
 import dev.sfsim.simulator.sobject.RecordOperations;
 import dev.sfsim.simulator.sobject.SObjectResource;
+import dev.sfsim.simulator.sobject.SaveResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
+import org.jspecify.annotations.Nullable;
 
 /**
  * sObject Collections ("sObject Collections", REST API Developer Guide; wire format notes §7):
@@ -69,9 +73,9 @@ final class Collections {
                 requireCall(type, SupportedCall.CREATE, "create");
                 if (values.keySet().stream().anyMatch(k -> k.equalsIgnoreCase("Id"))) {
                   throw SalesforceException.badRequest(
-                      "INVALID_FIELD", "cannot specify Id in an insert call", List.of());
+                      ErrorCode.INVALID_FIELD, "cannot specify Id in an insert call", List.of());
                 }
-                return ApiResponse.saveResult(records.insert(h, type, values, r), null);
+                return SaveResult.saved(records.insert(h, type, values, r), null);
               }
               requireCall(type, SupportedCall.UPDATE, "update");
               String key =
@@ -81,12 +85,12 @@ final class Collections {
                       .orElseThrow(
                           () ->
                               SalesforceException.badRequest(
-                                  "MISSING_ARGUMENT",
+                                  ErrorCode.MISSING_ARGUMENT,
                                   "Id not specified in an update call",
                                   List.of()));
               String id = RecordOperations.pathId(type, values.remove(key).asText());
               records.update(h, type, id, values, r);
-              return ApiResponse.saveResult(id, null);
+              return SaveResult.saved(id, null);
             },
             rec -> null));
   }
@@ -105,7 +109,7 @@ final class Collections {
                 () ->
                     new SalesforceException(
                         404,
-                        "NOT_FOUND",
+                        ErrorCode.NOT_FOUND,
                         "Provided external ID field does not exist or is not accessible: "
                             + r.segment(1)));
     requireCall(type, SupportedCall.UPSERT, "upsert");
@@ -119,7 +123,7 @@ final class Collections {
               JsonNode value = rec.get(key.name());
               if (value == null || value.isNull()) {
                 throw SalesforceException.badRequest(
-                    "MISSING_ARGUMENT", key.name() + " not specified", List.of(key.name()));
+                    ErrorCode.MISSING_ARGUMENT, key.name() + " not specified", List.of(key.name()));
               }
               ApiRequest one =
                   new ApiRequest(
@@ -134,14 +138,14 @@ final class Collections {
               if (resp.status() == 300) {
                 throw new SalesforceException(
                     300,
-                    "DUPLICATE_EXTERNAL_ID",
+                    ErrorCode.DUPLICATE_EXTERNAL_ID,
                     key.name()
                         + ": more than one record found for external id field: "
                         + resp.body(),
                     List.of(key.name()));
               }
-              Object id = resp.body() instanceof Map<?, ?> m ? m.get("id") : null;
-              return ApiResponse.saveResult((String) id, resp.status() == 201);
+              String id = resp.body() instanceof SaveResult saved ? saved.id() : null;
+              return SaveResult.saved(id, resp.status() == 201);
             },
             rec -> null));
   }
@@ -149,7 +153,7 @@ final class Collections {
   private ApiResponse delete(Handle h, ApiRequest r) {
     List<String> ids = idList(r.query().get("ids"), MAX_RECORDS);
     if (ids.isEmpty()) {
-      throw SalesforceException.badRequest("MISSING_ARGUMENT", "ids not specified");
+      throw SalesforceException.badRequest(ErrorCode.MISSING_ARGUMENT, "ids not specified");
     }
     boolean allOrNone = "true".equalsIgnoreCase(r.query().get("allOrNone"));
     List<JsonNode> nodes =
@@ -166,7 +170,7 @@ final class Collections {
               SObjectType type = typeOfId(raw);
               String id = RecordOperations.pathId(type, raw);
               records.delete(h, type, id, r);
-              return ApiResponse.saveResult(id, null);
+              return SaveResult.saved(id, null);
             },
             JsonNode::asText));
   }
@@ -193,7 +197,7 @@ final class Collections {
     }
     if (ids.isEmpty() || fields == null || fields.isBlank()) {
       throw SalesforceException.badRequest(
-          "MISSING_ARGUMENT", ids.isEmpty() ? "ids not specified" : "fields not specified");
+          ErrorCode.MISSING_ARGUMENT, ids.isEmpty() ? "ids not specified" : "fields not specified");
     }
     Map<String, String> query = new LinkedHashMap<>(r.query());
     query.put("fields", fields);
@@ -218,32 +222,33 @@ final class Collections {
    * Runs {@code op} per record in a savepoint; under allOrNone any failure rolls back all and marks
    * the others.
    */
-  private static List<Map<String, Object>> apply(
+  private static List<SaveResult> apply(
       Handle h,
       List<JsonNode> items,
       boolean allOrNone,
-      Function<JsonNode, Map<String, Object>> op,
-      Function<JsonNode, String> idOnFailure) {
-    List<Map<String, Object>> results = new ArrayList<>();
+      Function<JsonNode, SaveResult> op,
+      Function<JsonNode, @Nullable String> idOnFailure) {
+    List<SaveResult> results = new ArrayList<>();
     boolean anyFailed = false;
     for (JsonNode item : items) {
       try {
         results.add(Savepoints.run(h, () -> op.apply(item)));
       } catch (RuntimeException e) {
         anyFailed = true;
-        results.add(failure(idOnFailure.apply(item), Failures.recordError(Failures.of(e))));
+        results.add(
+            SaveResult.failed(idOnFailure.apply(item), Failures.recordError(Failures.of(e))));
       }
     }
     if (allOrNone && anyFailed) {
       h.rollback();
       for (int i = 0; i < results.size(); i++) {
-        if (Boolean.TRUE.equals(results.get(i).get("success"))) {
+        if (results.get(i).success()) {
           results.set(
               i,
-              failure(
+              SaveResult.failed(
                   null,
-                  Failures.recordError(
-                      "ALL_OR_NONE_OPERATION_ROLLED_BACK",
+                  ErrorRenderer.recordError(
+                      ErrorCode.ALL_OR_NONE_OPERATION_ROLLED_BACK,
                       "Record rolled back because not all records were valid and the request was using AllOrNone header",
                       List.of())));
         }
@@ -252,41 +257,35 @@ final class Collections {
     return results;
   }
 
-  private static Map<String, Object> failure(String id, Map<String, Object> error) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    if (id != null) {
-      m.put("id", id);
-    }
-    m.put("success", false);
-    m.put("errors", List.of(error));
-    return m;
-  }
-
   private SObjectType typeOf(JsonNode rec, ApiRequest r) {
     String name = rec.path("attributes").path("type").asText("");
     if (name.isEmpty()) {
       throw SalesforceException.badRequest(
-          "INVALID_TYPE", "Must specify a type in attributes", List.of());
+          ErrorCode.INVALID_TYPE, "Must specify a type in attributes", List.of());
     }
     return catalog
         .find(name, r.version().value())
         .orElseThrow(
             () ->
                 SalesforceException.badRequest(
-                    "INVALID_TYPE", "sObject type '" + name + "' is not supported.", List.of()));
+                    ErrorCode.INVALID_TYPE,
+                    "sObject type '" + name + "' is not supported.",
+                    List.of()));
   }
 
   private SObjectType typeOfId(String raw) {
     return dev.sfsim.simulator.ids.SalesforceIds.parse(raw)
         .flatMap(id -> catalog.byKeyPrefix(dev.sfsim.simulator.ids.SalesforceIds.keyPrefix(id)))
         .orElseThrow(
-            () -> SalesforceException.badRequest("MALFORMED_ID", "malformed id " + raw, List.of()));
+            () ->
+                SalesforceException.badRequest(
+                    ErrorCode.MALFORMED_ID, "malformed id " + raw, List.of()));
   }
 
   private static void requireCall(SObjectType type, SupportedCall call, String name) {
     if (!type.supports(call)) {
       throw SalesforceException.badRequest(
-          "INVALID_TYPE_FOR_OPERATION",
+          ErrorCode.INVALID_TYPE_FOR_OPERATION,
           "entity type " + type.name() + " does not support " + name,
           List.of());
     }
@@ -295,7 +294,7 @@ final class Collections {
   private static List<JsonNode> recordList(JsonNode body) {
     JsonNode recs = body.get("records");
     if (recs == null || !recs.isArray()) {
-      throw SalesforceException.badRequest("INVALID_INPUT", "records is required");
+      throw SalesforceException.badRequest(ErrorCode.INVALID_INPUT, "records is required");
     }
     if (recs.size() > MAX_RECORDS) {
       throw limit(MAX_RECORDS);
@@ -304,7 +303,7 @@ final class Collections {
     for (JsonNode n : recs) {
       if (!n.isObject()) {
         throw SalesforceException.badRequest(
-            "JSON_PARSER_ERROR", "Each record must be a JSON object");
+            ErrorCode.JSON_PARSER_ERROR, "Each record must be a JSON object");
       }
       list.add(n);
     }
@@ -328,7 +327,7 @@ final class Collections {
 
   private static SalesforceException limit(int max) {
     return SalesforceException.badRequest(
-        "EXCEEDED_ID_LIMIT",
+        ErrorCode.EXCEEDED_ID_LIMIT,
         "record limit reached. cannot submit more than " + max + " records into this call");
   }
 }

@@ -2,6 +2,7 @@ package dev.sfsim.simulator.composite;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfsim.simulator.http.Json;
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.SalesforceException;
 import dev.sfsim.simulator.sobject.ApiRequest;
 import dev.sfsim.simulator.sobject.ApiResponse;
@@ -65,11 +66,12 @@ final class CompositeResource {
     JsonNode subs = body.get("compositeRequest");
     if (subs == null || !subs.isArray() || subs.isEmpty()) {
       throw SalesforceException.badRequest(
-          "INVALID_INPUT", "compositeRequest is required and must list at least one subrequest");
+          ErrorCode.INVALID_INPUT,
+          "compositeRequest is required and must list at least one subrequest");
     }
     if (subs.size() > MAX_SUBREQUESTS) {
       throw SalesforceException.badRequest(
-          "LIMIT_EXCEEDED",
+          ErrorCode.LIMIT_EXCEEDED,
           "Composite request can have at most " + MAX_SUBREQUESTS + " subrequests");
     }
     boolean allOrNone = body.path("allOrNone").asBoolean(false);
@@ -81,7 +83,7 @@ final class CompositeResource {
         parsed.stream().filter(s -> s.url().matches("^[^?]*/(query|queryAll)/?(\\?.*)?$")).count();
     if (queries > MAX_QUERIES) {
       throw SalesforceException.badRequest(
-          "LIMIT_EXCEEDED",
+          ErrorCode.LIMIT_EXCEEDED,
           "Composite request can have at most " + MAX_QUERIES + " query subrequests");
     }
     ResultRefs refs = new ResultRefs();
@@ -105,7 +107,7 @@ final class CompositeResource {
           continue;
         }
         ApiResponse halted =
-            Failures.response(new SalesforceException(400, "PROCESSING_HALTED", HALTED));
+            Failures.response(new SalesforceException(400, ErrorCode.PROCESSING_HALTED, HALTED));
         Map<String, Object> e = entry(halted, parsed.get(i).referenceId());
         if (i < out.size()) {
           out.set(i, e);

@@ -2,6 +2,7 @@ package dev.sfsim.simulator.composite;
 
 import dev.sfsim.simulator.catalog.Catalog;
 import dev.sfsim.simulator.clock.SimClock;
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.SalesforceException;
 import dev.sfsim.simulator.query.QueryService;
 import dev.sfsim.simulator.sobject.ApiRequest;
@@ -60,7 +61,8 @@ public final class RestDispatcher {
 
   private ApiResponse query(ApiRequest r, boolean all) {
     if (r.segments().size() > 1) {
-      throw SalesforceException.badRequest("INVALID_QUERY_LOCATOR", "invalid query locator");
+      throw SalesforceException.badRequest(
+          ErrorCode.INVALID_QUERY_LOCATOR, "invalid query locator");
     }
     SObjectResource.allow(r, "GET", "HEAD");
     return ApiResponse.ok(queries.query(r.query().get("q"), r.version(), all));

@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.sfsim.simulator.http.Json;
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.SalesforceException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Answers of earlier composite subrequests by {@code referenceId}, and the substitution of
@@ -21,8 +24,17 @@ final class ResultRefs {
   private static final Pattern STEP = Pattern.compile("([^.\\[\\]]+)((?:\\[\\d+])*)");
   private final Map<String, Object> bodies = new HashMap<>();
 
-  void put(String referenceId, Object body) {
-    bodies.put(referenceId, body);
+  /**
+   * Keeps a subrequest's answer; typed answers (records such as {@link
+   * dev.sfsim.simulator.sobject.SaveResult}, JSON trees) are kept as the maps and lists of their
+   * JSON form, so references walk one shape.
+   */
+  void put(String referenceId, @Nullable Object body) {
+    bodies.put(
+        referenceId,
+        body == null || body instanceof Map || body instanceof List
+            ? body
+            : Json.MAPPER.convertValue(body, Object.class));
   }
 
   String resolve(String text) {
@@ -86,7 +98,7 @@ final class ResultRefs {
   private static String fail(String ref, String path) {
     throw new SalesforceException(
         400,
-        "PROCESSING_HALTED",
+        ErrorCode.PROCESSING_HALTED,
         "Invalid reference specified. No value for " + ref + "." + path + " found in " + ref + ".");
   }
 }

@@ -3,6 +3,7 @@ package dev.sfsim.simulator.composite;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfsim.simulator.http.UrlSegments;
 import dev.sfsim.simulator.org.ApiVersion;
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.SalesforceException;
 import dev.sfsim.simulator.sobject.ApiRequest;
 import java.util.LinkedHashMap;
@@ -27,14 +28,14 @@ record Subrequest(String method, String url, JsonNode body, String referenceId) 
     String ref = sub.referenceId();
     if (ref == null || !REFERENCE_ID.matcher(ref).matches()) {
       throw SalesforceException.badRequest(
-          "INVALID_INPUT",
+          ErrorCode.INVALID_INPUT,
           "Invalid referenceId: "
               + ref
               + ". A referenceId must start with a letter or a number, and it can contain only letters, numbers and underscores ('_').");
     }
     if (earlier.stream().anyMatch(e -> e.referenceId().equals(ref))) {
       throw SalesforceException.badRequest(
-          "INVALID_INPUT", "Duplicate referenceId provided in the request: " + ref);
+          ErrorCode.INVALID_INPUT, "Duplicate referenceId provided in the request: " + ref);
     }
     return sub;
   }
@@ -43,16 +44,17 @@ record Subrequest(String method, String url, JsonNode body, String referenceId) 
   static Subrequest parse(JsonNode s, String bodyKey) {
     if (!s.isObject()) {
       throw SalesforceException.badRequest(
-          "JSON_PARSER_ERROR", "Each subrequest must be a JSON object");
+          ErrorCode.JSON_PARSER_ERROR, "Each subrequest must be a JSON object");
     }
     String method = s.path("method").asText("").toUpperCase(Locale.ROOT);
     String url = s.path("url").asText(null);
     if (!METHODS.contains(method)) {
       throw SalesforceException.badRequest(
-          "INVALID_INPUT", "Invalid method: " + s.path("method").asText(""));
+          ErrorCode.INVALID_INPUT, "Invalid method: " + s.path("method").asText(""));
     }
     if (url == null || url.isBlank()) {
-      throw SalesforceException.badRequest("INVALID_INPUT", "The url of a subrequest is required");
+      throw SalesforceException.badRequest(
+          ErrorCode.INVALID_INPUT, "The url of a subrequest is required");
     }
     String ref = s.hasNonNull("referenceId") ? s.get("referenceId").asText() : null;
     return new Subrequest(method, url, s.get(bodyKey), ref);

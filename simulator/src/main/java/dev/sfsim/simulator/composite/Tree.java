@@ -6,6 +6,7 @@ import dev.sfsim.simulator.catalog.Catalog;
 import dev.sfsim.simulator.catalog.ChildRelationship;
 import dev.sfsim.simulator.catalog.SObjectType;
 import dev.sfsim.simulator.catalog.SupportedCall;
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.SalesforceException;
 import dev.sfsim.simulator.sobject.ApiRequest;
 import dev.sfsim.simulator.sobject.ApiResponse;
@@ -49,11 +50,12 @@ final class Tree {
         catalog.find(r.segment(0), r.version().value()).orElseThrow(SalesforceException::notFound);
     JsonNode recs = Bodies.object(r.body()).get("records");
     if (recs == null || !recs.isArray()) {
-      throw SalesforceException.badRequest("INVALID_INPUT", "records is required");
+      throw SalesforceException.badRequest(ErrorCode.INVALID_INPUT, "records is required");
     }
     if (count(recs) > Collections.MAX_RECORDS) {
       throw SalesforceException.badRequest(
-          "LIMIT_EXCEEDED", "Exceeded max limit of " + Collections.MAX_RECORDS + " records");
+          ErrorCode.LIMIT_EXCEEDED,
+          "Exceeded max limit of " + Collections.MAX_RECORDS + " records");
     }
     List<Map<String, Object>> results = new ArrayList<>();
     Set<String> refs = new HashSet<>();
@@ -91,23 +93,24 @@ final class Tree {
     try {
       if (!rec.isObject()) {
         throw SalesforceException.badRequest(
-            "JSON_PARSER_ERROR", "Each record must be a JSON object");
+            ErrorCode.JSON_PARSER_ERROR, "Each record must be a JSON object");
       }
       if (depth > MAX_DEPTH) {
-        throw SalesforceException.badRequest("INVALID_INPUT", "Exceeded max depth of " + MAX_DEPTH);
+        throw SalesforceException.badRequest(
+            ErrorCode.INVALID_INPUT, "Exceeded max depth of " + MAX_DEPTH);
       }
       if (ref.isEmpty() || !refs.add(ref)) {
         throw SalesforceException.badRequest(
-            "INVALID_INPUT", "Include a unique referenceId for each record", List.of());
+            ErrorCode.INVALID_INPUT, "Include a unique referenceId for each record", List.of());
       }
       String declared = rec.path("attributes").path("type").asText(type.name());
       if (!declared.equalsIgnoreCase(type.name())) {
         throw SalesforceException.badRequest(
-            "INVALID_INPUT", "The type of the record must be " + type.name(), List.of());
+            ErrorCode.INVALID_INPUT, "The type of the record must be " + type.name(), List.of());
       }
       if (!type.supports(SupportedCall.CREATE)) {
         throw SalesforceException.badRequest(
-            "INVALID_TYPE_FOR_OPERATION",
+            ErrorCode.INVALID_TYPE_FOR_OPERATION,
             "entity type " + type.name() + " does not support create");
       }
       Map<String, JsonNode> values = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import dev.sfsim.simulator.http.Requests;
 import dev.sfsim.simulator.ids.SalesforceIds;
 import dev.sfsim.simulator.messaging.persistence.TranscriptRepository;
 import dev.sfsim.simulator.org.ApiVersion;
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.SalesforceException;
 import io.javalin.http.Context;
 import java.util.List;
@@ -36,13 +37,13 @@ public final class ConversationRoutes {
     long limit = longParam(ctx, "recordLimit", 25);
     if (limit < 1 || limit > 1000) {
       throw SalesforceException.badRequest(
-          "INVALID_API_INPUT", "recordLimit must be between 1 and 1000.");
+          ErrorCode.INVALID_API_INPUT, "recordLimit must be between 1 and 1000.");
     }
     String direction =
         ctx.queryParamAsClass("queryDirection", String.class).getOrDefault("FromEnd");
     if (!direction.equals("FromEnd") && !direction.equals("FromStart")) {
       throw SalesforceException.badRequest(
-          "INVALID_API_INPUT", "queryDirection must be FromEnd or FromStart.");
+          ErrorCode.INVALID_API_INPUT, "queryDirection must be FromEnd or FromStart.");
     }
     long start = millis(longParam(ctx, "startTimestamp", 0L));
     Long end =
@@ -62,7 +63,10 @@ public final class ConversationRoutes {
             entries.orElseThrow(
                 () ->
                     new SalesforceException(
-                        404, "NOT_FOUND", "The requested resource does not exist", List.of()))));
+                        404,
+                        ErrorCode.NOT_FOUND,
+                        "The requested resource does not exist",
+                        List.of()))));
   }
 
   /**
@@ -82,7 +86,7 @@ public final class ConversationRoutes {
       return Long.parseLong(v.trim());
     } catch (NumberFormatException e) {
       throw SalesforceException.badRequest(
-          "INVALID_API_INPUT", name + " must be a number, was " + v);
+          ErrorCode.INVALID_API_INPUT, name + " must be a number, was " + v);
     }
   }
 }

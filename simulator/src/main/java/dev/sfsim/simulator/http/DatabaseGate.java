@@ -1,5 +1,6 @@
 package dev.sfsim.simulator.http;
 
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.SalesforceException;
 import io.javalin.http.Context;
 import java.util.function.BooleanSupplier;
@@ -21,7 +22,7 @@ public final class DatabaseGate {
   public static SalesforceException unavailable() {
     return new SalesforceException(
         503,
-        "SERVER_UNAVAILABLE",
+        ErrorCode.SERVER_UNAVAILABLE,
         "The server is unavailable to handle the request: its database does not answer.");
   }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.SalesforceException;
 
 /**
@@ -30,7 +31,7 @@ public final class Json {
   public static JsonNode parse(String body) {
     if (body == null || body.isBlank()) {
       throw SalesforceException.badRequest(
-          "JSON_PARSER_ERROR", "The request body is empty. Expected a JSON document.");
+          ErrorCode.JSON_PARSER_ERROR, "The request body is empty. Expected a JSON document.");
     }
     try {
       return MAPPER.readTree(body);
@@ -38,7 +39,8 @@ public final class Json {
       var loc = e.getLocation();
       String where =
           loc == null ? "" : " at [line:" + loc.getLineNr() + ", column:" + loc.getColumnNr() + "]";
-      throw SalesforceException.badRequest("JSON_PARSER_ERROR", e.getOriginalMessage() + where);
+      throw SalesforceException.badRequest(
+          ErrorCode.JSON_PARSER_ERROR, e.getOriginalMessage() + where);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.sfsim.simulator.http;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,7 +22,7 @@ public final class LimitsRoutes {
   public void limits(Context ctx) {
     Negotiation.jsonOnly(ctx, "/limits");
     Requests.version(ctx);
-    Map<String, Object> m = new LinkedHashMap<>();
+    Map<String, Limit> m = new LinkedHashMap<>();
     m.put(
         "DailyApiRequests",
         limit(ApiUsage.DAILY_MAX, Math.max(0, ApiUsage.DAILY_MAX - usage.used())));
@@ -35,10 +36,10 @@ public final class LimitsRoutes {
     ctx.json(m);
   }
 
-  private static Map<String, Object> limit(long max, long remaining) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("Max", max);
-    m.put("Remaining", remaining);
-    return m;
+  /** One allocation: {@code {"Max":n,"Remaining":n}}. */
+  record Limit(@JsonProperty("Max") long max, @JsonProperty("Remaining") long remaining) {}
+
+  private static Limit limit(long max, long remaining) {
+    return new Limit(max, remaining);
   }
 }

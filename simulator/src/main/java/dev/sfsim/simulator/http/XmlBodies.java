@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.SalesforceException;
 import java.io.StringReader;
 import java.util.Set;
@@ -44,7 +45,7 @@ public final class XmlBodies {
   public static JsonNode parse(String xml, Set<String> lists) {
     if (xml == null || xml.isBlank()) {
       throw SalesforceException.badRequest(
-          "XML_PARSER_ERROR", "The request body is empty. Expected an XML document.");
+          ErrorCode.XML_PARSER_ERROR, "The request body is empty. Expected an XML document.");
     }
     XMLStreamReader r = null;
     try {
@@ -72,7 +73,7 @@ public final class XmlBodies {
               : e.getMessage()
                   .replaceFirst(
                       "(?s)^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message:\\s*", "");
-      throw SalesforceException.badRequest("XML_PARSER_ERROR", message.trim() + where);
+      throw SalesforceException.badRequest(ErrorCode.XML_PARSER_ERROR, message.trim() + where);
     } finally {
       if (r != null) {
         try {

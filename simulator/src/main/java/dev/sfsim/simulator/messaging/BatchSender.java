@@ -1,5 +1,10 @@
 package dev.sfsim.simulator.messaging;
 
+import dev.sfsim.simulator.catalog.ActorType;
+import dev.sfsim.simulator.catalog.EntryType;
+import dev.sfsim.simulator.catalog.MessageStatus;
+import dev.sfsim.simulator.catalog.MessageType;
+import dev.sfsim.simulator.catalog.SessionStatus;
 import dev.sfsim.simulator.ids.SalesforceIds;
 import dev.sfsim.simulator.messaging.MessagingTransaction.DeliveryError;
 import dev.sfsim.simulator.messaging.MessagingTransaction.DueMessage;
@@ -31,16 +36,6 @@ import java.util.Set;
 final class BatchSender {
   /** KeepSessionOpen sessions end after this long without an end-user reply. */
   static final Duration SESSION_TIMEOUT = Duration.ofHours(48);
-
-  private static final Set<String> SESSION_CHANNEL_TYPES =
-      Set.of(
-          "AppleBusinessChat",
-          "EmbeddedMessaging",
-          "Facebook",
-          "Phone",
-          "Text",
-          "Voice",
-          "WhatsApp");
 
   private final MessagingSettings settings;
 
@@ -184,7 +179,7 @@ final class BatchSender {
       } else if (append) {
         existing =
             sessions.stream()
-                .filter(s -> s.status().equals("New"))
+                .filter(s -> s.status().equals(SessionStatus.NEW.value()))
                 .map(OpenSession::id)
                 .findFirst()
                 .orElse(null);
@@ -195,7 +190,7 @@ final class BatchSender {
         freshByUser.put(r.id(), newIndex);
         if (!end) {
           open.computeIfAbsent(r.id(), k -> new ArrayList<>())
-              .add(0, new OpenSession("fresh", r.id(), "New"));
+              .add(0, new OpenSession("fresh", r.id(), SessionStatus.NEW.value()));
         }
       }
       if (newIndex >= 0) {
@@ -243,13 +238,12 @@ final class BatchSender {
     List<NewSession> sessions = new ArrayList<>();
     for (int i = 0; i < fresh.size(); i++) {
       Recipient r = fresh.get(i).r;
-      String channelType =
-          SESSION_CHANNEL_TYPES.contains(r.channelMessageType()) ? r.channelMessageType() : null;
+      String channelType = MessageType.sessionChannelType(r.channelMessageType());
       sessions.add(
           new NewSession(
               sessionIds.get(i),
               names.get(i),
-              end ? "Ended" : "New",
+              end ? SessionStatus.ENDED.value() : SessionStatus.NEW.value(),
               "TriggeredOutbound",
               channelType,
               r.id(),
@@ -291,15 +285,18 @@ final class BatchSender {
       boolean enhanced = enhanced(p.r()) && !settings.immediateEntries();
       FaultRule u = p.undeliverable();
       // A zero delay (instant profile) is written with the send instead of being scheduled.
-      String status =
-          u != null || !deliver.isZero() ? "Sent" : read.isZero() ? "Read" : "Delivered";
+      MessageStatus entryStatus =
+          u != null || !deliver.isZero()
+              ? MessageStatus.SENT
+              : read.isZero() ? MessageStatus.READ : MessageStatus.DELIVERED;
+      String status = entryStatus.value();
       NewEntry e =
           new NewEntry(
               entryIds.get(i),
               sessionId,
               n,
-              "Text",
-              "System",
+              EntryType.TEXT.value(),
+              ActorType.SYSTEM.value(),
               null,
               "System",
               enhanced ? null : text,
@@ -332,8 +329,8 @@ final class BatchSender {
               null,
               p.m().transientFailures(),
               p.m().delayed(),
-              status.equals("Sent") ? now.plus(deliver) : null,
-              u == null && !status.equals("Read") ? now.plus(read) : null,
+              entryStatus == MessageStatus.SENT ? now.plus(deliver) : null,
+              u == null && entryStatus != MessageStatus.READ ? now.plus(read) : null,
               u == null ? null : (u.statusCode() == null ? "UNDELIVERABLE" : u.statusCode()),
               u == null ? null : reason(u)));
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.sfsim.simulator.catalog.RequestStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ public final class RequestWriter {
   public Written write(MessagingTransaction tx, NewRequest r, Instant now, Duration pickupDelay) {
     Map<String, JsonNode> v = new LinkedHashMap<>();
     v.put("RequestType", TextNode.valueOf("SendNotificationMessages"));
-    v.put("RequestStatus", TextNode.valueOf("Pending"));
+    v.put("RequestStatus", TextNode.valueOf(RequestStatus.PENDING.value()));
     v.put("MessageDefinition", TextNode.valueOf(r.messageDefinitionName()));
     // v65.0 MessageDefinitionParameters (textarea): the input parameters as given, JSON (the format
     // is not published)

@@ -1,5 +1,8 @@
 package dev.sfsim.simulator.messaging;
 
+import dev.sfsim.simulator.catalog.ConsentStatus;
+import dev.sfsim.simulator.catalog.ConsentType;
+import dev.sfsim.simulator.catalog.MessageType;
 import java.util.Optional;
 import java.util.Set;
 
@@ -44,7 +47,7 @@ final class SendRules {
     if (!r.channelActive()) {
       return Optional.of(CHANNEL_INACTIVE);
     }
-    if (!templateApproved && "WhatsApp".equals(r.channelMessageType())) {
+    if (!templateApproved && MessageType.WHATS_APP.value().equals(r.channelMessageType())) {
       return Optional.of(TEMPLATE_REQUIRED);
     }
     if (!request.enforceConsent()) {
@@ -60,14 +63,15 @@ final class SendRules {
   }
 
   private static boolean consented(Recipient r) {
-    String status = r.consentStatus();
-    if ("OptedOut".equals(status)) {
+    ConsentStatus status = ConsentStatus.of(r.consentStatus()).orElse(null);
+    if (status == ConsentStatus.OPTED_OUT) {
       return false;
     }
-    return switch (r.channelConsentType() == null ? "ImplicitOptIn" : r.channelConsentType()) {
-      case "ExplicitOptIn" -> "ExplicitlyOptedIn".equals(status) || "DoublyOptedIn".equals(status);
-      case "DoubleOptIn" -> "DoublyOptedIn".equals(status);
-      default -> true;
+    return switch (ConsentType.of(r.channelConsentType()).orElse(ConsentType.IMPLICIT_OPT_IN)) {
+      case EXPLICIT_OPT_IN ->
+          status == ConsentStatus.EXPLICITLY_OPTED_IN || status == ConsentStatus.DOUBLY_OPTED_IN;
+      case DOUBLE_OPT_IN -> status == ConsentStatus.DOUBLY_OPTED_IN;
+      case IMPLICIT_OPT_IN -> true;
     };
   }
 }

@@ -1,5 +1,6 @@
 package dev.sfsim.simulator.messaging;
 
+import dev.sfsim.simulator.catalog.SessionStatus;
 import java.util.List;
 
 /**
@@ -16,7 +17,7 @@ final class SessionGate {
    */
   static boolean holds(String allowedSessionStatus, List<String> openStatuses) {
     return switch (allowedSessionStatus == null ? "Any" : allowedSessionStatus) {
-      case "NonActive" -> openStatuses.contains("Active");
+      case "NonActive" -> openStatuses.contains(SessionStatus.ACTIVE.value());
       case "Closed" -> !openStatuses.isEmpty();
       default -> false;
     };

@@ -2,7 +2,8 @@
  * The org-level vocabulary every feature shares: who the org is ({@link
  * dev.sfsim.simulator.org.OrgIdentity}), the caller's {@link dev.sfsim.simulator.org.Session}, the
  * REST API version of a call ({@link dev.sfsim.simulator.org.ApiVersion}) and the error model
- * ({@link dev.sfsim.simulator.org.SalesforceException}: status, Salesforce error code, message).
- * Depends only on {@code ids}; imports neither Javalin nor Jdbi.
+ * ({@link dev.sfsim.simulator.org.SalesforceException}: status, Salesforce error code as an {@link
+ * dev.sfsim.simulator.org.ErrorCode}, message; {@code http.ErrorRenderer} writes it in each of
+ * Salesforce's error shapes). Depends only on {@code ids}; imports neither Javalin nor Jdbi.
  */
 package dev.sfsim.simulator.org;

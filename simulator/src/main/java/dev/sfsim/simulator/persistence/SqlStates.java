@@ -1,5 +1,6 @@
 package dev.sfsim.simulator.persistence;
 
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.SalesforceException;
 import java.sql.SQLException;
 import java.util.List;
@@ -33,7 +34,7 @@ public final class SqlStates {
         return Optional.of(
             new SalesforceException(
                 503,
-                "SERVER_UNAVAILABLE",
+                ErrorCode.SERVER_UNAVAILABLE,
                 "The server is busy and cannot handle the request now. Try again later."));
       }
       if (c instanceof SQLException sql && sql.getSQLState() != null) {
@@ -52,7 +53,7 @@ public final class SqlStates {
       String value = found ? m.group(2) : "";
       return Optional.of(
           SalesforceException.badRequest(
-              "DUPLICATE_VALUE",
+              ErrorCode.DUPLICATE_VALUE,
               "duplicate value found: " + field + " duplicates value on record with id: " + value,
               List.of(field)));
     }
@@ -61,23 +62,23 @@ public final class SqlStates {
       return Optional.of(
           new SalesforceException(
               503,
-              "SERVER_UNAVAILABLE",
+              ErrorCode.SERVER_UNAVAILABLE,
               "The server is unavailable to handle the request: its database does not answer."));
     }
     if (state.startsWith("22")) {
       return Optional.of(
           SalesforceException.badRequest(
-              "INVALID_INPUT", "The value cannot be stored: " + dataProblem(state)));
+              ErrorCode.INVALID_INPUT, "The value cannot be stored: " + dataProblem(state)));
     }
     if (state.equals("55P03") || state.equals("40P01") || state.equals("40001")) {
       return Optional.of(
           SalesforceException.badRequest(
-              "UNABLE_TO_LOCK_ROW", "unable to obtain exclusive access to this record"));
+              ErrorCode.UNABLE_TO_LOCK_ROW, "unable to obtain exclusive access to this record"));
     }
     if (state.equals("57014")) {
       return Optional.of(
           SalesforceException.badRequest(
-              "QUERY_TIMEOUT", "Your query request was running for too long."));
+              ErrorCode.QUERY_TIMEOUT, "Your query request was running for too long."));
     }
     return Optional.empty();
   }

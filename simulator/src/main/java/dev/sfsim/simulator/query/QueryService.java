@@ -3,6 +3,7 @@ package dev.sfsim.simulator.query;
 import dev.sfsim.simulator.catalog.Catalog;
 import dev.sfsim.simulator.clock.SimClock;
 import dev.sfsim.simulator.org.ApiVersion;
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.SalesforceException;
 import dev.sfsim.simulator.soql.AggregateColumn;
 import dev.sfsim.simulator.soql.CompiledQuery;
@@ -191,7 +192,7 @@ public final class QueryService {
   }
 
   private static SalesforceException invalidLocator() {
-    return SalesforceException.badRequest("INVALID_QUERY_LOCATOR", "invalid query locator");
+    return SalesforceException.badRequest(ErrorCode.INVALID_QUERY_LOCATOR, "invalid query locator");
   }
 
   private static long count(Handle handle, String sql, List<Object> parameters) {

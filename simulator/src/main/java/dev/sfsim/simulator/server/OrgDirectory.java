@@ -3,6 +3,7 @@ package dev.sfsim.simulator.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfsim.simulator.admin.OrgAdmin;
 import dev.sfsim.simulator.admin.StartupFixtures;
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.OrgIdentity;
 import dev.sfsim.simulator.org.SalesforceException;
 import dev.sfsim.simulator.persistence.Database;
@@ -120,7 +121,7 @@ public final class OrgDirectory implements OrgAdmin, AutoCloseable {
   public OrgIdentity create(JsonNode fixtures) {
     if (!slots.tryAcquire()) {
       throw SalesforceException.badRequest(
-          "LIMIT_EXCEEDED",
+          ErrorCode.LIMIT_EXCEEDED,
           "This simulator already has "
               + maxOrgs
               + " created orgs, its limit (SFSIM_MAX_ORGS). Delete an org (DELETE /__admin/orgs/{orgId}) before creating another.");
@@ -182,7 +183,7 @@ public final class OrgDirectory implements OrgAdmin, AutoCloseable {
     }
     if (org.get().identity().equals(defaultOrg.routed().identity())) {
       throw SalesforceException.badRequest(
-          "INVALID_OPERATION", "The default org cannot be deleted; reset it instead.");
+          ErrorCode.INVALID_OPERATION, "The default org cannot be deleted; reset it instead.");
     }
     OrgRuntime runtime = created.remove(org.get().identity().orgId());
     router.remove(orgId);

@@ -6,6 +6,7 @@ import dev.sfsim.simulator.http.HttpServer;
 import dev.sfsim.simulator.http.JournalMasking;
 import dev.sfsim.simulator.http.RequestJournal;
 import dev.sfsim.simulator.http.Requests;
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.OrgIdentity;
 import dev.sfsim.simulator.org.SalesforceException;
 import io.javalin.http.Context;
@@ -84,7 +85,7 @@ public final class OrgRouter {
       // buffer megabytes.
       ctx.attribute(ORG_ATTRIBUTE, defaultOrg);
       throw new SalesforceException(
-          413, "REQUEST_ENTITY_TOO_LARGE", "The request body is too large.");
+          413, ErrorCode.REQUEST_ENTITY_TOO_LARGE, "The request body is too large.");
     }
     ctx.attribute(ORG_ATTRIBUTE, orgOf(ctx));
   }
@@ -117,7 +118,9 @@ public final class OrgRouter {
       String id = path.substring(ORG_ADMIN_PREFIX.length()).split("/", 2)[0];
       return find(id)
           .orElseThrow(
-              () -> new SalesforceException(404, "NOT_FOUND", "No org with id '" + id + "'."));
+              () ->
+                  new SalesforceException(
+                      404, ErrorCode.NOT_FOUND, "No org with id '" + id + "'."));
     }
     if (path.startsWith("/__admin/")) {
       return defaultOrg;

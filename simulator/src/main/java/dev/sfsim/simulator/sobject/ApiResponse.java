@@ -1,6 +1,5 @@
 package dev.sfsim.simulator.sobject;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -29,18 +28,6 @@ public record ApiResponse(int status, Map<String, String> headers, Object body) 
    * created:true} for upserts, v46+).
    */
   static ApiResponse created(String location, String id, Boolean created) {
-    return new ApiResponse(201, Map.of("Location", location), saveResult(id, created));
-  }
-
-  /** {@code {"id":…,"success":true,"errors":[]}} and, when not null, {@code "created":…}. */
-  public static Map<String, Object> saveResult(String id, Boolean created) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", id);
-    m.put("success", true);
-    m.put("errors", java.util.List.of());
-    if (created != null) {
-      m.put("created", created);
-    }
-    return m;
+    return new ApiResponse(201, Map.of("Location", location), SaveResult.saved(id, created));
   }
 }

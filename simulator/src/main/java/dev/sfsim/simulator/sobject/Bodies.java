@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfsim.simulator.catalog.SObjectType;
 import dev.sfsim.simulator.http.Json;
 import dev.sfsim.simulator.org.ApiVersion;
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.SalesforceException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -20,7 +21,7 @@ public final class Bodies {
     JsonNode node = Json.parse(body);
     if (!node.isObject()) {
       throw SalesforceException.badRequest(
-          "JSON_PARSER_ERROR",
+          ErrorCode.JSON_PARSER_ERROR,
           "Can not deserialize SObject out of "
               + (node.isArray() ? "START_ARRAY" : "VALUE")
               + " token at [line:1, column:1]");
@@ -45,7 +46,7 @@ public final class Bodies {
       }
       if (type.field(e.getKey(), version.value()).isEmpty()) {
         throw SalesforceException.badRequest(
-            "INVALID_FIELD",
+            ErrorCode.INVALID_FIELD,
             "No such column '" + e.getKey() + "' on sobject of type " + type.name());
       }
       values.put(e.getKey(), e.getValue());

@@ -1,9 +1,8 @@
 package dev.sfsim.simulator.sobject;
 
+import dev.sfsim.simulator.http.ErrorRenderer;
 import dev.sfsim.simulator.org.SalesforceException;
 import dev.sfsim.simulator.persistence.SqlStates;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,39 +20,16 @@ public final class Failures {
     return SqlStates.toSalesforce(e).orElseThrow(() -> e);
   }
 
-  /**
-   * The REST error element as composite answers show it: {@code
-   * {"errorCode","message"[,"fields"]}}.
-   */
-  static Map<String, Object> restError(SalesforceException e) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("errorCode", e.errorCode());
-    m.put("message", e.getMessage());
-    if (e.fields() != null) {
-      m.put("fields", e.fields());
-    }
-    return m;
+  /** The per-record error of sObject Collections and tree ({@link ErrorRenderer#recordError}). */
+  public static ErrorRenderer.RecordError recordError(SalesforceException e) {
+    return ErrorRenderer.recordError(e);
   }
 
   /**
-   * The per-record error of sObject Collections and tree: {@code
-   * {"statusCode","message","fields"}}.
+   * A composite subrequest's error response: its status and the one-element error array ({@link
+   * ErrorRenderer#subrequestError}).
    */
-  public static Map<String, Object> recordError(
-      String statusCode, String message, List<String> fields) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("statusCode", statusCode);
-    m.put("message", message);
-    m.put("fields", fields == null ? List.of() : fields);
-    return m;
-  }
-
-  public static Map<String, Object> recordError(SalesforceException e) {
-    return recordError(e.errorCode(), e.getMessage(), e.fields());
-  }
-
-  /** A REST error response (status and one-element error array). */
   public static ApiResponse response(SalesforceException e) {
-    return new ApiResponse(e.status(), Map.of(), List.of(restError(e)));
+    return new ApiResponse(e.status(), Map.of(), ErrorRenderer.subrequestError(e));
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfsim.simulator.catalog.FieldType;
 import dev.sfsim.simulator.catalog.SObjectField;
 import dev.sfsim.simulator.ids.SalesforceIds;
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.SalesforceException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -49,7 +50,7 @@ final class FieldCoercion {
     String text = v.asText();
     if (text.indexOf('\u0000') >= 0) {
       throw SalesforceException.badRequest(
-          "INVALID_TYPE_ON_FIELD_IN_RECORD",
+          ErrorCode.INVALID_TYPE_ON_FIELD_IN_RECORD,
           f.label() + ": value contains a NUL character",
           List.of(f.name()));
     }
@@ -125,7 +126,7 @@ final class FieldCoercion {
         .orElseThrow(
             () ->
                 SalesforceException.badRequest(
-                    "MALFORMED_ID",
+                    ErrorCode.MALFORMED_ID,
                     f.label() + ": id value of incorrect type: " + text,
                     List.of(f.name())));
   }
@@ -133,7 +134,7 @@ final class FieldCoercion {
   private static String picklist(SObjectField f, String text) {
     if (!f.picklistValues().contains(text)) {
       throw SalesforceException.badRequest(
-          "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST",
+          ErrorCode.INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST,
           f.label() + ": bad value for restricted picklist field: " + text,
           List.of(f.name()));
     }
@@ -154,7 +155,7 @@ final class FieldCoercion {
       }
       if (!f.picklistValues().contains(value)) {
         throw SalesforceException.badRequest(
-            "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST",
+            ErrorCode.INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST,
             f.label() + ": bad value for restricted picklist field: " + value,
             List.of(f.name()));
       }
@@ -169,7 +170,7 @@ final class FieldCoercion {
   private static String string(SObjectField f, String text) {
     if (f.length() > 0 && text.length() > f.length()) {
       throw SalesforceException.badRequest(
-          "STRING_TOO_LONG",
+          ErrorCode.STRING_TOO_LONG,
           f.label()
               + ": data value too large: "
               + abbreviate(text)
@@ -184,7 +185,7 @@ final class FieldCoercion {
   private static SalesforceException wrongType(SObjectField f, String text) {
     String expected = f.type() == FieldType.DATETIME ? "dateTime" : f.type().describeName();
     return SalesforceException.badRequest(
-        "INVALID_TYPE_ON_FIELD_IN_RECORD",
+        ErrorCode.INVALID_TYPE_ON_FIELD_IN_RECORD,
         f.label()
             + ": value not of required type: "
             + abbreviate(text)

@@ -7,6 +7,7 @@ import dev.sfsim.simulator.catalog.SObjectType;
 import dev.sfsim.simulator.clock.SimClock;
 import dev.sfsim.simulator.ids.SalesforceIds;
 import dev.sfsim.simulator.org.ApiVersion;
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.SalesforceException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -73,9 +74,7 @@ public final class RecordOperations {
       String id = matches.get(0);
       values.keySet().removeIf(k -> k.equalsIgnoreCase(key.name()));
       update(h, type, id, values, r);
-      return createdFlag
-          ? ApiResponse.ok(ApiResponse.saveResult(id, false))
-          : ApiResponse.noContent();
+      return createdFlag ? ApiResponse.ok(SaveResult.saved(id, false)) : ApiResponse.noContent();
     }
     if (key.name().equals("Id") || "true".equalsIgnoreCase(r.query().get("updateOnly"))) {
       throw SalesforceException.notFound();
@@ -117,13 +116,13 @@ public final class RecordOperations {
     }
     if (segment.length() == 15 || segment.length() == 18) {
       throw SalesforceException.badRequest(
-          "MALFORMED_ID",
+          ErrorCode.MALFORMED_ID,
           type.field("Id").orElseThrow().label() + ": id value of incorrect type: " + segment,
           List.of("Id"));
     }
     throw new SalesforceException(
         404,
-        "NOT_FOUND",
+        ErrorCode.NOT_FOUND,
         "Provided external ID field does not exist or is not accessible: " + segment);
   }
 
@@ -133,7 +132,8 @@ public final class RecordOperations {
 
   private void checkNotDeleted(Handle h, SObjectType type, String id) {
     if (RecordReader.deleted(h, type, id).orElseThrow(SalesforceException::notFound)) {
-      throw new SalesforceException(404, "ENTITY_IS_DELETED", "entity is deleted", List.of());
+      throw new SalesforceException(
+          404, ErrorCode.ENTITY_IS_DELETED, "entity is deleted", List.of());
     }
   }
 
@@ -169,7 +169,7 @@ public final class RecordOperations {
               .orElseThrow(
                   () ->
                       SalesforceException.badRequest(
-                          "INVALID_FIELD",
+                          ErrorCode.INVALID_FIELD,
                           "No such column '"
                               + n
                               + "' on entity '"

@@ -7,6 +7,7 @@ import dev.sfsim.simulator.catalog.FieldType;
 import dev.sfsim.simulator.catalog.SObjectField;
 import dev.sfsim.simulator.catalog.SObjectType;
 import dev.sfsim.simulator.ids.SalesforceIds;
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.SalesforceException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -114,7 +115,7 @@ public final class RecordRepository {
             .toList();
     if (!cleared.isEmpty()) {
       throw SalesforceException.badRequest(
-          "REQUIRED_FIELD_MISSING",
+          ErrorCode.REQUIRED_FIELD_MISSING,
           "Required fields are missing: [" + String.join(", ", cleared) + "]",
           cleared);
     }
@@ -160,7 +161,8 @@ public final class RecordRepository {
       throw SalesforceException.notFound();
     }
     if (deleted.get()) {
-      throw new SalesforceException(404, "ENTITY_IS_DELETED", "entity is deleted", List.of());
+      throw new SalesforceException(
+          404, ErrorCode.ENTITY_IS_DELETED, "entity is deleted", List.of());
     }
     OffsetDateTime ts = now.atOffset(ZoneOffset.UTC);
     h.createUpdate(
@@ -206,7 +208,7 @@ public final class RecordRepository {
               .findOne();
       if (other.isPresent()) {
         throw SalesforceException.badRequest(
-            "DUPLICATE_VALUE",
+            ErrorCode.DUPLICATE_VALUE,
             "duplicate value found: "
                 + f.name()
                 + " duplicates value on record with id: "
@@ -284,7 +286,7 @@ public final class RecordRepository {
             .toList();
     if (!missing.isEmpty()) {
       throw SalesforceException.badRequest(
-          "REQUIRED_FIELD_MISSING",
+          ErrorCode.REQUIRED_FIELD_MISSING,
           "Required fields are missing: [" + String.join(", ", missing) + "]",
           missing);
     }
@@ -293,7 +295,7 @@ public final class RecordRepository {
   private static String checkOwnId(SObjectType type, String id) {
     if (!SalesforceIds.keyPrefix(id).equals(type.keyPrefix())) {
       throw SalesforceException.badRequest(
-          "MALFORMED_ID",
+          ErrorCode.MALFORMED_ID,
           type.field("Id").orElseThrow().label() + ": id value of incorrect type: " + id,
           List.of("Id"));
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfsim.simulator.catalog.FieldType;
 import dev.sfsim.simulator.catalog.SObjectField;
 import dev.sfsim.simulator.catalog.SObjectType;
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.SalesforceException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +41,7 @@ final class RecordValues {
               .orElseThrow(
                   () ->
                       SalesforceException.badRequest(
-                          "INVALID_FIELD",
+                          ErrorCode.INVALID_FIELD,
                           "No such column '" + e.getKey() + "' on sobject of type " + type.name()));
       checkWritable(f, mode, op);
       Object v = FieldCoercion.coerce(f, e.getValue());
@@ -59,7 +60,7 @@ final class RecordValues {
     boolean allowed = op == Operation.CREATE ? f.createable() : f.updateable();
     if (f.name().equals("IsDeleted") || (mode == WriteMode.API && !allowed)) {
       throw SalesforceException.badRequest(
-          "INVALID_FIELD_FOR_INSERT_UPDATE",
+          ErrorCode.INVALID_FIELD_FOR_INSERT_UPDATE,
           "Unable to create/update fields: "
               + f.name()
               + ". Please check the security settings of this field and verify that it is read/write for your profile or permission set.",

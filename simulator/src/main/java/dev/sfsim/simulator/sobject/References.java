@@ -4,6 +4,7 @@ import dev.sfsim.simulator.catalog.Catalog;
 import dev.sfsim.simulator.catalog.SObjectField;
 import dev.sfsim.simulator.catalog.SObjectType;
 import dev.sfsim.simulator.ids.SalesforceIds;
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.SalesforceException;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,7 @@ final class References {
                 > 0;
         if (!exists) {
           throw SalesforceException.badRequest(
-              "INVALID_CROSS_REFERENCE_KEY",
+              ErrorCode.INVALID_CROSS_REFERENCE_KEY,
               f.label() + ": invalid cross reference id",
               List.of(f.name()));
         }
@@ -71,7 +72,7 @@ final class References {
       }
     }
     throw SalesforceException.badRequest(
-        "FIELD_INTEGRITY_EXCEPTION",
+        ErrorCode.FIELD_INTEGRITY_EXCEPTION,
         f.label() + ": id value of incorrect type: " + id,
         List.of(f.name()));
   }

@@ -2,6 +2,7 @@ package dev.sfsim.simulator.sobject;
 
 import dev.sfsim.simulator.catalog.FieldValues;
 import dev.sfsim.simulator.catalog.SObjectType;
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.SalesforceException;
 import java.time.Duration;
 import java.time.Instant;
@@ -86,11 +87,11 @@ final class Replication {
     }
     if (start.isBefore(now.minus(HORIZON))) {
       throw SalesforceException.badRequest(
-          "INVALID_REPLICATION_DATE", "startDate cannot be more than 30 days ago");
+          ErrorCode.INVALID_REPLICATION_DATE, "startDate cannot be more than 30 days ago");
     }
     if (!end.isAfter(start)) {
       throw SalesforceException.badRequest(
-          "INVALID_REPLICATION_DATE",
+          ErrorCode.INVALID_REPLICATION_DATE,
           "startDate must chronologically precede endDate by more than one minute");
     }
     return new Window(start, end);
@@ -99,7 +100,7 @@ final class Replication {
   private static Instant parse(Map<String, String> query, String name) {
     String raw = query.get(name);
     if (raw == null || raw.isBlank()) {
-      throw SalesforceException.badRequest("MISSING_ARGUMENT", name + " not specified");
+      throw SalesforceException.badRequest(ErrorCode.MISSING_ARGUMENT, name + " not specified");
     }
     // An unencoded '+' of the offset arrives as a space.
     String text = raw.trim().replace(' ', '+');
@@ -107,14 +108,14 @@ final class Replication {
       return OffsetDateTime.parse(text, INPUT).toInstant();
     } catch (DateTimeParseException e) {
       throw SalesforceException.badRequest(
-          "INVALID_REPLICATION_DATE", "Invalid " + name + " date: " + raw);
+          ErrorCode.INVALID_REPLICATION_DATE, "Invalid " + name + " date: " + raw);
     }
   }
 
   private static void checkSize(int n) {
     if (n > MAX_IDS) {
       throw SalesforceException.badRequest(
-          "EXCEEDED_ID_LIMIT", "The number of ids is over the limit of " + MAX_IDS);
+          ErrorCode.EXCEEDED_ID_LIMIT, "The number of ids is over the limit of " + MAX_IDS);
     }
   }
 }

@@ -5,6 +5,7 @@ import dev.sfsim.simulator.catalog.SObjectField;
 import dev.sfsim.simulator.catalog.SObjectType;
 import dev.sfsim.simulator.catalog.SupportedCall;
 import dev.sfsim.simulator.clock.SimClock;
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.SalesforceException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -88,7 +89,7 @@ public final class SObjectResource {
         if (!type.supports(
             s.equals("updated") ? SupportedCall.GET_UPDATED : SupportedCall.GET_DELETED)) {
           throw SalesforceException.badRequest(
-              "INVALID_TYPE_FOR_OPERATION",
+              ErrorCode.INVALID_TYPE_FOR_OPERATION,
               "entity type "
                   + type.name()
                   + " does not support "
@@ -142,7 +143,7 @@ public final class SObjectResource {
     if (!f.name().equals("Id") && !f.attributes().externalId() && !f.attributes().idLookup()) {
       throw new SalesforceException(
           404,
-          "NOT_FOUND",
+          ErrorCode.NOT_FOUND,
           "Provided external ID field does not exist or is not accessible: " + r.segment(1));
     }
     allow(r, recordMethods(type, SupportedCall.UPSERT));
@@ -191,7 +192,7 @@ public final class SObjectResource {
   static SalesforceException methodNotAllowed(String method, List<String> allowed) {
     return new SalesforceException(
         405,
-        "METHOD_NOT_ALLOWED",
+        ErrorCode.METHOD_NOT_ALLOWED,
         "HTTP Method '" + method + "' not allowed. Allowed are " + String.join(",", allowed));
   }
 }

@@ -1,5 +1,6 @@
 package dev.sfsim.simulator.soql;
 
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.soql.ast.AliasedField;
 import dev.sfsim.simulator.soql.ast.ChildQuery;
 import dev.sfsim.simulator.soql.ast.Condition;
@@ -90,7 +91,7 @@ final class AstBuilder {
     if (offset != null && offset.value() > MAX_OFFSET) {
       throw src.error(
           offset.position(),
-          "NUMBER_OUTSIDE_VALID_RANGE",
+          ErrorCode.NUMBER_OUTSIDE_VALID_RANGE,
           "Maximum SOQL offset allowed is " + MAX_OFFSET);
     }
     if (q.allRowsClause() != null) {

@@ -2,6 +2,7 @@ package dev.sfsim.simulator.soql;
 
 import dev.sfsim.simulator.catalog.FieldType;
 import dev.sfsim.simulator.catalog.SObjectField;
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.soql.ResolvedQuery.DateRange;
 import dev.sfsim.simulator.soql.ResolvedQuery.Expr;
 import dev.sfsim.simulator.soql.ResolvedQuery.ResolvedCondition;
@@ -152,7 +153,7 @@ final class ConditionResolver {
     if (e.function() != null || e.type() != FieldType.MULTIPICKLIST) {
       throw src.error(
           inc.position(),
-          SoqlErrors.INVALID_QUERY_FILTER_OPERATOR,
+          ErrorCode.INVALID_QUERY_FILTER_OPERATOR,
           "includes or excludes operator only valid on multipicklist field");
     }
     List<List<String>> groups = new ArrayList<>();

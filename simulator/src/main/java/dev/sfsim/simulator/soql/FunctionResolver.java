@@ -2,6 +2,7 @@ package dev.sfsim.simulator.soql;
 
 import dev.sfsim.simulator.catalog.FieldType;
 import dev.sfsim.simulator.catalog.FormattedValues;
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.soql.ResolvedQuery.Expr;
 import dev.sfsim.simulator.soql.ResolvedQuery.ResolvedField;
 import dev.sfsim.simulator.soql.ast.FieldPath;
@@ -117,7 +118,7 @@ final class FunctionResolver {
     if (!ok) {
       throw src.error(
           call.position(),
-          SoqlErrors.INVALID_FIELD,
+          ErrorCode.INVALID_FIELD,
           "field " + f.field().name() + " does not support " + kind + " " + call.name());
     }
     return f;

@@ -2,6 +2,7 @@ package dev.sfsim.simulator.soql;
 
 import dev.sfsim.simulator.catalog.FieldType;
 import dev.sfsim.simulator.catalog.SObjectField;
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.soql.ResolvedQuery.Column;
 import dev.sfsim.simulator.soql.ResolvedQuery.Expr;
 import dev.sfsim.simulator.soql.ast.AliasedField;
@@ -39,7 +40,7 @@ final class Grouping {
       if (e.function() == null && !groupable(e.field().field())) {
         throw src.error(
             item.position(),
-            SoqlErrors.INVALID_FIELD,
+            ErrorCode.INVALID_FIELD,
             "field '" + e.field().field().name() + "' can not be grouped in a query call");
       }
       result.add(e);

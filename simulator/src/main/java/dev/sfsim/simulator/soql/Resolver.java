@@ -4,6 +4,7 @@ import dev.sfsim.simulator.catalog.Catalog;
 import dev.sfsim.simulator.catalog.ChildRelationships;
 import dev.sfsim.simulator.catalog.NameObject;
 import dev.sfsim.simulator.catalog.SObjectType;
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.soql.ResolvedQuery.Expr;
 import dev.sfsim.simulator.soql.ResolvedQuery.ResolvedCondition;
 import dev.sfsim.simulator.soql.ResolvedQuery.ResolvedField;
@@ -194,7 +195,7 @@ final class Resolver {
                 () ->
                     src.error(
                         from.position(),
-                        SoqlErrors.INVALID_TYPE,
+                        ErrorCode.INVALID_TYPE,
                         "Didn't understand relationship '"
                             + from.text()
                             + "' in FROM part of query call. If you are attempting to use a custom relationship, be sure to append the"

@@ -4,6 +4,7 @@ import static dev.sfsim.simulator.soql.Resolver.lower;
 
 import dev.sfsim.simulator.catalog.SObjectField;
 import dev.sfsim.simulator.catalog.SObjectType;
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.soql.ResolvedQuery.Expr;
 import dev.sfsim.simulator.soql.ResolvedQuery.ResolvedField;
 import dev.sfsim.simulator.soql.ast.AliasedField;
@@ -75,7 +76,7 @@ final class RowSelect {
         if (!seen.add("typeof:" + key)) {
           throw src.error(
               t.position(),
-              SoqlErrors.INVALID_FIELD,
+              ErrorCode.INVALID_FIELD,
               "duplicate field selected: " + t.relationship().text());
         }
         if (seen.contains("name:" + key)) {
@@ -111,7 +112,7 @@ final class RowSelect {
         if (!seen.add(f.key())) {
           throw src.error(
               item.position(),
-              SoqlErrors.INVALID_FIELD,
+              ErrorCode.INVALID_FIELD,
               "duplicate field selected: " + String.join(".", f.outputPath()));
         }
         select.add(f);

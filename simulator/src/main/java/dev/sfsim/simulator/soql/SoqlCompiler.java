@@ -5,8 +5,6 @@ import dev.sfsim.simulator.org.SalesforceException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The SOQL pipeline: parse (apex-parser's grammar) -> our AST -> resolve against the {@link
@@ -18,13 +16,14 @@ import org.slf4j.LoggerFactory;
  * {@code MALFORMED_QUERY}, {@code INVALID_FIELD}, {@code INVALID_TYPE}, {@code
  * INVALID_QUERY_FILTER_OPERATOR}, ... with Salesforce's caret layout, or 501 {@code
  * NOT_SUPPORTED_BY_SIMULATOR} for valid SOQL not emulated yet (convertCurrency(), DISTANCE(), WITH
- * DATA CATEGORY, ...). Plans are cacheable even with relative date literals: their values are
- * {@link DateBound}s bound when the query runs. Error carets echo the whole offending line
- * (Salesforce shows a window of very long lines; its rule is unknown).
+ * DATA CATEGORY, ...). Any other exception is a bug in the compiler, never the query's fault: it is
+ * not dressed up as a 400 but goes up to the error renderer, which logs it and answers 500 {@code
+ * UNKNOWN_EXCEPTION} (and the fuzz tests count it as a finding). Plans are cacheable even with
+ * relative date literals: their values are {@link DateBound}s bound when the query runs. Error
+ * carets echo the whole offending line (Salesforce shows a window of very long lines; its rule is
+ * unknown).
  */
 public final class SoqlCompiler {
-  private static final Logger LOG = LoggerFactory.getLogger(SoqlCompiler.class);
-
   /** "SOQL and SOSL Limits": a statement is at most 100,000 characters. */
   static final int MAX_LENGTH = 100_000;
 
@@ -66,8 +65,8 @@ public final class SoqlCompiler {
    *     exist
    * @param includeDeleted true for queryAll (rows with {@code IsDeleted = true} included)
    * @return the SQL, its parameters and the shape of the records
-   * @throws SalesforceException 400/501 as described on the class; never any other exception for
-   *     bad input
+   * @throws SalesforceException 400/501 as described on the class (a statement too deeply nested
+   *     for the parser's stack included); any other exception is a compiler bug
    */
   public CompiledQuery compile(String soql, double apiVersion, boolean includeDeleted) {
     if (soql == null) {
@@ -98,15 +97,8 @@ public final class SoqlCompiler {
       var ast = new AstBuilder(src).build(tree);
       var resolved = new Resolver(catalog, apiVersion, src).resolve(ast);
       return SqlTranslator.translate(resolved, includeDeleted);
-    } catch (SalesforceException e) {
-      throw e;
     } catch (StackOverflowError e) {
       throw SoqlErrors.tooComplicated();
-    } catch (RuntimeException e) {
-      // A bug, not the caller's fault; still a Salesforce-shaped answer rather than a 500.
-      LOG.warn("SOQL compiler failed on {}", soql, e);
-      throw SalesforceException.badRequest(
-          SoqlErrors.MALFORMED_QUERY, "unexpected token: " + soql.strip().split("\\s+", 2)[0]);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.sfsim.simulator.soql;
 
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.SalesforceException;
 import dev.sfsim.simulator.soql.ast.Position;
 
@@ -8,20 +9,17 @@ import dev.sfsim.simulator.soql.ast.Position;
  * key, except {@link #notSupported} (501) for valid SOQL the simulator does not emulate.
  */
 final class SoqlErrors {
-  static final String MALFORMED_QUERY = "MALFORMED_QUERY";
-  static final String INVALID_FIELD = "INVALID_FIELD";
-  static final String INVALID_TYPE = "INVALID_TYPE";
-  static final String INVALID_QUERY_FILTER_OPERATOR = "INVALID_QUERY_FILTER_OPERATOR";
 
   private SoqlErrors() {}
 
   static SalesforceException missingQuery() {
-    return SalesforceException.badRequest(MALFORMED_QUERY, "A query string has to be specified");
+    return SalesforceException.badRequest(
+        ErrorCode.MALFORMED_QUERY, "A query string has to be specified");
   }
 
   static SalesforceException emptyQuery() {
     return SalesforceException.badRequest(
-        MALFORMED_QUERY, "SOQL statements cannot be empty or null");
+        ErrorCode.MALFORMED_QUERY, "SOQL statements cannot be empty or null");
   }
 
   /**
@@ -29,22 +27,22 @@ final class SoqlErrors {
    * block.
    */
   static SalesforceException unexpectedFirstToken(String token) {
-    return SalesforceException.badRequest(MALFORMED_QUERY, "unexpected token: " + token);
+    return SalesforceException.badRequest(ErrorCode.MALFORMED_QUERY, "unexpected token: " + token);
   }
 
   static SalesforceException unexpectedToken(SoqlSource src, Position pos, String token) {
-    return src.error(pos, MALFORMED_QUERY, "unexpected token: '" + token + "'");
+    return src.error(pos, ErrorCode.MALFORMED_QUERY, "unexpected token: '" + token + "'");
   }
 
   static SalesforceException malformed(SoqlSource src, Position pos, String reason) {
-    return src.error(pos, MALFORMED_QUERY, reason);
+    return src.error(pos, ErrorCode.MALFORMED_QUERY, reason);
   }
 
   static SalesforceException noSuchColumn(
       SoqlSource src, Position pos, String column, String entity) {
     return src.error(
         pos,
-        INVALID_FIELD,
+        ErrorCode.INVALID_FIELD,
         "No such column '"
             + column
             + "' on entity '"
@@ -57,7 +55,7 @@ final class SoqlErrors {
   static SalesforceException unknownType(SoqlSource src, Position pos, String type) {
     return src.error(
         pos,
-        INVALID_TYPE,
+        ErrorCode.INVALID_TYPE,
         "sObject type '"
             + type
             + "' is not supported. If you are attempting to"
@@ -68,7 +66,7 @@ final class SoqlErrors {
   static SalesforceException badRelationship(SoqlSource src, Position pos, String relationship) {
     return src.error(
         pos,
-        INVALID_FIELD,
+        ErrorCode.INVALID_FIELD,
         "Didn't understand relationship '"
             + relationship
             + "' in field path. If"
@@ -82,7 +80,7 @@ final class SoqlErrors {
    */
   static SalesforceException tooComplicated() {
     return SalesforceException.badRequest(
-        "QUERY_TOO_COMPLICATED",
+        ErrorCode.QUERY_TOO_COMPLICATED,
         "Query is either selecting too many fields or the filter conditions are too complicated.");
   }
 

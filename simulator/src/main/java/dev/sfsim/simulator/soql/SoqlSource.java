@@ -1,5 +1,6 @@
 package dev.sfsim.simulator.soql;
 
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.SalesforceException;
 import dev.sfsim.simulator.soql.ast.Position;
 
@@ -39,7 +40,7 @@ final class SoqlSource {
   }
 
   /** A 400 whose message points at {@code pos} with a caret. */
-  SalesforceException error(Position pos, String errorCode, String reason) {
+  SalesforceException error(Position pos, ErrorCode errorCode, String reason) {
     return SalesforceException.badRequest(errorCode, caret(pos) + reason);
   }
 

@@ -2,6 +2,7 @@ package dev.sfsim.simulator.soql;
 
 import dev.sfsim.simulator.catalog.NameObject;
 import dev.sfsim.simulator.catalog.SObjectType;
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.SalesforceException;
 import dev.sfsim.simulator.soql.ResolvedQuery.Hop;
 import dev.sfsim.simulator.soql.ResolvedQuery.ResolvedField;
@@ -37,7 +38,7 @@ final class TypeOfResolver {
   ResolvedQuery.TypeOfSelect resolve(TypeOf t, int position) {
     if (apiVersion < SINCE) {
       throw SalesforceException.badRequest(
-          SoqlErrors.MALFORMED_QUERY,
+          ErrorCode.MALFORMED_QUERY,
           "SOQL TYPEOF expressions are not supported in this organization");
     }
     FieldPath path = t.relationship();
@@ -60,7 +61,7 @@ final class TypeOfResolver {
                   () ->
                       src.error(
                           when.type().position(),
-                          SoqlErrors.INVALID_TYPE,
+                          ErrorCode.INVALID_TYPE,
                           "'"
                               + when.type().text()
                               + "' is not a valid type for "
@@ -93,7 +94,7 @@ final class TypeOfResolver {
       ResolvedField f = fields.resolve(start, prefix, p.segments(), p);
       if (resolved.stream().anyMatch(r -> r.key().equals(f.key()))) {
         throw src.error(
-            p.position(), SoqlErrors.INVALID_FIELD, "duplicate field selected: " + p.text());
+            p.position(), ErrorCode.INVALID_FIELD, "duplicate field selected: " + p.text());
       }
       resolved.add(f);
     }

@@ -3,6 +3,7 @@ package dev.sfsim.simulator.soql;
 import dev.sfsim.simulator.catalog.FieldType;
 import dev.sfsim.simulator.catalog.SObjectField;
 import dev.sfsim.simulator.ids.SalesforceIds;
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.SalesforceException;
 import dev.sfsim.simulator.soql.ast.ComparisonOperator;
 import dev.sfsim.simulator.soql.ast.Literal;
@@ -40,7 +41,7 @@ final class ValueCoercion {
     if (multiOrder || op == ComparisonOperator.LIKE && !(type.isText() && !type.isId())) {
       throw src.error(
           at,
-          SoqlErrors.INVALID_QUERY_FILTER_OPERATOR,
+          ErrorCode.INVALID_QUERY_FILTER_OPERATOR,
           "invalid operator on " + (type.isId() ? "id" : type.describeName()) + " field");
     }
     return switch (type) {
@@ -111,7 +112,7 @@ final class ValueCoercion {
     if (isLongText(field)) {
       throw src.error(
           at,
-          SoqlErrors.INVALID_FIELD,
+          ErrorCode.INVALID_FIELD,
           "field '" + field.name() + "' can not be filtered in a query call");
     }
   }
@@ -120,7 +121,7 @@ final class ValueCoercion {
     if (isLongText(field) || field.type() == FieldType.MULTIPICKLIST) {
       throw src.error(
           at,
-          SoqlErrors.INVALID_FIELD,
+          ErrorCode.INVALID_FIELD,
           "field '" + field.name() + "' can not be sorted in a query call");
     }
   }
@@ -138,14 +139,14 @@ final class ValueCoercion {
         .orElseThrow(
             () ->
                 src.error(
-                    at, SoqlErrors.INVALID_QUERY_FILTER_OPERATOR, "invalid ID field: " + text));
+                    at, ErrorCode.INVALID_QUERY_FILTER_OPERATOR, "invalid ID field: " + text));
   }
 
   private SalesforceException mismatch(
       SObjectField field, String type, boolean quoted, Position at) {
     return src.error(
         at,
-        SoqlErrors.INVALID_FIELD,
+        ErrorCode.INVALID_FIELD,
         "value of filter criterion for field '"
             + field.name()
             + "' must be of type "

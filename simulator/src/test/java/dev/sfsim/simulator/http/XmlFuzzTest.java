@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfsim.simulator.Randoms;
 import dev.sfsim.simulator.TestSimulator;
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.SalesforceException;
 import io.restassured.RestAssured;
 import io.restassured.path.xml.XmlPath;
@@ -34,7 +35,7 @@ class XmlFuzzTest {
         XmlBodies.parse(text, Set.of("inputs"));
       } catch (SalesforceException e) {
         assertThat(e.status()).as(text).isEqualTo(400);
-        assertThat(e.errorCode()).as(text).isEqualTo("XML_PARSER_ERROR");
+        assertThat(e.errorCode()).as(text).isEqualTo(ErrorCode.XML_PARSER_ERROR);
       } catch (RuntimeException e) {
         fail("unexpected exception for %s", text, e);
       }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sfsim.simulator.catalog.Catalog;
 import dev.sfsim.simulator.org.ApiVersion;
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.SalesforceException;
 import dev.sfsim.simulator.persistence.Database;
 import java.util.ArrayList;
@@ -103,7 +104,7 @@ class QueryPagingTest {
               SalesforceException.class,
               e -> {
                 assertThat(e.status()).isEqualTo(400);
-                assertThat(e.errorCode()).isEqualTo("INVALID_QUERY_LOCATOR");
+                assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_QUERY_LOCATOR);
                 assertThat(e.getMessage()).isEqualTo("invalid query locator");
               });
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sfsim.simulator.catalog.Catalog;
 import dev.sfsim.simulator.ids.SalesforceIds;
 import dev.sfsim.simulator.org.ApiVersion;
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.SalesforceException;
 import dev.sfsim.simulator.persistence.Database;
 import dev.sfsim.simulator.soql.RandomSoql;
@@ -236,7 +237,8 @@ class QueryServiceTest {
     assertThatThrownBy(
             () -> service.query("SELECT Id FROM ConvMessageSendRequest", new ApiVersion(59), false))
         .isInstanceOfSatisfying(
-            SalesforceException.class, e -> assertThat(e.errorCode()).isEqualTo("INVALID_TYPE"));
+            SalesforceException.class,
+            e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_TYPE));
   }
 
   @Test

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.sfsim.simulator.catalog.Catalog;
 import dev.sfsim.simulator.catalog.FieldValues;
 import dev.sfsim.simulator.catalog.SObjectType;
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.SalesforceException;
 import dev.sfsim.simulator.persistence.Database;
 import java.time.Instant;
@@ -69,7 +70,7 @@ class ReplicationTest {
               assertThatThrownBy(() -> repo.delete(h, lead, gone, USER, now))
                   .isInstanceOfSatisfying(
                       SalesforceException.class,
-                      e -> assertThat(e.errorCode()).isEqualTo("ENTITY_IS_DELETED"));
+                      e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.ENTITY_IS_DELETED));
               h.rollback();
             });
   }

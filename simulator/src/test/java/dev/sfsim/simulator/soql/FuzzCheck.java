@@ -1,5 +1,6 @@
 package dev.sfsim.simulator.soql;
 
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.SalesforceException;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -11,8 +12,9 @@ import java.util.function.Function;
 
 /**
  * The fuzz oracle: running a query either succeeds or fails with a Salesforce-shaped 400/501 whose
- * message leaks no SQL or Java; anything else (another exception, an answer after {@link
- * #HANG_SECONDS}) is a finding.
+ * message leaks no SQL or Java; anything else is a finding: an internal crash (an exception that is
+ * not a {@link SalesforceException}, which the server answers 500 {@code UNKNOWN_EXCEPTION}), a
+ * {@code UNKNOWN_EXCEPTION} or any other status, an answer after {@link #HANG_SECONDS}.
  */
 public final class FuzzCheck implements AutoCloseable {
   /** A hang guard, not a speed check: a query taking this long is stuck. */
@@ -43,7 +45,11 @@ public final class FuzzCheck implements AutoCloseable {
     } catch (java.util.concurrent.ExecutionException e) {
       Throwable cause = e.getCause();
       if (!(cause instanceof SalesforceException s)) {
-        throw new AssertionError("not a Salesforce error for: " + soql, cause);
+        throw new AssertionError(
+            "internal crash (the server answers 500 UNKNOWN_EXCEPTION) for: " + soql, cause);
+      }
+      if (s.errorCode() == ErrorCode.UNKNOWN_EXCEPTION) {
+        throw new AssertionError("500 UNKNOWN_EXCEPTION for: " + soql, s);
       }
       if (s.status() != 400 && s.status() != 501) {
         throw new AssertionError("status " + s.status() + " for: " + soql, s);

@@ -13,9 +13,9 @@ import java.time.Duration;
 /**
  * The wire half of the SOQL fuzz oracle: {@code GET /services/data/v60.0/query?q=…} (or {@code
  * /queryAll}) answers 200 with a query result, or a Salesforce error body {@code
- * [{"message","errorCode",…}]} with 400 or 501 whose message leaks no SQL or Java; never a 500,
- * never silence past 20 s. Queries whose URL would pass the server's request-line limit are not
- * sent (they are still compiled in-process).
+ * [{"message","errorCode",…}]} with 400 or 501 whose message leaks no SQL or Java; a 500 {@code
+ * UNKNOWN_EXCEPTION} (an internal crash) is a finding, as is silence past 20 s. Queries whose URL
+ * would pass the server's request-line limit are not sent (they are still compiled in-process).
  */
 final class SoqlEndpointCheck {
   private static final int MAX_URL = 6_000;
@@ -66,11 +66,18 @@ final class SoqlEndpointCheck {
       }
       return true;
     }
+    if (r.statusCode() == 500) {
+      throw new AssertionError(
+          "internal crash (500 UNKNOWN_EXCEPTION) for: " + soql + " -> " + body);
+    }
     if (r.statusCode() != 400 && r.statusCode() != 501) {
       throw new AssertionError("status " + r.statusCode() + " for: " + soql + " -> " + body);
     }
     JsonNode error = Json.parse(body).path(0);
     String message = error.path("message").asText("");
+    if (error.path("errorCode").asText("").equals("UNKNOWN_EXCEPTION")) {
+      throw new AssertionError("UNKNOWN_EXCEPTION for: " + soql + " -> " + body);
+    }
     if (error.path("errorCode").asText("").isBlank()
         || message.isBlank()
         || FuzzCheck.leaks(message, soql)) {

@@ -1,5 +1,6 @@
 package dev.sfsim.simulator.messaging.persistence;
 
+import dev.sfsim.simulator.catalog.ActorType;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -168,7 +169,7 @@ public final class ConsoleRepository {
               boolean outbound = rs.getString("direction").equals("Outbound");
               Map<String, Object> m =
                   row(rs, "direction", "direction", "messageIdentifier", "mid", "text", "text");
-              m.put("actorType", outbound ? "System" : "EndUser");
+              m.put("actorType", (outbound ? ActorType.SYSTEM : ActorType.END_USER).value());
               m.put("actorName", outbound ? "System" : endUserName);
               m.put("at", iso(rs.getTimestamp("at")));
               m.put("status", rs.getString("status"));

@@ -2,10 +2,16 @@ package dev.sfsim.simulator.messaging.persistence;
 
 import static dev.sfsim.simulator.messaging.persistence.MessagingBatches.ts;
 
+import dev.sfsim.simulator.catalog.ActorType;
+import dev.sfsim.simulator.catalog.ConsentStatus;
+import dev.sfsim.simulator.catalog.EntryType;
+import dev.sfsim.simulator.catalog.MessageType;
+import dev.sfsim.simulator.catalog.SessionStatus;
 import dev.sfsim.simulator.clock.SimClock;
 import dev.sfsim.simulator.ids.SalesforceIds;
 import dev.sfsim.simulator.messaging.MessagingTransaction.NewEntry;
 import dev.sfsim.simulator.messaging.MessagingTransaction.NewSession;
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.SalesforceException;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,15 +38,6 @@ public final class EndUserMessages {
   static final Set<String> OPT_IN = Set.of("START", "UNSTOP", "SUBSCRIBE", "YES", "OPTIN");
 
   private static final Duration SESSION_TIMEOUT = Duration.ofHours(48);
-  private static final Set<String> SESSION_CHANNEL_TYPES =
-      Set.of(
-          "AppleBusinessChat",
-          "EmbeddedMessaging",
-          "Facebook",
-          "Phone",
-          "Text",
-          "Voice",
-          "WhatsApp");
 
   private final Jdbi jdbi;
   private final SimClock clock;
@@ -81,18 +78,23 @@ public final class EndUserMessages {
                       () ->
                           new SalesforceException(
                               404,
-                              "NOT_FOUND",
+                              ErrorCode.NOT_FOUND,
                               "No MessagingEndUser with id " + endUserId,
                               List.of()));
           String keyword = text.trim().toUpperCase(Locale.ROOT);
-          String entryType =
+          EntryType entryType =
               OPT_OUT.contains(keyword)
-                  ? "EndUserOptedOut"
-                  : OPT_IN.contains(keyword) ? "EndUserOptedIn" : "Text";
-          if (!entryType.equals("Text")) {
+                  ? EntryType.END_USER_OPTED_OUT
+                  : OPT_IN.contains(keyword) ? EntryType.END_USER_OPTED_IN : EntryType.TEXT;
+          if (entryType != EntryType.TEXT) {
             h.createUpdate(
                     "UPDATE messaging_end_user SET messaging_consent_status = :s, last_modified_date = :now, system_modstamp = :now WHERE id = :id")
-                .bind("s", entryType.equals("EndUserOptedOut") ? "OptedOut" : "ExplicitlyOptedIn")
+                .bind(
+                    "s",
+                    (entryType == EntryType.END_USER_OPTED_OUT
+                            ? ConsentStatus.OPTED_OUT
+                            : ConsentStatus.EXPLICITLY_OPTED_IN)
+                        .value())
                 .bind("now", ts(now))
                 .bind("id", endUserId)
                 .execute();
@@ -111,9 +113,9 @@ public final class EndUserMessages {
                         sessionId,
                         String.format(
                             "MS-%010d", dao.nextNumbers("messaging_session_name_seq", 1).get(0)),
-                        "Active",
+                        SessionStatus.ACTIVE.value(),
                         "InboundInitiated",
-                        SESSION_CHANNEL_TYPES.contains(type) ? type : null,
+                        MessageType.sessionChannelType(type),
                         endUserId,
                         (String) user.get("messaging_channel_id"),
                         owner,
@@ -139,8 +141,8 @@ public final class EndUserMessages {
                   SalesforceIds.generate("0Zy", dao.nextIds(1).get(0)),
                   sessionId,
                   seq,
-                  entryType,
-                  "EndUser",
+                  entryType.value(),
+                  ActorType.END_USER.value(),
                   endUserId,
                   (String) user.get("name"),
                   enhanced ? null : text,
@@ -245,6 +247,9 @@ public final class EndUserMessages {
 
   private static SalesforceException notFound(String messageIdentifier) {
     return new SalesforceException(
-        404, "NOT_FOUND", "No sent message has the identifier " + messageIdentifier, List.of());
+        404,
+        ErrorCode.NOT_FOUND,
+        "No sent message has the identifier " + messageIdentifier,
+        List.of());
   }
 }

@@ -1,5 +1,8 @@
 package dev.sfsim.simulator.messaging.persistence;
 
+import dev.sfsim.simulator.catalog.ActorType;
+import dev.sfsim.simulator.catalog.MessageStatus;
+import dev.sfsim.simulator.catalog.SessionStatus;
 import dev.sfsim.simulator.messaging.MessagingTransaction.DeliveryError;
 import dev.sfsim.simulator.messaging.MessagingTransaction.MessageUpdate;
 import dev.sfsim.simulator.messaging.MessagingTransaction.NewEntry;
@@ -40,14 +43,14 @@ public final class MessagingBatches {
                 VALUES (:id, :name, :status, :origin, :agentType, :endedBy, :channelType, :endUser, :channel, :now, :endTime, :owner,
                     :agentCount, :endUserCount, :expires, :now, :owner, :now, :owner, :now)""");
     for (NewSession s : sessions) {
-      boolean ended = "Ended".equals(s.status());
+      boolean ended = SessionStatus.ENDED.value().equals(s.status());
       boolean inbound = "InboundInitiated".equals(s.origin());
       b.bind("id", s.id())
           .bind("name", s.name())
           .bind("status", s.status())
           .bind("origin", s.origin())
-          .bind("agentType", inbound ? null : "System")
-          .bind("endedBy", ended ? "System" : null)
+          .bind("agentType", inbound ? null : ActorType.SYSTEM.value())
+          .bind("endedBy", ended ? ActorType.SYSTEM.value() : null)
           .bind("channelType", s.channelType())
           .bind("endUser", s.endUserId())
           .bind("channel", s.channelId())
@@ -117,8 +120,9 @@ public final class MessagingBatches {
           .bind("text", e.text())
           .bind("sentAt", ts(e.sentAt()))
           .bind("status", e.status())
-          .bind("deliveredAt", e.status().equals("Sent") ? null : ts(e.sentAt()))
-          .bind("readAt", e.status().equals("Read") ? ts(e.sentAt()) : null)
+          .bind(
+              "deliveredAt", e.status().equals(MessageStatus.SENT.value()) ? null : ts(e.sentAt()))
+          .bind("readAt", e.status().equals(MessageStatus.READ.value()) ? ts(e.sentAt()) : null)
           .add();
     }
     b.execute();

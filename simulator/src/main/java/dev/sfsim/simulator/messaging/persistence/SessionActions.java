@@ -1,8 +1,17 @@
 package dev.sfsim.simulator.messaging.persistence;
 
+import static dev.sfsim.simulator.catalog.SessionStatus.ACTIVE;
+import static dev.sfsim.simulator.catalog.SessionStatus.CONSENT;
+import static dev.sfsim.simulator.catalog.SessionStatus.ENDED;
+import static dev.sfsim.simulator.catalog.SessionStatus.INACTIVE;
+import static dev.sfsim.simulator.catalog.SessionStatus.NEW;
+import static dev.sfsim.simulator.catalog.SessionStatus.PAUSED;
+import static dev.sfsim.simulator.catalog.SessionStatus.WAITING;
 import static dev.sfsim.simulator.messaging.persistence.MessagingBatches.ts;
 
+import dev.sfsim.simulator.catalog.SessionStatus;
 import dev.sfsim.simulator.clock.SimClock;
+import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.SalesforceException;
 import java.time.Instant;
 import java.util.List;
@@ -21,15 +30,15 @@ import org.jdbi.v3.core.Jdbi;
 public final class SessionActions {
   /** One action: its name in the admin path, the new status, and the statuses it may start from. */
   public enum Action {
-    ACCEPT("Active", Set.of("New", "Waiting", "Consent", "Paused", "Inactive")),
-    TRANSFER("Waiting", Set.of("Active")),
-    END("Ended", Set.of("New", "Active", "Waiting", "Consent", "Paused", "Inactive")),
-    ERROR("Error", Set.of("New", "Active", "Waiting", "Consent", "Paused", "Inactive"));
+    ACCEPT(ACTIVE, Set.of(NEW, WAITING, CONSENT, PAUSED, INACTIVE)),
+    TRANSFER(WAITING, Set.of(ACTIVE)),
+    END(ENDED, Set.of(NEW, ACTIVE, WAITING, CONSENT, PAUSED, INACTIVE)),
+    ERROR(SessionStatus.ERROR, Set.of(NEW, ACTIVE, WAITING, CONSENT, PAUSED, INACTIVE));
 
-    final String status;
-    final Set<String> from;
+    final SessionStatus status;
+    final Set<SessionStatus> from;
 
-    Action(String status, Set<String> from) {
+    Action(SessionStatus status, Set<SessionStatus> from) {
       this.status = status;
       this.from = from;
     }
@@ -80,13 +89,13 @@ public final class SessionActions {
                       () ->
                           new SalesforceException(
                               404,
-                              "NOT_FOUND",
+                              ErrorCode.NOT_FOUND,
                               "No MessagingSession with id " + sessionId,
                               List.of()));
           String before = row[0];
-          if (!action.from.contains(before)) {
+          if (SessionStatus.of(before).filter(action.from::contains).isEmpty()) {
             throw SalesforceException.badRequest(
-                "INVALID_STATUS",
+                ErrorCode.INVALID_STATUS,
                 "Cannot "
                     + action.pathName()
                     + " MessagingSession "
@@ -96,7 +105,8 @@ public final class SessionActions {
                     + " ("
                     + action.pathName()
                     + " needs one of "
-                    + String.join(", ", action.from.stream().sorted().toList())
+                    + String.join(
+                        ", ", action.from.stream().map(SessionStatus::value).sorted().toList())
                     + ").");
           }
           String set =
@@ -112,11 +122,11 @@ public final class SessionActions {
                       + set
                       + ", last_modified_date = :now, system_modstamp = :now"
                       + " WHERE id = :id")
-              .bind("status", action.status)
+              .bind("status", action.status.value())
               .bind("now", ts(now))
               .bind("id", sessionId)
               .execute();
-          return new Outcome(sessionId, action.status, before, row[1], now);
+          return new Outcome(sessionId, action.status.value(), before, row[1], now);
         });
   }
 }

@@ -1,5 +1,6 @@
 package dev.sfsim.simulator.messaging.persistence;
 
+import dev.sfsim.simulator.catalog.ActorType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,10 +61,10 @@ public final class TranscriptRepository {
               .bind("limit", limit)
               .map(
                   (rs, ctx) -> {
-                    boolean endUser = "EndUser".equals(rs.getString("actor_type"));
+                    boolean endUser = ActorType.END_USER.value().equals(rs.getString("actor_type"));
                     Map<String, Object> sender = new LinkedHashMap<>();
                     sender.put("appType", endUser ? "custom" : "chatbot");
-                    sender.put("role", endUser ? "EndUser" : "System");
+                    sender.put("role", (endUser ? ActorType.END_USER : ActorType.SYSTEM).value());
                     sender.put("subject", endUser ? rs.getString("actor_id") : "System");
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("clientDuration", 0);

@@ -5,12 +5,15 @@ import dev.sfsim.simulator.catalog.Catalog;
 import dev.sfsim.simulator.catalog.SObjectType;
 import dev.sfsim.simulator.clock.SimClock;
 import dev.sfsim.simulator.error.SalesforceException;
+import dev.sfsim.simulator.persistence.ResetTemplate;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.Lock;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Puts the org back to its state right after start ({@code POST /__admin/reset}; admin API
@@ -49,6 +52,12 @@ public final class ResetService {
 
   private final Lock workLock;
 
+  /** Every table a reset clears, those referencing others first. */
+  private final List<String> tables;
+
+  /** The state the last full reset produced; null until one ran. */
+  private volatile @Nullable ResetTemplate template;
+
   /**
    * @param workLock held during a reset so that the dispatcher does not work on tables being
    *     truncated
@@ -68,6 +77,9 @@ public final class ResetService {
     this.clock = clock;
     this.fixtures = fixtures;
     this.startupFixtures = startupFixtures;
+    List<String> all = new ArrayList<>(OWN_TABLES);
+    catalog.all().stream().map(SObjectType::table).forEach(all::add);
+    this.tables = List.copyOf(all);
   }
 
   /** State kept outside the database (the request journal, ...) that reset clears too. */
@@ -85,12 +97,19 @@ public final class ResetService {
     try {
       clock.reset();
       // TRUNCATE locks every table at once and can deadlock with a transaction of another simulator
-      // process
-      // sharing the database; PostgreSQL then aborts one side (SQLState 40P01), and the reset
-      // simply runs again.
+      // process sharing the database; PostgreSQL then aborts one side (SQLState 40P01), and the
+      // reset simply runs again.
       for (int attempt = 1; ; attempt++) {
         try {
-          clearAndSeed();
+          if (template == null) {
+            fullReset();
+          } else {
+            jdbi.useTransaction(
+                h -> {
+                  ResetTemplate.clear(h, tables);
+                  template.restore(h, clock.now());
+                });
+          }
           break;
         } catch (org.jdbi.v3.core.JdbiException e) {
           if (attempt >= 5 || !deadlock(e)) {
@@ -99,37 +118,42 @@ public final class ResetService {
         }
       }
       alsoClear.forEach(Runnable::run);
-      for (StartupFixtures.File f : startupFixtures.files()) {
-        try {
-          fixtures.load(f.body());
-        } catch (SalesforceException e) {
-          throw new IllegalStateException(
-              "Fixture file "
-                  + f.path()
-                  + " cannot be loaded: "
-                  + e.errorCode()
-                  + ": "
-                  + e.getMessage(),
-              e);
-        }
-      }
     } finally {
       workLock.unlock();
     }
   }
 
-  private void clearAndSeed() {
-    jdbi.useTransaction(
-        h -> {
-          List<String> tables = new ArrayList<>(OWN_TABLES);
-          catalog.all().stream().map(SObjectType::table).forEach(tables::add);
-          h.execute("TRUNCATE " + String.join(", ", tables) + " RESTART IDENTITY CASCADE");
-          h.execute("ALTER SEQUENCE sfsim_id_seq RESTART WITH 1000");
-          for (String seq : SEQUENCES) {
-            h.execute("ALTER SEQUENCE " + seq + " RESTART WITH 1");
-          }
-          seedOrg(h);
-        });
+  /**
+   * Truncates every table, restarts the sequences, seeds the org and loads the startup fixtures, in
+   * one transaction; then keeps the result as the {@link ResetTemplate} of the next resets.
+   */
+  private void fullReset() {
+    template =
+        jdbi.inTransaction(
+            h -> {
+              Instant start = clock.now();
+              h.execute("TRUNCATE " + String.join(", ", tables) + " RESTART IDENTITY CASCADE");
+              h.execute("ALTER SEQUENCE sfsim_id_seq RESTART WITH 1000");
+              for (String seq : SEQUENCES) {
+                h.execute("ALTER SEQUENCE " + seq + " RESTART WITH 1");
+              }
+              seedOrg(h);
+              for (StartupFixtures.File f : startupFixtures.files()) {
+                try {
+                  fixtures.load(h, f.body());
+                } catch (SalesforceException e) {
+                  throw new IllegalStateException(
+                      "Fixture file "
+                          + f.path()
+                          + " cannot be loaded: "
+                          + e.errorCode()
+                          + ": "
+                          + e.getMessage(),
+                      e);
+                }
+              }
+              return ResetTemplate.capture(h, tables, start, clock.now());
+            });
   }
 
   private static boolean deadlock(Throwable t) {

@@ -102,8 +102,8 @@ public final class JdbiMessagingStore implements MessagingStore {
   }
 
   @Override
-  public boolean anythingDue(Instant now) {
-    return jdbi.withExtension(MessagingDao.class, dao -> dao.anythingDue(now));
+  public Due due(Instant now) {
+    return jdbi.withExtension(MessagingDao.class, dao -> dao.due(now));
   }
 
   @Override

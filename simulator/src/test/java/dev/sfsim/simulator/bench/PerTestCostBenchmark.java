@@ -73,18 +73,39 @@ public final class PerTestCostBenchmark {
       print("new org (POST /__admin/orgs)", orgs, "176 ms", "< 40 ms");
       double[] test = new double[ROUNDS];
       for (int i = 0; i < ROUNDS; i++) {
+        round = i;
         long t0 = System.nanoTime();
         perTest(base);
         test[i] = ms(t0);
       }
       print("per-test overhead (reset+token+send 1+await)", test, "-", "< 30 ms");
+      String[] names = {"reset", "token", "query end user", "send 1", "await Completed"};
+      for (int k = 0; k < names.length; k++) {
+        print("  of which " + names[k], STEPS[k], "-", "-");
+      }
     }
+  }
+
+  /** Per step of {@link #perTest}: reset, token, end-user query, send, await; milliseconds. */
+  private static final double[][] STEPS = new double[5][ROUNDS];
+
+  private static int round = -1;
+
+  private static long step(int k, long t0) {
+    long t = System.nanoTime();
+    if (round >= 0) {
+      STEPS[k][round] = (t - t0) / 1e6;
+    }
+    return t;
   }
 
   /** Reset, token, one send, await Completed. */
   static void perTest(String base) throws Exception {
+    long t = System.nanoTime();
     post(base + "/__admin/reset", "");
+    t = step(0, t);
     String token = MessagingBenchmark.token(base);
+    t = step(1, t);
     String user =
         JSON.readTree(
                 get(
@@ -95,6 +116,7 @@ public final class PerTestCostBenchmark {
             .get(0)
             .get("Id")
             .asText();
+    t = step(2, t);
     String requestId =
         JSON.readTree(
                 send(
@@ -106,6 +128,7 @@ public final class PerTestCostBenchmark {
             .get("outputValues")
             .get("requestId")
             .asText();
+    t = step(3, t);
     String soql = "SELECT RequestStatus FROM ConvMessageSendRequest WHERE Id = '" + requestId + "'";
     while (!JSON.readTree(get(base, token, soql))
         .get("records")
@@ -115,6 +138,7 @@ public final class PerTestCostBenchmark {
         .equals("Completed")) {
       Thread.sleep(1);
     }
+    step(4, t);
   }
 
   static void print(String figure, double[] ms, String baseline, String target) {

@@ -1,10 +1,9 @@
 package dev.sfsim.simulator.admin;
 
-import dev.sfsim.simulator.auth.OrgIdentity;
-import dev.sfsim.simulator.catalog.Catalog;
-import dev.sfsim.simulator.catalog.SObjectType;
 import dev.sfsim.simulator.clock.SimClock;
-import dev.sfsim.simulator.error.SalesforceException;
+import dev.sfsim.simulator.org.OrgIdentity;
+import dev.sfsim.simulator.org.SalesforceException;
+import dev.sfsim.simulator.persistence.ResetParticipant;
 import dev.sfsim.simulator.persistence.ResetTemplate;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -19,36 +18,18 @@ import org.jspecify.annotations.Nullable;
  * Puts the org back to its state right after start ({@code POST /__admin/reset}; admin API
  * contract: {@code GET /__admin/openapi.json}): every record, component, token, queued message and
  * outbox entry is removed, id and auto-number sequences restart (so the startup fixtures get the
- * same ids again), the org and its users are seeded, and the startup fixtures are loaded.
+ * same ids again), the org and its users are seeded, and the startup fixtures are loaded. Each
+ * feature declares what it clears (a {@link ResetParticipant}: {@code RecordReset}, {@code
+ * AuthReset}, {@code QueryReset}, {@code MessagingReset}); this class knows only the org's seed.
  *
  * <p>The first reset does all of that in one transaction and keeps the result as a {@link
- * ResetTemplate}; later resets delete every row and put the template back (a few statements instead
- * of one insert per fixture record), with the records' CreatedDate, LastModifiedDate and
- * SystemModstamp at the reset's instant, as a full reset writes them.
+ * ResetTemplate}; later resets delete the participants' rows and put the template back (a few
+ * statements instead of one insert per fixture record), with the records' CreatedDate,
+ * LastModifiedDate and SystemModstamp at the reset's instant, as a full reset writes them.
  */
 public final class ResetService {
-  private static final List<String> OWN_TABLES =
-      List.of(
-          "conv_message",
-          "outbox",
-          "access_token",
-          "messaging_component",
-          "query_cursor",
-          "refresh_token",
-          "oauth_authorization_code",
-          "fault_rule",
-          "conversation_entry_held",
-          "inbound_message");
-  private static final List<String> SEQUENCES =
-      List.of(
-          "conv_message_send_request_name_seq",
-          "messaging_session_name_seq",
-          "query_cursor_seq",
-          "cases_name_seq",
-          "messaging_delivery_error_name_seq");
-
   private final Jdbi jdbi;
-  private final Catalog catalog;
+  private final List<ResetParticipant> participants;
   private final OrgIdentity org;
   private final SimClock clock;
   private final FixtureService fixtures;
@@ -57,7 +38,7 @@ public final class ResetService {
 
   private final Lock workLock;
 
-  /** Every table a reset clears, those referencing others first. */
+  /** Every participant's tables. */
   private final List<String> tables;
 
   /** The state the last full reset produced; null until one ran. */
@@ -69,7 +50,7 @@ public final class ResetService {
    */
   public ResetService(
       Jdbi jdbi,
-      Catalog catalog,
+      List<ResetParticipant> participants,
       OrgIdentity org,
       SimClock clock,
       FixtureService fixtures,
@@ -77,13 +58,13 @@ public final class ResetService {
       Lock workLock) {
     this.workLock = workLock;
     this.jdbi = jdbi;
-    this.catalog = catalog;
+    this.participants = List.copyOf(participants);
     this.org = org;
     this.clock = clock;
     this.fixtures = fixtures;
     this.startupFixtures = startupFixtures;
-    List<String> all = new ArrayList<>(OWN_TABLES);
-    catalog.all().stream().map(SObjectType::table).forEach(all::add);
+    List<String> all = new ArrayList<>();
+    participants.forEach(p -> all.addAll(p.tables()));
     this.tables = List.copyOf(all);
   }
 
@@ -122,13 +103,14 @@ public final class ResetService {
       // reset simply runs again.
       for (int attempt = 1; ; attempt++) {
         try {
-          if (template == null) {
+          ResetTemplate t = template;
+          if (t == null) {
             fullReset();
           } else {
             jdbi.useTransaction(
                 h -> {
                   ResetTemplate.clear(h, tables);
-                  template.restore(h, clock.now());
+                  t.restore(h, clock.now());
                 });
           }
           break;
@@ -145,8 +127,9 @@ public final class ResetService {
   }
 
   /**
-   * Truncates every table, restarts the sequences, seeds the org and loads the startup fixtures, in
-   * one transaction; then keeps the result as the {@link ResetTemplate} of the next resets.
+   * Truncates the participants' tables, lets them restart their sequences, seeds the org and loads
+   * the startup fixtures, in one transaction; then keeps the result as the {@link ResetTemplate} of
+   * the next resets.
    */
   private void fullReset() {
     template =
@@ -154,9 +137,8 @@ public final class ResetService {
             h -> {
               Instant start = clock.now();
               h.execute("TRUNCATE " + String.join(", ", tables) + " RESTART IDENTITY CASCADE");
-              h.execute("ALTER SEQUENCE sfsim_id_seq RESTART WITH 1000");
-              for (String seq : SEQUENCES) {
-                h.execute("ALTER SEQUENCE " + seq + " RESTART WITH 1");
+              for (ResetParticipant p : participants) {
+                p.afterTruncate(h);
               }
               seedOrg(h);
               for (StartupFixtures.File f : startupFixtures.files()) {

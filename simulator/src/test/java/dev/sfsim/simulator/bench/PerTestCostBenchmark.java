@@ -45,7 +45,7 @@ public final class PerTestCostBenchmark {
     SimulatorConfig config =
         SimulatorConfig.defaults()
             .withPort(0)
-            .withLatency(SimulatorConfig.LatencyProfile.INSTANT)
+            .withLatency(dev.sfsim.simulator.messaging.LatencyProfile.INSTANT)
             .withFixtureDirs(List.of(dir));
     try (Simulator sim = Simulator.start(config)) {
       String base = sim.baseUrl();

@@ -1,6 +1,5 @@
 package dev.sfsim.simulator.messaging.persistence;
 
-import dev.sfsim.simulator.messaging.MessagingStore;
 import dev.sfsim.simulator.messaging.MessagingTransaction.DueMessage;
 import dev.sfsim.simulator.messaging.MessagingTransaction.OpenSession;
 import dev.sfsim.simulator.messaging.Recipient;
@@ -199,21 +198,6 @@ interface MessagingDao {
       @Bind("sub") String subscriptionId,
       @Bind("longevity") String longevity,
       @Bind("dueAt") Instant dueAt);
-
-  /**
-   * Every condition under which {@code startPending}, {@code inProgress} or {@code
-   * Housekeeping.run} has work, apart.
-   */
-  @SqlQuery(
-      """
-            SELECT EXISTS (SELECT 1 FROM conv_message_send_request WHERE request_status = 'Pending' AND sfsim_due_at <= :now
-                    AND NOT is_deleted) AS pending,
-                EXISTS (SELECT 1 FROM conv_message_send_request WHERE request_status = 'InProgress' AND NOT is_deleted) AS in_progress,
-                EXISTS (SELECT 1 FROM messaging_session WHERE sfsim_expires_at <= :now AND coalesce(status, 'New') NOT IN ('Ended', 'Error'))
-                OR EXISTS (SELECT 1 FROM conv_message WHERE deliver_due_at <= :now OR read_due_at <= :now OR status = 'Held')
-                OR EXISTS (SELECT 1 FROM conversation_entry_held) AS housekeeping""")
-  @RegisterConstructorMapper(MessagingStore.Due.class)
-  MessagingStore.Due due(@Bind("now") Instant now);
 
   @SqlUpdate("SELECT pg_advisory_xact_lock(7714401)")
   void lockDispatch();

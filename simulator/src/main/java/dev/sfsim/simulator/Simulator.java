@@ -255,9 +255,6 @@ public final class Simulator implements AutoCloseable {
     reset.onReset(tokens::forgetSessions);
     AuthFilter auth = new AuthFilter(tokens);
     var store = new JdbiMessagingStore(jdbi, catalog, records, components);
-    var send =
-        new SendConversationMessagesService(
-            jdbi, clock, components, new RequestWriter(store), config.latency().pickupDelay);
     EventStreamRoutes events = new EventStreamRoutes(org.orgId(), eventWriter);
     eventStreams.add(events);
     Dispatcher dispatcher =
@@ -272,6 +269,13 @@ public final class Simulator implements AutoCloseable {
             workLock,
             dispatchThreads,
             events);
+    var send =
+        new SendConversationMessagesService(
+            jdbi,
+            clock,
+            components,
+            new RequestWriter(store, dispatcher::wake),
+            config.latency().pickupDelay);
     FaultRepository faults = new FaultRepository(jdbi);
     SoqlCompiler compiler = new SoqlCompiler(catalog);
     QueryService queries = new QueryService(jdbi, database.dataSource(schema), compiler, clock);

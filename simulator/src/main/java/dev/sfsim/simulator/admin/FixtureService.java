@@ -63,6 +63,11 @@ public final class FixtureService {
    *     component) and the problem
    */
   public Result load(JsonNode body) {
+    checkKeys(body);
+    return jdbi.inTransaction(h -> loadInto(h, body));
+  }
+
+  private static void checkKeys(JsonNode body) {
     if (body == null || !body.isObject()) {
       throw SalesforceException.badRequest(
           ErrorCode.JSON_PARSER_ERROR,
@@ -76,16 +81,25 @@ public final class FixtureService {
             "Unknown fixtures key '" + key + "'. Expected 'records' and/or 'messagingComponents'.");
       }
     }
-    return jdbi.inTransaction(
-        h -> {
-          List<String> names = new ArrayList<>();
-          for (JsonNode c : array(body, "messagingComponents")) {
-            MessagingComponent component = ComponentFixtures.parse(c);
-            components.upsert(h, component);
-            names.add(component.developerName());
-          }
-          return new Result(loadRecords(h, array(body, "records")), names);
-        });
+  }
+
+  /**
+   * {@link #load(JsonNode)} within the caller's transaction: a full reset clears the org, seeds it
+   * and loads the startup files in one.
+   */
+  Result load(Handle h, JsonNode body) {
+    checkKeys(body);
+    return loadInto(h, body);
+  }
+
+  private Result loadInto(Handle h, JsonNode body) {
+    List<String> names = new ArrayList<>();
+    for (JsonNode c : array(body, "messagingComponents")) {
+      MessagingComponent component = ComponentFixtures.parse(c);
+      components.upsert(h, component);
+      names.add(component.developerName());
+    }
+    return new Result(loadRecords(h, array(body, "records")), names);
   }
 
   private List<Map<String, String>> loadRecords(Handle h, List<JsonNode> list) {

@@ -4,12 +4,15 @@ import dev.sfsim.simulator.clock.SimClock;
 import dev.sfsim.simulator.org.OrgIdentity;
 import dev.sfsim.simulator.org.SalesforceException;
 import dev.sfsim.simulator.persistence.ResetParticipant;
+import dev.sfsim.simulator.persistence.ResetTemplate;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.Lock;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Puts the org back to its state right after start ({@code POST /__admin/reset}; admin API
@@ -18,6 +21,11 @@ import org.jdbi.v3.core.Jdbi;
  * same ids again), the org and its users are seeded, and the startup fixtures are loaded. Each
  * feature declares what it clears (a {@link ResetParticipant}: {@code RecordReset}, {@code
  * AuthReset}, {@code QueryReset}, {@code MessagingReset}); this class knows only the org's seed.
+ *
+ * <p>The first reset does all of that in one transaction and keeps the result as a {@link
+ * ResetTemplate}; later resets delete the participants' rows and put the template back (a few
+ * statements instead of one insert per fixture record), with the records' CreatedDate,
+ * LastModifiedDate and SystemModstamp at the reset's instant, as a full reset writes them.
  */
 public final class ResetService {
   private final Jdbi jdbi;
@@ -25,10 +33,16 @@ public final class ResetService {
   private final OrgIdentity org;
   private final SimClock clock;
   private final FixtureService fixtures;
-  private final StartupFixtures startupFixtures;
+  private volatile StartupFixtures startupFixtures;
   private final List<Runnable> alsoClear = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private final Lock workLock;
+
+  /** Every participant's tables. */
+  private final List<String> tables;
+
+  /** The state the last full reset produced; null until one ran. */
+  private volatile @Nullable ResetTemplate template;
 
   /**
    * @param workLock held during a reset so that the dispatcher does not work on tables being
@@ -49,6 +63,25 @@ public final class ResetService {
     this.clock = clock;
     this.fixtures = fixtures;
     this.startupFixtures = startupFixtures;
+    List<String> all = new ArrayList<>();
+    participants.forEach(p -> all.addAll(p.tables()));
+    this.tables = List.copyOf(all);
+  }
+
+  /**
+   * Adds a fixture file to those every reset loads (an org created with fixtures of its own); the
+   * next reset is a full one.
+   */
+  public void addFixtures(StartupFixtures.File file) {
+    workLock.lock();
+    try {
+      List<StartupFixtures.File> files = new ArrayList<>(startupFixtures.files());
+      files.add(file);
+      startupFixtures = new StartupFixtures(files);
+      template = null;
+    } finally {
+      workLock.unlock();
+    }
   }
 
   /** State kept outside the database (the request journal, ...) that reset clears too. */
@@ -66,12 +99,20 @@ public final class ResetService {
     try {
       clock.reset();
       // TRUNCATE locks every table at once and can deadlock with a transaction of another simulator
-      // process
-      // sharing the database; PostgreSQL then aborts one side (SQLState 40P01), and the reset
-      // simply runs again.
+      // process sharing the database; PostgreSQL then aborts one side (SQLState 40P01), and the
+      // reset simply runs again.
       for (int attempt = 1; ; attempt++) {
         try {
-          clearAndSeed();
+          ResetTemplate t = template;
+          if (t == null) {
+            fullReset();
+          } else {
+            jdbi.useTransaction(
+                h -> {
+                  ResetTemplate.clear(h, tables);
+                  t.restore(h, clock.now());
+                });
+          }
           break;
         } catch (org.jdbi.v3.core.JdbiException e) {
           if (attempt >= 5 || !deadlock(e)) {
@@ -80,36 +121,42 @@ public final class ResetService {
         }
       }
       alsoClear.forEach(Runnable::run);
-      for (StartupFixtures.File f : startupFixtures.files()) {
-        try {
-          fixtures.load(f.body());
-        } catch (SalesforceException e) {
-          throw new IllegalStateException(
-              "Fixture file "
-                  + f.path()
-                  + " cannot be loaded: "
-                  + e.errorCode()
-                  + ": "
-                  + e.getMessage(),
-              e);
-        }
-      }
     } finally {
       workLock.unlock();
     }
   }
 
-  private void clearAndSeed() {
-    jdbi.useTransaction(
-        h -> {
-          List<String> tables = new ArrayList<>();
-          participants.forEach(p -> tables.addAll(p.tables()));
-          h.execute("TRUNCATE " + String.join(", ", tables) + " RESTART IDENTITY CASCADE");
-          for (ResetParticipant p : participants) {
-            p.afterTruncate(h);
-          }
-          seedOrg(h);
-        });
+  /**
+   * Truncates the participants' tables, lets them restart their sequences, seeds the org and loads
+   * the startup fixtures, in one transaction; then keeps the result as the {@link ResetTemplate} of
+   * the next resets.
+   */
+  private void fullReset() {
+    template =
+        jdbi.inTransaction(
+            h -> {
+              Instant start = clock.now();
+              h.execute("TRUNCATE " + String.join(", ", tables) + " RESTART IDENTITY CASCADE");
+              for (ResetParticipant p : participants) {
+                p.afterTruncate(h);
+              }
+              seedOrg(h);
+              for (StartupFixtures.File f : startupFixtures.files()) {
+                try {
+                  fixtures.load(h, f.body());
+                } catch (SalesforceException e) {
+                  throw new IllegalStateException(
+                      "Fixture file "
+                          + f.path()
+                          + " cannot be loaded: "
+                          + e.errorCode()
+                          + ": "
+                          + e.getMessage(),
+                      e);
+                }
+              }
+              return ResetTemplate.capture(h, tables, start, clock.now());
+            });
   }
 
   private static boolean deadlock(Throwable t) {

@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +55,11 @@ public final class Dispatcher implements AutoCloseable {
   private final ExecutorService workers;
 
   private final ScheduledExecutorService executor;
-  private volatile ScheduledFuture<?> ticks;
+  private volatile @Nullable ScheduledFuture<?> ticks;
+
+  /** Whether a {@link #wake()} tick is queued and has not started yet. */
+  private final java.util.concurrent.atomic.AtomicBoolean woken =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   /**
    * @param lock held while the dispatcher works; whoever else holds it (reset) keeps the dispatcher
@@ -86,7 +91,23 @@ public final class Dispatcher implements AutoCloseable {
     ticks = executor.scheduleWithFixedDelay(this::tickSafely, ms, ms, TimeUnit.MILLISECONDS);
   }
 
+  /**
+   * Runs a tick now, besides the regular ones (a request was accepted with no pick-up delay); a
+   * wake while one is already queued adds nothing.
+   */
+  public void wake() {
+    if (ticks == null || !woken.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      executor.execute(this::tickSafely);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      woken.set(false); // stopping: the regular ticks are over too
+    }
+  }
+
   private void tickSafely() {
+    woken.set(false);
     try {
       runDue();
     } catch (RuntimeException e) {
@@ -139,12 +160,17 @@ public final class Dispatcher implements AutoCloseable {
    * the freed slots.
    */
   private void runDue(Instant now) {
-    if (!store.anythingDue(now)) {
-      return;
-    } // an idle org costs one query per tick, not a dozen statements
-    for (int pass = 0; pass < 100; pass++) {
-      store.housekeeping(now).forEach(events::publish);
-      store.startPendingRequests(now, settings.maxInProgress());
+    MessagingStore.Due due = store.due(now);
+    for (int pass = 0; pass < 100 && due.any(); pass++) {
+      if (due.housekeeping()) {
+        store.housekeeping(now).forEach(events::publish);
+      }
+      if (due.pending()) {
+        store.startPendingRequests(now, settings.maxInProgress());
+      }
+      if (!due.pending() && !due.inProgress()) {
+        return;
+      }
       List<String> ids = store.requestsWithDueWork(now);
       List<List<OutboxEntry>> sent = new ArrayList<>();
       List<Future<Boolean>> runs = new ArrayList<>();
@@ -161,6 +187,7 @@ public final class Dispatcher implements AutoCloseable {
       if (!completed) {
         return;
       }
+      due = store.due(now);
     }
   }
 

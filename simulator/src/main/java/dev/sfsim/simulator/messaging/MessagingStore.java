@@ -46,11 +46,21 @@ public interface MessagingStore {
   Optional<MessagingEvent.RequestProgress> progress(String requestId);
 
   /**
-   * Whether any dispatcher work may be due at {@code now}: a request Pending or InProgress, a
-   * session past its expiry, a receipt due, a held entry or message. One cheap query, so that an
-   * idle org's tick does nothing else.
+   * What dispatcher work may be due at {@code now}, in one cheap query, so that an idle org's tick
+   * does nothing else and a busy one skips the kinds of work that have nothing to do.
+   *
+   * @param pending a {@code Pending} request is due for pick-up
+   * @param inProgress a request is {@code InProgress}
+   * @param housekeeping a session past its expiry, a receipt due, a held entry or message
    */
-  boolean anythingDue(Instant now);
+  record Due(boolean pending, boolean inProgress, boolean housekeeping) {
+    public boolean any() {
+      return pending || inProgress || housekeeping;
+    }
+  }
+
+  /** What may be due at {@code now}. */
+  Due due(Instant now);
 
   /** The earliest instant after {@code t} at which some work becomes due, if any. */
   Optional<Instant> nextDueAfter(Instant t);

@@ -21,9 +21,20 @@ import java.util.UUID;
  */
 public final class RequestWriter {
   private final MessagingStore store;
+  private final Runnable written;
 
   public RequestWriter(MessagingStore store) {
+    this(store, () -> {});
+  }
+
+  /**
+   * @param written run after a request written in its own transaction committed with no pick-up
+   *     delay (the dispatcher's {@link Dispatcher#wake()}, so the request does not wait for the
+   *     next poll)
+   */
+  public RequestWriter(MessagingStore store, Runnable written) {
     this.store = store;
+    this.written = written;
   }
 
   /**
@@ -95,6 +106,10 @@ public final class RequestWriter {
 
   /** Writes the request in a transaction of its own. */
   public Written write(NewRequest r, Instant now, Duration pickupDelay) {
-    return store.inTransaction(tx -> write(tx, r, now, pickupDelay));
+    Written w = store.inTransaction(tx -> write(tx, r, now, pickupDelay));
+    if (pickupDelay.isZero()) {
+      written.run();
+    }
+    return w;
   }
 }

@@ -19,15 +19,17 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The orgs of one simulator: the default org (schema {@code public}) and those made by {@code POST
- * /__admin/orgs}, each in its own schema {@code org_<random>}. Migrating a schema takes a few
- * hundred milliseconds, so once orgs are used (not before: a simulator that never creates one does
- * no such work), a spare, already migrated schema is kept ready in the background; creating an org
- * renames it, seeds the org and loads its fixtures.
+ * /__admin/orgs}, each in its own schema {@code org_<random>}. Migrating a schema and loading the
+ * startup fixtures takes a few hundred milliseconds, so once orgs are used (not before: a simulator
+ * that never creates one does no such work), {@link #READY} orgs are kept ready in the background,
+ * migrated, built and loaded; creating an org takes one, resets it (a few statements: its reset
+ * template is captured) and routes it.
  */
 public final class OrgDirectory implements OrgAdmin, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(OrgDirectory.class);
@@ -44,7 +46,13 @@ public final class OrgDirectory implements OrgAdmin, AutoCloseable {
   private final StartupFixtures startupFixtures;
   private final SecureRandom random = new SecureRandom();
   private final Map<String, OrgRuntime> created = new ConcurrentHashMap<>();
-  private final ConcurrentLinkedQueue<String> spares = new ConcurrentLinkedQueue<>();
+
+  /** Orgs made ready in the background, not yet handed out (nor routed). */
+  private final ConcurrentLinkedQueue<OrgRuntime> ready = new ConcurrentLinkedQueue<>();
+
+  /** How many orgs are kept ready once orgs are used. */
+  static final int READY = 2;
+
   private final int maxOrgs;
 
   /**
@@ -135,36 +143,50 @@ public final class OrgDirectory implements OrgAdmin, AutoCloseable {
   }
 
   private OrgIdentity createInSlot(JsonNode fixtures) {
-    OrgIdentity identity = OrgIdentity.generate(random);
-    String schema = "org_" + HexFormat.of().formatHex(bytes());
-    String spare = spares.poll();
-    if (spare != null) {
-      database.renameSchema(spare, schema);
-    } else {
-      database.migrate(schema);
-    }
+    OrgRuntime runtime = ready.poll();
     prepareSpare();
-    List<StartupFixtures.File> files = new ArrayList<>(startupFixtures.files());
-    if (fixtures != null) {
-      files.add(new StartupFixtures.File(Path.of("POST /__admin/orgs"), fixtures));
+    if (runtime == null) {
+      runtime = build();
     }
-    OrgRuntime runtime = null;
     try {
-      runtime = factory.build(identity, schema, new StartupFixtures(files));
-      runtime.reset().reset();
+      if (fixtures != null) {
+        runtime
+            .reset()
+            .addFixtures(new StartupFixtures.File(Path.of("POST /__admin/orgs"), fixtures));
+      }
+      runtime.reset().reset(); // the records' dates are now's, not the preparation's
     } catch (IllegalStateException e) {
-      discard(runtime, schema);
+      discard(runtime, runtime.schema());
       if (e.getCause() instanceof SalesforceException se) {
         throw se;
       }
       throw e;
     } catch (RuntimeException e) {
+      discard(runtime, runtime.schema());
+      throw e;
+    }
+    created.put(runtime.routed().identity().orgId(), runtime);
+    router.add(runtime.routed());
+    return runtime.routed().identity();
+  }
+
+  /**
+   * A new org over a migrated schema, its startup fixtures loaded (its first reset, whose result
+   * later resets put back).
+   */
+  private OrgRuntime build() {
+    OrgIdentity identity = OrgIdentity.generate(random);
+    String schema = "org_" + HexFormat.of().formatHex(bytes());
+    database.migrate(schema);
+    OrgRuntime runtime = null;
+    try {
+      runtime = factory.build(identity, schema, startupFixtures);
+      runtime.reset().reset();
+      return runtime;
+    } catch (RuntimeException e) {
       discard(runtime, schema);
       throw e;
     }
-    created.put(identity.orgId(), runtime);
-    router.add(runtime.routed());
-    return identity;
   }
 
   @Override
@@ -195,18 +217,19 @@ public final class OrgDirectory implements OrgAdmin, AutoCloseable {
   }
 
   /**
-   * Migrates one spare schema in the background, so the next {@link #create} does not wait for
-   * Flyway.
+   * Prepares orgs in the background up to {@link #READY} waiting, so that {@link #create} only
+   * resets one (its template already captured) and routes it.
    */
   void prepareSpare() {
     background.execute(
         () -> {
-          String name = "sfsim_spare_" + HexFormat.of().formatHex(bytes());
+          if (ready.size() >= READY) {
+            return;
+          }
           try {
-            database.migrate(name);
-            spares.add(name);
+            ready.add(build());
           } catch (RuntimeException e) {
-            LOG.warn("Could not prepare a spare org schema: {}", e.getMessage());
+            LOG.warn("Could not prepare a spare org: {}", e.getMessage());
           }
         });
   }
@@ -217,7 +240,7 @@ public final class OrgDirectory implements OrgAdmin, AutoCloseable {
     return b;
   }
 
-  private void discard(OrgRuntime runtime, String schema) {
+  private void discard(@Nullable OrgRuntime runtime, String schema) {
     if (runtime != null) {
       closeQuietly(runtime.background());
     }
@@ -234,6 +257,7 @@ public final class OrgDirectory implements OrgAdmin, AutoCloseable {
       Thread.currentThread().interrupt();
     }
     created.values().forEach(r -> closeQuietly(r.background()));
+    ready.forEach(r -> closeQuietly(r.background()));
     closeQuietly(defaultOrg.background());
     // Created orgs and spares live only as long as this process: an external database keeps just
     // the default org.
@@ -242,7 +266,7 @@ public final class OrgDirectory implements OrgAdmin, AutoCloseable {
     }
     try {
       created.values().forEach(r -> database.dropSchema(r.schema()));
-      spares.forEach(database::dropSchema);
+      ready.forEach(r -> database.dropSchema(r.schema()));
     } catch (RuntimeException e) {
       LOG.warn("Could not drop org schemas: {}", e.getMessage());
     }

@@ -36,6 +36,19 @@ import org.jdbi.v3.core.Jdbi;
 public final class JdbiMessagingStore implements MessagingStore {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
+  /**
+   * Every condition under which {@code startPending}, {@code inProgress} or {@code
+   * Housekeeping.run} has work, apart.
+   */
+  private static final String DUE =
+      """
+            SELECT EXISTS (SELECT 1 FROM conv_message_send_request WHERE request_status = 'Pending' AND sfsim_due_at <= :now
+                    AND NOT is_deleted) AS pending,
+                EXISTS (SELECT 1 FROM conv_message_send_request WHERE request_status = 'InProgress' AND NOT is_deleted) AS in_progress,
+                EXISTS (SELECT 1 FROM messaging_session WHERE sfsim_expires_at <= :now AND coalesce(status, 'New') NOT IN ('Ended', 'Error'))
+                OR EXISTS (SELECT 1 FROM conv_message WHERE deliver_due_at <= :now OR read_due_at <= :now OR status = 'Held')
+                OR EXISTS (SELECT 1 FROM conversation_entry_held) AS housekeeping""";
+
   private final Jdbi jdbi;
   private final Catalog catalog;
   private final RecordRepository records;
@@ -102,8 +115,14 @@ public final class JdbiMessagingStore implements MessagingStore {
   }
 
   @Override
-  public boolean anythingDue(Instant now) {
-    return jdbi.withExtension(MessagingDao.class, dao -> dao.anythingDue(now));
+  public Due due(Instant now) {
+    // Every tick of every org runs this: the fluent API, not a SqlObject built per call.
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(DUE)
+                .bind("now", now)
+                .map((rs, ctx) -> new Due(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3)))
+                .one());
   }
 
   @Override

@@ -16,8 +16,8 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
- * The dispatcher's multi-row writes: one JDBC batch per table and call (fixed SQL, columns of
- * V1/V3).
+ * The dispatcher's multi-row writes: one statement per table and call, the rows travelling as one
+ * array per column ({@code INSERT ... SELECT FROM unnest(...)}; fixed SQL, columns of V1/V3).
  */
 public final class MessagingBatches {
   private MessagingBatches() {}
@@ -34,35 +34,62 @@ public final class MessagingBatches {
             system_modstamp, client_timestamp, client_duration, server_received_timestamp""";
 
   static void sessions(Handle h, List<NewSession> sessions) {
-    PreparedBatch b =
-        h.prepareBatch(
-            """
-                INSERT INTO messaging_session (id, name, status, origin, agent_type, ended_by_type, channel_type, messaging_end_user_id,
-                    messaging_channel_id, start_time, end_time, owner_id, agent_message_count, end_user_message_count, sfsim_expires_at,
-                    created_date, created_by_id, last_modified_date, last_modified_by_id, system_modstamp)
-                VALUES (:id, :name, :status, :origin, :agentType, :endedBy, :channelType, :endUser, :channel, :now, :endTime, :owner,
-                    :agentCount, :endUserCount, :expires, :now, :owner, :now, :owner, :now)""");
-    for (NewSession s : sessions) {
+    int n = sessions.size();
+    String[] id = new String[n], name = new String[n], status = new String[n];
+    String[] origin = new String[n], agentType = new String[n], endedBy = new String[n];
+    String[] channelType = new String[n], endUser = new String[n], channel = new String[n];
+    String[] now = new String[n], endTime = new String[n], owner = new String[n];
+    String[] expires = new String[n];
+    Integer[] agentCount = new Integer[n], endUserCount = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      NewSession s = sessions.get(i);
       boolean ended = SessionStatus.ENDED.value().equals(s.status());
       boolean inbound = "InboundInitiated".equals(s.origin());
-      b.bind("id", s.id())
-          .bind("name", s.name())
-          .bind("status", s.status())
-          .bind("origin", s.origin())
-          .bind("agentType", inbound ? null : ActorType.SYSTEM.value())
-          .bind("endedBy", ended ? ActorType.SYSTEM.value() : null)
-          .bind("channelType", s.channelType())
-          .bind("endUser", s.endUserId())
-          .bind("channel", s.channelId())
-          .bind("now", ts(s.now()))
-          .bind("endTime", ended ? ts(s.now()) : null)
-          .bind("owner", s.ownerId())
-          .bind("agentCount", s.agentMessages())
-          .bind("endUserCount", s.endUserMessages())
-          .bind("expires", ts(s.expiresAt()))
-          .add();
+      id[i] = s.id();
+      name[i] = s.name();
+      status[i] = s.status();
+      origin[i] = s.origin();
+      agentType[i] = inbound ? null : ActorType.SYSTEM.value();
+      endedBy[i] = ended ? ActorType.SYSTEM.value() : null;
+      channelType[i] = s.channelType();
+      endUser[i] = s.endUserId();
+      channel[i] = s.channelId();
+      now[i] = iso(s.now());
+      endTime[i] = ended ? iso(s.now()) : null;
+      owner[i] = s.ownerId();
+      agentCount[i] = s.agentMessages();
+      endUserCount[i] = s.endUserMessages();
+      expires[i] = iso(s.expiresAt());
     }
-    b.execute();
+    h.createUpdate(
+            """
+            INSERT INTO messaging_session (id, name, status, origin, agent_type, ended_by_type, channel_type, messaging_end_user_id,
+                messaging_channel_id, start_time, end_time, owner_id, agent_message_count, end_user_message_count, sfsim_expires_at,
+                created_date, created_by_id, last_modified_date, last_modified_by_id, system_modstamp)
+            SELECT v.id, v.name, v.status, v.origin, v.agent_type, v.ended_by, v.channel_type, v.end_user, v.channel,
+                CAST(v.t AS timestamptz), CAST(v.end_time AS timestamptz), v.owner, v.agent_count, v.end_user_count,
+                CAST(v.expires AS timestamptz), CAST(v.t AS timestamptz), v.owner, CAST(v.t AS timestamptz), v.owner,
+                CAST(v.t AS timestamptz)
+            FROM unnest(:id, :name, :status, :origin, :agentType, :endedBy, :channelType, :endUser, :channel, :t, :endTime,
+                :owner, :agentCount, :endUserCount, :expires)
+                AS v(id, name, status, origin, agent_type, ended_by, channel_type, end_user, channel, t, end_time, owner,
+                     agent_count, end_user_count, expires)""")
+        .bindArray("id", String.class, (Object[]) id)
+        .bindArray("name", String.class, (Object[]) name)
+        .bindArray("status", String.class, (Object[]) status)
+        .bindArray("origin", String.class, (Object[]) origin)
+        .bindArray("agentType", String.class, (Object[]) agentType)
+        .bindArray("endedBy", String.class, (Object[]) endedBy)
+        .bindArray("channelType", String.class, (Object[]) channelType)
+        .bindArray("endUser", String.class, (Object[]) endUser)
+        .bindArray("channel", String.class, (Object[]) channel)
+        .bindArray("t", String.class, (Object[]) now)
+        .bindArray("endTime", String.class, (Object[]) endTime)
+        .bindArray("owner", String.class, (Object[]) owner)
+        .bindArray("agentCount", Integer.class, (Object[]) agentCount)
+        .bindArray("endUserCount", Integer.class, (Object[]) endUserCount)
+        .bindArray("expires", String.class, (Object[]) expires)
+        .execute();
   }
 
   /**
@@ -71,61 +98,103 @@ public final class MessagingBatches {
    * ClientDuration 0 (no client sets it).
    */
   static void entries(Handle h, List<NewEntry> entries, boolean held) {
-    PreparedBatch b =
-        h.prepareBatch(
+    int n = entries.size();
+    String[] id = new String[n], session = new String[n], now = new String[n];
+    String[] type = new String[n], actorType = new String[n], actorId = new String[n];
+    String[] actorName = new String[n], message = new String[n], mid = new String[n];
+    String[] status = new String[n], user = new String[n];
+    Integer[] seq = new Integer[n], millis = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      NewEntry e = entries.get(i);
+      id[i] = e.id();
+      session[i] = e.sessionId();
+      seq[i] = e.seq();
+      now[i] = iso(e.now());
+      millis[i] = (int) (e.now().toEpochMilli() % 1000);
+      type[i] = e.entryType();
+      actorType[i] = e.actorType();
+      actorId[i] = e.actorId();
+      actorName[i] = e.actorName();
+      message[i] = e.message();
+      mid[i] = e.messageIdentifier();
+      status[i] = e.messageStatus();
+      user[i] = e.createdById();
+    }
+    h.createUpdate(
             "INSERT INTO "
                 + (held ? "conversation_entry_held" : "conversation_entry")
                 + """
-                 (id, conversation_id, seq, entry_time, entry_time_milli_secs, entry_type, actor_type, actor_id, actor_name, message,
-                    message_identifier, message_status, has_attachments, client_duration, server_received_timestamp,
+                 (id, conversation_id, seq, entry_time, entry_time_milli_secs, entry_type, actor_type, actor_id, actor_name,
+                    message, message_identifier, message_status, has_attachments, client_duration, server_received_timestamp,
                     created_date, created_by_id, last_modified_date, last_modified_by_id, system_modstamp)
-                VALUES (:id, :session, :seq, :now, :millis, :type, :actorType, :actorId, :actorName, :message, :mid, :status,
-                    false, 0, :now, :now, :user, :now, :user, :now)""");
-    for (NewEntry e : entries) {
-      b.bind("id", e.id())
-          .bind("session", e.sessionId())
-          .bind("seq", e.seq())
-          .bind("now", ts(e.now()))
-          .bind("millis", (int) (e.now().toEpochMilli() % 1000))
-          .bind("type", e.entryType())
-          .bind("actorType", e.actorType())
-          .bind("actorId", e.actorId())
-          .bind("actorName", e.actorName())
-          .bind("message", e.message())
-          .bind("mid", e.messageIdentifier())
-          .bind("status", e.messageStatus())
-          .bind("user", e.createdById())
-          .add();
-    }
-    b.execute();
+                SELECT v.id, v.session, v.seq, CAST(v.t AS timestamptz), v.millis, v.type, v.actor_type, v.actor_id,
+                    v.actor_name, v.message, v.mid, v.status, false, 0, CAST(v.t AS timestamptz), CAST(v.t AS timestamptz),
+                    v.usr, CAST(v.t AS timestamptz), v.usr, CAST(v.t AS timestamptz)
+                FROM unnest(:id, :session, :seq, :t, :millis, :type, :actorType, :actorId, :actorName, :message, :mid,
+                    :status, :usr)
+                    AS v(id, session, seq, t, millis, type, actor_type, actor_id, actor_name, message, mid, status, usr)""")
+        .bindArray("id", String.class, (Object[]) id)
+        .bindArray("session", String.class, (Object[]) session)
+        .bindArray("seq", Integer.class, (Object[]) seq)
+        .bindArray("t", String.class, (Object[]) now)
+        .bindArray("millis", Integer.class, (Object[]) millis)
+        .bindArray("type", String.class, (Object[]) type)
+        .bindArray("actorType", String.class, (Object[]) actorType)
+        .bindArray("actorId", String.class, (Object[]) actorId)
+        .bindArray("actorName", String.class, (Object[]) actorName)
+        .bindArray("message", String.class, (Object[]) message)
+        .bindArray("mid", String.class, (Object[]) mid)
+        .bindArray("status", String.class, (Object[]) status)
+        .bindArray("usr", String.class, (Object[]) user)
+        .execute();
   }
 
   static void outbox(Handle h, List<OutboxEntry> entries) {
-    PreparedBatch b =
-        h.prepareBatch(
-            """
-                INSERT INTO outbox (message_identifier, request_id, messaging_end_user_id, messaging_platform_key,
-                    messaging_channel_id, message_type, messaging_session_id, message_definition_name, text, status, sent_at,
-                    delivered_at, read_at)
-                VALUES (:mid, :req, :meu, :key, :channel, :type, :session, :def, :text, :status, :sentAt, :deliveredAt, :readAt)""");
-    for (OutboxEntry e : entries) {
-      b.bind("mid", e.messageIdentifier())
-          .bind("req", e.requestId())
-          .bind("meu", e.messagingEndUserId())
-          .bind("key", e.messagingPlatformKey())
-          .bind("channel", e.messagingChannelId())
-          .bind("type", e.messageType())
-          .bind("session", e.messagingSessionId())
-          .bind("def", e.messageDefinitionName())
-          .bind("text", e.text())
-          .bind("sentAt", ts(e.sentAt()))
-          .bind("status", e.status())
-          .bind(
-              "deliveredAt", e.status().equals(MessageStatus.SENT.value()) ? null : ts(e.sentAt()))
-          .bind("readAt", e.status().equals(MessageStatus.READ.value()) ? ts(e.sentAt()) : null)
-          .add();
+    int n = entries.size();
+    String[] mid = new String[n], req = new String[n], meu = new String[n], key = new String[n];
+    String[] channel = new String[n], type = new String[n], session = new String[n];
+    String[] def = new String[n], text = new String[n], status = new String[n];
+    String[] sentAt = new String[n], deliveredAt = new String[n], readAt = new String[n];
+    for (int i = 0; i < n; i++) {
+      OutboxEntry e = entries.get(i);
+      mid[i] = e.messageIdentifier().toString();
+      req[i] = e.requestId();
+      meu[i] = e.messagingEndUserId();
+      key[i] = e.messagingPlatformKey();
+      channel[i] = e.messagingChannelId();
+      type[i] = e.messageType();
+      session[i] = e.messagingSessionId();
+      def[i] = e.messageDefinitionName();
+      text[i] = e.text();
+      status[i] = e.status();
+      sentAt[i] = iso(e.sentAt());
+      deliveredAt[i] = e.status().equals(MessageStatus.SENT.value()) ? null : iso(e.sentAt());
+      readAt[i] = e.status().equals(MessageStatus.READ.value()) ? iso(e.sentAt()) : null;
     }
-    b.execute();
+    h.createUpdate(
+            """
+            INSERT INTO outbox (message_identifier, request_id, messaging_end_user_id, messaging_platform_key,
+                messaging_channel_id, message_type, messaging_session_id, message_definition_name, text, status, sent_at,
+                delivered_at, read_at)
+            SELECT CAST(v.mid AS uuid), v.req, v.meu, v.key, v.channel, v.type, v.session, v.def, v.text, v.status,
+                CAST(v.sent_at AS timestamptz), CAST(v.delivered_at AS timestamptz), CAST(v.read_at AS timestamptz)
+            FROM unnest(:mid, :req, :meu, :key, :channel, :type, :session, :def, :text, :status, :sentAt, :deliveredAt,
+                :readAt)
+                AS v(mid, req, meu, key, channel, type, session, def, text, status, sent_at, delivered_at, read_at)""")
+        .bindArray("mid", String.class, (Object[]) mid)
+        .bindArray("req", String.class, (Object[]) req)
+        .bindArray("meu", String.class, (Object[]) meu)
+        .bindArray("key", String.class, (Object[]) key)
+        .bindArray("channel", String.class, (Object[]) channel)
+        .bindArray("type", String.class, (Object[]) type)
+        .bindArray("session", String.class, (Object[]) session)
+        .bindArray("def", String.class, (Object[]) def)
+        .bindArray("text", String.class, (Object[]) text)
+        .bindArray("status", String.class, (Object[]) status)
+        .bindArray("sentAt", String.class, (Object[]) sentAt)
+        .bindArray("deliveredAt", String.class, (Object[]) deliveredAt)
+        .bindArray("readAt", String.class, (Object[]) readAt)
+        .execute();
   }
 
   /**

@@ -199,18 +199,6 @@ interface MessagingDao {
       @Bind("longevity") String longevity,
       @Bind("dueAt") Instant dueAt);
 
-  /**
-   * Every condition under which {@code Housekeeping.run}, {@code startPending} or {@code
-   * inProgress} has work.
-   */
-  @SqlQuery(
-      """
-            SELECT EXISTS (SELECT 1 FROM conv_message_send_request WHERE request_status IN ('Pending', 'InProgress') AND NOT is_deleted)
-                OR EXISTS (SELECT 1 FROM messaging_session WHERE sfsim_expires_at <= :now AND coalesce(status, 'New') NOT IN ('Ended', 'Error'))
-                OR EXISTS (SELECT 1 FROM conv_message WHERE deliver_due_at <= :now OR read_due_at <= :now OR status = 'Held')
-                OR EXISTS (SELECT 1 FROM conversation_entry_held)""")
-  boolean anythingDue(@Bind("now") Instant now);
-
   @SqlUpdate("SELECT pg_advisory_xact_lock(7714401)")
   void lockDispatch();
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sfsim.testcontainers.LatencyProfile;
 import dev.sfsim.testcontainers.junit.SalesforceSimulator;
 import dev.sfsim.testcontainers.junit.SalesforceSimulatorTest;
 import java.net.URI;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.RepeatedTest;
 @SalesforceSimulatorTest(
     mode = SalesforceSimulatorTest.Mode.IN_PROCESS,
     fixtures = "bench/fixtures-200.json",
-    latencyProfile = "instant")
+    latencyProfile = LatencyProfile.INSTANT)
 class SuiteBenchmarkCases {
   static final int TESTS = 200;
   private static final ObjectMapper JSON = new ObjectMapper();

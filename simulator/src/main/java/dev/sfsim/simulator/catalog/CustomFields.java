@@ -67,8 +67,8 @@ public final class CustomFields {
   private CustomFields() {}
 
   /**
-   * @param pathOrJson the JSON document itself (starting with {@code {}) or the path of a file holding it; null or
-   *                   blank: no custom fields
+   * @param pathOrJson the JSON document itself (starting with <code>{</code>) or the path of a file
+   *     holding it; null or blank: no custom fields
    * @throws IllegalArgumentException naming {@code SFSIM_CUSTOM_FIELDS} and the bad entry
    */
   public static List<Definition> read(String pathOrJson) {

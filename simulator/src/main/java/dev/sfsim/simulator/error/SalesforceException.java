@@ -8,9 +8,9 @@ import java.util.List;
  * REST error body {@code [{"message":…,"errorCode":…,"fields":[…]}]} ("Status Codes and Error
  * Responses", REST API Developer Guide).
  *
- * @param status HTTP status, 4xx for client errors
- * @param errorCode Salesforce error code, e.g. {@code INVALID_FIELD}
- * @param fields field API names the error is about; {@code null} leaves the {@code fields} key out
+ * <p>Its parts: {@code status}, the HTTP status (4xx for client errors); {@code errorCode},
+ * Salesforce's error code, e.g. {@code INVALID_FIELD}; {@code fields}, the field API names the
+ * error is about ({@code null} leaves the {@code fields} key out).
  */
 public final class SalesforceException extends RuntimeException {
   private final int status;

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * DESIGN.md's "thin edges": the SOQL pipeline and the messaging engine import neither Javalin nor
- * Jdbi; only routes touch Javalin.
+ * Thin edges: the SOQL pipeline and the messaging engine import neither Javalin nor Jdbi; only
+ * routes touch Javalin.
  */
 class ArchitectureTest {
   private static JavaClasses classes;

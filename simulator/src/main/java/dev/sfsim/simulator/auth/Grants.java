@@ -6,15 +6,16 @@ import java.util.Base64;
 import java.util.Map;
 
 /**
- * The grants of {@code POST /services/oauth2/token} (spec section 1.1): checks the form fields of
- * each and issues the tokens. {@code password} and {@code client_credentials} need the consumer key
- * and secret; {@code refresh_token} the key, and the secret when one is sent; {@code
- * authorization_code} the key and the secret, unless the code was issued for a PKCE {@code
- * code_challenge} (then the {@code code_verifier} stands in for it, as for a connected app without
- * "Require Secret for Web Server Flow"; "OAuth 2.0 Web Server Flow for Web App Integration" and
- * "Proof Key for Code Exchange (PKCE) Extension", Salesforce Help), and a missing secret is 400
- * {@code invalid_client} "invalid client credentials" as Salesforce answers it; {@code
- * authorization_code} answers with a refresh token, {@code refresh_token} does not rotate it.
+ * The grants of {@code POST /services/oauth2/token} ("OAuth Authorization Flows", Salesforce Help):
+ * checks the form fields of each and issues the tokens. {@code password} and {@code
+ * client_credentials} need the consumer key and secret; {@code refresh_token} the key, and the
+ * secret when one is sent; {@code authorization_code} the key and the secret, unless the code was
+ * issued for a PKCE {@code code_challenge} (then the {@code code_verifier} stands in for it, as for
+ * a connected app without "Require Secret for Web Server Flow"; "OAuth 2.0 Web Server Flow for Web
+ * App Integration" and "Proof Key for Code Exchange (PKCE) Extension", Salesforce Help), and a
+ * missing secret is 400 {@code invalid_client} "invalid client credentials" as Salesforce answers
+ * it; {@code authorization_code} answers with a refresh token, {@code refresh_token} does not
+ * rotate it.
  */
 final class Grants {
   static final String JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";

@@ -13,15 +13,14 @@ import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The OAuth endpoints of the login host (spec section 1; "OAuth Endpoints", Salesforce Help):
- * {@code POST /services/oauth2/token} (form-encoded; every grant of {@link Grants}; answers in
- * {@code format=json|urlencoded|xml}), {@code GET|POST /services/oauth2/authorize} (the web server
- * flow: the configured user logs in — {@code username} and {@code password} as query or form
- * fields, or through the {@link LoginPage} — or, with {@code SFSIM_AUTHORIZE=auto}, approves at
- * once; the browser is then redirected to {@code redirect_uri} with {@code code} and {@code
- * state}), {@code POST|GET /services/oauth2/revoke} (200, empty body) and {@code POST
- * /services/oauth2/introspect}. Failures are Salesforce's flat {@code
- * {"error","error_description"}}.
+ * The OAuth endpoints of the login host ("OAuth Endpoints", Salesforce Help): {@code POST
+ * /services/oauth2/token} (form-encoded; every grant of {@link Grants}; answers in {@code
+ * format=json|urlencoded|xml}), {@code GET|POST /services/oauth2/authorize} (the web server flow:
+ * the configured user logs in — {@code username} and {@code password} as query or form fields, or
+ * through the {@link LoginPage} — or, with {@code SFSIM_AUTHORIZE=auto}, approves at once; the
+ * browser is then redirected to {@code redirect_uri} with {@code code} and {@code state}), {@code
+ * POST|GET /services/oauth2/revoke} (200, empty body) and {@code POST /services/oauth2/introspect}.
+ * Failures are Salesforce's flat {@code {"error","error_description"}}.
  */
 public final class OAuthRoutes {
   private final OrgIdentity org;

@@ -1,9 +1,9 @@
 package dev.sfsim.simulator.auth;
 
 /**
- * The Partner API answers as a real org writes them (spec section 1.2): envelope with the {@code
- * soapenv} prefix, default namespace {@code urn:partner.soap.sforce.com}; faults in {@code
- * urn:fault.partner.soap.sforce.com}.
+ * The Partner API answers as a real org writes them ("login()", SOAP API Developer Guide): envelope
+ * with the {@code soapenv} prefix, default namespace {@code urn:partner.soap.sforce.com}; faults in
+ * {@code urn:fault.partner.soap.sforce.com}.
  */
 final class SoapMessages {
   private static final String XML_DECL = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";

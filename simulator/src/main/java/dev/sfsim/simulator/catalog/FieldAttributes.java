@@ -10,7 +10,7 @@ package dev.sfsim.simulator.catalog;
  * @param nameField {@code nameField}: the record's name, shown in recent items
  * @param autoNumber {@code autoNumber}: filled by the org from a display format
  * @param sequenceWithin when not null, the field defaults to the next number among live records
- *     sharing the value of this other field (ConversationEntry.Seq within its ConversationId, §9.9)
+ *     sharing the value of this other field (ConversationEntry.Seq within its ConversationId)
  * @param childRelationshipName the relationship name under which the parent's describe lists this
  *     lookup's children (e.g. {@code Contacts} for Contact.AccountId); null: listed without a name
  * @param picklistLabels picklist value -> label, for the values whose label differs from the value

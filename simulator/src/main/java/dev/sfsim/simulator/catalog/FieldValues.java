@@ -10,8 +10,8 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Turns a stored (JDBC) value into the JSON value Salesforce answers for a field of that type (wire
- * format notes §3.6; "Valid Date and DateTime Formats", SOQL and SOSL Reference): date-times {@code
+ * Turns a stored (JDBC) value into the JSON value Salesforce answers for a field of that type
+ * ("Valid Date and DateTime Formats", SOQL and SOSL Reference): date-times {@code
  * "2011-07-07T00:37:00.000+0000"} (UTC, milliseconds), dates {@code "2010-01-01"}, int as a JSON
  * integer, double as a JSON number ({@code 23.0}), booleans, text as is, null as null.
  */

@@ -84,8 +84,7 @@ public final class HttpServer {
           config.http.defaultContentType = "application/json;charset=UTF-8";
           config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
           ErrorRenderer.register(config.routes);
-          // Salesforce sends the charset; some clients compare the header exactly (wire format
-          // notes §2.2).
+          // Salesforce sends the charset; some clients compare the header exactly.
           config.routes.after(
               ctx -> {
                 String type = ctx.res().getContentType();

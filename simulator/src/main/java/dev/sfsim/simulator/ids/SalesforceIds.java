@@ -4,8 +4,9 @@ import java.util.Optional;
 
 /**
  * Salesforce record ids: a 3-character key prefix and 12 more characters (15, case-sensitive), plus
- * a 3-character case checksum (18). Reproduces the algorithm in "What is a Salesforce ID" / §4.7 of
- * the wire format notes; generated ids look like {@code 0PASM000000001A} + checksum.
+ * a 3-character case checksum (18). Reproduces the case-safe checksum of "Field Types" (ID), SOAP
+ * API Developer Guide, as Salesforce's {@code CASESAFEID()} computes it; generated ids look like
+ * {@code 0PASM000000001A} + checksum.
  */
 public final class SalesforceIds {
   private static final String CHECKSUM_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345";

@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The column metadata of {@code GET /query?q=…&columns=true} (wire format §3.7), which {@code sf
- * data query} reads to lay out its table: one entry per selected column in SELECT order, parent
- * relationships with their columns under {@code joinColumns}, aggregate columns with {@code
- * aggregate: true}; flags follow describe.
+ * The column metadata of {@code GET /query?q=…&columns=true} (not in Salesforce's guides; as real
+ * orgs answer it), which {@code sf data query} reads to lay out its table: one entry per selected
+ * column in SELECT order, parent relationships with their columns under {@code joinColumns},
+ * aggregate columns with {@code aggregate: true}; flags follow describe.
  */
 final class ColumnMetadata {
   private ColumnMetadata() {}

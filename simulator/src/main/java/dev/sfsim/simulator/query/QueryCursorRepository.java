@@ -14,7 +14,10 @@ import org.jdbi.v3.core.Handle;
  * gone.
  */
 final class QueryCursorRepository {
-  /** Salesforce drops a query cursor after about 15 minutes without use (wire format §3.3). */
+  /**
+   * Salesforce drops a query cursor after about 15 minutes without use ("QueryLocator", SOAP API
+   * Developer Guide).
+   */
   static final Duration IDLE_EXPIRY = Duration.ofMinutes(15);
 
   /** Key prefix of query locators ({@code 01gB000003OCxSPIA1-2000}). */

@@ -19,10 +19,9 @@ import org.jdbi.v3.core.statement.Query;
 
 /**
  * Runs SOQL for {@code GET /query}, {@code /queryAll} and their {@code /{locator}} pages ("Query",
- * "QueryAll", REST API Developer Guide) and shapes the answer as Salesforce does (wire format notes
- * §3.2-§3.5): {@code {"totalSize":N,"done":…,["nextRecordsUrl":…,]"records":[…]}}; {@code SELECT
- * COUNT()} answers {@code {"totalSize":N,"done":true,"records":[]}}; aggregate rows are {@code
- * AggregateResult}s.
+ * "QueryAll", REST API Developer Guide) and shapes the answer as Salesforce does: {@code
+ * {"totalSize":N,"done":…,["nextRecordsUrl":…,]"records":[…]}}; {@code SELECT COUNT()} answers
+ * {@code {"totalSize":N,"done":true,"records":[]}}; aggregate rows are {@code AggregateResult}s.
  *
  * <p>Row queries come in batches ({@link #DEFAULT_BATCH_SIZE}, or the {@code batchSize} asked for,
  * 200-2,000); when rows remain, a cursor is stored in PostgreSQL and {@code nextRecordsUrl} is

@@ -7,11 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Shapes one result row into a Salesforce record (wire format notes §3.2, §3.4): {@code attributes}
- * ({@code type}, {@code url} with the request's version and the 18-character id), then the selected
- * fields in SELECT order under their canonical names (converted by {@code toLabel()}/{@code
- * FORMAT()} when asked); parent relationships nest, {@code null} when the lookup is empty; a
- * polymorphic parent ({@code Actor}, TYPEOF) is typed as the object its id's key prefix names.
+ * Shapes one result row into a Salesforce record ("Query", REST API Developer Guide; "Relationship
+ * Queries", SOQL and SOSL Reference): {@code attributes} ({@code type}, {@code url} with the
+ * request's version and the 18-character id), then the selected fields in SELECT order under their
+ * canonical names (converted by {@code toLabel()}/{@code FORMAT()} when asked); parent
+ * relationships nest, {@code null} when the lookup is empty; a polymorphic parent ({@code Actor},
+ * TYPEOF) is typed as the object its id's key prefix names.
  */
 final class RecordMapper {
   private final RecordShape shape;

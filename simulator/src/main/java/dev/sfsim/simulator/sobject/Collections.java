@@ -14,12 +14,12 @@ import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 
 /**
- * sObject Collections ("sObject Collections", REST API Developer Guide; wire format notes §7):
- * create (POST), update (PATCH), delete (DELETE {@code ?ids=}), upsert (PATCH {@code /X/{Field}})
- * of up to 200 records, and retrieve (GET {@code /X?ids=&fields=} or POST {@code /X
- * {"ids","fields"}}, up to 2000). Answers 200 with one {@code {"id","success","errors"}} per
- * record, in order; each record runs in its own savepoint, and under {@code allOrNone} one failure
- * rolls all back ({@code ALL_OR_NONE_OPERATION_ROLLED_BACK} for the others).
+ * sObject Collections ("sObject Collections", REST API Developer Guide): create (POST), update
+ * (PATCH), delete (DELETE {@code ?ids=}), upsert (PATCH {@code /X/{Field}}) of up to 200 records,
+ * and retrieve (GET {@code /X?ids=&fields=} or POST {@code /X {"ids","fields"}}, up to 2000).
+ * Answers 200 with one {@code {"id","success","errors"}} per record, in order; each record runs in
+ * its own savepoint, and under {@code allOrNone} one failure rolls all back ({@code
+ * ALL_OR_NONE_OPERATION_ROLLED_BACK} for the others).
  */
 final class Collections {
   static final int MAX_RECORDS = 200;

@@ -10,9 +10,9 @@ import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
 /**
- * {@code /composite} ("Composite", REST API Developer Guide; wire format notes §7): up to 25
- * subrequests run in order in one transaction, each in its own savepoint; {@code @{refId.path}} in
- * a url or body takes a value of an earlier answer. Always 200 {@code
+ * {@code /composite} ("Composite", REST API Developer Guide): up to 25 subrequests run in order in
+ * one transaction, each in its own savepoint; {@code @{refId.path}} in a url or body takes a value
+ * of an earlier answer. Always 200 {@code
  * {"compositeResponse":[{"body","httpHeaders","httpStatusCode","referenceId"}]}}; under {@code
  * allOrNone} a failure rolls everything back and every other subrequest reports 400 {@code
  * PROCESSING_HALTED}. Also dispatches {@code /composite/batch}, {@code /composite/sobjects} and

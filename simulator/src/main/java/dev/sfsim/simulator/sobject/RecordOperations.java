@@ -16,10 +16,10 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Record CRUD and upsert of one object ("Working with Records", REST API Developer Guide; wire
- * format notes §4.4, §4.5): create 201 {@code {id,success,errors}} + {@code Location}; retrieve
- * 200; update and delete 204; upsert 201 (inserted), 200 {@code created:false} from v46 or 204
- * before (updated), 300 with the matching URLs (several).
+ * Record CRUD and upsert of one object ("Working with Records", "Insert or Update (Upsert) a Record
+ * Using an External ID", REST API Developer Guide): create 201 {@code {id,success,errors}} + {@code
+ * Location}; retrieve 200; update and delete 204; upsert 201 (inserted), 200 {@code created:false}
+ * from v46 or 204 before (updated), 300 with the matching URLs (several).
  */
 final class RecordOperations {
   private static final double CREATED_FLAG_SINCE = 46.0;

@@ -15,11 +15,12 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Everything under {@code /services/data/vNN.N/sobjects} (wire format notes §4): describeGlobal,
- * basic information, describe (304 for {@code If-Modified-Since} not before the catalog's date),
- * records by id and by external id, {@code updated}/{@code deleted}. Objects and fields exist only
- * from their first API version; methods outside the object's supported calls are 405 {@code
- * METHOD_NOT_ALLOWED} listing the allowed ones, as Salesforce answers them.
+ * Everything under {@code /services/data/vNN.N/sobjects} ("sObject Basic Information", "sObject
+ * Describe", "Working with Records", REST API Developer Guide): describeGlobal, basic information,
+ * describe (304 for {@code If-Modified-Since} not before the catalog's date), records by id and by
+ * external id, {@code updated}/{@code deleted}. Objects and fields exist only from their first API
+ * version; methods outside the object's supported calls are 405 {@code METHOD_NOT_ALLOWED} listing
+ * the allowed ones, as Salesforce answers them.
  */
 final class SObjectResource {
   private static final int RECENT_ITEMS = 25;

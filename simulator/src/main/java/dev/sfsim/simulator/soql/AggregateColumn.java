@@ -4,7 +4,7 @@ import dev.sfsim.simulator.catalog.FieldType;
 import dev.sfsim.simulator.catalog.SObjectField;
 
 /**
- * One column of an {@code AggregateResult} record (wire format §3.5).
+ * One column of an {@code AggregateResult} record ("Aggregate Functions", SOQL and SOSL Reference).
  *
  * @param alias the SQL column alias ({@code a0}, {@code a1}, ...)
  * @param name the output key: the grouped field's name, the query's alias, or {@code expr0}, {@code

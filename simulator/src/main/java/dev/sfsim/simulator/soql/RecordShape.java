@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How one record of the result is laid out ("Relationship Queries", SOQL and SOSL Reference; wire
- * format §3.2, §3.4): {@code attributes} for {@code type}, then the nodes in SELECT order of first
- * appearance. A parent relationship is a nested record, or {@code null} when its lookup is empty
- * (its id column is null).
+ * How one record of the result is laid out ("Relationship Queries", SOQL and SOSL Reference;
+ * "Query", REST API Developer Guide): {@code attributes} for {@code type}, then the nodes in SELECT
+ * order of first appearance. A parent relationship is a nested record, or {@code null} when its
+ * lookup is empty (its id column is null).
  *
  * @param type the record's sObject (the {@code Name} object for a polymorphic parent)
  * @param idAlias SQL alias of the record's id, needed for {@code attributes.url} even when Id is

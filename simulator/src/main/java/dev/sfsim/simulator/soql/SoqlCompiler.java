@@ -14,13 +14,13 @@ import org.slf4j.LoggerFactory;
  * plans are cached (LRU).
  *
  * <p>Reproduces the query semantics and error texts of the SOQL and SOSL Reference and of real REST
- * responses (wire format notes §2.7, §3). Every failure is a {@link SalesforceException}: 400
- * {@code MALFORMED_QUERY}, {@code INVALID_FIELD}, {@code INVALID_TYPE}, {@code
- * INVALID_QUERY_FILTER_OPERATOR}, ... with Salesforce's caret layout, or 501 {@code
- * NOT_SUPPORTED_BY_SIMULATOR} for valid SOQL not emulated yet (convertCurrency(), DISTANCE(), WITH
- * DATA CATEGORY, ...). Plans are cacheable even with relative date literals: their values are
- * {@link DateBound}s bound when the query runs. Error carets echo the whole offending line
- * (Salesforce shows a window of very long lines; its rule is unknown).
+ * responses ("Query", "Status Codes and Error Responses", REST API Developer Guide). Every failure
+ * is a {@link SalesforceException}: 400 {@code MALFORMED_QUERY}, {@code INVALID_FIELD}, {@code
+ * INVALID_TYPE}, {@code INVALID_QUERY_FILTER_OPERATOR}, ... with Salesforce's caret layout, or 501
+ * {@code NOT_SUPPORTED_BY_SIMULATOR} for valid SOQL not emulated yet (convertCurrency(),
+ * DISTANCE(), WITH DATA CATEGORY, ...). Plans are cacheable even with relative date literals: their
+ * values are {@link DateBound}s bound when the query runs. Error carets echo the whole offending
+ * line (Salesforce shows a window of very long lines; its rule is unknown).
  */
 public final class SoqlCompiler {
   private static final Logger LOG = LoggerFactory.getLogger(SoqlCompiler.class);

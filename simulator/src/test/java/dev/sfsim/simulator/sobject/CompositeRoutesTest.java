@@ -14,7 +14,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** /composite, /composite/batch, sObject Collections and /composite/tree (wire format notes §7). */
+/**
+ * /composite, /composite/batch, sObject Collections and /composite/tree ("Composite Resources",
+ * REST API Developer Guide).
+ */
 class CompositeRoutesTest {
   private static final String B = "/services/data/v60.0";
   private String token;

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * describeGlobal, basic information, describe, If-Modified-Since, version gating (wire format notes
- * §4.1–§4.3).
+ * describeGlobal, basic information, describe, If-Modified-Since, version gating ("Describe
+ * Global", "sObject Basic Information", "sObject Describe", REST API Developer Guide).
  */
 class DescribeRoutesTest {
   private static final String B = "/services/data/v60.0";

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Record CRUD, upsert, updated/deleted through the wire, with Salesforce's exact statuses and
- * shapes (§4.4–§4.6).
+ * shapes ("Working with Records", REST API Developer Guide).
  */
 class RecordRoutesTest {
   static final String B = "/services/data/v60.0";

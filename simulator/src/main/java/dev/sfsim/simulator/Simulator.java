@@ -15,46 +15,48 @@ import dev.sfsim.simulator.admin.OrgRoutes;
 import dev.sfsim.simulator.admin.ResetService;
 import dev.sfsim.simulator.admin.SessionAdminRoutes;
 import dev.sfsim.simulator.admin.StartupFixtures;
+import dev.sfsim.simulator.auth.AdminTokenFilter;
+import dev.sfsim.simulator.auth.AuthFilter;
 import dev.sfsim.simulator.auth.CertificateRoutes;
 import dev.sfsim.simulator.auth.Certificates;
 import dev.sfsim.simulator.auth.IdentityRoutes;
 import dev.sfsim.simulator.auth.OAuthRoutes;
-import dev.sfsim.simulator.auth.OrgIdentity;
 import dev.sfsim.simulator.auth.SoapRoutes;
 import dev.sfsim.simulator.auth.TokenService;
 import dev.sfsim.simulator.catalog.Catalog;
 import dev.sfsim.simulator.catalog.CustomFields;
 import dev.sfsim.simulator.clock.SimClock;
+import dev.sfsim.simulator.composite.RestDispatcher;
+import dev.sfsim.simulator.composite.SObjectRoutes;
 import dev.sfsim.simulator.connect.ConversationRoutes;
-import dev.sfsim.simulator.http.AdminTokenFilter;
 import dev.sfsim.simulator.http.ApiUsage;
-import dev.sfsim.simulator.http.AuthFilter;
 import dev.sfsim.simulator.http.DatabaseGate;
 import dev.sfsim.simulator.http.HttpServer;
 import dev.sfsim.simulator.http.LimitsRoutes;
-import dev.sfsim.simulator.http.OrgEndpoints;
-import dev.sfsim.simulator.http.OrgRouter;
 import dev.sfsim.simulator.http.RequestJournal;
 import dev.sfsim.simulator.http.ServiceRoutes;
 import dev.sfsim.simulator.messaging.DispatchThreads;
 import dev.sfsim.simulator.messaging.Dispatcher;
 import dev.sfsim.simulator.messaging.MessagingSettings;
 import dev.sfsim.simulator.messaging.RequestWriter;
-import dev.sfsim.simulator.persistence.ComponentRepository;
-import dev.sfsim.simulator.persistence.ConsoleRepository;
+import dev.sfsim.simulator.messaging.persistence.ComponentRepository;
+import dev.sfsim.simulator.messaging.persistence.ConsoleRepository;
+import dev.sfsim.simulator.messaging.persistence.EndUserMessages;
+import dev.sfsim.simulator.messaging.persistence.FaultRepository;
+import dev.sfsim.simulator.messaging.persistence.JdbiMessagingStore;
+import dev.sfsim.simulator.messaging.persistence.OutboxRepository;
+import dev.sfsim.simulator.messaging.persistence.SessionActions;
+import dev.sfsim.simulator.messaging.persistence.TranscriptRepository;
+import dev.sfsim.simulator.org.OrgIdentity;
 import dev.sfsim.simulator.persistence.Database;
-import dev.sfsim.simulator.persistence.EndUserMessages;
-import dev.sfsim.simulator.persistence.FaultRepository;
-import dev.sfsim.simulator.persistence.JdbiMessagingStore;
-import dev.sfsim.simulator.persistence.OutboxRepository;
-import dev.sfsim.simulator.persistence.SessionActions;
-import dev.sfsim.simulator.persistence.TranscriptRepository;
 import dev.sfsim.simulator.query.QueryExplainer;
 import dev.sfsim.simulator.query.QueryRoutes;
 import dev.sfsim.simulator.query.QueryService;
+import dev.sfsim.simulator.server.OrgDirectory;
+import dev.sfsim.simulator.server.OrgEndpoints;
+import dev.sfsim.simulator.server.OrgRouter;
+import dev.sfsim.simulator.server.OrgRuntime;
 import dev.sfsim.simulator.sobject.RecordRepository;
-import dev.sfsim.simulator.sobject.RestDispatcher;
-import dev.sfsim.simulator.sobject.SObjectRoutes;
 import dev.sfsim.simulator.soql.SoqlCompiler;
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -109,16 +111,11 @@ public final class Simulator implements AutoCloseable {
   private final java.util.Set<EventStreamRoutes> eventStreams =
       java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-  /**
-   * One org's services, routes and background work: everything that belongs to one org is built
-   * here, over the Jdbi of the org's schema, so orgs never see each other's data.
-   */
-  record OrgRuntime(
-      OrgRouter.RoutedOrg routed, String schema, ResetService reset, AutoCloseable background) {}
-
   private Simulator(SimulatorConfig config) {
     this.config = config;
-    this.org = OrgIdentity.defaultOrg(config);
+    this.org =
+        OrgIdentity.defaultOrg(
+            config.username(), config.clientId(), config.clientSecret(), config.password());
     this.startupFixtures = StartupFixtures.read(config.fixtureDirs());
     this.catalog = Catalog.standard().withCustomFields(CustomFields.read(config.customFields()));
     List<Database.ExtraColumn> columns =

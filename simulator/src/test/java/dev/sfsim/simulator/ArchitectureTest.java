@@ -1,6 +1,7 @@
 package dev.sfsim.simulator;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -27,7 +28,7 @@ class ArchitectureTest {
   void soqlAndMessagingImportNeitherJavalinNorJdbi() {
     noClasses()
         .that()
-        .resideInAnyPackage("..simulator.soql..", "..simulator.messaging..")
+        .resideInAnyPackage("..simulator.soql..", "..simulator.messaging")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("io.javalin..", "org.jdbi..")
@@ -38,9 +39,13 @@ class ArchitectureTest {
   void onlyRoutesAndTheHttpPackageTouchJavalin() {
     noClasses()
         .that()
-        .resideOutsideOfPackage("..simulator.http..")
+        .resideOutsideOfPackages("..simulator.http..", "..simulator.server..")
         .and()
         .haveSimpleNameNotEndingWith("Routes")
+        .and()
+        .haveSimpleNameNotEndingWith("Filter")
+        .and()
+        .doNotHaveSimpleName("LoginRouting")
         .and()
         .doNotHaveSimpleName("Simulator")
         .should()
@@ -56,11 +61,16 @@ class ArchitectureTest {
         .resideInAnyPackage(
             "..simulator.catalog..",
             "..simulator.ids..",
-            "..simulator.error..",
+            "..simulator.org..",
             "..simulator.clock..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("io.javalin..", "org.jdbi..")
         .check(classes);
+  }
+
+  @Test
+  void packagesAreFreeOfCycles() {
+    slices().matching("dev.sfsim.simulator.(*)..").should().beFreeOfCycles().check(classes);
   }
 }

@@ -3,6 +3,7 @@ package dev.sfsim.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sfsim.simulator.messaging.LatencyProfile;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -22,7 +23,7 @@ class SimulatorConfigTest {
     assertThat(c.username()).isEqualTo("admin@sfsim.example");
     assertThat(c.password()).isEqualTo("sfsim-password");
     assertThat(c.fixtureDirs()).isEmpty();
-    assertThat(c.latency()).isEqualTo(SimulatorConfig.LatencyProfile.REALISTIC);
+    assertThat(c.latency()).isEqualTo(LatencyProfile.REALISTIC);
     assertThat(c.sessionTimeout()).isEqualTo(Duration.ofHours(2));
     assertThat(c.customFields()).isNull();
   }
@@ -49,7 +50,7 @@ class SimulatorConfigTest {
     assertThat(c.port()).isEqualTo(9090);
     assertThat(c.databaseUrl()).isEqualTo("jdbc:postgresql://db/x");
     assertThat(c.fixtureDirs()).isEqualTo(List.of(Path.of("/a"), Path.of("/b")));
-    assertThat(c.latency()).isEqualTo(SimulatorConfig.LatencyProfile.INSTANT);
+    assertThat(c.latency()).isEqualTo(LatencyProfile.INSTANT);
     assertThat(c.sessionTimeout()).isEqualTo(Duration.ofMinutes(5));
     assertThat(c.username()).isEqualTo("u@x");
     assertThat(c.customFields()).isEqualTo("/etc/sfsim/fields.json");

@@ -1,9 +1,9 @@
 package dev.sfsim.simulator.action;
 
-import dev.sfsim.simulator.error.SalesforceException;
-import dev.sfsim.simulator.http.ApiVersion;
 import dev.sfsim.simulator.http.Negotiation;
 import dev.sfsim.simulator.http.Requests;
+import dev.sfsim.simulator.org.ApiVersion;
+import dev.sfsim.simulator.org.SalesforceException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.sfsim.simulator.action;
 
-import dev.sfsim.simulator.http.ApiVersion;
+import dev.sfsim.simulator.org.ApiVersion;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,9 +2,9 @@ package dev.sfsim.simulator.action;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfsim.simulator.clock.SimClock;
-import dev.sfsim.simulator.error.SalesforceException;
 import dev.sfsim.simulator.messaging.RequestWriter;
-import dev.sfsim.simulator.persistence.ComponentRepository;
+import dev.sfsim.simulator.messaging.persistence.ComponentRepository;
+import dev.sfsim.simulator.org.SalesforceException;
 import dev.sfsim.simulator.persistence.SqlStates;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
 package dev.sfsim.simulator.action;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sfsim.simulator.error.SalesforceException;
 import dev.sfsim.simulator.ids.SalesforceIds;
 import dev.sfsim.simulator.messaging.MessagingComponent;
 import dev.sfsim.simulator.messaging.RequestWriter.NewRequest;
-import dev.sfsim.simulator.persistence.ComponentRepository;
+import dev.sfsim.simulator.messaging.persistence.ComponentRepository;
+import dev.sfsim.simulator.org.SalesforceException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

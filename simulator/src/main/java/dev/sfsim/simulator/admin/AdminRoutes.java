@@ -1,9 +1,9 @@
 package dev.sfsim.simulator.admin;
 
-import dev.sfsim.simulator.error.SalesforceException;
 import dev.sfsim.simulator.http.Json;
 import dev.sfsim.simulator.ids.SalesforceIds;
-import dev.sfsim.simulator.persistence.OutboxRepository;
+import dev.sfsim.simulator.messaging.persistence.OutboxRepository;
+import dev.sfsim.simulator.org.SalesforceException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -50,19 +50,19 @@ public final class AdminRoutes {
 
   public void register(RoutesConfig routes) {
     routes.get(
-        "/__admin/health",
+        AdminPaths.HEALTH,
         ctx -> {
           boolean up = databaseUp.getAsBoolean();
           ctx.status(up ? 200 : 503).json(orderedHealth(up));
         });
-    routes.post("/__admin/fixtures", this::loadFixtures);
+    routes.post(AdminPaths.FIXTURES, this::loadFixtures);
     routes.post(
-        "/__admin/reset",
+        AdminPaths.RESET,
         ctx -> {
           reset.reset();
           ctx.status(204);
         });
-    routes.get("/__admin/outbox", this::listOutbox);
+    routes.get(AdminPaths.OUTBOX, this::listOutbox);
   }
 
   private Map<String, Object> orderedHealth(boolean up) {

@@ -1,8 +1,8 @@
 package dev.sfsim.simulator.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sfsim.simulator.error.SalesforceException;
 import dev.sfsim.simulator.messaging.MessagingComponent;
+import dev.sfsim.simulator.org.SalesforceException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

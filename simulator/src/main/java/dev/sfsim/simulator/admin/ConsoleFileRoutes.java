@@ -1,6 +1,6 @@
 package dev.sfsim.simulator.admin;
 
-import dev.sfsim.simulator.error.SalesforceException;
+import dev.sfsim.simulator.org.SalesforceException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -31,8 +31,8 @@ public final class ConsoleFileRoutes {
 
   public void register(RoutesConfig routes) {
     routes.get("/", ctx -> ctx.redirect("/__admin/ui/"));
-    routes.get("/__admin/ui", ctx -> serve(ctx, "index.html"));
-    routes.get("/__admin/ui/{file}", ctx -> serve(ctx, ctx.pathParam("file")));
+    routes.get(AdminPaths.UI, ctx -> serve(ctx, "index.html"));
+    routes.get(AdminPaths.UI_FILE, ctx -> serve(ctx, ctx.pathParam("file")));
   }
 
   private static void serve(Context ctx, String file) {

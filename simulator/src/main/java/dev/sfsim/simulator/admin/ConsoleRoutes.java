@@ -1,8 +1,8 @@
 package dev.sfsim.simulator.admin;
 
-import dev.sfsim.simulator.error.SalesforceException;
 import dev.sfsim.simulator.ids.SalesforceIds;
-import dev.sfsim.simulator.persistence.ConsoleRepository;
+import dev.sfsim.simulator.messaging.persistence.ConsoleRepository;
+import dev.sfsim.simulator.org.SalesforceException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
@@ -41,10 +41,10 @@ public final class ConsoleRoutes {
 
   public void register(RoutesConfig routes) {
     routes.get(
-        "/__admin/messaging/conversations",
+        AdminPaths.MESSAGING_CONVERSATIONS,
         ctx -> ctx.json(Map.of("channels", console.channels())));
-    routes.get("/__admin/messaging/sessions/{id}", this::session);
-    routes.get("/__admin/messaging/requests", this::requests);
+    routes.get(AdminPaths.MESSAGING_SESSION, this::session);
+    routes.get(AdminPaths.MESSAGING_REQUESTS, this::requests);
   }
 
   private void session(Context ctx) {

@@ -1,10 +1,10 @@
 package dev.sfsim.simulator.admin;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.sfsim.simulator.error.SalesforceException;
 import dev.sfsim.simulator.http.Json;
 import dev.sfsim.simulator.messaging.MessagingEvent;
 import dev.sfsim.simulator.messaging.MessagingEvents;
+import dev.sfsim.simulator.org.SalesforceException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
@@ -60,7 +60,7 @@ public final class EventStreamRoutes implements MessagingEvents, AutoCloseable {
   }
 
   public void register(RoutesConfig routes) {
-    routes.get("/__admin/events", this::open);
+    routes.get(AdminPaths.EVENTS, this::open);
   }
 
   private void open(Context ctx) throws Exception {

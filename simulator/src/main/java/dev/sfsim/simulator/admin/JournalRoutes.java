@@ -1,7 +1,7 @@
 package dev.sfsim.simulator.admin;
 
-import dev.sfsim.simulator.error.SalesforceException;
 import dev.sfsim.simulator.http.RequestJournal;
+import dev.sfsim.simulator.org.SalesforceException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
@@ -28,9 +28,9 @@ public final class JournalRoutes {
   }
 
   public void register(RoutesConfig routes) {
-    routes.get("/__admin/requests", this::list);
+    routes.get(AdminPaths.REQUESTS, this::list);
     routes.delete(
-        "/__admin/requests",
+        AdminPaths.REQUESTS,
         ctx -> {
           journal.clear();
           ctx.status(204);

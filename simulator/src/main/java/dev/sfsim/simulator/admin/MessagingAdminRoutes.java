@@ -2,15 +2,15 @@ package dev.sfsim.simulator.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfsim.simulator.clock.SimClock;
-import dev.sfsim.simulator.error.SalesforceException;
 import dev.sfsim.simulator.http.Json;
 import dev.sfsim.simulator.ids.SalesforceIds;
 import dev.sfsim.simulator.messaging.Dispatcher;
 import dev.sfsim.simulator.messaging.FaultRule;
 import dev.sfsim.simulator.messaging.MessagingEvent;
 import dev.sfsim.simulator.messaging.MessagingEvents;
-import dev.sfsim.simulator.persistence.EndUserMessages;
-import dev.sfsim.simulator.persistence.FaultRepository;
+import dev.sfsim.simulator.messaging.persistence.EndUserMessages;
+import dev.sfsim.simulator.messaging.persistence.FaultRepository;
+import dev.sfsim.simulator.org.SalesforceException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
@@ -65,27 +65,27 @@ public final class MessagingAdminRoutes {
 
   public void register(RoutesConfig routes) {
     routes.get(
-        "/__admin/clock",
+        AdminPaths.CLOCK,
         ctx -> {
           clock.refresh(); // what the database holds now, even before another process's change is
           // announced
           ctx.json(clockState());
         });
-    routes.post("/__admin/clock", this::moveClock);
-    routes.post("/__admin/faults", this::addFault);
+    routes.post(AdminPaths.CLOCK, this::moveClock);
+    routes.post(AdminPaths.FAULTS, this::addFault);
     routes.get(
-        "/__admin/faults",
+        AdminPaths.FAULTS,
         ctx ->
             ctx.json(
                 Map.of("faults", faults.list().stream().map(MessagingAdminRoutes::json).toList())));
     routes.delete(
-        "/__admin/faults",
+        AdminPaths.FAULTS,
         ctx -> {
           faults.deleteAll();
           ctx.status(204);
         });
     routes.delete(
-        "/__admin/faults/{id}",
+        AdminPaths.FAULT,
         ctx -> {
           if (!faults.delete(ctx.pathParam("id"))) {
             throw new SalesforceException(
@@ -93,9 +93,9 @@ public final class MessagingAdminRoutes {
           }
           ctx.status(204);
         });
-    routes.post("/__admin/messaging/inbound", this::inbound);
-    routes.post("/__admin/messaging/{messageIdentifier}/delivered", ctx -> receipt(ctx, false));
-    routes.post("/__admin/messaging/{messageIdentifier}/read", ctx -> receipt(ctx, true));
+    routes.post(AdminPaths.MESSAGING_INBOUND, this::inbound);
+    routes.post(AdminPaths.MESSAGING_DELIVERED, ctx -> receipt(ctx, false));
+    routes.post(AdminPaths.MESSAGING_READ, ctx -> receipt(ctx, true));
   }
 
   private Map<String, Object> clockState() {

@@ -32,7 +32,6 @@ public final class OpenApiRoutes {
   }
 
   public void register(RoutesConfig routes) {
-    routes.get(
-        "/__admin/openapi.json", ctx -> ctx.contentType("application/json").result(document));
+    routes.get(AdminPaths.OPENAPI, ctx -> ctx.contentType("application/json").result(document));
   }
 }

@@ -1,7 +1,7 @@
 package dev.sfsim.simulator.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sfsim.simulator.auth.OrgIdentity;
+import dev.sfsim.simulator.org.OrgIdentity;
 import java.util.List;
 
 /**
@@ -14,7 +14,7 @@ public interface OrgAdmin {
    * fixtures and then {@code fixtures}.
    *
    * @param fixtures a fixtures body ({@code POST /__admin/fixtures} format), or null
-   * @throws dev.sfsim.simulator.error.SalesforceException 400 when the fixtures are bad (nothing is
+   * @throws dev.sfsim.simulator.org.SalesforceException 400 when the fixtures are bad (nothing is
    *     created)
    */
   OrgIdentity create(JsonNode fixtures);
@@ -26,7 +26,7 @@ public interface OrgAdmin {
    * Drops an org and all its data.
    *
    * @return false when there is no such org
-   * @throws dev.sfsim.simulator.error.SalesforceException 400 for the default org
+   * @throws dev.sfsim.simulator.org.SalesforceException 400 for the default org
    */
   boolean delete(String orgId);
 }

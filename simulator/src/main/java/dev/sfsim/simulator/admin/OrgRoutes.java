@@ -1,10 +1,10 @@
 package dev.sfsim.simulator.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sfsim.simulator.auth.OrgIdentity;
-import dev.sfsim.simulator.error.SalesforceException;
 import dev.sfsim.simulator.http.Json;
 import dev.sfsim.simulator.http.Requests;
+import dev.sfsim.simulator.org.OrgIdentity;
+import dev.sfsim.simulator.org.SalesforceException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -27,14 +27,14 @@ public final class OrgRoutes {
   }
 
   public void register(RoutesConfig routes) {
-    routes.post("/__admin/orgs", this::create);
+    routes.post(AdminPaths.ORGS, this::create);
     routes.get(
-        "/__admin/orgs",
+        AdminPaths.ORGS,
         ctx ->
             ctx.json(
                 Map.of("orgs", orgs.list().stream().map(o -> describe(o, ctx, false)).toList())));
     routes.delete(
-        "/__admin/orgs/{orgId}",
+        AdminPaths.ORG,
         ctx -> {
           if (!orgs.delete(ctx.pathParam("orgId"))) {
             throw SalesforceException.notFound();

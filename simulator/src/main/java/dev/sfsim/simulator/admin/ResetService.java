@@ -1,10 +1,10 @@
 package dev.sfsim.simulator.admin;
 
-import dev.sfsim.simulator.auth.OrgIdentity;
 import dev.sfsim.simulator.catalog.Catalog;
 import dev.sfsim.simulator.catalog.SObjectType;
 import dev.sfsim.simulator.clock.SimClock;
-import dev.sfsim.simulator.error.SalesforceException;
+import dev.sfsim.simulator.org.OrgIdentity;
+import dev.sfsim.simulator.org.SalesforceException;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,11 +1,11 @@
 package dev.sfsim.simulator.admin;
 
-import dev.sfsim.simulator.error.SalesforceException;
 import dev.sfsim.simulator.ids.SalesforceIds;
 import dev.sfsim.simulator.messaging.Dispatcher;
 import dev.sfsim.simulator.messaging.MessagingEvent;
 import dev.sfsim.simulator.messaging.MessagingEvents;
-import dev.sfsim.simulator.persistence.SessionActions;
+import dev.sfsim.simulator.messaging.persistence.SessionActions;
+import dev.sfsim.simulator.org.SalesforceException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -34,7 +34,7 @@ public final class SessionAdminRoutes {
 
   public void register(RoutesConfig routes) {
     for (SessionActions.Action a : SessionActions.Action.values()) {
-      routes.post("/__admin/messaging/sessions/{id}/" + a.pathName(), ctx -> apply(ctx, a));
+      routes.post(AdminPaths.MESSAGING_SESSION + "/" + a.pathName(), ctx -> apply(ctx, a));
     }
   }
 

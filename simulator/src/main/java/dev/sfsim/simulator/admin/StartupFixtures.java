@@ -1,8 +1,8 @@
 package dev.sfsim.simulator.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sfsim.simulator.error.SalesforceException;
 import dev.sfsim.simulator.http.Json;
+import dev.sfsim.simulator.org.SalesforceException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package dev.sfsim.simulator.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sfsim.simulator.error.SalesforceException;
 import dev.sfsim.simulator.http.Json;
+import dev.sfsim.simulator.org.SalesforceException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package dev.sfsim.simulator.auth;
 
+import dev.sfsim.simulator.org.OrgIdentity;
+import dev.sfsim.simulator.org.Session;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;

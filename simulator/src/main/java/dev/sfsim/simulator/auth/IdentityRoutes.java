@@ -1,8 +1,9 @@
 package dev.sfsim.simulator.auth;
 
-import dev.sfsim.simulator.error.SalesforceException;
-import dev.sfsim.simulator.http.AuthFilter;
 import dev.sfsim.simulator.http.Requests;
+import dev.sfsim.simulator.org.OrgIdentity;
+import dev.sfsim.simulator.org.SalesforceException;
+import dev.sfsim.simulator.org.Session;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;

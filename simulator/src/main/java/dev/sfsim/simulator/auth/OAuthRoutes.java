@@ -2,6 +2,7 @@ package dev.sfsim.simulator.auth;
 
 import dev.sfsim.simulator.clock.SimClock;
 import dev.sfsim.simulator.http.Requests;
+import dev.sfsim.simulator.org.OrgIdentity;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.net.URLEncoder;

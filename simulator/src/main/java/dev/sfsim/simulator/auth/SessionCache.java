@@ -2,6 +2,7 @@ package dev.sfsim.simulator.auth;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.sfsim.simulator.org.Session;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

@@ -1,5 +1,8 @@
 package dev.sfsim.simulator.auth;
 
+import dev.sfsim.simulator.org.OrgIdentity;
+import dev.sfsim.simulator.org.Session;
+
 /**
  * The Partner API answers as a real org writes them ("login()", SOAP API Developer Guide): envelope
  * with the {@code soapenv} prefix, default namespace {@code urn:partner.soap.sforce.com}; faults in

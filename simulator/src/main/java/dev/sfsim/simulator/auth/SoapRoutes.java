@@ -1,6 +1,8 @@
 package dev.sfsim.simulator.auth;
 
 import dev.sfsim.simulator.http.Requests;
+import dev.sfsim.simulator.org.OrgIdentity;
+import dev.sfsim.simulator.org.Session;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 

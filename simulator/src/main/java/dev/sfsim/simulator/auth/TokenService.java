@@ -1,6 +1,8 @@
 package dev.sfsim.simulator.auth;
 
 import dev.sfsim.simulator.clock.SimClock;
+import dev.sfsim.simulator.org.OrgIdentity;
+import dev.sfsim.simulator.org.Session;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;

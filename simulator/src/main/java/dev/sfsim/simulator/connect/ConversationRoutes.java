@@ -1,10 +1,10 @@
 package dev.sfsim.simulator.connect;
 
-import dev.sfsim.simulator.error.SalesforceException;
-import dev.sfsim.simulator.http.ApiVersion;
 import dev.sfsim.simulator.http.Requests;
 import dev.sfsim.simulator.ids.SalesforceIds;
-import dev.sfsim.simulator.persistence.TranscriptRepository;
+import dev.sfsim.simulator.messaging.persistence.TranscriptRepository;
+import dev.sfsim.simulator.org.ApiVersion;
+import dev.sfsim.simulator.org.SalesforceException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;

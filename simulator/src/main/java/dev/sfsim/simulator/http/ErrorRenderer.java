@@ -1,6 +1,6 @@
 package dev.sfsim.simulator.http;
 
-import dev.sfsim.simulator.error.SalesforceException;
+import dev.sfsim.simulator.org.SalesforceException;
 import dev.sfsim.simulator.persistence.SqlStates;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;

@@ -17,7 +17,7 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  */
 public final class HttpServer {
   /** Request bodies above this size are refused (413). */
-  static final long MAX_REQUEST_BYTES = 10L * 1024 * 1024;
+  public static final long MAX_REQUEST_BYTES = 10L * 1024 * 1024;
 
   /**
    * Request line plus headers Salesforce accepts: "the maximum combined length of the URI and

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * assertion}, {@code code_verifier}, {@code token}, {@code access_token}, {@code oauth_token}); and
  * the {@code password} and {@code sessionId} elements of a SOAP body.
  */
-final class JournalMasking {
+public final class JournalMasking {
   static final String MASK = "****";
   private static final Set<String> HEADERS =
       Set.of("authorization", "proxy-authorization", "cookie", "set-cookie");
@@ -40,7 +40,7 @@ final class JournalMasking {
 
   private JournalMasking() {}
 
-  static Map<String, String> headers(Map<String, String> headers) {
+  public static Map<String, String> headers(Map<String, String> headers) {
     Map<String, String> out = new LinkedHashMap<>();
     headers.forEach(
         (k, v) -> out.put(k, HEADERS.contains(k.toLowerCase(Locale.ROOT)) ? header(k, v) : v));
@@ -59,7 +59,7 @@ final class JournalMasking {
     return (space > 0 ? value.substring(0, space + 1) : "") + MASK;
   }
 
-  static Map<String, String> query(Map<String, String> query) {
+  public static Map<String, String> query(Map<String, String> query) {
     Map<String, String> out = new LinkedHashMap<>();
     query.forEach((k, v) -> out.put(k, FIELDS.contains(k) ? MASK : v));
     return out;
@@ -69,7 +69,7 @@ final class JournalMasking {
    * A body with its secrets masked: form fields of a form-encoded body, elements of an XML (SOAP)
    * body.
    */
-  static String body(String contentType, String body) {
+  public static String body(String contentType, String body) {
     if (body.isEmpty()) {
       return body;
     }

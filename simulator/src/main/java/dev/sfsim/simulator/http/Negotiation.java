@@ -1,7 +1,7 @@
 package dev.sfsim.simulator.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sfsim.simulator.error.SalesforceException;
+import dev.sfsim.simulator.org.SalesforceException;
 import io.javalin.http.Context;
 import java.util.Locale;
 import java.util.Set;

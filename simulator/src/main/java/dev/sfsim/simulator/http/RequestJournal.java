@@ -136,7 +136,7 @@ public final class RequestJournal {
    * A random (version 4) UUID; not a secret, so drawn from {@link ThreadLocalRandom}, not the
    * contended SecureRandom.
    */
-  static String newId() {
+  public static String newId() {
     ThreadLocalRandom r = ThreadLocalRandom.current();
     long msb = (r.nextLong() & ~0xF000L) | 0x4000L;
     long lsb = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;

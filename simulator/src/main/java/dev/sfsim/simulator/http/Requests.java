@@ -1,6 +1,7 @@
 package dev.sfsim.simulator.http;
 
-import dev.sfsim.simulator.auth.Session;
+import dev.sfsim.simulator.org.ApiVersion;
+import dev.sfsim.simulator.org.Session;
 import io.javalin.http.Context;
 
 /**
@@ -8,7 +9,7 @@ import io.javalin.http.Context;
  * API version.
  */
 public final class Requests {
-  static final String SESSION_ATTRIBUTE = "sfsim.session";
+  public static final String SESSION_ATTRIBUTE = "sfsim.session";
 
   private Requests() {}
 

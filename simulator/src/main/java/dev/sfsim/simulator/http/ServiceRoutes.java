@@ -1,5 +1,6 @@
 package dev.sfsim.simulator.http;
 
+import dev.sfsim.simulator.org.ApiVersion;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;

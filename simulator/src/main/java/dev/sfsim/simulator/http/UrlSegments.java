@@ -1,6 +1,6 @@
 package dev.sfsim.simulator.http;
 
-import dev.sfsim.simulator.error.SalesforceException;
+import dev.sfsim.simulator.org.SalesforceException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

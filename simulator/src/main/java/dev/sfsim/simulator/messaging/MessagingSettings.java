@@ -1,7 +1,5 @@
 package dev.sfsim.simulator.messaging;
 
-import dev.sfsim.simulator.SimulatorConfig.LatencyProfile;
-
 /**
  * What the dispatcher is configured with.
  *

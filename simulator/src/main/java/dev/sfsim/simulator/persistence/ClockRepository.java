@@ -3,6 +3,7 @@ package dev.sfsim.simulator.persistence;
 import dev.sfsim.simulator.clock.SimClock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -42,7 +43,8 @@ final class ClockRepository implements SimClock.Shared {
                             ON CONFLICT (singleton) DO UPDATE SET offset_millis = :offset, frozen_at = :frozen, version = :version""")
               .bind("offset", after.offset().toMillis())
               .bind(
-                  "frozen", after.frozenAt() == null ? null : MessagingBatches.ts(after.frozenAt()))
+                  "frozen",
+                  after.frozenAt() == null ? null : after.frozenAt().atOffset(ZoneOffset.UTC))
               .bind("version", after.version())
               .execute();
           h.createQuery("SELECT pg_notify(:channel, :schema)")

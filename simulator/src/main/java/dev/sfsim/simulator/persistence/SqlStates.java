@@ -1,6 +1,6 @@
 package dev.sfsim.simulator.persistence;
 
-import dev.sfsim.simulator.error.SalesforceException;
+import dev.sfsim.simulator.org.SalesforceException;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;

@@ -3,7 +3,7 @@ package dev.sfsim.simulator.query;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sfsim.simulator.clock.SimClock;
-import dev.sfsim.simulator.http.ApiVersion;
+import dev.sfsim.simulator.org.ApiVersion;
 import dev.sfsim.simulator.soql.CompiledQuery;
 import dev.sfsim.simulator.soql.SoqlCompiler;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.sfsim.simulator.query;
 
-import dev.sfsim.simulator.http.ApiVersion;
 import dev.sfsim.simulator.http.Negotiation;
+import dev.sfsim.simulator.org.ApiVersion;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.regex.Matcher;

@@ -2,8 +2,8 @@ package dev.sfsim.simulator.query;
 
 import dev.sfsim.simulator.catalog.Catalog;
 import dev.sfsim.simulator.clock.SimClock;
-import dev.sfsim.simulator.error.SalesforceException;
-import dev.sfsim.simulator.http.ApiVersion;
+import dev.sfsim.simulator.org.ApiVersion;
+import dev.sfsim.simulator.org.SalesforceException;
 import dev.sfsim.simulator.soql.AggregateColumn;
 import dev.sfsim.simulator.soql.CompiledQuery;
 import dev.sfsim.simulator.soql.SoqlCompiler;

@@ -1,6 +1,7 @@
 package dev.sfsim.simulator.sobject;
 
-import dev.sfsim.simulator.http.ApiVersion;
+import dev.sfsim.simulator.composite.RestDispatcher;
+import dev.sfsim.simulator.org.ApiVersion;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -32,12 +33,12 @@ public record ApiRequest(
   }
 
   /** The segment at {@code i}, or null. */
-  String segment(int i) {
+  public String segment(int i) {
     return i < segments.size() ? segments.get(i) : null;
   }
 
   /** The same request addressed to the segments from {@code from} on. */
-  ApiRequest tail(int from) {
+  public ApiRequest tail(int from) {
     return new ApiRequest(
         method,
         version,

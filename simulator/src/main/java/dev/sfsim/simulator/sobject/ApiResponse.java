@@ -12,7 +12,7 @@ public record ApiResponse(int status, Map<String, String> headers, Object body) 
     headers = Map.copyOf(headers);
   }
 
-  static ApiResponse ok(Object body) {
+  public static ApiResponse ok(Object body) {
     return new ApiResponse(200, Map.of(), body);
   }
 
@@ -33,7 +33,7 @@ public record ApiResponse(int status, Map<String, String> headers, Object body) 
   }
 
   /** {@code {"id":…,"success":true,"errors":[]}} and, when not null, {@code "created":…}. */
-  static Map<String, Object> saveResult(String id, Boolean created) {
+  public static Map<String, Object> saveResult(String id, Boolean created) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", id);
     m.put("success", true);

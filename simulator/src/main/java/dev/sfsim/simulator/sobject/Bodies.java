@@ -2,21 +2,21 @@ package dev.sfsim.simulator.sobject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfsim.simulator.catalog.SObjectType;
-import dev.sfsim.simulator.error.SalesforceException;
-import dev.sfsim.simulator.http.ApiVersion;
 import dev.sfsim.simulator.http.Json;
+import dev.sfsim.simulator.org.ApiVersion;
+import dev.sfsim.simulator.org.SalesforceException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Record bodies: a JSON object whose keys are fields existing at the request's version. */
-final class Bodies {
+public final class Bodies {
   private Bodies() {}
 
   /**
    * @throws SalesforceException 400 {@code JSON_PARSER_ERROR} when the body is not a JSON object
    */
-  static JsonNode object(String body) {
+  public static JsonNode object(String body) {
     JsonNode node = Json.parse(body);
     if (!node.isObject()) {
       throw SalesforceException.badRequest(
@@ -34,7 +34,8 @@ final class Bodies {
    * @throws SalesforceException 400 {@code INVALID_FIELD} "No such column 'X' on sobject of type T"
    *     for a field that does not exist at the version
    */
-  static Map<String, JsonNode> fields(SObjectType type, JsonNode record, ApiVersion version) {
+  public static Map<String, JsonNode> fields(
+      SObjectType type, JsonNode record, ApiVersion version) {
     Map<String, JsonNode> values = new LinkedHashMap<>();
     Iterator<Map.Entry<String, JsonNode>> it = record.fields();
     while (it.hasNext()) {

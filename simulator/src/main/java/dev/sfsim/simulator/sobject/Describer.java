@@ -5,7 +5,7 @@ import dev.sfsim.simulator.catalog.ChildRelationship;
 import dev.sfsim.simulator.catalog.SObjectField;
 import dev.sfsim.simulator.catalog.SObjectType;
 import dev.sfsim.simulator.catalog.SupportedCall;
-import dev.sfsim.simulator.http.ApiVersion;
+import dev.sfsim.simulator.org.ApiVersion;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

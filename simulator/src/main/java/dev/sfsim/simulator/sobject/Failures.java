@@ -1,6 +1,6 @@
 package dev.sfsim.simulator.sobject;
 
-import dev.sfsim.simulator.error.SalesforceException;
+import dev.sfsim.simulator.org.SalesforceException;
 import dev.sfsim.simulator.persistence.SqlStates;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,11 +10,11 @@ import java.util.Map;
  * Turns a failed unit of a composite call into Salesforce's error shapes; unexpected failures are
  * rethrown.
  */
-final class Failures {
+public final class Failures {
   private Failures() {}
 
   /** The Salesforce error of a failure caused by the request, or the failure itself rethrown. */
-  static SalesforceException of(RuntimeException e) {
+  public static SalesforceException of(RuntimeException e) {
     if (e instanceof SalesforceException s) {
       return s;
     }
@@ -39,7 +39,8 @@ final class Failures {
    * The per-record error of sObject Collections and tree: {@code
    * {"statusCode","message","fields"}}.
    */
-  static Map<String, Object> recordError(String statusCode, String message, List<String> fields) {
+  public static Map<String, Object> recordError(
+      String statusCode, String message, List<String> fields) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("statusCode", statusCode);
     m.put("message", message);
@@ -47,12 +48,12 @@ final class Failures {
     return m;
   }
 
-  static Map<String, Object> recordError(SalesforceException e) {
+  public static Map<String, Object> recordError(SalesforceException e) {
     return recordError(e.errorCode(), e.getMessage(), e.fields());
   }
 
   /** A REST error response (status and one-element error array). */
-  static ApiResponse response(SalesforceException e) {
+  public static ApiResponse response(SalesforceException e) {
     return new ApiResponse(e.status(), Map.of(), List.of(restError(e)));
   }
 }

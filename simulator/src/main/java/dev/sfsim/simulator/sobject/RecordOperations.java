@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.sfsim.simulator.catalog.SObjectField;
 import dev.sfsim.simulator.catalog.SObjectType;
 import dev.sfsim.simulator.clock.SimClock;
-import dev.sfsim.simulator.error.SalesforceException;
-import dev.sfsim.simulator.http.ApiVersion;
 import dev.sfsim.simulator.ids.SalesforceIds;
+import dev.sfsim.simulator.org.ApiVersion;
+import dev.sfsim.simulator.org.SalesforceException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,12 +21,12 @@ import org.jdbi.v3.core.Handle;
  * Location}; retrieve 200; update and delete 204; upsert 201 (inserted), 200 {@code created:false}
  * from v46 or 204 before (updated), 300 with the matching URLs (several).
  */
-final class RecordOperations {
+public final class RecordOperations {
   private static final double CREATED_FLAG_SINCE = 46.0;
   private final RecordRepository repository;
   private final SimClock clock;
 
-  RecordOperations(RecordRepository repository, SimClock clock) {
+  public RecordOperations(RecordRepository repository, SimClock clock) {
     this.repository = repository;
     this.clock = clock;
   }
@@ -36,16 +36,17 @@ final class RecordOperations {
     return ApiResponse.created(location(type, id, r.version()), id, null);
   }
 
-  String insert(Handle h, SObjectType type, Map<String, JsonNode> values, ApiRequest r) {
+  public String insert(Handle h, SObjectType type, Map<String, JsonNode> values, ApiRequest r) {
     return repository.insert(h, type, values, WriteMode.API, r.userId(), clock.now());
   }
 
-  void update(Handle h, SObjectType type, String id, Map<String, JsonNode> values, ApiRequest r) {
+  public void update(
+      Handle h, SObjectType type, String id, Map<String, JsonNode> values, ApiRequest r) {
     checkNotDeleted(h, type, id);
     repository.update(h, type, id, values, WriteMode.API, r.userId(), clock.now());
   }
 
-  void delete(Handle h, SObjectType type, String id, ApiRequest r) {
+  public void delete(Handle h, SObjectType type, String id, ApiRequest r) {
     repository.delete(h, type, id, r.userId(), clock.now());
   }
 
@@ -53,14 +54,15 @@ final class RecordOperations {
    * The live record, all fields of the version or those of {@code ?fields=}; 404 {@code NOT_FOUND}
    * otherwise.
    */
-  Map<String, Object> retrieve(Handle h, SObjectType type, String id, ApiRequest r) {
+  public Map<String, Object> retrieve(Handle h, SObjectType type, String id, ApiRequest r) {
     return RecordReader.retrieve(
             h, type, id, requestedFields(type, r), r.version().basePath(), false)
         .orElseThrow(SalesforceException::notFound);
   }
 
   /** PATCH {@code /sobjects/X/{Field}/{value}}. */
-  ApiResponse upsert(Handle h, SObjectType type, SObjectField key, String value, ApiRequest r) {
+  public ApiResponse upsert(
+      Handle h, SObjectType type, SObjectField key, String value, ApiRequest r) {
     Map<String, JsonNode> values = Bodies.fields(type, Bodies.object(r.body()), r.version());
     List<String> matches = matches(h, type, key, value);
     boolean createdFlag = r.version().value() >= CREATED_FLAG_SINCE;
@@ -108,7 +110,7 @@ final class RecordOperations {
    * @throws SalesforceException 400 {@code MALFORMED_ID} for an id-shaped segment with a wrong
    *     checksum or another object's prefix; 404 {@code NOT_FOUND} for anything else
    */
-  static String pathId(SObjectType type, String segment) {
+  public static String pathId(SObjectType type, String segment) {
     Optional<String> id = SalesforceIds.parse(segment);
     if (id.isPresent() && SalesforceIds.keyPrefix(id.get()).equals(type.keyPrefix())) {
       return id.get();

@@ -2,7 +2,7 @@ package dev.sfsim.simulator.sobject;
 
 import dev.sfsim.simulator.catalog.FieldValues;
 import dev.sfsim.simulator.catalog.SObjectType;
-import dev.sfsim.simulator.error.SalesforceException;
+import dev.sfsim.simulator.org.SalesforceException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -5,7 +5,7 @@ import dev.sfsim.simulator.catalog.SObjectField;
 import dev.sfsim.simulator.catalog.SObjectType;
 import dev.sfsim.simulator.catalog.SupportedCall;
 import dev.sfsim.simulator.clock.SimClock;
-import dev.sfsim.simulator.error.SalesforceException;
+import dev.sfsim.simulator.org.SalesforceException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,7 +22,7 @@ import org.jdbi.v3.core.Handle;
  * version; methods outside the object's supported calls are 405 {@code METHOD_NOT_ALLOWED} listing
  * the allowed ones, as Salesforce answers them.
  */
-final class SObjectResource {
+public final class SObjectResource {
   private static final int RECENT_ITEMS = 25;
   private final Catalog catalog;
   private final Describer describer;
@@ -30,7 +30,7 @@ final class SObjectResource {
   private final SimClock clock;
   private final Instant catalogModified;
 
-  SObjectResource(
+  public SObjectResource(
       Catalog catalog, RecordOperations records, SimClock clock, Instant catalogModified) {
     this.catalog = catalog;
     this.describer = new Describer(catalog);
@@ -42,7 +42,7 @@ final class SObjectResource {
   /**
    * @param r a request whose segments start after {@code sobjects}
    */
-  ApiResponse handle(Handle h, ApiRequest r) {
+  public ApiResponse handle(Handle h, ApiRequest r) {
     if (r.segments().isEmpty()) {
       allow(r, "GET", "HEAD");
       return notModified(r)
@@ -182,7 +182,7 @@ final class SObjectResource {
    * @throws SalesforceException 405 {@code METHOD_NOT_ALLOWED} "HTTP Method 'PATCH' not allowed.
    *     Allowed are GET,HEAD,POST"
    */
-  static void allow(ApiRequest r, String... methods) {
+  public static void allow(ApiRequest r, String... methods) {
     if (List.of(methods).contains(r.method())) {
       return;
     }

@@ -1,7 +1,7 @@
 package dev.sfsim.simulator.soql;
 
 import dev.sfsim.simulator.catalog.Catalog;
-import dev.sfsim.simulator.error.SalesforceException;
+import dev.sfsim.simulator.org.SalesforceException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

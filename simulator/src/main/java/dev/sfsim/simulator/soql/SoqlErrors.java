@@ -1,6 +1,6 @@
 package dev.sfsim.simulator.soql;
 
-import dev.sfsim.simulator.error.SalesforceException;
+import dev.sfsim.simulator.org.SalesforceException;
 import dev.sfsim.simulator.soql.ast.Position;
 
 /**

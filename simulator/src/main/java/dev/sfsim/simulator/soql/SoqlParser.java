@@ -16,7 +16,7 @@ import org.antlr.v4.runtime.Token;
  * Runs the apex-parser grammar's {@code query} rule over a standalone SOQL statement and turns the
  * first lexical or syntax error into Salesforce's {@code MALFORMED_QUERY}. ANTLR's console
  * listeners are removed: nothing is printed, every failure is a {@link
- * dev.sfsim.simulator.error.SalesforceException}.
+ * dev.sfsim.simulator.org.SalesforceException}.
  */
 final class SoqlParser {
   /**

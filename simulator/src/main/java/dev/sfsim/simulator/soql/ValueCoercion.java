@@ -2,8 +2,8 @@ package dev.sfsim.simulator.soql;
 
 import dev.sfsim.simulator.catalog.FieldType;
 import dev.sfsim.simulator.catalog.SObjectField;
-import dev.sfsim.simulator.error.SalesforceException;
 import dev.sfsim.simulator.ids.SalesforceIds;
+import dev.sfsim.simulator.org.SalesforceException;
 import dev.sfsim.simulator.soql.ast.ComparisonOperator;
 import dev.sfsim.simulator.soql.ast.Literal;
 import dev.sfsim.simulator.soql.ast.Position;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sfsim.simulator.Simulator;
 import dev.sfsim.simulator.SimulatorConfig;
+import dev.sfsim.simulator.messaging.LatencyProfile;
 import io.restassured.http.ContentType;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -46,7 +47,7 @@ class JournalSecretsTest {
             SimulatorConfig.fromEnvironment(
                     Map.of("SFSIM_CLIENT_SECRET", SECRET, "SFSIM_PASSWORD", PASSWORD))
                 .withPort(0)
-                .withLatency(SimulatorConfig.LatencyProfile.INSTANT));
+                .withLatency(LatencyProfile.INSTANT));
     base = sim.baseUrl();
   }
 

@@ -2,6 +2,7 @@ package dev.sfsim.simulator.bench;
 
 import dev.sfsim.simulator.Simulator;
 import dev.sfsim.simulator.SimulatorConfig;
+import dev.sfsim.simulator.messaging.LatencyProfile;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -64,9 +65,7 @@ public final class ConsoleBenchmark {
 
     try (Simulator sim =
         Simulator.start(
-            SimulatorConfig.defaults()
-                .withPort(0)
-                .withLatency(SimulatorConfig.LatencyProfile.INSTANT))) {
+            SimulatorConfig.defaults().withPort(0).withLatency(LatencyProfile.INSTANT))) {
       String base = sim.baseUrl();
       List<String> users = MessagingBenchmark.seed(base);
       String token = MessagingBenchmark.token(base);

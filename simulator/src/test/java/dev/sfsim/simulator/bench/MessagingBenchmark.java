@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sfsim.simulator.Simulator;
 import dev.sfsim.simulator.SimulatorConfig;
+import dev.sfsim.simulator.messaging.LatencyProfile;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -45,7 +46,7 @@ public final class MessagingBenchmark {
 
   public static void main(String[] args) throws Exception {
     SimulatorConfig config =
-        SimulatorConfig.defaults().withPort(0).withLatency(SimulatorConfig.LatencyProfile.INSTANT);
+        SimulatorConfig.defaults().withPort(0).withLatency(LatencyProfile.INSTANT);
     try (Simulator sim = Simulator.start(config)) {
       String base = sim.baseUrl();
       List<String> users = seed(base);

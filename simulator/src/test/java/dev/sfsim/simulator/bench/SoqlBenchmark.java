@@ -4,7 +4,7 @@ import dev.sfsim.simulator.Simulator;
 import dev.sfsim.simulator.SimulatorConfig;
 import dev.sfsim.simulator.catalog.Catalog;
 import dev.sfsim.simulator.clock.SimClock;
-import dev.sfsim.simulator.http.ApiVersion;
+import dev.sfsim.simulator.org.ApiVersion;
 import dev.sfsim.simulator.persistence.Database;
 import dev.sfsim.simulator.query.ConvMessageSendRequestRows;
 import dev.sfsim.simulator.query.QueryService;

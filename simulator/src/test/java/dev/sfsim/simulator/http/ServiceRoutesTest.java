@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.sfsim.simulator.TestSimulator;
+import dev.sfsim.simulator.org.ApiVersion;
 import org.junit.jupiter.api.Test;
 
 /** Versions, resources, unknown paths and methods: Salesforce's shapes and error bodies. */

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.sfsim.simulator.catalog.Catalog;
 import dev.sfsim.simulator.catalog.FieldValues;
 import dev.sfsim.simulator.catalog.SObjectType;
-import dev.sfsim.simulator.error.SalesforceException;
+import dev.sfsim.simulator.org.SalesforceException;
 import dev.sfsim.simulator.persistence.Database;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

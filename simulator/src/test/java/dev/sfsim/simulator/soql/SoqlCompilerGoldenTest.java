@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sfsim.simulator.catalog.Catalog;
 import dev.sfsim.simulator.catalog.CustomFields;
-import dev.sfsim.simulator.error.SalesforceException;
+import dev.sfsim.simulator.org.SalesforceException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

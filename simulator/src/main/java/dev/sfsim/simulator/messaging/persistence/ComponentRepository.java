@@ -1,0 +1,72 @@
+package dev.sfsim.simulator.messaging.persistence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sfsim.simulator.messaging.MessagingComponent;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** Stores messaging components in {@code messaging_component}; parameters as a JSON array. */
+public final class ComponentRepository {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  /** Inserts the component, replacing one of the same developer name. */
+  public void upsert(Handle h, MessagingComponent c) {
+    h.createUpdate(
+            """
+                        INSERT INTO messaging_component (developer_name, master_label, component_type, is_active, body_text, parameters,
+                            external_template_status)
+                        VALUES (:name, :label, :type, :active, :text, CAST(:params AS jsonb), :template)
+                        ON CONFLICT (developer_name) DO UPDATE SET master_label = EXCLUDED.master_label,
+                            component_type = EXCLUDED.component_type, is_active = EXCLUDED.is_active,
+                            body_text = EXCLUDED.body_text, parameters = EXCLUDED.parameters,
+                            external_template_status = EXCLUDED.external_template_status""")
+        .bind("name", c.developerName())
+        .bind("label", c.masterLabel())
+        .bind("type", c.componentType())
+        .bind("active", c.active())
+        .bind("text", c.text())
+        .bind("params", toJson(c.parameters()))
+        .bind("template", c.externalTemplateStatus())
+        .execute();
+  }
+
+  /** The component of that exact developer name. */
+  public Optional<MessagingComponent> find(Handle h, String developerName) {
+    return h.createQuery(
+            """
+                        SELECT developer_name, master_label, component_type, is_active, body_text, parameters::text,
+                            external_template_status
+                        FROM messaging_component WHERE developer_name = :name""")
+        .bind("name", developerName)
+        .map(
+            (rs, ctx) ->
+                new MessagingComponent(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getBoolean(4),
+                    rs.getString(5),
+                    fromJson(rs.getString(6)),
+                    rs.getString(7)))
+        .findOne();
+  }
+
+  private static String toJson(List<MessagingComponent.Parameter> ps) {
+    try {
+      return MAPPER.writeValueAsString(ps);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static List<MessagingComponent.Parameter> fromJson(String json) {
+    try {
+      return MAPPER.readValue(json, new TypeReference<List<MessagingComponent.Parameter>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("corrupt parameters of a messaging component: " + json, e);
+    }
+  }
+}

@@ -1,0 +1,232 @@
+package dev.sfsim.simulator.messaging.persistence;
+
+import dev.sfsim.simulator.messaging.MessagingTransaction.DueMessage;
+import dev.sfsim.simulator.messaging.MessagingTransaction.OpenSession;
+import dev.sfsim.simulator.messaging.Recipient;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.KeyColumn;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.ValueColumn;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/**
+ * The messaging engine's fixed SQL (Jdbi SqlObject). Attached to the handle of the current
+ * transaction.
+ */
+interface MessagingDao {
+
+  @SqlQuery("SELECT count(*) FROM conv_message_send_request WHERE request_status = 'InProgress'")
+  int countInProgress();
+
+  @SqlUpdate(
+      """
+            UPDATE conv_message_send_request SET request_status = 'InProgress', sfsim_started = true, last_modified_date = :now, system_modstamp = :now
+            WHERE id IN (SELECT id FROM conv_message_send_request
+                         WHERE request_status = 'Pending' AND sfsim_due_at <= :now AND NOT is_deleted
+                         ORDER BY created_date, name LIMIT :slots FOR UPDATE SKIP LOCKED)""")
+  int startPending(@Bind("now") Instant now, @Bind("slots") int slots);
+
+  /**
+   * InProgress requests with work due: a message to start or finish, or none left (to complete).
+   */
+  @SqlQuery(
+      """
+            SELECT r.id FROM conv_message_send_request r WHERE r.request_status = 'InProgress' AND NOT r.is_deleted AND (
+                EXISTS (SELECT 1 FROM conv_message m WHERE m.request_id = r.id AND (
+                    (m.status = 'Pending' AND (m.due_at IS NULL OR m.due_at <= :now)) OR (m.status = 'InProgress' AND m.due_at <= :now)))
+                OR NOT EXISTS (SELECT 1 FROM conv_message m WHERE m.request_id = r.id AND m.status IN ('Pending', 'InProgress', 'Held')))
+            ORDER BY r.created_date, r.name""")
+  List<String> inProgress(@Bind("now") Instant now);
+
+  @SqlQuery(
+      """
+            SELECT message_identifier, messaging_end_user_id, transient_failures, delayed FROM conv_message
+            WHERE request_id = :id AND status = 'InProgress' AND due_at <= :now ORDER BY position""")
+  @RegisterConstructorMapper(DueMessage.class)
+  List<DueMessage> dueAttempts(@Bind("id") String requestId, @Bind("now") Instant now);
+
+  @SqlUpdate(
+      """
+            UPDATE conv_message SET status = 'InProgress', due_at = :dueAt
+            WHERE message_identifier IN (
+                SELECT message_identifier FROM conv_message
+                WHERE request_id = :id AND status = 'Pending' AND (due_at IS NULL OR due_at <= :now)
+                ORDER BY position
+                LIMIT greatest(0, :max - (SELECT count(*) FROM conv_message WHERE request_id = :id AND status = 'InProgress')))""")
+  int startAttempts(
+      @Bind("id") String requestId,
+      @Bind("now") Instant now,
+      @Bind("dueAt") Instant dueAt,
+      @Bind("max") int max);
+
+  @SqlUpdate(
+      """
+            UPDATE conv_message_send_request SET request_status = 'Pending', sfsim_due_at = :dueAt, last_modified_date = :now,
+                system_modstamp = :now WHERE id = :id""")
+  void requeueRequest(
+      @Bind("id") String requestId, @Bind("dueAt") Instant dueAt, @Bind("now") Instant now);
+
+  @SqlUpdate(
+      "UPDATE conv_message SET status = 'Pending', due_at = NULL WHERE request_id = :id AND status = 'InProgress'")
+  void requeueMessages(@Bind("id") String requestId);
+
+  /**
+   * Counts and identifier lists from the messages' states (the README's "Messaging behaviour"
+   * rules, the invariant), and the v65.0 lists beside them: platform keys and end-user ids in the
+   * same order (an end user that does not exist keeps its place with an empty key), and the
+   * sessions in-progress messages already have.
+   */
+  @SqlUpdate(
+      """
+            UPDATE conv_message_send_request r SET
+                total_message_count = c.total,
+                success_message_count = c.sent,
+                failed_message_count = c.failed,
+                pending_message_count = c.pending,
+                in_progress_message_count = c.in_progress,
+                success_message_identifiers = c.sent_ids,
+                failed_message_identifiers = c.failed_ids,
+                pending_message_identifiers = c.pending_ids,
+                in_progress_message_identifiers = c.in_progress_ids,
+                failed_message_error_reasons = c.reasons,
+                success_meu_platform_keys = c.sent_keys,
+                failed_meu_platform_keys = c.failed_keys,
+                pending_meu_platform_keys = c.pending_keys,
+                in_progress_meu_platform_keys = c.in_progress_keys,
+                pending_messaging_end_user_ids = c.pending_users,
+                in_progress_messaging_end_user_ids = c.in_progress_users,
+                in_progress_messaging_session_ids = c.in_progress_sessions,
+                last_modified_date = :now,
+                system_modstamp = :now
+            FROM (SELECT count(*) AS total,
+                         count(*) FILTER (WHERE status = 'Sent') AS sent,
+                         count(*) FILTER (WHERE status = 'Failed') AS failed,
+                         count(*) FILTER (WHERE status IN ('Pending', 'Held')) AS pending,
+                         count(*) FILTER (WHERE status = 'InProgress') AS in_progress,
+                         string_agg(message_identifier::text, ',' ORDER BY position) FILTER (WHERE status = 'Sent') AS sent_ids,
+                         string_agg(message_identifier::text, ',' ORDER BY position) FILTER (WHERE status = 'Failed') AS failed_ids,
+                         string_agg(message_identifier::text, ',' ORDER BY position) FILTER (WHERE status IN ('Pending', 'Held')) AS pending_ids,
+                         string_agg(message_identifier::text, ',' ORDER BY position) FILTER (WHERE status = 'InProgress') AS in_progress_ids,
+                         string_agg(failure_reason, ',' ORDER BY position) FILTER (WHERE status = 'Failed') AS reasons,
+                         string_agg(coalesce(u.messaging_platform_key, ''), ',' ORDER BY position) FILTER (WHERE status = 'Sent') AS sent_keys,
+                         string_agg(coalesce(u.messaging_platform_key, ''), ',' ORDER BY position) FILTER (WHERE status = 'Failed') AS failed_keys,
+                         string_agg(coalesce(u.messaging_platform_key, ''), ',' ORDER BY position)
+                             FILTER (WHERE status IN ('Pending', 'Held')) AS pending_keys,
+                         string_agg(coalesce(u.messaging_platform_key, ''), ',' ORDER BY position)
+                             FILTER (WHERE status = 'InProgress') AS in_progress_keys,
+                         string_agg(m.messaging_end_user_id, ',' ORDER BY position) FILTER (WHERE status IN ('Pending', 'Held')) AS pending_users,
+                         string_agg(m.messaging_end_user_id, ',' ORDER BY position) FILTER (WHERE status = 'InProgress') AS in_progress_users,
+                         string_agg(m.messaging_session_id, ',' ORDER BY position) FILTER (WHERE status = 'InProgress') AS in_progress_sessions
+                  FROM conv_message m LEFT JOIN messaging_end_user u ON u.id = m.messaging_end_user_id WHERE m.request_id = :id) c
+            WHERE r.id = :id""")
+  void recomputeCounts(@Bind("id") String requestId, @Bind("now") Instant now);
+
+  @SqlUpdate(
+      """
+            UPDATE conv_message_send_request SET request_status = 'Completed', completed_date = :now, last_modified_date = :now,
+                system_modstamp = :now
+            WHERE id = :id AND request_status <> 'Completed' AND pending_message_count = 0 AND in_progress_message_count = 0""")
+  int completeIfDone(@Bind("id") String requestId, @Bind("now") Instant now);
+
+  @SqlQuery(
+      """
+            SELECT u.id, u.messaging_platform_key AS platform_key, u.message_type, u.messaging_consent_status AS consent_status,
+                   u.messaging_channel_id AS channel_id, c.is_active AS channel_active, c.consent_type AS channel_consent_type,
+                   c.message_type AS channel_message_type, c.platform_type AS channel_platform_type
+            FROM messaging_end_user u JOIN messaging_channel c ON c.id = u.messaging_channel_id
+            WHERE u.id = ANY(:ids) AND NOT u.is_deleted AND NOT c.is_deleted""")
+  @RegisterConstructorMapper(Recipient.class)
+  List<Recipient> recipients(@Bind("ids") String[] endUserIds);
+
+  @SqlQuery(
+      """
+            SELECT DISTINCT ON (messaging_end_user_id, coalesce(status, 'New')) id, messaging_end_user_id, coalesce(status, 'New') AS status
+            FROM messaging_session
+            WHERE messaging_end_user_id = ANY(:ids) AND NOT is_deleted AND coalesce(status, 'New') NOT IN ('Ended', 'Error')
+            ORDER BY messaging_end_user_id, coalesce(status, 'New'), created_date DESC, id DESC""")
+  @RegisterConstructorMapper(OpenSession.class)
+  List<OpenSession> openSessions(@Bind("ids") String[] endUserIds);
+
+  @SqlQuery(
+      """
+            SELECT DISTINCT c.contact_point_id FROM comm_subscription_consent c
+            JOIN comm_subscription_channel_type t ON t.id = c.comm_subscription_channel_type_id AND NOT t.is_deleted
+            WHERE t.communication_subscription_id = :sub AND c.contact_point_id = ANY(:ids) AND NOT c.is_deleted
+              AND coalesce(c.privacy_consent_status, 'OptIn') = 'OptIn'
+              AND (c.effective_from_date IS NULL OR c.effective_from_date <= :today)
+              AND (c.effective_to_date IS NULL OR c.effective_to_date >= :today)""")
+  List<String> subscriptionConsents(
+      @Bind("sub") String subscriptionId,
+      @Bind("ids") String[] endUserIds,
+      @Bind("today") java.time.LocalDate today);
+
+  @SqlQuery(
+      """
+            SELECT conversation_id, max(seq) FROM (
+                SELECT conversation_id, seq FROM conversation_entry WHERE conversation_id = ANY(:ids)
+                UNION ALL SELECT conversation_id, seq FROM conversation_entry_held WHERE conversation_id = ANY(:ids)) e
+            GROUP BY conversation_id""")
+  @KeyColumn("conversation_id")
+  @ValueColumn("max")
+  java.util.Map<String, Integer> maxEntrySeq(@Bind("ids") String[] sessionIds);
+
+  @SqlUpdate(
+      """
+            UPDATE messaging_session s SET agent_message_count = coalesce(s.agent_message_count, 0) + c.n,
+                last_modified_date = :now, system_modstamp = :now
+            FROM (SELECT id, count(*) AS n FROM unnest(:ids) AS id GROUP BY id) c WHERE s.id = c.id""")
+  void countAgentMessages(@Bind("ids") String[] sessionIds, @Bind("now") Instant now);
+
+  @SqlQuery("SELECT nextval('sfsim_id_seq') FROM generate_series(1, :n)")
+  List<Long> nextIds(@Bind("n") int n);
+
+  @SqlQuery("SELECT nextval(CAST(:seq AS regclass)) FROM generate_series(1, :n)")
+  List<Long> nextNumbers(@Bind("seq") String sequence, @Bind("n") int n);
+
+  @SqlUpdate(
+      """
+            UPDATE conv_message_send_request SET sfsim_parameters = CAST(:parameters AS jsonb), sfsim_due_at = :dueAt,
+                comm_subscription_id = :sub, session_longevity_preference = :longevity WHERE id = :id""")
+  void setRequestDispatch(
+      @Bind("id") String requestId,
+      @Bind("parameters") String parametersJson,
+      @Bind("sub") String subscriptionId,
+      @Bind("longevity") String longevity,
+      @Bind("dueAt") Instant dueAt);
+
+  /**
+   * Every condition under which {@code Housekeeping.run}, {@code startPending} or {@code
+   * inProgress} has work.
+   */
+  @SqlQuery(
+      """
+            SELECT EXISTS (SELECT 1 FROM conv_message_send_request WHERE request_status IN ('Pending', 'InProgress') AND NOT is_deleted)
+                OR EXISTS (SELECT 1 FROM messaging_session WHERE sfsim_expires_at <= :now AND coalesce(status, 'New') NOT IN ('Ended', 'Error'))
+                OR EXISTS (SELECT 1 FROM conv_message WHERE deliver_due_at <= :now OR read_due_at <= :now OR status = 'Held')
+                OR EXISTS (SELECT 1 FROM conversation_entry_held)""")
+  boolean anythingDue(@Bind("now") Instant now);
+
+  @SqlUpdate("SELECT pg_advisory_xact_lock(7714401)")
+  void lockDispatch();
+
+  @SqlUpdate(
+      """
+            UPDATE conv_message_send_request SET sfsim_queued = true
+            WHERE request_status = 'Pending' AND NOT sfsim_started AND NOT sfsim_queued AND sfsim_due_at <= :now AND NOT is_deleted""")
+  void markQueued(@Bind("now") Instant now);
+
+  @SqlBatch(
+      """
+            INSERT INTO conv_message (message_identifier, request_id, position, messaging_end_user_id, status)
+            VALUES (:mid, :requestId, :position, :endUserId, 'Pending')""")
+  void insertMessages(
+      @Bind("mid") List<UUID> messageIdentifiers,
+      @Bind("requestId") String requestId,
+      @Bind("position") List<Integer> positions,
+      @Bind("endUserId") List<String> endUserIds);
+}

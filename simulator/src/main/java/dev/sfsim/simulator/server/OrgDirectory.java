@@ -1,0 +1,257 @@
+package dev.sfsim.simulator.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sfsim.simulator.admin.OrgAdmin;
+import dev.sfsim.simulator.admin.StartupFixtures;
+import dev.sfsim.simulator.org.OrgIdentity;
+import dev.sfsim.simulator.org.SalesforceException;
+import dev.sfsim.simulator.persistence.Database;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The orgs of one simulator: the default org (schema {@code public}) and those made by {@code POST
+ * /__admin/orgs}, each in its own schema {@code org_<random>}. Migrating a schema takes a few
+ * hundred milliseconds, so once orgs are used (not before: a simulator that never creates one does
+ * no such work), a spare, already migrated schema is kept ready in the background; creating an org
+ * renames it, seeds the org and loads its fixtures.
+ */
+public final class OrgDirectory implements OrgAdmin, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(OrgDirectory.class);
+
+  /** Builds one org's runtime over a migrated schema (the composition root's per-org factory). */
+  public interface OrgFactory {
+    OrgRuntime build(OrgIdentity identity, String schema, StartupFixtures fixtures);
+  }
+
+  private final Database database;
+  private final OrgRuntime defaultOrg;
+  private final OrgRouter router;
+  private final OrgFactory factory;
+  private final StartupFixtures startupFixtures;
+  private final SecureRandom random = new SecureRandom();
+  private final Map<String, OrgRuntime> created = new ConcurrentHashMap<>();
+  private final ConcurrentLinkedQueue<String> spares = new ConcurrentLinkedQueue<>();
+  private final int maxOrgs;
+
+  /**
+   * Whether created orgs' schemas must be dropped at close: an external database outlives this
+   * process.
+   */
+  private final boolean dropAtClose;
+
+  private final java.util.concurrent.Semaphore slots;
+  private final ExecutorService background =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "sfsim-org-spares");
+            t.setDaemon(true);
+            return t;
+          });
+
+  /**
+   * @param maxOrgs at most this many created orgs at once ({@code SFSIM_MAX_ORGS})
+   * @param dropAtClose drop the created orgs' schemas at {@link #close()} (an external database);
+   *     an embedded one drops leftovers of an earlier run in the background at start instead, so a
+   *     stop stays fast
+   */
+  public OrgDirectory(
+      Database database,
+      OrgRuntime defaultOrg,
+      OrgRouter router,
+      OrgFactory factory,
+      StartupFixtures startupFixtures,
+      int maxOrgs,
+      boolean dropAtClose) {
+    this.maxOrgs = maxOrgs;
+    this.slots = new java.util.concurrent.Semaphore(maxOrgs);
+    this.dropAtClose = dropAtClose;
+    this.database = database;
+    this.defaultOrg = defaultOrg;
+    this.router = router;
+    this.factory = factory;
+    this.startupFixtures = startupFixtures;
+    if (!dropAtClose) {
+      dropLeftovers();
+    }
+  }
+
+  /**
+   * Drops, in the background, the schemas of orgs and spares an earlier run of this embedded
+   * database left (it stopped without dropping them); listed now, before any org of this run
+   * exists.
+   */
+  private void dropLeftovers() {
+    List<String> leftovers =
+        database
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'org\\_%' OR nspname LIKE 'sfsim\\_spare\\_%'")
+                        .mapTo(String.class)
+                        .list());
+    if (leftovers.isEmpty()) {
+      return;
+    }
+    background.execute(
+        () -> {
+          try {
+            leftovers.forEach(database::dropSchema);
+          } catch (RuntimeException e) {
+            LOG.warn("Could not drop the org schemas of an earlier run: {}", e.getMessage());
+          }
+        });
+  }
+
+  @Override
+  public OrgIdentity create(JsonNode fixtures) {
+    if (!slots.tryAcquire()) {
+      throw SalesforceException.badRequest(
+          "LIMIT_EXCEEDED",
+          "This simulator already has "
+              + maxOrgs
+              + " created orgs, its limit (SFSIM_MAX_ORGS). Delete an org (DELETE /__admin/orgs/{orgId}) before creating another.");
+    }
+    try {
+      return createInSlot(fixtures);
+    } catch (RuntimeException e) {
+      slots.release();
+      throw e;
+    }
+  }
+
+  private OrgIdentity createInSlot(JsonNode fixtures) {
+    OrgIdentity identity = OrgIdentity.generate(random);
+    String schema = "org_" + HexFormat.of().formatHex(bytes());
+    String spare = spares.poll();
+    if (spare != null) {
+      database.renameSchema(spare, schema);
+    } else {
+      database.migrate(schema);
+    }
+    prepareSpare();
+    List<StartupFixtures.File> files = new ArrayList<>(startupFixtures.files());
+    if (fixtures != null) {
+      files.add(new StartupFixtures.File(Path.of("POST /__admin/orgs"), fixtures));
+    }
+    OrgRuntime runtime = null;
+    try {
+      runtime = factory.build(identity, schema, new StartupFixtures(files));
+      runtime.reset().reset();
+    } catch (IllegalStateException e) {
+      discard(runtime, schema);
+      if (e.getCause() instanceof SalesforceException se) {
+        throw se;
+      }
+      throw e;
+    } catch (RuntimeException e) {
+      discard(runtime, schema);
+      throw e;
+    }
+    created.put(identity.orgId(), runtime);
+    router.add(runtime.routed());
+    return identity;
+  }
+
+  @Override
+  public List<OrgIdentity> list() {
+    List<OrgIdentity> all = new ArrayList<>();
+    all.add(defaultOrg.routed().identity());
+    created.values().forEach(r -> all.add(r.routed().identity()));
+    return all;
+  }
+
+  @Override
+  public boolean delete(String orgId) {
+    Optional<OrgRouter.RoutedOrg> org = router.find(orgId);
+    if (org.isEmpty()) {
+      return false;
+    }
+    if (org.get().identity().equals(defaultOrg.routed().identity())) {
+      throw SalesforceException.badRequest(
+          "INVALID_OPERATION", "The default org cannot be deleted; reset it instead.");
+    }
+    OrgRuntime runtime = created.remove(org.get().identity().orgId());
+    router.remove(orgId);
+    if (runtime != null) {
+      slots.release();
+      discard(runtime, runtime.schema());
+    }
+    return true;
+  }
+
+  /**
+   * Migrates one spare schema in the background, so the next {@link #create} does not wait for
+   * Flyway.
+   */
+  void prepareSpare() {
+    background.execute(
+        () -> {
+          String name = "sfsim_spare_" + HexFormat.of().formatHex(bytes());
+          try {
+            database.migrate(name);
+            spares.add(name);
+          } catch (RuntimeException e) {
+            LOG.warn("Could not prepare a spare org schema: {}", e.getMessage());
+          }
+        });
+  }
+
+  private byte[] bytes() {
+    byte[] b = new byte[6];
+    random.nextBytes(b);
+    return b;
+  }
+
+  private void discard(OrgRuntime runtime, String schema) {
+    if (runtime != null) {
+      closeQuietly(runtime.background());
+    }
+    database.dropSchema(schema);
+  }
+
+  @Override
+  public void close() {
+    background.shutdownNow();
+    try {
+      background.awaitTermination(
+          1, TimeUnit.SECONDS); // a spare half-migrated is dropped later (next start, or below)
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    created.values().forEach(r -> closeQuietly(r.background()));
+    closeQuietly(defaultOrg.background());
+    // Created orgs and spares live only as long as this process: an external database keeps just
+    // the default org.
+    if (!dropAtClose) {
+      return;
+    }
+    try {
+      created.values().forEach(r -> database.dropSchema(r.schema()));
+      spares.forEach(database::dropSchema);
+    } catch (RuntimeException e) {
+      LOG.warn("Could not drop org schemas: {}", e.getMessage());
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    try {
+      c.close();
+    } catch (Exception e) {
+      LOG.warn("Org shutdown: {}", e.getMessage());
+    }
+  }
+}

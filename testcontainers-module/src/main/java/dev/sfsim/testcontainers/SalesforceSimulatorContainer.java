@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
@@ -97,8 +98,8 @@ public class SalesforceSimulatorContainer extends GenericContainer<SalesforceSim
   private String password = DEFAULT_PASSWORD;
   private int fixtureCount;
   private String apiVersion = DEFAULT_API_VERSION;
-  private String adminToken;
-  private PostgreSQLContainer externalPostgres;
+  private @Nullable String adminToken;
+  private @Nullable PostgreSQLContainer externalPostgres;
   private boolean reused;
 
   /**
@@ -383,7 +384,7 @@ public class SalesforceSimulatorContainer extends GenericContainer<SalesforceSim
   /**
    * @return the admin token set with {@link #withAdminToken}, or null
    */
-  public String getAdminToken() {
+  public @Nullable String getAdminToken() {
     return adminToken;
   }
 

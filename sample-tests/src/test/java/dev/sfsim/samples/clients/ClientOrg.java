@@ -82,7 +82,8 @@ final class ClientOrg {
   /** A ConversationEntry for the session, as a create body. */
   String conversationEntry() {
     return """
-                {"ConversationId":"%s","EntryTime":"%s","ActorType":"EndUser","EntryType":"Text","Message":"Where is my order?"}"""
+                {"ConversationId":"%s","EntryTime":"%s","ActorType":"EndUser","EntryType":"Text",
+                    "Message":"Where is my order?"}"""
         .formatted(session, Instant.now().toString());
   }
 

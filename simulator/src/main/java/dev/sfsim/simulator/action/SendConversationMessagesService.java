@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Invokes {@code sendConversationMessages} ("Send Conversation Messages", Actions Developer Guide):
@@ -124,7 +125,8 @@ public final class SendConversationMessagesService {
     return result(List.of(error), false, null);
   }
 
-  private static Map<String, Object> result(Object errors, boolean success, Object outputValues) {
+  private static Map<String, Object> result(
+      @Nullable Object errors, boolean success, @Nullable Object outputValues) {
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("actionName", ACTION_NAME);
     r.put("errors", errors);

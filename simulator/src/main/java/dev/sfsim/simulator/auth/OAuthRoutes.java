@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The OAuth endpoints of the login host ("OAuth Endpoints", Salesforce Help): {@code POST
@@ -177,7 +178,7 @@ public final class OAuthRoutes {
         && Grants.equal(org.password(), in.get("password"));
   }
 
-  private void revoke(Context ctx, String token) {
+  private void revoke(Context ctx, @Nullable String token) {
     if (tokens.revoke(token)) {
       ctx.status(200).result("");
       return;

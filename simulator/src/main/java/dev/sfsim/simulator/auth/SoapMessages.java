@@ -2,6 +2,7 @@ package dev.sfsim.simulator.auth;
 
 import dev.sfsim.simulator.org.OrgIdentity;
 import dev.sfsim.simulator.org.Session;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Partner API answers as a real org writes them ("login()", SOAP API Developer Guide): envelope
@@ -72,7 +73,7 @@ final class SoapMessages {
    * {@code LoginFault}) the detail repeats code and message as {@code sf:exceptionCode}/{@code
    * sf:exceptionMessage}.
    */
-  static String fault(String faultCode, String faultString, String detailType) {
+  static String fault(String faultCode, @Nullable String faultString, @Nullable String detailType) {
     StringBuilder sb =
         new StringBuilder(XML_DECL)
             .append("<soapenv:Envelope xmlns:soapenv=\"")
@@ -82,7 +83,7 @@ final class SoapMessages {
             .append("\"><soapenv:Body><soapenv:Fault>")
             .append(el("faultcode", faultCode))
             .append(el("faultstring", faultString));
-    if (detailType != null) {
+    if (detailType != null && faultString != null) {
       int colon = faultString.indexOf(": ");
       sb.append("<detail><sf:")
           .append(detailType)
@@ -98,11 +99,14 @@ final class SoapMessages {
     return sb.append("</soapenv:Fault></soapenv:Body></soapenv:Envelope>").toString();
   }
 
-  private static String el(String name, String text) {
+  private static String el(String name, @Nullable String text) {
     return "<" + name + ">" + escape(text) + "</" + name + ">";
   }
 
-  private static String escape(String s) {
+  private static String escape(@Nullable String s) {
+    if (s == null) {
+      return "";
+    }
     return s.replace("&", "&amp;")
         .replace("<", "&lt;")
         .replace(">", "&gt;")

@@ -1,5 +1,7 @@
 package dev.sfsim.simulator.catalog;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Describe flags of a field beyond type and access ("DescribeSObjectResult Field", SOAP API
  * Developer Guide).
@@ -27,8 +29,8 @@ public record FieldAttributes(
     boolean unique,
     boolean nameField,
     boolean autoNumber,
-    String sequenceWithin,
-    String childRelationshipName,
+    @Nullable String sequenceWithin,
+    @Nullable String childRelationshipName,
     java.util.Map<String, String> picklistLabels,
     boolean custom,
     int precision,
@@ -48,8 +50,8 @@ public record FieldAttributes(
       boolean unique,
       boolean nameField,
       boolean autoNumber,
-      String sequenceWithin,
-      String childRelationshipName,
+      @Nullable String sequenceWithin,
+      @Nullable String childRelationshipName,
       java.util.Map<String, String> picklistLabels) {
     this(
         externalId,

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
+import org.jspecify.annotations.Nullable;
 
 /**
  * sObject Collections ("sObject Collections", REST API Developer Guide): create (POST), update
@@ -84,7 +85,9 @@ final class Collections {
                                   "MISSING_ARGUMENT",
                                   "Id not specified in an update call",
                                   List.of()));
-              String id = RecordOperations.pathId(type, values.remove(key).asText());
+              String id =
+                  RecordOperations.pathId(
+                      type, java.util.Objects.requireNonNull(values.remove(key)).asText());
               records.update(h, type, id, values, r);
               return ApiResponse.saveResult(id, null);
             },
@@ -93,9 +96,11 @@ final class Collections {
 
   private ApiResponse upsert(Handle h, ApiRequest r) {
     SObjectType type =
-        catalog.find(r.segment(0), r.version().value()).orElseThrow(SalesforceException::notFound);
+        catalog
+            .find(java.util.Objects.requireNonNull(r.segment(0)), r.version().value())
+            .orElseThrow(SalesforceException::notFound);
     SObjectField key =
-        type.field(r.segment(1), r.version().value())
+        type.field(java.util.Objects.requireNonNull(r.segment(1)), r.version().value())
             .filter(
                 f ->
                     f.name().equals("Id")
@@ -174,7 +179,9 @@ final class Collections {
   private ApiResponse retrieve(Handle h, ApiRequest r) {
     SObjectResource.allow(r, "GET", "POST");
     SObjectType type =
-        catalog.find(r.segment(0), r.version().value()).orElseThrow(SalesforceException::notFound);
+        catalog
+            .find(java.util.Objects.requireNonNull(r.segment(0)), r.version().value())
+            .orElseThrow(SalesforceException::notFound);
     List<String> ids;
     String fields;
     if (r.method().equals("POST")) {
@@ -252,7 +259,7 @@ final class Collections {
     return results;
   }
 
-  private static Map<String, Object> failure(String id, Map<String, Object> error) {
+  private static Map<String, Object> failure(@Nullable String id, Map<String, Object> error) {
     Map<String, Object> m = new LinkedHashMap<>();
     if (id != null) {
       m.put("id", id);
@@ -311,7 +318,7 @@ final class Collections {
     return list;
   }
 
-  private static List<String> idList(String ids, int max) {
+  private static List<String> idList(@Nullable String ids, int max) {
     List<String> list = new ArrayList<>();
     if (ids != null) {
       for (String s : ids.split(",")) {

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code /composite} ("Composite", REST API Developer Guide): up to 25 subrequests run in order in
@@ -129,7 +130,7 @@ final class CompositeResource {
     }
   }
 
-  private static Map<String, Object> entry(ApiResponse resp, String referenceId) {
+  private static Map<String, Object> entry(ApiResponse resp, @Nullable String referenceId) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("body", resp.body());
     m.put("httpHeaders", resp.headers());
@@ -138,7 +139,7 @@ final class CompositeResource {
     return m;
   }
 
-  static String json(JsonNode node) {
+  static @Nullable String json(@Nullable JsonNode node) {
     try {
       return node == null || node.isNull() || node.isMissingNode()
           ? null

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Answers of earlier composite subrequests by {@code referenceId}, and the substitution of
@@ -21,7 +22,7 @@ final class ResultRefs {
   private static final Pattern STEP = Pattern.compile("([^.\\[\\]]+)((?:\\[\\d+])*)");
   private final Map<String, Object> bodies = new HashMap<>();
 
-  void put(String referenceId, Object body) {
+  void put(@Nullable String referenceId, @Nullable Object body) {
     bodies.put(referenceId, body);
   }
 
@@ -38,7 +39,7 @@ final class ResultRefs {
     return sb.toString();
   }
 
-  JsonNode resolve(JsonNode node) {
+  @Nullable JsonNode resolve(JsonNode node) {
     if (node == null) {
       return null;
     }

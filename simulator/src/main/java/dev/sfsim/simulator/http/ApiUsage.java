@@ -5,6 +5,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Counts authenticated REST calls below {@code /services/data/vNN.N/} per simulated UTC day, as
@@ -17,7 +18,7 @@ public final class ApiUsage {
   public static final int DAILY_MAX = 15_000;
 
   private final SimClock clock;
-  private LocalDate day;
+  private @Nullable LocalDate day;
   private long used;
 
   public ApiUsage(SimClock clock) {

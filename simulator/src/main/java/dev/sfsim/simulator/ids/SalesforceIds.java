@@ -1,6 +1,7 @@
 package dev.sfsim.simulator.ids;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Salesforce record ids: a 3-character key prefix and 12 more characters (15, case-sensitive), plus
@@ -43,7 +44,7 @@ public final class SalesforceIds {
    * @return empty when the text is not alphanumeric, has another length, or is an 18-character id
    *     whose checksum does not match (Salesforce answers those with {@code MALFORMED_ID})
    */
-  public static Optional<String> parse(String text) {
+  public static Optional<String> parse(@Nullable String text) {
     if (text == null) {
       return Optional.empty();
     }

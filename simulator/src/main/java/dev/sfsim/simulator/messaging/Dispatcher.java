@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +55,7 @@ public final class Dispatcher implements AutoCloseable {
   private final ExecutorService workers;
 
   private final ScheduledExecutorService executor;
-  private volatile ScheduledFuture<?> ticks;
+  private volatile @Nullable ScheduledFuture<?> ticks;
 
   /**
    * @param lock held while the dispatcher works; whoever else holds it (reset) keeps the dispatcher

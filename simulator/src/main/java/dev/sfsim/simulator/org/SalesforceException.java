@@ -1,6 +1,7 @@
 package dev.sfsim.simulator.org;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every failure the simulator answers with: Salesforce's {@code errorCode}, message, the fields it
@@ -15,21 +16,22 @@ import java.util.List;
 public final class SalesforceException extends RuntimeException {
   private final int status;
   private final String errorCode;
-  private final List<String> fields;
+  private final @Nullable List<String> fields;
 
-  public SalesforceException(int status, String errorCode, String message, List<String> fields) {
+  public SalesforceException(
+      int status, String errorCode, @Nullable String message, @Nullable List<String> fields) {
     super(message, null, false, false);
     this.status = status;
     this.errorCode = errorCode;
     this.fields = fields == null ? null : List.copyOf(fields);
   }
 
-  public SalesforceException(int status, String errorCode, String message) {
+  public SalesforceException(int status, String errorCode, @Nullable String message) {
     this(status, errorCode, message, null);
   }
 
   /** 400 with the given code and message, no {@code fields} key. */
-  public static SalesforceException badRequest(String errorCode, String message) {
+  public static SalesforceException badRequest(String errorCode, @Nullable String message) {
     return new SalesforceException(400, errorCode, message);
   }
 
@@ -67,7 +69,7 @@ public final class SalesforceException extends RuntimeException {
   }
 
   /** Field names, or {@code null} when the body should have no {@code fields} key. */
-  public List<String> fields() {
+  public @Nullable List<String> fields() {
     return fields;
   }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The column metadata of {@code GET /query?q=…&columns=true} (not in Salesforce's guides; as real
@@ -97,7 +98,7 @@ final class ColumnMetadata {
       boolean aggregate,
       FieldType type,
       String name,
-      String display,
+      @Nullable String display,
       boolean insertable,
       boolean updatable,
       List<Map<String, Object>> join) {
@@ -106,7 +107,7 @@ final class ColumnMetadata {
 
   private static Map<String, Object> entry(
       boolean aggregate,
-      FieldType type,
+      @Nullable FieldType type,
       String name,
       String display,
       boolean insertable,

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs SOQL for {@code GET /query}, {@code /queryAll} and their {@code /{locator}} pages ("Query",
@@ -51,7 +52,7 @@ public final class QueryService {
   }
 
   /** {@link #query(String, ApiVersion, boolean, int)} with the default batch size. */
-  public Map<String, Object> query(String soql, ApiVersion version, boolean queryAll) {
+  public Map<String, Object> query(@Nullable String soql, ApiVersion version, boolean queryAll) {
     return query(soql, version, queryAll, DEFAULT_BATCH_SIZE);
   }
 
@@ -69,7 +70,7 @@ public final class QueryService {
    * @throws SalesforceException 400 for invalid SOQL, 501 for SOQL not emulated
    */
   public Map<String, Object> query(
-      String soql, ApiVersion version, boolean queryAll, int batchSize) {
+      @Nullable String soql, ApiVersion version, boolean queryAll, int batchSize) {
     CompiledQuery compiled = compiler.compile(soql, version.value(), queryAll);
     int batch = Math.max(MIN_BATCH_SIZE, Math.min(DEFAULT_BATCH_SIZE, batchSize));
     Instant now = clock.now();
@@ -208,7 +209,7 @@ public final class QueryService {
   }
 
   private static Map<String, Object> result(
-      long totalSize, String nextRecordsUrl, List<Map<String, Object>> records) {
+      long totalSize, @Nullable String nextRecordsUrl, List<Map<String, Object>> records) {
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("totalSize", totalSize);
     result.put("done", nextRecordsUrl == null);

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Shapes one result row into a Salesforce record ("Query", REST API Developer Guide; "Relationship
@@ -15,22 +16,23 @@ import java.util.Map;
  * TYPEOF) is typed as the object its id's key prefix names.
  */
 final class RecordMapper {
-  private final RecordShape shape;
+  private final @Nullable RecordShape shape;
   private final String basePath;
 
   /**
    * @param basePath the request version's REST base, {@code /services/data/v60.0}
    */
-  RecordMapper(RecordShape shape, String basePath) {
+  RecordMapper(@Nullable RecordShape shape, String basePath) {
     this.shape = shape;
     this.basePath = basePath;
   }
 
-  Map<String, Object> map(ResultSet rs) throws SQLException {
+  @Nullable Map<String, Object> map(ResultSet rs) throws SQLException {
     return record(rs, shape);
   }
 
-  private Map<String, Object> record(ResultSet rs, RecordShape level) throws SQLException {
+  private @Nullable Map<String, Object> record(ResultSet rs, RecordShape level)
+      throws SQLException {
     String id = rs.getString(level.idAlias());
     if (id == null) {
       return null;
@@ -47,7 +49,8 @@ final class RecordMapper {
    * only. (A reference whose key prefix is none of its targets' — which Salesforce cannot hold —
    * has a null type.)
    */
-  private Map<String, Object> typeOf(ResultSet rs, RecordShape.TypeOf t) throws SQLException {
+  private @Nullable Map<String, Object> typeOf(ResultSet rs, RecordShape.TypeOf t)
+      throws SQLException {
     String id = rs.getString(t.idAlias());
     if (id == null) {
       return null;
@@ -63,8 +66,8 @@ final class RecordMapper {
     return record(rs, shape, id, type);
   }
 
-  private Map<String, Object> record(ResultSet rs, RecordShape level, String id, String type)
-      throws SQLException {
+  private Map<String, Object> record(
+      ResultSet rs, RecordShape level, String id, @Nullable String type) throws SQLException {
     Map<String, Object> attributes = new LinkedHashMap<>();
     attributes.put("type", type);
     attributes.put("url", basePath + "/sobjects/" + type + "/" + id);

@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -117,7 +118,7 @@ public final class OrgDirectory implements OrgAdmin, AutoCloseable {
   }
 
   @Override
-  public OrgIdentity create(JsonNode fixtures) {
+  public OrgIdentity create(@Nullable JsonNode fixtures) {
     if (!slots.tryAcquire()) {
       throw SalesforceException.badRequest(
           "LIMIT_EXCEEDED",
@@ -133,7 +134,7 @@ public final class OrgDirectory implements OrgAdmin, AutoCloseable {
     }
   }
 
-  private OrgIdentity createInSlot(JsonNode fixtures) {
+  private OrgIdentity createInSlot(@Nullable JsonNode fixtures) {
     OrgIdentity identity = OrgIdentity.generate(random);
     String schema = "org_" + HexFormat.of().formatHex(bytes());
     String spare = spares.poll();
@@ -216,7 +217,7 @@ public final class OrgDirectory implements OrgAdmin, AutoCloseable {
     return b;
   }
 
-  private void discard(OrgRuntime runtime, String schema) {
+  private void discard(@Nullable OrgRuntime runtime, String schema) {
     if (runtime != null) {
       closeQuietly(runtime.background());
     }

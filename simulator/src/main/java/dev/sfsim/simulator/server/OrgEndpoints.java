@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One org's route table: the handlers its route classes register, recorded (not served) so that
@@ -65,7 +66,7 @@ public final class OrgEndpoints {
   }
 
   /** The handler registered for this method and path pattern, or null. */
-  Handler handler(HandlerType method, String path) {
+  @Nullable Handler handler(HandlerType method, String path) {
     return handlers.get(key(method, path));
   }
 

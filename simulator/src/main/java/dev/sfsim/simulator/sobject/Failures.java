@@ -5,6 +5,7 @@ import dev.sfsim.simulator.persistence.SqlStates;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a failed unit of a composite call into Salesforce's error shapes; unexpected failures are
@@ -40,7 +41,7 @@ public final class Failures {
    * {"statusCode","message","fields"}}.
    */
   public static Map<String, Object> recordError(
-      String statusCode, String message, List<String> fields) {
+      String statusCode, @Nullable String message, @Nullable List<String> fields) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("statusCode", statusCode);
     m.put("message", message);

@@ -50,7 +50,9 @@ public final class SObjectResource {
           : ApiResponse.ok(describer.global(r.version()));
     }
     SObjectType type =
-        catalog.find(r.segment(0), r.version().value()).orElseThrow(SalesforceException::notFound);
+        catalog
+            .find(java.util.Objects.requireNonNull(r.segment(0)), r.version().value())
+            .orElseThrow(SalesforceException::notFound);
     return switch (r.segments().size()) {
       case 1 -> object(h, type, r);
       case 2 -> second(h, type, r);
@@ -76,7 +78,7 @@ public final class SObjectResource {
   }
 
   private ApiResponse second(Handle h, SObjectType type, ApiRequest r) {
-    String s = r.segment(1);
+    String s = java.util.Objects.requireNonNull(r.segment(1));
     switch (s) {
       case "describe" -> {
         allow(r, "GET", "HEAD");
@@ -130,10 +132,11 @@ public final class SObjectResource {
    * emulated).
    */
   private ApiResponse third(Handle h, SObjectType type, ApiRequest r) {
-    if (r.segment(1).equals("describe")) {
+    if ("describe".equals(r.segment(1))) {
       return deeper(type, r);
     }
-    Optional<SObjectField> key = type.field(r.segment(1), r.version().value());
+    Optional<SObjectField> key =
+        type.field(java.util.Objects.requireNonNull(r.segment(1)), r.version().value());
     if (key.isEmpty()) {
       RecordOperations.pathId(type, r.segment(1));
       throw SalesforceException.notSupported(

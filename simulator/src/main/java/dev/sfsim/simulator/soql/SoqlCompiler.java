@@ -5,6 +5,7 @@ import dev.sfsim.simulator.org.SalesforceException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,7 +70,7 @@ public final class SoqlCompiler {
    * @throws SalesforceException 400/501 as described on the class; never any other exception for
    *     bad input
    */
-  public CompiledQuery compile(String soql, double apiVersion, boolean includeDeleted) {
+  public CompiledQuery compile(@Nullable String soql, double apiVersion, boolean includeDeleted) {
     if (soql == null) {
       throw SoqlErrors.missingQuery();
     }

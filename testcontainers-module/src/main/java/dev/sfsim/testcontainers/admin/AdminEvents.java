@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  * try (AdminEvents events = admin.openEvents()) {
  *     String requestId = service.notifyShipped(order);           // calls sendConversationMessages
  *     Map<String, Object> done = events.await(e -> "request.progressed".equals(e.get("type"))
- *             && requestId.equals(e.get("requestId")) && "Completed".equals(e.get("requestStatus")), Duration.ofSeconds(10));
+ *             && requestId.equals(e.get("requestId"))
+ *             && "Completed".equals(e.get("requestStatus")), Duration.ofSeconds(10));
  * }
  * }</pre>
  */

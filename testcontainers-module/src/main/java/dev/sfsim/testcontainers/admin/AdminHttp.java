@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * HTTP and JSON for the admin client: java.net.http, one Jackson mapper, failures as {@link
@@ -35,9 +36,9 @@ final class AdminHttp {
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-  private final String adminToken;
+  private final @Nullable String adminToken;
 
-  AdminHttp(String adminToken) {
+  AdminHttp(@Nullable String adminToken) {
     this.adminToken = adminToken;
   }
 
@@ -45,7 +46,12 @@ final class AdminHttp {
    * Sends a request; returns the body of a 2xx answer, throws {@link SimulatorAdminException}
    * otherwise.
    */
-  String send(String method, String url, String contentType, String body, String bearer) {
+  String send(
+      String method,
+      String url,
+      @Nullable String contentType,
+      @Nullable String body,
+      @Nullable String bearer) {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(url))
             .timeout(Duration.ofSeconds(30))
@@ -102,7 +108,7 @@ final class AdminHttp {
     return r;
   }
 
-  String json(String method, String url, Object body) {
+  String json(String method, String url, @Nullable Object body) {
     return send(
         method,
         url,

@@ -3,6 +3,7 @@ package dev.sfsim.testcontainers.admin;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Duration;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A fault rule ({@code POST /__admin/faults}): what it matches and what it does to messages sent
@@ -20,14 +21,14 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FaultRule(
-    String id,
+    @Nullable String id,
     Map<String, String> match,
     String effect,
-    String reason,
-    String statusCode,
-    Integer times,
-    Duration delay,
-    Integer fired) {
+    @Nullable String reason,
+    @Nullable String statusCode,
+    @Nullable Integer times,
+    @Nullable Duration delay,
+    @Nullable Integer fired) {
 
   /** Every matching send fails permanently with this reason. */
   public static FaultRule fail(Map<String, String> match, String reason, String statusCode) {

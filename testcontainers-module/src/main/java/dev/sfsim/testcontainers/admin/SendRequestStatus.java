@@ -1,6 +1,7 @@
 package dev.sfsim.testcontainers.admin;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@code ConvMessageSendRequest} record as SOQL returns it: the state of one {@code
@@ -17,8 +18,8 @@ public record SendRequestStatus(
     int inProgressMessageCount,
     List<String> successMessageIdentifiers,
     List<String> failedMessageIdentifiers,
-    String failedMessageErrorReasons,
-    String completedDate) {
+    @Nullable String failedMessageErrorReasons,
+    @Nullable String completedDate) {
 
   public boolean isCompleted() {
     return "Completed".equals(requestStatus);

@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Typed access to the simulator's admin API ({@code /__admin}, documented by {@code GET
@@ -47,7 +48,7 @@ public final class SimulatorAdminClient {
   private final String username;
   private final String password;
   private final String apiVersion;
-  private final String adminToken;
+  private final @Nullable String adminToken;
   private final AdminHttp http;
 
   /**
@@ -66,7 +67,7 @@ public final class SimulatorAdminClient {
       String username,
       String password,
       String apiVersion,
-      String adminToken) {
+      @Nullable String adminToken) {
     this(
         instanceUrl,
         instanceUrl + "/__admin",
@@ -86,7 +87,7 @@ public final class SimulatorAdminClient {
       String username,
       String password,
       String apiVersion,
-      String adminToken) {
+      @Nullable String adminToken) {
     this.instanceUrl = Objects.requireNonNull(instanceUrl, "instanceUrl");
     this.adminBase = adminBase;
     this.clientId = clientId;
@@ -381,7 +382,8 @@ public final class SimulatorAdminClient {
   }
 
   /** Calls filtered by method, path prefix and arrival time (each null for "any"). */
-  public List<JournalEntry> requests(String method, String pathPrefix, Instant since) {
+  public List<JournalEntry> requests(
+      @Nullable String method, @Nullable String pathPrefix, @Nullable Instant since) {
     Map<String, String> q = new LinkedHashMap<>();
     q.put("method", method);
     q.put("pathPrefix", pathPrefix);

@@ -28,6 +28,7 @@ import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The messaging engine's store over PostgreSQL: {@link MessagingDao} for fixed SQL, JDBC batches
@@ -125,9 +126,12 @@ public final class JdbiMessagingStore implements MessagingStore {
     public Optional<SendRequest> lockRequestInProgress(String requestId) {
       return h.createQuery(
               """
-                            SELECT id, message_definition, created_by_id, allow_existing_session_status, should_enforce_channel_consent,
-                                   request_consent_type, comm_subscription_id, session_longevity_preference, sfsim_parameters::text, sfsim_queued
-                            FROM conv_message_send_request WHERE id = :id AND request_status = 'InProgress' FOR UPDATE SKIP LOCKED""")
+                            SELECT id, message_definition, created_by_id,
+                                allow_existing_session_status, should_enforce_channel_consent,
+                                   request_consent_type, comm_subscription_id,
+                                       session_longevity_preference, sfsim_parameters::text, sfsim_queued
+                            FROM conv_message_send_request WHERE id = :id AND request_status =
+                                'InProgress' FOR UPDATE SKIP LOCKED""")
           .bind("id", requestId)
           .map(
               (rs, ctx) ->
@@ -267,7 +271,7 @@ public final class JdbiMessagingStore implements MessagingStore {
     public void setRequestDispatch(
         String requestId,
         JsonNode parameters,
-        String commSubscriptionId,
+        @Nullable String commSubscriptionId,
         String sessionLongevity,
         Instant dueAt) {
       dao.setRequestDispatch(

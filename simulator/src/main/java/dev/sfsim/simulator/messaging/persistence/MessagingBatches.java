@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The dispatcher's multi-row writes: one JDBC batch per table and call (fixed SQL, columns of
@@ -25,19 +26,25 @@ public final class MessagingBatches {
    */
   static final String ENTRY_COLUMNS =
       """
-            id, conversation_id, seq, entry_time, entry_time_milli_secs, entry_type, actor_type, actor_id, actor_name, message,
-            message_identifier, message_status, message_status_code, message_send_time, message_deliver_time, message_read_time,
-            entry_end_time, has_attachments, is_deleted, created_date, created_by_id, last_modified_date, last_modified_by_id,
+            id, conversation_id, seq, entry_time, entry_time_milli_secs, entry_type, actor_type,
+                actor_id, actor_name, message,
+            message_identifier, message_status, message_status_code, message_send_time,
+                message_deliver_time, message_read_time,
+            entry_end_time, has_attachments, is_deleted, created_date, created_by_id,
+                last_modified_date, last_modified_by_id,
             system_modstamp, client_timestamp, client_duration, server_received_timestamp""";
 
   static void sessions(Handle h, List<NewSession> sessions) {
     PreparedBatch b =
         h.prepareBatch(
             """
-                INSERT INTO messaging_session (id, name, status, origin, agent_type, ended_by_type, channel_type, messaging_end_user_id,
-                    messaging_channel_id, start_time, end_time, owner_id, agent_message_count, end_user_message_count, sfsim_expires_at,
+                INSERT INTO messaging_session (id, name, status, origin, agent_type, ended_by_type,
+                    channel_type, messaging_end_user_id,
+                    messaging_channel_id, start_time, end_time, owner_id, agent_message_count,
+                        end_user_message_count, sfsim_expires_at,
                     created_date, created_by_id, last_modified_date, last_modified_by_id, system_modstamp)
-                VALUES (:id, :name, :status, :origin, :agentType, :endedBy, :channelType, :endUser, :channel, :now, :endTime, :owner,
+                VALUES (:id, :name, :status, :origin, :agentType, :endedBy, :channelType, :endUser,
+                    :channel, :now, :endTime, :owner,
                     :agentCount, :endUserCount, :expires, :now, :owner, :now, :owner, :now)""");
     for (NewSession s : sessions) {
       boolean ended = "Ended".equals(s.status());
@@ -73,10 +80,12 @@ public final class MessagingBatches {
             "INSERT INTO "
                 + (held ? "conversation_entry_held" : "conversation_entry")
                 + """
-                 (id, conversation_id, seq, entry_time, entry_time_milli_secs, entry_type, actor_type, actor_id, actor_name, message,
+                 (id, conversation_id, seq, entry_time, entry_time_milli_secs, entry_type,
+                     actor_type, actor_id, actor_name, message,
                     message_identifier, message_status, has_attachments, client_duration, server_received_timestamp,
                     created_date, created_by_id, last_modified_date, last_modified_by_id, system_modstamp)
-                VALUES (:id, :session, :seq, :now, :millis, :type, :actorType, :actorId, :actorName, :message, :mid, :status,
+                VALUES (:id, :session, :seq, :now, :millis, :type, :actorType, :actorId, :actorName,
+                    :message, :mid, :status,
                     false, 0, :now, :now, :user, :now, :user, :now)""");
     for (NewEntry e : entries) {
       b.bind("id", e.id())
@@ -102,9 +111,11 @@ public final class MessagingBatches {
         h.prepareBatch(
             """
                 INSERT INTO outbox (message_identifier, request_id, messaging_end_user_id, messaging_platform_key,
-                    messaging_channel_id, message_type, messaging_session_id, message_definition_name, text, status, sent_at,
+                    messaging_channel_id, message_type, messaging_session_id,
+                        message_definition_name, text, status, sent_at,
                     delivered_at, read_at)
-                VALUES (:mid, :req, :meu, :key, :channel, :type, :session, :def, :text, :status, :sentAt, :deliveredAt, :readAt)""");
+                VALUES (:mid, :req, :meu, :key, :channel, :type, :session, :def, :text, :status,
+                    :sentAt, :deliveredAt, :readAt)""");
     for (OutboxEntry e : entries) {
       b.bind("mid", e.messageIdentifier())
           .bind("req", e.requestId())
@@ -154,12 +165,16 @@ public final class MessagingBatches {
     }
     h.createUpdate(
             """
-                        UPDATE conv_message m SET status = v.status, failure_reason = v.reason, messaging_session_id = v.session,
-                            due_at = CAST(v.due AS timestamptz), transient_failures = v.transient_failures, delayed = v.delayed,
+                        UPDATE conv_message m SET status = v.status, failure_reason = v.reason,
+                            messaging_session_id = v.session,
+                            due_at = CAST(v.due AS timestamptz), transient_failures =
+                                v.transient_failures, delayed = v.delayed,
                             deliver_due_at = CAST(v.deliver AS timestamptz), read_due_at = CAST(v.read AS timestamptz),
                             undeliverable_code = v.code, undeliverable_reason = v.code_reason
-                        FROM unnest(:ids, :status, :reason, :session, :due, :transient, :delayed, :deliver, :read, :code, :codeReason)
-                            AS v(id, status, reason, session, due, transient_failures, delayed, deliver, read, code, code_reason)
+                        FROM unnest(:ids, :status, :reason, :session, :due, :transient, :delayed,
+                            :deliver, :read, :code, :codeReason)
+                            AS v(id, status, reason, session, due, transient_failures, delayed,
+                                deliver, read, code, code_reason)
                         WHERE m.message_identifier = CAST(v.id AS uuid)""")
         .bindArray("ids", String.class, (Object[]) ids)
         .bindArray("status", String.class, (Object[]) status)
@@ -180,10 +195,13 @@ public final class MessagingBatches {
     PreparedBatch b =
         h.prepareBatch(
             """
-                INSERT INTO messaging_delivery_error (id, name, type, failure_reason, full_message, destination_phone_number,
-                    messaging_channel_id, messaging_end_user_id, created_date, created_by_id, last_modified_date, last_modified_by_id,
+                INSERT INTO messaging_delivery_error (id, name, type, failure_reason, full_message,
+                    destination_phone_number,
+                    messaging_channel_id, messaging_end_user_id, created_date, created_by_id,
+                        last_modified_date, last_modified_by_id,
                     system_modstamp)
-                VALUES (:id, :name, 'Error', :reason, :full, :destination, :channel, :endUser, :now, :user, :now, :user, :now)""");
+                VALUES (:id, :name, 'Error', :reason, :full, :destination, :channel, :endUser, :now,
+                    :user, :now, :user, :now)""");
     for (int i = 0; i < errors.size(); i++) {
       DeliveryError e = errors.get(i);
       b.bind("id", ids.get(i))
@@ -200,11 +218,11 @@ public final class MessagingBatches {
     b.execute();
   }
 
-  private static String iso(Instant i) {
+  private static @Nullable String iso(@Nullable Instant i) {
     return i == null ? null : i.toString();
   }
 
-  static OffsetDateTime ts(Instant i) {
+  static @Nullable OffsetDateTime ts(@Nullable Instant i) {
     return i == null ? null : i.atOffset(ZoneOffset.UTC);
   }
 }

@@ -23,8 +23,7 @@ class InProcessQuickStartIT {
                "parameters": [{"name": "orderNumber", "dataType": "Text", "required": true}]}],
              "records": [
                {"attributes": {"type": "MessagingChannel", "referenceId": "sms"}, "MasterLabel": "SMS",
-                "DeveloperName": "SMS_US", "MessageType": "Text", "MessagingPlatformKey":
-                    "+15550100", "IsActive": true},
+                "DeveloperName": "SMS_US", "MessageType": "Text", "MessagingPlatformKey": "+15550100", "IsActive": true},
                {"attributes": {"type": "MessagingEndUser", "referenceId": "alice"}, "Name": "Alice",
                 "MessagingChannelId": "@{sms.id}", "MessageType": "Text", "MessagingPlatformKey": "+15550101",
                 "MessagingConsentStatus": "ExplicitlyOptedIn"}]}""";

@@ -45,8 +45,7 @@ public final class Fixtures {
     StringBuilder records =
         new StringBuilder(
             """
-                {"attributes": {"type": "MessagingChannel", "referenceId": "ch"}, "MasterLabel":
-                    "WhatsApp", "DeveloperName": "WhatsApp",
+                {"attributes": {"type": "MessagingChannel", "referenceId": "ch"}, "MasterLabel": "WhatsApp", "DeveloperName": "WhatsApp",
                  "MessageType": "WhatsApp", "MessagingPlatformKey": "whatsapp:+15550100", "IsActive": true}""");
     for (int i = 0; i < recipients; i++) {
       records
@@ -60,10 +59,8 @@ public final class Fixtures {
           .append("\"}");
     }
     return """
-                {"messagingComponents": [{"developerName": "Order_Shipped", "componentType":
-                    "Notification", "isActive": true,
-                  "text": "Your order {!orderNumber} has shipped.", "parameters": [{"name":
-                      "orderNumber", "dataType": "Text", "required": true}]}],
+                {"messagingComponents": [{"developerName": "Order_Shipped", "componentType": "Notification", "isActive": true,
+                  "text": "Your order {!orderNumber} has shipped.", "parameters": [{"name": "orderNumber", "dataType": "Text", "required": true}]}],
                  "records": [%s]}"""
         .formatted(records);
   }

@@ -82,8 +82,7 @@ final class ClientOrg {
   /** A ConversationEntry for the session, as a create body. */
   String conversationEntry() {
     return """
-                {"ConversationId":"%s","EntryTime":"%s","ActorType":"EndUser","EntryType":"Text",
-                    "Message":"Where is my order?"}"""
+                {"ConversationId":"%s","EntryTime":"%s","ActorType":"EndUser","EntryType":"Text","Message":"Where is my order?"}"""
         .formatted(session, Instant.now().toString());
   }
 

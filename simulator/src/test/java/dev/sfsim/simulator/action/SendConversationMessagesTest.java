@@ -60,11 +60,9 @@ class SendConversationMessagesTest {
   private static String input(String endUserIds) {
     return """
                 {"messageDefinitionName": "Order_Shipped", "requestType": "SendNotificationMessages",
-                 "isEnforceMessagingChannelConsent": true, "channelConsentType": "MessagingEndUser",
-                     "allowedSessionStatus": "Any",
+                 "isEnforceMessagingChannelConsent": true, "channelConsentType": "MessagingEndUser", "allowedSessionStatus": "Any",
                  "messagingEndUserIds": %s,
-                 "messagingDefinitionInputParameters": [{"name": "orderNumber", "textValue":
-                     "1234"}, {"name": "customerName", "textValue": "friend"}]}"""
+                 "messagingDefinitionInputParameters": [{"name": "orderNumber", "textValue": "1234"}, {"name": "customerName", "textValue": "friend"}]}"""
         .formatted(endUserIds);
   }
 

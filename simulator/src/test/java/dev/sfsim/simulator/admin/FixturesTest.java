@@ -75,11 +75,9 @@ class FixturesTest {
     int before = count("SELECT Id FROM MessagingChannel");
     post("""
                 {"records": [
-                  {"attributes": {"type": "MessagingChannel", "referenceId": "ok"}, "MasterLabel":
-                      "A", "DeveloperName": "A",
+                  {"attributes": {"type": "MessagingChannel", "referenceId": "ok"}, "MasterLabel": "A", "DeveloperName": "A",
                    "MessageType": "Text", "MessagingPlatformKey": "+1555"},
-                  {"attributes": {"type": "MessagingEndUser", "referenceId": "broken"}, "Name": "X",
-                      "MessagingChannelId": "@{ok.id}",
+                  {"attributes": {"type": "MessagingEndUser", "referenceId": "broken"}, "Name": "X", "MessagingChannelId": "@{ok.id}",
                    "MessageType": "Text", "MessagingPlatformKey": "+1556", "MessagingConsentStatus": "Maybe"}
                 ]}""")
         .statusCode(400)

@@ -106,14 +106,10 @@ class OrgsTest {
         createOrg(
             """
                 {"fixtures": {"records": [
-                  {"attributes": {"type": "MessagingChannel", "referenceId": "sms"}, "MasterLabel":
-                      "SMS", "DeveloperName": "SMS",
-                   "MessageType": "Text", "MessagingPlatformKey": "+15550900", "IsActive": true,
-                       "PlatformType": "Standard"},
-                  {"attributes": {"type": "MessagingEndUser", "referenceId": "zed"}, "Name": "Zed",
-                      "MessagingChannelId": "@{sms.id}",
-                   "MessageType": "Text", "MessagingPlatformKey": "+15550999",
-                       "MessagingConsentStatus": "ImplicitlyOptedIn"}]}}""");
+                  {"attributes": {"type": "MessagingChannel", "referenceId": "sms"}, "MasterLabel": "SMS", "DeveloperName": "SMS",
+                   "MessageType": "Text", "MessagingPlatformKey": "+15550900", "IsActive": true, "PlatformType": "Standard"},
+                  {"attributes": {"type": "MessagingEndUser", "referenceId": "zed"}, "Name": "Zed", "MessagingChannelId": "@{sms.id}",
+                   "MessageType": "Text", "MessagingPlatformKey": "+15550999", "MessagingConsentStatus": "ImplicitlyOptedIn"}]}}""");
     TestSimulator.seed(Fixtures.MESSAGING);
 
     assertThat(endUsers(token(org))).containsExactly("Zed");

@@ -27,8 +27,7 @@ class StartupFixturesTest {
     Files.writeString(
         dir.resolve("02-bad.json"),
         """
-                {"records": [{"attributes": {"type": "MessagingChannel", "referenceId": "broken"},
-                    "MasterLabel": "X"}]}""");
+                {"records": [{"attributes": {"type": "MessagingChannel", "referenceId": "broken"}, "MasterLabel": "X"}]}""");
     SimulatorConfig config = SimulatorConfig.defaults().withPort(0).withFixtureDirs(List.of(dir));
     assertThatThrownBy(() -> Simulator.start(config).close())
         .isInstanceOf(IllegalStateException.class)

@@ -133,10 +133,8 @@ public final class HostileProbes {
               B + "/composite",
               "application/json",
               """
-                    {"allOrNone":true,"compositeRequest":[{"method":"GET",
-                        "url":"/services/data/v60.0/query?q=SELECT+Id+FROM+Account","referenceId":"q"},
-                     {"method":"POST","url":"/services/data/v60.0/sobjects/Account",
-                         "referenceId":"a","body":{"Name":"@{q.records[%s].Id}"}}]}"""
+                    {"allOrNone":true,"compositeRequest":[{"method":"GET","url":"/services/data/v60.0/query?q=SELECT+Id+FROM+Account","referenceId":"q"},
+                     {"method":"POST","url":"/services/data/v60.0/sobjects/Account","referenceId":"a","body":{"Name":"@{q.records[%s].Id}"}}]}"""
                   .formatted(n),
               Map.of()));
       l.add(

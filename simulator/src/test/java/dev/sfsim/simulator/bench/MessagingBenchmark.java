@@ -130,8 +130,7 @@ public final class MessagingBenchmark {
     StringBuilder records =
         new StringBuilder(
             """
-                {"attributes": {"type": "MessagingChannel", "referenceId": "ch"}, "MasterLabel":
-                    "WhatsApp", "DeveloperName": "WhatsApp",
+                {"attributes": {"type": "MessagingChannel", "referenceId": "ch"}, "MasterLabel": "WhatsApp", "DeveloperName": "WhatsApp",
                  "MessageType": "WhatsApp", "MessagingPlatformKey": "whatsapp:+15550100", "IsActive": true}""");
     for (int i = 0; i < RECIPIENTS; i++) {
       records
@@ -146,10 +145,8 @@ public final class MessagingBenchmark {
     }
     String fixtures =
         """
-                {"messagingComponents": [{"developerName": "Order_Shipped", "componentType":
-                    "Notification", "isActive": true,
-                  "text": "Your order {!orderNumber} has shipped.", "parameters": [{"name":
-                      "orderNumber", "dataType": "Text", "required": true}]}],
+                {"messagingComponents": [{"developerName": "Order_Shipped", "componentType": "Notification", "isActive": true,
+                  "text": "Your order {!orderNumber} has shipped.", "parameters": [{"name": "orderNumber", "dataType": "Text", "required": true}]}],
                  "records": [%s]}"""
             .formatted(records);
     JsonNode r =
@@ -173,8 +170,7 @@ public final class MessagingBenchmark {
   static String body(List<String> users) {
     return """
                 {"inputs": [{"messageDefinitionName": "Order_Shipped", "requestType": "SendNotificationMessages",
-                  "messagingEndUserIds": "%s", "messagingDefinitionInputParameters": [{"name":
-                      "orderNumber", "textValue": "1234"}]}]}"""
+                  "messagingEndUserIds": "%s", "messagingDefinitionInputParameters": [{"name": "orderNumber", "textValue": "1234"}]}]}"""
         .formatted(String.join(",", users));
   }
 

@@ -119,7 +119,6 @@ class HostileInputTest {
     api()
         .contentType(ContentType.JSON)
         .body(
-            // CHECKSTYLE.OFF: LineLength (wire data as clients send it: one request per line)
             """
                 {"allOrNone": true, "compositeRequest": [
                  {"method":"GET","url":"/services/data/v60.0/query?q=SELECT+Id+FROM+MessagingEndUser","referenceId":"q"},
@@ -127,7 +126,6 @@ class HostileInputTest {
                   "body":{"Name":"@{q.records[99999999999].Id}"}},
                  {"method":"POST","url":"/services/data/v60.0/sobjects/Account","referenceId":"acc2",
                   "body":{"Name":"@{q.records[99999999999999999999999999].Id}"}}]}""")
-        // CHECKSTYLE.ON: LineLength
         .post(B + "/composite")
         .then()
         .statusCode(200)

@@ -281,7 +281,6 @@ class XmlWireTest {
         xml()
             .contentType("application/xml")
             .body(
-                // CHECKSTYLE.OFF: LineLength (wire data as clients send it: one request per line)
                 """
                 <SObjectTreeRequest>
                     <records type="Account" referenceId="ref1">
@@ -292,7 +291,6 @@ class XmlWireTest {
                     </records>
                     <records type="Account" referenceId="ref3"><Name>SampleAccount2</Name></records>
                 </SObjectTreeRequest>""")
-            // CHECKSTYLE.ON: LineLength
             .post(B + "/composite/tree/Account");
     XmlPath tree = xmlOf(created.then().statusCode(201).extract().response());
     assertThat(tree.getBoolean("SObjectTreeResponse.hasErrors")).isFalse();
@@ -437,14 +435,12 @@ class XmlWireTest {
         xml()
             .contentType("application/xml")
             .body(
-                // CHECKSTYLE.OFF: LineLength (wire data as clients send it: one request per line)
                 """
                 <Inputs><inputs><messageDefinitionName>Order_Shipped</messageDefinitionName>
                 <requestType>SendNotificationMessages</requestType><isEnforceMessagingChannelConsent>true</isEnforceMessagingChannelConsent>
                 <allowedSessionStatus>Any</allowedSessionStatus><messagingEndUserIds>%s</messagingEndUserIds>
                 <messagingDefinitionInputParameters><name>orderNumber</name><textValue>1234</textValue></messagingDefinitionInputParameters>
                 </inputs></Inputs>"""
-                    // CHECKSTYLE.ON: LineLength
                     .formatted(alice))
             .post(path);
     XmlPath results = xmlOf(invoked.then().statusCode(200).extract().response());

@@ -37,15 +37,11 @@ class ImmediateEntriesTest {
               .contentType(ContentType.JSON)
               .body(
                   """
-                    {"messagingComponents": [{"developerName": "Hi", "componentType":
-                        "Notification", "isActive": true, "text": "Hello"}],
+                    {"messagingComponents": [{"developerName": "Hi", "componentType": "Notification", "isActive": true, "text": "Hello"}],
                      "records": [
-                      {"attributes": {"type": "MessagingChannel", "referenceId": "ch"},
-                          "MasterLabel": "WA", "DeveloperName": "WA",
-                       "MessageType": "WhatsApp", "MessagingPlatformKey": "whatsapp:+1", "IsActive":
-                           true, "PlatformType": "Enhanced"},
-                      {"attributes": {"type": "MessagingEndUser", "referenceId": "u"}, "Name": "U",
-                          "MessagingChannelId": "@{ch.id}",
+                      {"attributes": {"type": "MessagingChannel", "referenceId": "ch"}, "MasterLabel": "WA", "DeveloperName": "WA",
+                       "MessageType": "WhatsApp", "MessagingPlatformKey": "whatsapp:+1", "IsActive": true, "PlatformType": "Enhanced"},
+                      {"attributes": {"type": "MessagingEndUser", "referenceId": "u"}, "Name": "U", "MessagingChannelId": "@{ch.id}",
                        "MessageType": "WhatsApp", "MessagingPlatformKey": "whatsapp:+2"}]}""")
               .post("/__admin/fixtures")
               .then()

@@ -65,8 +65,7 @@ class KillDuringSendTest {
     List<String> users = seeded.getList("results.findAll { it.referenceId.startsWith('u') }.id");
     String input =
         """
-                {"messageDefinitionName": "Order_Shipped", "requestType":
-                    "SendNotificationMessages", "messagingEndUserIds": "%s",
+                {"messageDefinitionName": "Order_Shipped", "requestType": "SendNotificationMessages", "messagingEndUserIds": "%s",
                  "messagingDefinitionInputParameters": [{"name": "orderNumber", "textValue": "1234"}]}"""
             .formatted(String.join(",", users));
     String token =

@@ -26,8 +26,7 @@ class RealOrgRulesTest {
   void whatsAppNeedsAnApprovedExternalTemplate() {
     TestSimulator.seed(
         """
-                {"messagingComponents": [{"developerName": "Order_Shipped", "componentType":
-                    "Notification", "text": "Order {!orderNumber}",
+                {"messagingComponents": [{"developerName": "Order_Shipped", "componentType": "Notification", "text": "Order {!orderNumber}",
                   "externalTemplateStatus": "Pending", "parameters": [{"name": "orderNumber", "required": true}]}]}""");
     String req = w.send("", "alice", "dave"); // WhatsApp, then SMS
     advance("PT5S");

@@ -101,8 +101,7 @@ class TwoInstancesTest {
     List<String> users = seeded.getList("results.findAll { it.referenceId.startsWith('u') }.id");
     String input =
         """
-                {"messageDefinitionName": "Order_Shipped", "requestType":
-                    "SendNotificationMessages", "messagingEndUserIds": "%s",
+                {"messageDefinitionName": "Order_Shipped", "requestType": "SendNotificationMessages", "messagingEndUserIds": "%s",
                  "messagingDefinitionInputParameters": [{"name": "orderNumber", "textValue": "1234"}]}"""
             .formatted(String.join(",", users));
     List<String> requestIds = new ArrayList<>();

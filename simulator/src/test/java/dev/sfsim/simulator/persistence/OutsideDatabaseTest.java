@@ -136,8 +136,7 @@ class OutsideDatabaseTest {
   private static String input(String endUserId, String orderNumber) {
     return """
                 {"messageDefinitionName": "Order_Shipped", "requestType": "SendNotificationMessages",
-                 "isEnforceMessagingChannelConsent": false, "allowedSessionStatus": "Any",
-                     "messagingEndUserIds": ["%s"],
+                 "isEnforceMessagingChannelConsent": false, "allowedSessionStatus": "Any", "messagingEndUserIds": ["%s"],
                  "messagingDefinitionInputParameters": [{"name": "orderNumber", "textValue": "%s"}]}"""
         .formatted(endUserId, orderNumber);
   }

@@ -52,17 +52,13 @@ class CompositeRoutesTest {
     Response r =
         post(
             "/composite",
-            // CHECKSTYLE.OFF: LineLength (wire data as clients send it: one request per line)
             """
                 {"allOrNone":false,"compositeRequest":[
-                 {"method":"POST","url":"/services/data/v60.0/sobjects/Account",
-                     "referenceId":"refAccount","body":{"Name":"Parent"}},
+                 {"method":"POST","url":"/services/data/v60.0/sobjects/Account","referenceId":"refAccount","body":{"Name":"Parent"}},
                  {"method":"POST","url":"/services/data/v60.0/sobjects/Contact","referenceId":"refContact",
                   "body":{"LastName":"Child","AccountId":"@{refAccount.id}"}},
                  {"method":"GET","url":"/services/data/v60.0/sobjects/Contact/@{refContact.id}?fields=AccountId","referenceId":"refGet"},
-                 {"method":"GET","url":"/services/data/v60.0/query?q=SELECT+Id+FROM+Account",
-                     "referenceId":"refQuery"}]}""");
-    // CHECKSTYLE.ON: LineLength
+                 {"method":"GET","url":"/services/data/v60.0/query?q=SELECT+Id+FROM+Account","referenceId":"refQuery"}]}""");
     r.then().statusCode(200);
     List<Map<String, Object>> out = r.path("compositeResponse");
     assertThat(out).hasSize(4);
@@ -86,8 +82,7 @@ class CompositeRoutesTest {
             """
                 {"compositeRequest":[
                  {"method":"GET","url":"/services/data/v60.0/sobjects/Account/%zz","referenceId":"badPath"},
-                 {"method":"GET","url":"/services/data/v60.0/query?q=SELECT+Id+FROM+Account%",
-                     "referenceId":"badQuery"}]}""")
+                 {"method":"GET","url":"/services/data/v60.0/query?q=SELECT+Id+FROM+Account%","referenceId":"badQuery"}]}""")
         .then()
         .statusCode(200)
         .body("compositeResponse[0].httpStatusCode", equalTo(404))
@@ -105,12 +100,9 @@ class CompositeRoutesTest {
             "/composite",
             """
                 {"allOrNone":true,"compositeRequest":[
-                 {"method":"POST","url":"/services/data/v60.0/sobjects/Account","referenceId":"ok",
-                     "body":{"Name":"Rolled back"}},
-                 {"method":"POST","url":"/services/data/v60.0/sobjects/Contact","referenceId":"bad",
-                     "body":{"FirstName":"no last name"}},
-                 {"method":"POST","url":"/services/data/v60.0/sobjects/Account",
-                     "referenceId":"later","body":{"Name":"never"}}]}""");
+                 {"method":"POST","url":"/services/data/v60.0/sobjects/Account","referenceId":"ok","body":{"Name":"Rolled back"}},
+                 {"method":"POST","url":"/services/data/v60.0/sobjects/Contact","referenceId":"bad","body":{"FirstName":"no last name"}},
+                 {"method":"POST","url":"/services/data/v60.0/sobjects/Account","referenceId":"later","body":{"Name":"never"}}]}""");
     r.then()
         .statusCode(200)
         .body("compositeResponse[0].httpStatusCode", equalTo(400))
@@ -130,12 +122,9 @@ class CompositeRoutesTest {
             "/composite",
             """
                 {"compositeRequest":[
-                 {"method":"POST","url":"/services/data/v60.0/sobjects/Account","referenceId":"ok",
-                     "body":{"Name":"Kept"}},
-                 {"method":"PATCH","url":"/services/data/v60.0/sobjects/Account/001B000001LntWlIAJ",
-                     "referenceId":"missing","body":{"Name":"x"}},
-                 {"method":"GET","url":"/services/data/v60.0/sobjects/Account/@{missing.id}",
-                     "referenceId":"dependent"}]}""")
+                 {"method":"POST","url":"/services/data/v60.0/sobjects/Account","referenceId":"ok","body":{"Name":"Kept"}},
+                 {"method":"PATCH","url":"/services/data/v60.0/sobjects/Account/001B000001LntWlIAJ","referenceId":"missing","body":{"Name":"x"}},
+                 {"method":"GET","url":"/services/data/v60.0/sobjects/Account/@{missing.id}","referenceId":"dependent"}]}""")
         .then()
         .statusCode(200)
         .body("compositeResponse[1].httpStatusCode", equalTo(404))
@@ -260,8 +249,7 @@ class CompositeRoutesTest {
     post(
             "/composite/sobjects",
             """
-                {"allOrNone":true,"records":[{"attributes":{"type":"Account"},"Name":"A"},
-                    {"attributes":{"type":"Account"}}]}""")
+                {"allOrNone":true,"records":[{"attributes":{"type":"Account"},"Name":"A"},{"attributes":{"type":"Account"}}]}""")
         .then()
         .statusCode(200)
         .body("[0].success", equalTo(false))
@@ -285,8 +273,7 @@ class CompositeRoutesTest {
             "/composite/tree/Account",
             """
                 {"records":[{"attributes":{"type":"Account","referenceId":"ref1"},"Name":"Tree",
-                  "Contacts":{"records":[{"attributes":{"type":"Contact","referenceId":"ref2"},
-                      "LastName":"Leaf"}]}}]}""")
+                  "Contacts":{"records":[{"attributes":{"type":"Contact","referenceId":"ref2"},"LastName":"Leaf"}]}}]}""")
         .then()
         .statusCode(201)
         .body("hasErrors", equalTo(false))

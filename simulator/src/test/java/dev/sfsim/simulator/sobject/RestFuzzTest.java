@@ -37,8 +37,7 @@ import org.junit.jupiter.api.BeforeAll;
  * src/test/resources/dev/sfsim/simulator/sobject/RestFuzzTestInputs/calls/}; to fuzz longer:
  *
  * <pre>
- * ./mvnw -B -pl simulator -am test-compile surefire:test@fuzz -Dtest=RestFuzzTest \\
- *   -Djazzer.max_executions=0 -Djazzer.max_duration=30m
+ * ./mvnw -B -pl simulator -am test-compile surefire:test@fuzz -Dtest=RestFuzzTest -Djazzer.max_executions=0 -Djazzer.max_duration=30m
  * </pre>
  */
 class RestFuzzTest {

@@ -34,8 +34,7 @@ import org.junit.jupiter.api.BeforeAll;
  * it. To fuzz longer:
  *
  * <pre>
- * ./mvnw -B -pl simulator -am test-compile surefire:test@fuzz -Dtest=SoqlFuzzTest \\
- *   -Djazzer.max_executions=0 -Djazzer.max_duration=30m
+ * ./mvnw -B -pl simulator -am test-compile surefire:test@fuzz -Dtest=SoqlFuzzTest -Djazzer.max_executions=0 -Djazzer.max_duration=30m
  * </pre>
  *
  * (Jazzer keeps its growing corpus in {@code simulator/.cifuzz-corpus}, ignored by git.)

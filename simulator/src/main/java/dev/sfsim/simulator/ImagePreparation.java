@@ -1,5 +1,6 @@
 package dev.sfsim.simulator;
 
+import dev.sfsim.simulator.admin.AdminPaths;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,7 +27,7 @@ final class ImagePreparation {
       fingerprint = sim.pristineFingerprint();
       HttpClient http = HttpClient.newHttpClient();
       String base = sim.baseUrl();
-      call(http, HttpRequest.newBuilder(URI.create(base + "/__admin/health")).GET());
+      call(http, HttpRequest.newBuilder(URI.create(base + AdminPaths.HEALTH)).GET());
       String tokenResponse =
           call(
               http,
@@ -60,14 +61,14 @@ final class ImagePreparation {
               .header("Authorization", "Bearer " + token)
               .header("Content-Type", "application/json")
               .POST(HttpRequest.BodyPublishers.ofString("{\"inputs\":[{}]}")));
-      call(http, HttpRequest.newBuilder(URI.create(base + "/__admin/requests")).GET());
+      call(http, HttpRequest.newBuilder(URI.create(base + AdminPaths.REQUESTS)).GET());
       call(
           http,
-          HttpRequest.newBuilder(URI.create(base + "/__admin/orgs"))
+          HttpRequest.newBuilder(URI.create(base + AdminPaths.ORGS))
               .POST(HttpRequest.BodyPublishers.noBody()));
       call(
           http,
-          HttpRequest.newBuilder(URI.create(base + "/__admin/reset"))
+          HttpRequest.newBuilder(URI.create(base + AdminPaths.RESET))
               .POST(HttpRequest.BodyPublishers.noBody()));
     }
     // The last call was a reset, and the server has stopped: the data is what the next start's

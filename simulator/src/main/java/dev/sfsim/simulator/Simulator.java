@@ -17,6 +17,7 @@ import dev.sfsim.simulator.admin.SessionAdminRoutes;
 import dev.sfsim.simulator.admin.StartupFixtures;
 import dev.sfsim.simulator.auth.AdminTokenFilter;
 import dev.sfsim.simulator.auth.AuthFilter;
+import dev.sfsim.simulator.auth.AuthReset;
 import dev.sfsim.simulator.auth.CertificateRoutes;
 import dev.sfsim.simulator.auth.Certificates;
 import dev.sfsim.simulator.auth.IdentityRoutes;
@@ -44,19 +45,23 @@ import dev.sfsim.simulator.messaging.persistence.ConsoleRepository;
 import dev.sfsim.simulator.messaging.persistence.EndUserMessages;
 import dev.sfsim.simulator.messaging.persistence.FaultRepository;
 import dev.sfsim.simulator.messaging.persistence.JdbiMessagingStore;
+import dev.sfsim.simulator.messaging.persistence.MessagingReset;
 import dev.sfsim.simulator.messaging.persistence.OutboxRepository;
 import dev.sfsim.simulator.messaging.persistence.SessionActions;
 import dev.sfsim.simulator.messaging.persistence.TranscriptRepository;
 import dev.sfsim.simulator.org.OrgIdentity;
 import dev.sfsim.simulator.persistence.Database;
 import dev.sfsim.simulator.query.QueryExplainer;
+import dev.sfsim.simulator.query.QueryReset;
 import dev.sfsim.simulator.query.QueryRoutes;
 import dev.sfsim.simulator.query.QueryService;
 import dev.sfsim.simulator.server.OrgDirectory;
-import dev.sfsim.simulator.server.OrgEndpoints;
+import dev.sfsim.simulator.server.OrgHandlers;
 import dev.sfsim.simulator.server.OrgRouter;
 import dev.sfsim.simulator.server.OrgRuntime;
+import dev.sfsim.simulator.server.RouteTable;
 import dev.sfsim.simulator.sobject.RecordRepository;
+import dev.sfsim.simulator.sobject.RecordReset;
 import dev.sfsim.simulator.soql.SoqlCompiler;
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -69,9 +74,10 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The composition root: starts the database, builds the default org ({@link #buildOrg}: every
- * per-org service, route and dispatcher), loads the startup fixtures, and starts the HTTP server,
- * whose {@link OrgRouter} hands each request to its org. {@link OrgDirectory} creates further orgs
- * with the same factory. {@link #close()} stops all of it, embedded PostgreSQL included.
+ * per-org service, handler and dispatcher), loads the startup fixtures, and starts the HTTP server
+ * with the {@link RouteTable}: every route in one place, the request's org chosen once by the
+ * {@link OrgRouter}. {@link OrgDirectory} creates further orgs with the same factory. {@link
+ * #close()} stops all of it, embedded PostgreSQL included.
  */
 public final class Simulator implements AutoCloseable {
   private final SimulatorConfig config;
@@ -87,6 +93,9 @@ public final class Simulator implements AutoCloseable {
   private final StartupFixtures startupFixtures;
   private final OrgDirectory orgs;
   private final Javalin http;
+
+  /** Every route, registered once on the server. */
+  private final RouteTable routeTable;
 
   /** The dispatcher threads all orgs share: an org costs a scheduled task, not threads. */
   private final DispatchThreads dispatchThreads = new DispatchThreads();
@@ -152,17 +161,17 @@ public final class Simulator implements AutoCloseable {
               config.maxOrgs(),
               config.databaseUrl() != null);
       this.orgs = directory;
+      this.routeTable =
+          new RouteTable(
+              new AdminTokenFilter(config.adminToken()),
+              new DatabaseGate(database.health()::up),
+              router,
+              new OrgRoutes(orgs),
+              new OpenApiRoutes(version()),
+              new ConsoleFileRoutes());
       this.http =
           HttpServer.create(
-              config.tls(),
-              config.bindAddress(),
-              config.port(),
-              new AdminTokenFilter(config.adminToken())::register,
-              new DatabaseGate(database.health()::up)::register,
-              router::register,
-              new OrgRoutes(orgs)::register,
-              new OpenApiRoutes(version())::register,
-              new ConsoleFileRoutes()::register);
+              config.tls(), config.bindAddress(), config.port(), routeTable::register);
       if (config.tls()) {
         http.start();
       } else {
@@ -217,7 +226,15 @@ public final class Simulator implements AutoCloseable {
         new FixtureService(jdbi, catalog, records, components, clock, org.userId());
     Lock workLock = new ReentrantLock();
     ResetService reset =
-        new ResetService(jdbi, catalog, org, clock, fixtures, startupFixtures, workLock);
+        new ResetService(
+            jdbi,
+            List.of(
+                new MessagingReset(), new AuthReset(), new QueryReset(), new RecordReset(catalog)),
+            org,
+            clock,
+            fixtures,
+            startupFixtures,
+            workLock);
     RequestJournal journal =
         new RequestJournal(RequestJournal.DEFAULT_CAPACITY, config.journalMaxBytes());
     reset.onReset(journal::clear);
@@ -246,36 +263,33 @@ public final class Simulator implements AutoCloseable {
     QueryService queries = new QueryService(jdbi, compiler, clock);
     ApiUsage usage = new ApiUsage(clock);
     var rest = new RestDispatcher(jdbi, catalog, records, queries, clock, started);
-    OrgEndpoints endpoints =
-        OrgEndpoints.record(
-            auth::register,
-            usage::register,
-            OAuthRoutes.create(org, tokens, certificates, jdbi, clock, config.autoAuthorize())
-                ::register,
-            new SoapRoutes(org, tokens)::register,
-            new CertificateRoutes(certificates)::register,
-            new IdentityRoutes(org, auth)::register,
-            new ServiceRoutes("/id/" + org.orgId() + "/" + org.userId())::register,
-            new QueryRoutes(queries, new QueryExplainer(jdbi, compiler, clock))::register,
-            new SObjectRoutes(rest)::register,
-            new LimitsRoutes(usage)::register,
-            new ActionRoutes(send)::register,
-            new ActionCatalogRoutes(started)::register,
+    OrgHandlers handlers =
+        new OrgHandlers(
+            auth,
+            usage,
+            OAuthRoutes.create(org, tokens, certificates, jdbi, clock, config.autoAuthorize()),
+            new SoapRoutes(org, tokens),
+            new CertificateRoutes(certificates),
+            new IdentityRoutes(org, auth),
+            new ServiceRoutes("/id/" + org.orgId() + "/" + org.userId()),
+            new QueryRoutes(queries, new QueryExplainer(jdbi, compiler, clock)),
+            new SObjectRoutes(rest),
+            new LimitsRoutes(usage),
+            new ActionRoutes(send),
+            new ActionCatalogRoutes(started),
             new AdminRoutes(
-                    fixtures, reset, outbox, version(), database.kind(), database.health()::up)
-                ::register,
+                fixtures, reset, outbox, version(), database.kind(), database.health()::up),
             new MessagingAdminRoutes(
-                    clock,
-                    dispatcher,
-                    faults,
-                    new EndUserMessages(jdbi, clock, config.immediateEntries()),
-                    events)
-                ::register,
-            new SessionAdminRoutes(new SessionActions(jdbi, clock), dispatcher, events)::register,
-            new ConsoleRoutes(new ConsoleRepository(jdbi))::register,
-            events::register,
-            new ConversationRoutes(new TranscriptRepository(jdbi))::register,
-            new JournalRoutes(journal)::register);
+                clock,
+                dispatcher,
+                faults,
+                new EndUserMessages(jdbi, clock, config.immediateEntries()),
+                events),
+            new SessionAdminRoutes(new SessionActions(jdbi, clock), dispatcher, events),
+            new ConsoleRoutes(new ConsoleRepository(jdbi)),
+            events,
+            new ConversationRoutes(new TranscriptRepository(jdbi)),
+            new JournalRoutes(journal));
     dispatcher.start();
     AutoCloseable background =
         () -> {
@@ -284,7 +298,7 @@ public final class Simulator implements AutoCloseable {
           dispatcher.close();
         };
     return new OrgRuntime(
-        new OrgRouter.RoutedOrg(org, endpoints, journal), schema, reset, background);
+        new OrgRouter.RoutedOrg(org, handlers, journal), schema, reset, background);
   }
 
   /** Starts a simulator; returns once it accepts API calls. */
@@ -333,12 +347,8 @@ public final class Simulator implements AutoCloseable {
    * Every HTTP route the server registered, as {@code "METHOD /path"} (Javalin's {@code {param}}
    * syntax).
    */
-  List<String> routes() {
-    return http.unsafe.internalRouter.allHttpHandlers().stream()
-        .map(e -> e.endpoint)
-        .filter(e -> e.method.isHttpMethod())
-        .map(e -> e.method.name() + " " + e.path)
-        .toList();
+  public List<String> routes() {
+    return routeTable.routes();
   }
 
   @Override

@@ -4,7 +4,6 @@ import dev.sfsim.simulator.http.Negotiation;
 import dev.sfsim.simulator.http.Requests;
 import dev.sfsim.simulator.org.ApiVersion;
 import dev.sfsim.simulator.org.SalesforceException;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -29,20 +28,13 @@ public final class ActionCatalogRoutes {
     this.describeModified = describeModified;
   }
 
-  public void register(RoutesConfig routes) {
-    routes.get("/services/data/{version}/actions", this::actions);
-    routes.get("/services/data/{version}/actions/standard", this::standard);
-    routes.get(
-        "/services/data/{version}/actions/custom",
-        ctx -> {
-          Requests.version(ctx);
-          throw SalesforceException.notSupported("Custom invocable actions (/actions/custom)");
-        });
-    routes.get("/services/data/{version}/actions/standard/{action}", this::describe);
-    routes.head("/services/data/{version}/actions/standard/{action}", this::describe);
+  /** {@code GET /services/data/vNN.N/actions/custom}: not supported. */
+  public void custom(Context ctx) {
+    Requests.version(ctx);
+    throw SalesforceException.notSupported("Custom invocable actions (/actions/custom)");
   }
 
-  private void actions(Context ctx) {
+  public void actions(Context ctx) {
     ApiVersion v = Requests.version(ctx);
     Map<String, String> m = new LinkedHashMap<>();
     m.put("standard", v.basePath() + "/actions/standard");
@@ -50,14 +42,14 @@ public final class ActionCatalogRoutes {
     Negotiation.write(ctx, "Actions", null, m);
   }
 
-  private void standard(Context ctx) {
+  public void standard(Context ctx) {
     ApiVersion v = Requests.version(ctx);
     List<Map<String, Object>> actions =
         exists(v) ? List.of(SendConversationMessagesDescribe.listEntry(v)) : List.of();
     Negotiation.write(ctx, "Actions", null, Map.of("actions", actions));
   }
 
-  private void describe(Context ctx) {
+  public void describe(Context ctx) {
     ApiVersion v = Requests.version(ctx);
     if (!ctx.pathParam("action").equals(SendConversationMessagesService.ACTION_NAME)
         || !exists(v)) {

@@ -4,7 +4,6 @@ import dev.sfsim.simulator.http.Negotiation;
 import dev.sfsim.simulator.http.Requests;
 import dev.sfsim.simulator.org.ApiVersion;
 import dev.sfsim.simulator.org.SalesforceException;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Set;
 
@@ -37,11 +36,7 @@ public final class ActionRoutes {
     this.send = send;
   }
 
-  public void register(RoutesConfig routes) {
-    routes.post("/services/data/{version}/actions/standard/{action}", this::invoke);
-  }
-
-  private void invoke(Context ctx) {
+  public void invoke(Context ctx) {
     ApiVersion v = Requests.version(ctx);
     if (!ctx.pathParam("action").equals(SendConversationMessagesService.ACTION_NAME)
         || v.value() < SendConversationMessagesService.SINCE_VERSION) {

@@ -4,7 +4,6 @@ import dev.sfsim.simulator.http.Json;
 import dev.sfsim.simulator.ids.SalesforceIds;
 import dev.sfsim.simulator.messaging.persistence.OutboxRepository;
 import dev.sfsim.simulator.org.SalesforceException;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -48,21 +47,16 @@ public final class AdminRoutes {
     this.health = Map.copyOf(h);
   }
 
-  public void register(RoutesConfig routes) {
-    routes.get(
-        AdminPaths.HEALTH,
-        ctx -> {
-          boolean up = databaseUp.getAsBoolean();
-          ctx.status(up ? 200 : 503).json(orderedHealth(up));
-        });
-    routes.post(AdminPaths.FIXTURES, this::loadFixtures);
-    routes.post(
-        AdminPaths.RESET,
-        ctx -> {
-          reset.reset();
-          ctx.status(204);
-        });
-    routes.get(AdminPaths.OUTBOX, this::listOutbox);
+  /** {@code GET /__admin/health}: 200, or 503 while the database is down. */
+  public void health(Context ctx) {
+    boolean up = databaseUp.getAsBoolean();
+    ctx.status(up ? 200 : 503).json(orderedHealth(up));
+  }
+
+  /** {@code POST /__admin/reset}: 204. */
+  public void reset(Context ctx) {
+    reset.reset();
+    ctx.status(204);
   }
 
   private Map<String, Object> orderedHealth(boolean up) {
@@ -73,7 +67,7 @@ public final class AdminRoutes {
     return m;
   }
 
-  private void loadFixtures(Context ctx) {
+  public void loadFixtures(Context ctx) {
     FixtureService.Result r = fixtures.load(Json.parse(ctx.body()));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("results", r.results());
@@ -81,7 +75,7 @@ public final class AdminRoutes {
     ctx.status(201).json(body);
   }
 
-  private void listOutbox(Context ctx) {
+  public void listOutbox(Context ctx) {
     Map<String, String> filters = new LinkedHashMap<>();
     for (String name : ctx.queryParamMap().keySet()) {
       if (!OutboxRepository.FILTERS.containsKey(name)) {

@@ -1,7 +1,6 @@
 package dev.sfsim.simulator.admin;
 
 import dev.sfsim.simulator.org.SalesforceException;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,10 +28,19 @@ public final class ConsoleFileRoutes {
           "journal.js", "text/javascript;charset=UTF-8",
           "world.js", "text/javascript;charset=UTF-8");
 
-  public void register(RoutesConfig routes) {
-    routes.get("/", ctx -> ctx.redirect("/__admin/ui/"));
-    routes.get(AdminPaths.UI, ctx -> serve(ctx, "index.html"));
-    routes.get(AdminPaths.UI_FILE, ctx -> serve(ctx, ctx.pathParam("file")));
+  /** {@code GET /}: to the console. */
+  public void root(Context ctx) {
+    ctx.redirect("/__admin/ui/");
+  }
+
+  /** {@code GET /__admin/ui}. */
+  public void index(Context ctx) {
+    serve(ctx, "index.html");
+  }
+
+  /** {@code GET /__admin/ui/{file}}. */
+  public void file(Context ctx) {
+    serve(ctx, ctx.pathParam("file"));
   }
 
   private static void serve(Context ctx, String file) {

@@ -3,7 +3,6 @@ package dev.sfsim.simulator.admin;
 import dev.sfsim.simulator.ids.SalesforceIds;
 import dev.sfsim.simulator.messaging.persistence.ConsoleRepository;
 import dev.sfsim.simulator.org.SalesforceException;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
@@ -39,15 +38,12 @@ public final class ConsoleRoutes {
     this.console = console;
   }
 
-  public void register(RoutesConfig routes) {
-    routes.get(
-        AdminPaths.MESSAGING_CONVERSATIONS,
-        ctx -> ctx.json(Map.of("channels", console.channels())));
-    routes.get(AdminPaths.MESSAGING_SESSION, this::session);
-    routes.get(AdminPaths.MESSAGING_REQUESTS, this::requests);
+  /** {@code GET /__admin/messaging/conversations}. */
+  public void conversations(Context ctx) {
+    ctx.json(Map.of("channels", console.channels()));
   }
 
-  private void session(Context ctx) {
+  public void session(Context ctx) {
     String raw = ctx.pathParam("id");
     String id =
         SalesforceIds.parse(raw)
@@ -67,7 +63,7 @@ public final class ConsoleRoutes {
                         404, "NOT_FOUND", "No MessagingSession with id " + raw, List.of())));
   }
 
-  private void requests(Context ctx) {
+  public void requests(Context ctx) {
     for (String name : ctx.queryParamMap().keySet()) {
       if (!name.equals("status")) {
         throw SalesforceException.badRequest(

@@ -5,7 +5,6 @@ import dev.sfsim.simulator.http.Json;
 import dev.sfsim.simulator.messaging.MessagingEvent;
 import dev.sfsim.simulator.messaging.MessagingEvents;
 import dev.sfsim.simulator.org.SalesforceException;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.sse.SseHandler;
@@ -59,11 +58,7 @@ public final class EventStreamRoutes implements MessagingEvents, AutoCloseable {
     this.writer = writer;
   }
 
-  public void register(RoutesConfig routes) {
-    routes.get(AdminPaths.EVENTS, this::open);
-  }
-
-  private void open(Context ctx) throws Exception {
+  public void open(Context ctx) throws Exception {
     String accept = ctx.header("Accept");
     if (accept == null || !accept.contains("text/event-stream")) {
       throw new SalesforceException(

@@ -2,7 +2,6 @@ package dev.sfsim.simulator.admin;
 
 import dev.sfsim.simulator.http.RequestJournal;
 import dev.sfsim.simulator.org.SalesforceException;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -28,17 +27,13 @@ public final class JournalRoutes {
     this.journal = journal;
   }
 
-  public void register(RoutesConfig routes) {
-    routes.get(AdminPaths.REQUESTS, this::list);
-    routes.delete(
-        AdminPaths.REQUESTS,
-        ctx -> {
-          journal.clear();
-          ctx.status(204);
-        });
+  /** {@code DELETE /__admin/requests}: 204. */
+  public void clear(Context ctx) {
+    journal.clear();
+    ctx.status(204);
   }
 
-  private void list(Context ctx) {
+  public void list(Context ctx) {
     for (String name : ctx.queryParamMap().keySet()) {
       if (!FILTERS.contains(name)) {
         throw SalesforceException.badRequest(

@@ -11,7 +11,6 @@ import dev.sfsim.simulator.messaging.MessagingEvents;
 import dev.sfsim.simulator.messaging.persistence.EndUserMessages;
 import dev.sfsim.simulator.messaging.persistence.FaultRepository;
 import dev.sfsim.simulator.org.SalesforceException;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,39 +63,43 @@ public final class MessagingAdminRoutes {
     this.endUsers = endUsers;
   }
 
-  public void register(RoutesConfig routes) {
-    routes.get(
-        AdminPaths.CLOCK,
-        ctx -> {
-          clock.refresh(); // what the database holds now, even before another process's change is
-          // announced
-          ctx.json(clockState());
-        });
-    routes.post(AdminPaths.CLOCK, this::moveClock);
-    routes.post(AdminPaths.FAULTS, this::addFault);
-    routes.get(
-        AdminPaths.FAULTS,
-        ctx ->
-            ctx.json(
-                Map.of("faults", faults.list().stream().map(MessagingAdminRoutes::json).toList())));
-    routes.delete(
-        AdminPaths.FAULTS,
-        ctx -> {
-          faults.deleteAll();
-          ctx.status(204);
-        });
-    routes.delete(
-        AdminPaths.FAULT,
-        ctx -> {
-          if (!faults.delete(ctx.pathParam("id"))) {
-            throw new SalesforceException(
-                404, "NOT_FOUND", "No fault rule with id " + ctx.pathParam("id"), List.of());
-          }
-          ctx.status(204);
-        });
-    routes.post(AdminPaths.MESSAGING_INBOUND, this::inbound);
-    routes.post(AdminPaths.MESSAGING_DELIVERED, ctx -> receipt(ctx, false));
-    routes.post(AdminPaths.MESSAGING_READ, ctx -> receipt(ctx, true));
+  /**
+   * {@code GET /__admin/clock}: what the database holds now, even before another process's change
+   * is announced.
+   */
+  public void clock(Context ctx) {
+    clock.refresh();
+    ctx.json(clockState());
+  }
+
+  /** {@code GET /__admin/faults}. */
+  public void listFaults(Context ctx) {
+    ctx.json(Map.of("faults", faults.list().stream().map(MessagingAdminRoutes::json).toList()));
+  }
+
+  /** {@code DELETE /__admin/faults}: 204. */
+  public void deleteFaults(Context ctx) {
+    faults.deleteAll();
+    ctx.status(204);
+  }
+
+  /** {@code DELETE /__admin/faults/{id}}: 204, or 404 {@code NOT_FOUND}. */
+  public void deleteFault(Context ctx) {
+    if (!faults.delete(ctx.pathParam("id"))) {
+      throw new SalesforceException(
+          404, "NOT_FOUND", "No fault rule with id " + ctx.pathParam("id"), List.of());
+    }
+    ctx.status(204);
+  }
+
+  /** {@code POST /__admin/messaging/{messageIdentifier}/delivered}. */
+  public void delivered(Context ctx) {
+    receipt(ctx, false);
+  }
+
+  /** {@code POST /__admin/messaging/{messageIdentifier}/read}. */
+  public void read(Context ctx) {
+    receipt(ctx, true);
   }
 
   private Map<String, Object> clockState() {
@@ -110,7 +113,7 @@ public final class MessagingAdminRoutes {
    * One of {@code {"freeze":true|false}}, {@code {"set":"<ISO instant>"}}, {@code {"advance":"<ISO
    * duration>"}}.
    */
-  private void moveClock(Context ctx) {
+  public void moveClock(Context ctx) {
     JsonNode body = Json.parse(ctx.body());
     if (!body.isObject() || body.size() != 1) {
       throw bad(
@@ -151,7 +154,7 @@ public final class MessagingAdminRoutes {
     ctx.json(clockState());
   }
 
-  private void addFault(Context ctx) {
+  public void addFault(Context ctx) {
     JsonNode body = Json.parse(ctx.body());
     if (!body.isObject()) {
       throw bad("The body must be a fault rule object.");
@@ -222,7 +225,7 @@ public final class MessagingAdminRoutes {
     ctx.status(201).json(Map.of("id", faults.add(rule)));
   }
 
-  private void inbound(Context ctx) {
+  public void inbound(Context ctx) {
     JsonNode body = Json.parse(ctx.body());
     String endUser = id(body, "messagingEndUserId", "0PA");
     if (endUser == null) {

@@ -2,7 +2,7 @@ package dev.sfsim.simulator.admin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sfsim.simulator.http.Json;
-import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,7 +31,8 @@ public final class OpenApiRoutes {
     }
   }
 
-  public void register(RoutesConfig routes) {
-    routes.get(AdminPaths.OPENAPI, ctx -> ctx.contentType("application/json").result(document));
+  /** {@code GET /__admin/openapi.json}. */
+  public void document(Context ctx) {
+    ctx.contentType("application/json").result(document);
   }
 }

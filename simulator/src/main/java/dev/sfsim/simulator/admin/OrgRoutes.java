@@ -5,7 +5,6 @@ import dev.sfsim.simulator.http.Json;
 import dev.sfsim.simulator.http.Requests;
 import dev.sfsim.simulator.org.OrgIdentity;
 import dev.sfsim.simulator.org.SalesforceException;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,24 +25,20 @@ public final class OrgRoutes {
     this.orgs = orgs;
   }
 
-  public void register(RoutesConfig routes) {
-    routes.post(AdminPaths.ORGS, this::create);
-    routes.get(
-        AdminPaths.ORGS,
-        ctx ->
-            ctx.json(
-                Map.of("orgs", orgs.list().stream().map(o -> describe(o, ctx, false)).toList())));
-    routes.delete(
-        AdminPaths.ORG,
-        ctx -> {
-          if (!orgs.delete(ctx.pathParam("orgId"))) {
-            throw SalesforceException.notFound();
-          }
-          ctx.status(204);
-        });
+  /** {@code GET /__admin/orgs}. */
+  public void list(Context ctx) {
+    ctx.json(Map.of("orgs", orgs.list().stream().map(o -> describe(o, ctx, false)).toList()));
   }
 
-  private void create(Context ctx) {
+  /** {@code DELETE /__admin/orgs/{orgId}}: 204, or 404 {@code NOT_FOUND}. */
+  public void delete(Context ctx) {
+    if (!orgs.delete(ctx.pathParam("orgId"))) {
+      throw SalesforceException.notFound();
+    }
+    ctx.status(204);
+  }
+
+  public void create(Context ctx) {
     JsonNode fixtures = null;
     if (!ctx.body().isBlank()) {
       JsonNode body = Json.parse(ctx.body());

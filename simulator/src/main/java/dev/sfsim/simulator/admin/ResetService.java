@@ -1,10 +1,9 @@
 package dev.sfsim.simulator.admin;
 
-import dev.sfsim.simulator.catalog.Catalog;
-import dev.sfsim.simulator.catalog.SObjectType;
 import dev.sfsim.simulator.clock.SimClock;
 import dev.sfsim.simulator.org.OrgIdentity;
 import dev.sfsim.simulator.org.SalesforceException;
+import dev.sfsim.simulator.persistence.ResetParticipant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,31 +15,13 @@ import org.jdbi.v3.core.Jdbi;
  * Puts the org back to its state right after start ({@code POST /__admin/reset}; admin API
  * contract: {@code GET /__admin/openapi.json}): every record, component, token, queued message and
  * outbox entry is removed, id and auto-number sequences restart (so the startup fixtures get the
- * same ids again), the org and its users are seeded, and the startup fixtures are loaded.
+ * same ids again), the org and its users are seeded, and the startup fixtures are loaded. Each
+ * feature declares what it clears (a {@link ResetParticipant}: {@code RecordReset}, {@code
+ * AuthReset}, {@code QueryReset}, {@code MessagingReset}); this class knows only the org's seed.
  */
 public final class ResetService {
-  private static final List<String> OWN_TABLES =
-      List.of(
-          "conv_message",
-          "outbox",
-          "access_token",
-          "messaging_component",
-          "query_cursor",
-          "refresh_token",
-          "oauth_authorization_code",
-          "fault_rule",
-          "conversation_entry_held",
-          "inbound_message");
-  private static final List<String> SEQUENCES =
-      List.of(
-          "conv_message_send_request_name_seq",
-          "messaging_session_name_seq",
-          "query_cursor_seq",
-          "cases_name_seq",
-          "messaging_delivery_error_name_seq");
-
   private final Jdbi jdbi;
-  private final Catalog catalog;
+  private final List<ResetParticipant> participants;
   private final OrgIdentity org;
   private final SimClock clock;
   private final FixtureService fixtures;
@@ -55,7 +36,7 @@ public final class ResetService {
    */
   public ResetService(
       Jdbi jdbi,
-      Catalog catalog,
+      List<ResetParticipant> participants,
       OrgIdentity org,
       SimClock clock,
       FixtureService fixtures,
@@ -63,7 +44,7 @@ public final class ResetService {
       Lock workLock) {
     this.workLock = workLock;
     this.jdbi = jdbi;
-    this.catalog = catalog;
+    this.participants = List.copyOf(participants);
     this.org = org;
     this.clock = clock;
     this.fixtures = fixtures;
@@ -121,12 +102,11 @@ public final class ResetService {
   private void clearAndSeed() {
     jdbi.useTransaction(
         h -> {
-          List<String> tables = new ArrayList<>(OWN_TABLES);
-          catalog.all().stream().map(SObjectType::table).forEach(tables::add);
+          List<String> tables = new ArrayList<>();
+          participants.forEach(p -> tables.addAll(p.tables()));
           h.execute("TRUNCATE " + String.join(", ", tables) + " RESTART IDENTITY CASCADE");
-          h.execute("ALTER SEQUENCE sfsim_id_seq RESTART WITH 1000");
-          for (String seq : SEQUENCES) {
-            h.execute("ALTER SEQUENCE " + seq + " RESTART WITH 1");
+          for (ResetParticipant p : participants) {
+            p.afterTruncate(h);
           }
           seedOrg(h);
         });

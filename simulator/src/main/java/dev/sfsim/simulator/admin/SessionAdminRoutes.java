@@ -6,7 +6,6 @@ import dev.sfsim.simulator.messaging.MessagingEvent;
 import dev.sfsim.simulator.messaging.MessagingEvents;
 import dev.sfsim.simulator.messaging.persistence.SessionActions;
 import dev.sfsim.simulator.org.SalesforceException;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,13 +31,7 @@ public final class SessionAdminRoutes {
     this.events = events;
   }
 
-  public void register(RoutesConfig routes) {
-    for (SessionActions.Action a : SessionActions.Action.values()) {
-      routes.post(AdminPaths.MESSAGING_SESSION + "/" + a.pathName(), ctx -> apply(ctx, a));
-    }
-  }
-
-  private void apply(Context ctx, SessionActions.Action action) {
+  public void apply(Context ctx, SessionActions.Action action) {
     String given = ctx.pathParam("id");
     String id =
         SalesforceIds.parse(given.trim())

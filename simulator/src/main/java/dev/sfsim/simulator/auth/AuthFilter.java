@@ -3,7 +3,6 @@ package dev.sfsim.simulator.auth;
 import dev.sfsim.simulator.http.Requests;
 import dev.sfsim.simulator.org.SalesforceException;
 import dev.sfsim.simulator.org.Session;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -23,11 +22,7 @@ public final class AuthFilter {
     this.tokens = tokens;
   }
 
-  public void register(RoutesConfig routes) {
-    routes.before("/services/data/*", this::check);
-  }
-
-  private void check(Context ctx) {
+  public void check(Context ctx) {
     String path = Requests.path(ctx);
     if (path.equals("/services/data") || path.equals("/services/data/")) {
       return;

@@ -3,7 +3,6 @@ package dev.sfsim.simulator.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfsim.simulator.http.Json;
 import dev.sfsim.simulator.org.SalesforceException;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,24 +21,19 @@ public final class CertificateRoutes {
     this.certificates = certificates;
   }
 
-  public void register(RoutesConfig routes) {
-    routes.post("/__admin/oauth/certificates", this::register);
-    routes.get(
-        "/__admin/oauth/certificates",
-        ctx ->
-            ctx.json(
-                Map.of(
-                    "certificates",
-                    certificates.list().stream().map(CertificateRoutes::view).toList())));
-    routes.delete(
-        "/__admin/oauth/certificates",
-        ctx -> {
-          certificates.clear();
-          ctx.status(204);
-        });
+  /** {@code GET /__admin/oauth/certificates}. */
+  public void list(Context ctx) {
+    ctx.json(
+        Map.of("certificates", certificates.list().stream().map(CertificateRoutes::view).toList()));
   }
 
-  private void register(Context ctx) {
+  /** {@code DELETE /__admin/oauth/certificates}: 204. */
+  public void clear(Context ctx) {
+    certificates.clear();
+    ctx.status(204);
+  }
+
+  public void register(Context ctx) {
     String body = ctx.body().trim();
     String pem = body;
     if (body.startsWith("{")) {

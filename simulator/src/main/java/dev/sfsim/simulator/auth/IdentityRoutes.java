@@ -4,7 +4,6 @@ import dev.sfsim.simulator.http.Requests;
 import dev.sfsim.simulator.org.OrgIdentity;
 import dev.sfsim.simulator.org.SalesforceException;
 import dev.sfsim.simulator.org.Session;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,13 +24,7 @@ public final class IdentityRoutes {
     this.auth = auth;
   }
 
-  public void register(RoutesConfig routes) {
-    routes.get("/id/{orgId}/{userId}", this::identity);
-    routes.get("/services/oauth2/userinfo", this::userinfo);
-    routes.post("/services/oauth2/userinfo", this::userinfo);
-  }
-
-  private void identity(Context ctx) {
+  public void identity(Context ctx) {
     String header = ctx.header("Authorization");
     String queryToken = ctx.queryParam("oauth_token");
     Session s =
@@ -60,7 +53,7 @@ public final class IdentityRoutes {
    * OpenID Connect user info ("UserInfo Endpoint", Salesforce Help); the {@code sf} CLI needs
    * {@code user_id} and {@code organization_id}.
    */
-  private void userinfo(Context ctx) {
+  public void userinfo(Context ctx) {
     Session s = auth.authenticate(ctx.header("Authorization"));
     String base = Requests.instanceUrl(ctx);
     Map<String, Object> urls = urls(base);

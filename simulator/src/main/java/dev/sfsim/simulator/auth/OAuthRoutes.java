@@ -3,7 +3,6 @@ package dev.sfsim.simulator.auth;
 import dev.sfsim.simulator.clock.SimClock;
 import dev.sfsim.simulator.http.Requests;
 import dev.sfsim.simulator.org.OrgIdentity;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -64,16 +63,17 @@ public final class OAuthRoutes {
         autoAuthorize);
   }
 
-  public void register(RoutesConfig routes) {
-    routes.post("/services/oauth2/token", this::token);
-    routes.get("/services/oauth2/authorize", this::authorize);
-    routes.post("/services/oauth2/authorize", this::authorize);
-    routes.post("/services/oauth2/revoke", ctx -> revoke(ctx, form(ctx).get("token")));
-    routes.get("/services/oauth2/revoke", ctx -> revoke(ctx, ctx.queryParam("token")));
-    routes.post("/services/oauth2/introspect", this::introspect);
+  /** {@code POST /services/oauth2/revoke}: the token in the form body. */
+  public void revokeForm(Context ctx) {
+    revoke(ctx, form(ctx).get("token"));
   }
 
-  private void token(Context ctx) {
+  /** {@code GET /services/oauth2/revoke?token=}. */
+  public void revokeQuery(Context ctx) {
+    revoke(ctx, ctx.queryParam("token"));
+  }
+
+  public void token(Context ctx) {
     TokenFormat format = TokenFormat.JSON;
     try {
       String contentType = ctx.contentType() == null ? "" : ctx.contentType();
@@ -110,7 +110,7 @@ public final class OAuthRoutes {
     return body;
   }
 
-  private void authorize(Context ctx) {
+  public void authorize(Context ctx) {
     Map<String, String> in = new LinkedHashMap<>();
     ctx.queryParamMap()
         .forEach(
@@ -190,7 +190,7 @@ public final class OAuthRoutes {
         error(new OAuthError("unsupported_token_type", "this token type is not supported")));
   }
 
-  private void introspect(Context ctx) {
+  public void introspect(Context ctx) {
     Map<String, String> form = form(ctx);
     try {
       grants.checkClient(form, ctx.header("Authorization"));

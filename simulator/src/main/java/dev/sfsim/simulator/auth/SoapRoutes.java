@@ -3,7 +3,6 @@ package dev.sfsim.simulator.auth;
 import dev.sfsim.simulator.http.Requests;
 import dev.sfsim.simulator.org.OrgIdentity;
 import dev.sfsim.simulator.org.Session;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 /**
@@ -24,12 +23,7 @@ public final class SoapRoutes {
     this.tokens = tokens;
   }
 
-  public void register(RoutesConfig routes) {
-    routes.post("/services/Soap/u/{version}", this::soap);
-    routes.post("/services/Soap/u/{version}/{orgId}", this::soap);
-  }
-
-  private void soap(Context ctx) {
+  public void soap(Context ctx) {
     SoapEnvelope request;
     try {
       request = SoapEnvelope.parse(ctx.body());

@@ -7,7 +7,6 @@ import dev.sfsim.simulator.http.XmlBodies;
 import dev.sfsim.simulator.org.ApiVersion;
 import dev.sfsim.simulator.sobject.ApiRequest;
 import dev.sfsim.simulator.sobject.ApiResponse;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.util.ArrayList;
@@ -39,16 +38,7 @@ public final class SObjectRoutes {
     this.dispatcher = dispatcher;
   }
 
-  public void register(RoutesConfig routes) {
-    for (String root : List.of("sobjects", "composite")) {
-      for (HandlerType m : METHODS) {
-        routes.addHttpHandler(m, "/services/data/{version}/" + root, this::handle);
-        routes.addHttpHandler(m, "/services/data/{version}/" + root + "/<rest>", this::handle);
-      }
-    }
-  }
-
-  private void handle(Context ctx) {
+  public void handle(Context ctx) {
     ApiVersion version = Requests.version(ctx);
     List<String> segments = suffix(ctx, segments(ctx.path()));
     String method = method(ctx);

@@ -5,7 +5,6 @@ import dev.sfsim.simulator.ids.SalesforceIds;
 import dev.sfsim.simulator.messaging.persistence.TranscriptRepository;
 import dev.sfsim.simulator.org.ApiVersion;
 import dev.sfsim.simulator.org.SalesforceException;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
@@ -28,13 +27,7 @@ public final class ConversationRoutes {
     this.transcripts = transcripts;
   }
 
-  public void register(RoutesConfig routes) {
-    routes.get(
-        "/services/data/{version}/connect/conversation/{conversationIdentifier}/entries",
-        this::entries);
-  }
-
-  private void entries(Context ctx) {
+  public void entries(Context ctx) {
     ApiVersion v = Requests.version(ctx);
     if (v.value() < SINCE_VERSION) {
       throw SalesforceException.notFound();

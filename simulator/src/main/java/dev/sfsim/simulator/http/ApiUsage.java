@@ -1,7 +1,6 @@
 package dev.sfsim.simulator.http;
 
 import dev.sfsim.simulator.clock.SimClock;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -25,12 +24,7 @@ public final class ApiUsage {
     this.clock = clock;
   }
 
-  /** Registers the counting filter; must come after the authentication filter. */
-  public void register(RoutesConfig routes) {
-    routes.before("/services/data/*", this::count);
-  }
-
-  private void count(Context ctx) {
+  public void count(Context ctx) {
     String path = Requests.path(ctx);
     if (!path.startsWith("/services/data/v")) {
       return;

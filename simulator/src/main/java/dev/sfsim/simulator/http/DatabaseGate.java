@@ -1,7 +1,7 @@
 package dev.sfsim.simulator.http;
 
 import dev.sfsim.simulator.org.SalesforceException;
-import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -25,12 +25,10 @@ public final class DatabaseGate {
         "The server is unavailable to handle the request: its database does not answer.");
   }
 
-  public void register(RoutesConfig routes) {
-    routes.before(
-        ctx -> {
-          if (!databaseUp.getAsBoolean() && !ctx.path().equals("/__admin/health")) {
-            throw unavailable();
-          }
-        });
+  /** Before every request: 503 while the database is down, except for the health check. */
+  public void check(Context ctx) {
+    if (!databaseUp.getAsBoolean() && !ctx.path().equals("/__admin/health")) {
+      throw unavailable();
+    }
   }
 }

@@ -1,6 +1,5 @@
 package dev.sfsim.simulator.http;
 
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,11 +18,7 @@ public final class LimitsRoutes {
     this.usage = usage;
   }
 
-  public void register(RoutesConfig routes) {
-    routes.get("/services/data/{version}/limits", this::limits);
-  }
-
-  private void limits(Context ctx) {
+  public void limits(Context ctx) {
     Negotiation.jsonOnly(ctx, "/limits");
     Requests.version(ctx);
     Map<String, Object> m = new LinkedHashMap<>();

@@ -1,7 +1,6 @@
 package dev.sfsim.simulator.http;
 
 import dev.sfsim.simulator.org.ApiVersion;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,12 +22,7 @@ public final class ServiceRoutes {
     this.identityPath = identityPath;
   }
 
-  public void register(RoutesConfig routes) {
-    routes.get("/services/data", this::versions);
-    routes.get("/services/data/{version}", this::resources);
-  }
-
-  private void versions(Context ctx) {
+  public void versions(Context ctx) {
     List<Map<String, String>> list =
         ApiVersion.all().stream()
             .map(
@@ -43,7 +37,7 @@ public final class ServiceRoutes {
     Negotiation.write(ctx, "Versions", "Version", list);
   }
 
-  private void resources(Context ctx) {
+  public void resources(Context ctx) {
     ApiVersion v = Requests.version(ctx);
     String base = v.basePath();
     Map<String, String> m = new LinkedHashMap<>();

@@ -8,7 +8,7 @@ import java.util.function.Function;
 /**
  * What the messaging engine needs from the database, so that the engine itself imports neither Jdbi
  * nor Javalin: it runs, and is tested, without either. The Jdbi implementation is {@code
- * persistence.JdbiMessagingStore}.
+ * messaging.persistence.JdbiMessagingStore}.
  */
 public interface MessagingStore {
 

@@ -2,7 +2,6 @@ package dev.sfsim.simulator.query;
 
 import dev.sfsim.simulator.http.Negotiation;
 import dev.sfsim.simulator.org.ApiVersion;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,11 +34,14 @@ public final class QueryRoutes {
     this.explainer = explainer;
   }
 
-  public void register(RoutesConfig routes) {
-    routes.get("/services/data/{version}/query", ctx -> query(ctx, false));
-    routes.get("/services/data/{version}/queryAll", ctx -> query(ctx, true));
-    routes.get("/services/data/{version}/query/{locator}", this::next);
-    routes.get("/services/data/{version}/queryAll/{locator}", this::next);
+  /** {@code GET /services/data/vNN.N/query?q=}. */
+  public void query(Context ctx) {
+    query(ctx, false);
+  }
+
+  /** {@code GET /services/data/vNN.N/queryAll?q=}: deleted records too. */
+  public void queryAll(Context ctx) {
+    query(ctx, true);
   }
 
   private void query(Context ctx, boolean queryAll) {
@@ -64,7 +66,7 @@ public final class QueryRoutes {
     }
   }
 
-  private void next(Context ctx) {
+  public void next(Context ctx) {
     Negotiation.write(
         ctx,
         QUERY_RESULT,

@@ -7,11 +7,7 @@ import dev.sfsim.simulator.http.RequestJournal;
 import dev.sfsim.simulator.http.Requests;
 import dev.sfsim.simulator.org.OrgIdentity;
 import dev.sfsim.simulator.org.SalesforceException;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.Handler;
-import io.javalin.http.HandlerType;
-import io.javalin.router.Endpoint;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Collection;
@@ -26,9 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * /__admin/openapi.json}): the org of the access token (tokens start with the 15-character org id,
  * as Salesforce's do), of a login-host request ({@link LoginRouting}: token grants, authorize,
  * revoke, introspect, SOAP login and logout), of an {@code /id/{orgId}/...} path, or of an {@code
- * /__admin/orgs/{orgId}/...} path; everything else goes to the default org. Every org has the same
- * route table ({@link OrgEndpoints}); the server registers each path once and calls the handler of
- * the request's org. Also records each non-admin request in the org's {@link RequestJournal}.
+ * /__admin/orgs/{orgId}/...} path; everything else goes to the default org. The {@link RouteTable}
+ * registers each path once and calls the handler of the request's org. Also records each non-admin
+ * request in the org's {@link RequestJournal}.
  */
 public final class OrgRouter {
   /**
@@ -43,12 +39,12 @@ public final class OrgRouter {
   private static final String ORG_ATTRIBUTE = "sfsim.org";
   private static final String STARTED_ATTRIBUTE = "sfsim.started";
   private static final String RECEIVED_ATTRIBUTE = "sfsim.receivedAt";
-  private static final String ORG_PATH_PARAM = "sfsimOrgId";
+  static final String ORG_PATH_PARAM = "sfsimOrgId";
   private static final java.util.regex.Pattern SCHEME =
       java.util.regex.Pattern.compile("^\\S+\\s+");
 
   /** What the router knows of an org. */
-  public record RoutedOrg(OrgIdentity identity, OrgEndpoints endpoints, RequestJournal journal) {}
+  public record RoutedOrg(OrgIdentity identity, OrgHandlers handlers, RequestJournal journal) {}
 
   private final Map<String, RoutedOrg> orgs = new ConcurrentHashMap<>();
   private final RoutedOrg defaultOrg;
@@ -74,43 +70,13 @@ public final class OrgRouter {
     return List.copyOf(orgs.values());
   }
 
-  /** Registers every path of the default org's table once, dispatching to the request's org. */
-  public void register(RoutesConfig routes) {
-    routes.addEndpoint(new Endpoint(HandlerType.BEFORE, "*", this::resolve));
-    java.util.Set<String> registered = new java.util.HashSet<>();
-    for (Endpoint e : defaultOrg.endpoints().endpoints()) {
-      if (!registered.add(e.method.name() + " " + e.path)) {
-        continue;
-      } // the org's handler runs all filters of this key
-      routes.addEndpoint(new Endpoint(e.method, e.path, delegate(e.method, e.path)));
-      if (e.path.startsWith("/__admin/") && !e.path.equals("/__admin/health")) {
-        String perOrg =
-            ORG_ADMIN_PREFIX + "{" + ORG_PATH_PARAM + "}" + e.path.substring("/__admin".length());
-        routes.addEndpoint(new Endpoint(e.method, perOrg, delegate(e.method, e.path)));
-      }
-    }
-    routes.addEndpoint(new Endpoint(HandlerType.AFTER, "*", this::journal));
-  }
-
   /** The org the request was routed to (the default org before routing). */
   public static RoutedOrg org(Context ctx) {
     return ctx.attribute(ORG_ATTRIBUTE);
   }
 
-  private Handler delegate(HandlerType method, String path) {
-    return ctx -> {
-      RoutedOrg org = ctx.attribute(ORG_ATTRIBUTE);
-      if (org == null) {
-        return;
-      }
-      Handler h = org.endpoints().handler(method, path);
-      if (h != null) {
-        h.handle(ctx);
-      }
-    };
-  }
-
-  private void resolve(Context ctx) {
+  /** Before every request: chooses its org, once (404 for an unknown org of an org admin path). */
+  void resolve(Context ctx) {
     ctx.attribute(STARTED_ATTRIBUTE, System.nanoTime());
     ctx.attribute(RECEIVED_ATTRIBUTE, Instant.now());
     String path = Requests.path(ctx);
@@ -175,7 +141,8 @@ public final class OrgRouter {
     return defaultOrg;
   }
 
-  private void journal(Context ctx) {
+  /** After every request but admin calls: records it in its org's request journal. */
+  void journal(Context ctx) {
     RoutedOrg org = ctx.attribute(ORG_ATTRIBUTE);
     Long started = ctx.attribute(STARTED_ATTRIBUTE);
     if (org == null || started == null || Requests.path(ctx).startsWith("/__admin/")) {

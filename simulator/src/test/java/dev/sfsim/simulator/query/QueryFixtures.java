@@ -38,11 +38,16 @@ final class QueryFixtures {
   static Javalin queryServer(Jdbi jdbi) {
     SoqlCompiler compiler = new SoqlCompiler(Catalog.standard());
     SimClock clock = new SimClock();
+    QueryRoutes routes =
+        new QueryRoutes(
+            new QueryService(jdbi, compiler, clock), new QueryExplainer(jdbi, compiler, clock));
     return HttpServer.create(
-            new QueryRoutes(
-                    new QueryService(jdbi, compiler, clock),
-                    new QueryExplainer(jdbi, compiler, clock))
-                ::register)
+            r -> {
+              r.get("/services/data/{version}/query", routes::query);
+              r.get("/services/data/{version}/queryAll", routes::queryAll);
+              r.get("/services/data/{version}/query/{locator}", routes::next);
+              r.get("/services/data/{version}/queryAll/{locator}", routes::next);
+            })
         .start(0);
   }
 

@@ -1,4 +1,4 @@
-package dev.sfsim.simulator.sobject;
+package dev.sfsim.simulator.composite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -13,13 +13,15 @@ import dev.sfsim.simulator.catalog.Catalog;
 import dev.sfsim.simulator.catalog.SObjectField;
 import dev.sfsim.simulator.catalog.SObjectType;
 import dev.sfsim.simulator.clock.SimClock;
-import dev.sfsim.simulator.composite.RestDispatcher;
 import dev.sfsim.simulator.ids.SalesforceIds;
 import dev.sfsim.simulator.org.ApiVersion;
 import dev.sfsim.simulator.org.SalesforceException;
 import dev.sfsim.simulator.persistence.Database;
 import dev.sfsim.simulator.persistence.SqlStates;
 import dev.sfsim.simulator.query.QueryService;
+import dev.sfsim.simulator.sobject.ApiRequest;
+import dev.sfsim.simulator.sobject.ApiResponse;
+import dev.sfsim.simulator.sobject.RecordRepository;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

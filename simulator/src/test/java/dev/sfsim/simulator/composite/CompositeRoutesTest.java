@@ -1,4 +1,4 @@
-package dev.sfsim.simulator.sobject;
+package dev.sfsim.simulator.composite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;

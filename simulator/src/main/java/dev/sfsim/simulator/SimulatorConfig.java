@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything the simulator is configured with, read once at start from {@code SFSIM_*} environment
@@ -54,9 +55,9 @@ import java.util.Map;
  */
 public record SimulatorConfig(
     int port,
-    String databaseUrl,
-    String databaseUser,
-    String databasePassword,
+    @Nullable String databaseUrl,
+    @Nullable String databaseUser,
+    @Nullable String databasePassword,
     String clientId,
     String clientSecret,
     String username,
@@ -64,12 +65,12 @@ public record SimulatorConfig(
     List<Path> fixtureDirs,
     LatencyProfile latency,
     Duration sessionTimeout,
-    String adminToken,
+    @Nullable String adminToken,
     boolean tls,
     boolean immediateEntries,
     int maxInProgressRequests,
-    Path embeddedDirectory,
-    String customFields,
+    @Nullable Path embeddedDirectory,
+    @Nullable String customFields,
     String bindAddress,
     boolean autoAuthorize,
     long journalMaxBytes,
@@ -119,9 +120,7 @@ public record SimulatorConfig(
         bool(env, "SFSIM_TLS"),
         entries(env.get("SFSIM_CONVERSATION_ENTRIES")),
         intValue(env, "SFSIM_MAX_IN_PROGRESS_REQUESTS", 200),
-        blankToNull(env.get("SFSIM_EMBEDDED_DIR")) == null
-            ? null
-            : Path.of(env.get("SFSIM_EMBEDDED_DIR").trim()),
+        pathOrNull(blankToNull(env.get("SFSIM_EMBEDDED_DIR"))),
         blankToNull(env.get("SFSIM_CUSTOM_FIELDS")),
         env.getOrDefault("SFSIM_BIND_ADDRESS", DEFAULT_BIND_ADDRESS).trim(),
         authorize(env.get("SFSIM_AUTHORIZE")),
@@ -145,8 +144,8 @@ public record SimulatorConfig(
     return copy(b -> b.maxOrgs = max);
   }
 
-  private static boolean authorize(String v) {
-    if (blankToNull(v) == null || v.trim().equalsIgnoreCase("login")) {
+  private static boolean authorize(@Nullable String v) {
+    if (v == null || v.isBlank() || v.trim().equalsIgnoreCase("login")) {
       return false;
     }
     if (v.trim().equalsIgnoreCase("auto")) {
@@ -245,8 +244,8 @@ public record SimulatorConfig(
     return copy(b -> b.databaseUrl = url);
   }
 
-  private static boolean entries(String v) {
-    if (blankToNull(v) == null || v.trim().equalsIgnoreCase("realistic")) {
+  private static boolean entries(@Nullable String v) {
+    if (v == null || v.isBlank() || v.trim().equalsIgnoreCase("realistic")) {
       return false;
     }
     if (v.trim().equalsIgnoreCase("immediate")) {
@@ -256,8 +255,8 @@ public record SimulatorConfig(
         "SFSIM_CONVERSATION_ENTRIES must be 'realistic' or 'immediate', was '" + v + "'");
   }
 
-  private static LatencyProfile latency(String v) {
-    if (blankToNull(v) == null) {
+  private static LatencyProfile latency(@Nullable String v) {
+    if (v == null || v.isBlank()) {
       return LatencyProfile.REALISTIC;
     }
     try {
@@ -268,8 +267,8 @@ public record SimulatorConfig(
     }
   }
 
-  private static List<Path> paths(String v) {
-    if (blankToNull(v) == null) {
+  private static List<Path> paths(@Nullable String v) {
+    if (v == null || v.isBlank()) {
       return List.of();
     }
     return Arrays.stream(v.split("[,:;]"))
@@ -279,7 +278,7 @@ public record SimulatorConfig(
         .toList();
   }
 
-  private static String blankToNull(String v) {
+  private static @Nullable String blankToNull(@Nullable String v) {
     return v == null || v.isBlank() ? null : v;
   }
 
@@ -296,9 +295,9 @@ public record SimulatorConfig(
   /** The mutable twin of this record that {@link #copy} edits. */
   private static final class Copy {
     int port;
-    String databaseUrl;
-    String databaseUser;
-    String databasePassword;
+    @Nullable String databaseUrl;
+    @Nullable String databaseUser;
+    @Nullable String databasePassword;
     String clientId;
     String clientSecret;
     String username;
@@ -306,12 +305,12 @@ public record SimulatorConfig(
     List<Path> fixtureDirs;
     LatencyProfile latency;
     Duration sessionTimeout;
-    String adminToken;
+    @Nullable String adminToken;
     boolean tls;
     boolean immediateEntries;
     int maxInProgressRequests;
-    Path embeddedDirectory;
-    String customFields;
+    @Nullable Path embeddedDirectory;
+    @Nullable String customFields;
     String bindAddress;
     boolean autoAuthorize;
     long journalMaxBytes;
@@ -365,5 +364,9 @@ public record SimulatorConfig(
           journalMaxBytes,
           maxOrgs);
     }
+  }
+
+  private static @Nullable Path pathOrNull(@Nullable String value) {
+    return value == null ? null : Path.of(value.trim());
   }
 }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * The package graph, kept a DAG (low to high): {@code ids}, {@code clock}, {@code catalog}, {@code
  * org}; {@code soql}; {@code persistence}; {@code http}; the features ({@code auth}, {@code
  * sobject}, {@code query}, {@code composite}, {@code messaging}, {@code action}, {@code connect});
- * {@code admin}; {@code server}; the root package. And the "thin edges": the SOQL pipeline and the
+ * {@code admin}; {@code server}; the root package. And thin edges: the SOQL pipeline and the
  * messaging engine import neither Javalin nor Jdbi; only routes, filters and the server touch
  * Javalin. Every package says what lives in it ({@code package-info.java}).
  */

@@ -11,13 +11,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Listing and describe of invocable actions ("Invocable Actions", REST API Developer Guide; wire
- * format notes §5.1, §5.2): {@code GET B/actions}, {@code GET B/actions/standard}
- * (sendConversationMessages from v59.0) and {@code GET}/{@code HEAD
- * B/actions/standard/sendConversationMessages}, which answers 304 to an {@code If-Modified-Since}
- * not before the simulator's start. Custom actions are not emulated (501). XML answers ({@link
- * Negotiation}) use the roots {@code Actions} (lists) and {@code Action} (describe) — inferred, the
- * guide names the XML format for these resources but shows no XML example.
+ * Listing and describe of invocable actions ("Invocable Actions", REST API Developer Guide): {@code
+ * GET B/actions}, {@code GET B/actions/standard} (sendConversationMessages from v59.0) and {@code
+ * GET}/{@code HEAD B/actions/standard/sendConversationMessages}, which answers 304 to an {@code
+ * If-Modified-Since} not before the simulator's start. Custom actions are not emulated (501). XML
+ * answers ({@link Negotiation}) use the roots {@code Actions} (lists) and {@code Action} (describe)
+ * — inferred, the guide names the XML format for these resources but shows no XML example.
  */
 public final class ActionCatalogRoutes {
   private final Instant describeModified;

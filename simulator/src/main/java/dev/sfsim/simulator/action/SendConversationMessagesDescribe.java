@@ -8,11 +8,12 @@ import java.util.Map;
 
 /**
  * The describe of {@code sendConversationMessages} ({@code GET
- * /actions/standard/sendConversationMessages}; wire format notes §5.2, §5.4): label "Send
- * Conversation Messages", type {@code SEND_CONVERSATION_MESSAGES}, the inputs of the Actions
- * Developer Guide with their types ({@code messagingEndUserIds} a STRING list of up to 100),
- * outputs {@code requestId} and {@code messageIdentifiers}. {@code channelConsentType} and {@code
- * communicationSubscriptionId} appear from v62.0, the version they were added in.
+ * /actions/standard/sendConversationMessages}; "Send Conversation Messages Actions", Actions
+ * Developer Guide): label "Send Conversation Messages", type {@code SEND_CONVERSATION_MESSAGES},
+ * the inputs of the Actions Developer Guide with their types ({@code messagingEndUserIds} a STRING
+ * list of up to 100), outputs {@code requestId} and {@code messageIdentifiers}. {@code
+ * channelConsentType} and {@code communicationSubscriptionId} appear from v62.0, the version they
+ * were added in.
  */
 public final class SendConversationMessagesDescribe {
   public static final String LABEL = "Send Conversation Messages";

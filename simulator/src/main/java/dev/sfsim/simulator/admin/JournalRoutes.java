@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code GET /__admin/requests} (filters {@code method}, {@code pathPrefix}, {@code since}: an
@@ -54,7 +55,7 @@ public final class JournalRoutes {
     ctx.json(body);
   }
 
-  private static Instant since(String value) {
+  private static @Nullable Instant since(String value) {
     if (value == null || value.isBlank()) {
       return null;
     }

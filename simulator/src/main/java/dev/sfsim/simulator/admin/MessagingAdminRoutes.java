@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The messaging admin endpoints of the admin API (contract: {@code GET /__admin/openapi.json}):
@@ -272,7 +273,7 @@ public final class MessagingAdminRoutes {
     ctx.status(204);
   }
 
-  private static String text(JsonNode node, String name) {
+  private static @Nullable String text(JsonNode node, String name) {
     JsonNode n = node.get(name);
     if (n == null || n.isNull()) {
       return null;
@@ -283,7 +284,7 @@ public final class MessagingAdminRoutes {
     return n.asText();
   }
 
-  private static String id(JsonNode node, String name, String prefix) {
+  private static @Nullable String id(JsonNode node, String name, String prefix) {
     String v = text(node, name);
     if (v == null) {
       return null;
@@ -298,7 +299,7 @@ public final class MessagingAdminRoutes {
                     List.of(name)));
   }
 
-  private static SalesforceException bad(String message) {
+  private static SalesforceException bad(@Nullable String message) {
     return SalesforceException.badRequest(ErrorCode.INVALID_INPUT, message);
   }
 

@@ -3,6 +3,7 @@ package dev.sfsim.simulator.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sfsim.simulator.org.OrgIdentity;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Creates, lists and drops orgs (admin API contract: {@code GET /__admin/openapi.json}); the
@@ -17,7 +18,7 @@ public interface OrgAdmin {
    * @throws dev.sfsim.simulator.org.SalesforceException 400 when the fixtures are bad (nothing is
    *     created)
    */
-  OrgIdentity create(JsonNode fixtures);
+  OrgIdentity create(@Nullable JsonNode fixtures);
 
   /** Every org, the default org first. */
   List<OrgIdentity> list();

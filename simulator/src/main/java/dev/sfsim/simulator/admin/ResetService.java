@@ -212,7 +212,8 @@ public final class ResetService {
       Object now) {
     h.createUpdate(
             """
-                        INSERT INTO users (id, username, first_name, last_name, name, email, alias, is_active, user_type,
+                        INSERT INTO users (id, username, first_name, last_name, name, email, alias,
+                            is_active, user_type,
                             created_date, created_by_id, last_modified_date, last_modified_by_id, system_modstamp)
                         VALUES (:id, :username, :first, :last, :name, :email, :alias, true, :userType,
                             :now, :creator, :now, :creator, :now)""")

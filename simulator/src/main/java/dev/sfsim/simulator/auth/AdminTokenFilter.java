@@ -6,6 +6,7 @@ import dev.sfsim.simulator.org.SalesforceException;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Closes {@code /__admin/**} when {@code SFSIM_ADMIN_TOKEN} is set (admin API contract: {@code GET
@@ -14,12 +15,12 @@ import java.security.MessageDigest;
  * INVALID_SESSION_ID}. The comparison takes constant time.
  */
 public final class AdminTokenFilter {
-  private final byte[] token;
+  private final byte @Nullable [] token;
 
   /**
    * @param token the admin token; null or blank leaves the admin API open
    */
-  public AdminTokenFilter(String token) {
+  public AdminTokenFilter(@Nullable String token) {
     this.token = token == null || token.isBlank() ? null : token.getBytes(StandardCharsets.UTF_8);
   }
 

@@ -6,6 +6,7 @@ import dev.sfsim.simulator.org.SalesforceException;
 import dev.sfsim.simulator.org.Session;
 import io.javalin.http.Context;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Requires {@code Authorization: Bearer <token>} on {@code /services/data/vNN.N/**}; a missing,
@@ -30,7 +31,7 @@ public final class AuthFilter {
   }
 
   /** The session of an Authorization header value, or the Salesforce 401 error. */
-  public Session authenticate(String authorization) {
+  public Session authenticate(@Nullable String authorization) {
     if (authorization == null || authorization.isBlank()) {
       throw SalesforceException.invalidSession();
     }

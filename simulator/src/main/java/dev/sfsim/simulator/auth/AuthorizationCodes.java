@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One-time authorization codes of the web server flow ("OAuth 2.0 Web Server Flow for Web App
@@ -35,14 +36,15 @@ final class AuthorizationCodes {
       String orgId15,
       String clientId,
       String redirectUri,
-      String challenge,
-      String challengeMethod) {
+      @Nullable String challenge,
+      @Nullable String challengeMethod) {
     String code = RoutingHints.CODE_PREFIX + orgId15 + TokenService.randomText(65);
     jdbi.useHandle(
         h ->
             h.createUpdate(
                     """
-                        INSERT INTO oauth_authorization_code (code, client_id, redirect_uri, code_challenge, code_challenge_method, expires_at)
+                        INSERT INTO oauth_authorization_code (code, client_id, redirect_uri,
+                            code_challenge, code_challenge_method, expires_at)
                         VALUES (:code, :clientId, :redirectUri, :challenge, :method, :expiresAt)""")
                 .bind("code", code)
                 .bind("clientId", clientId)
@@ -63,7 +65,8 @@ final class AuthorizationCodes {
    *     expired code, {@code redirect_uri_mismatch} for another redirect URI, {@code invalid_grant}
    *     "invalid code verifier" for a missing or wrong PKCE verifier
    */
-  boolean redeem(String code, String clientId, String redirectUri, String verifier) {
+  boolean redeem(
+      String code, String clientId, @Nullable String redirectUri, @Nullable String verifier) {
     record Row(
         String clientId, String redirectUri, String challenge, String method, Instant expiresAt) {}
     Row row =
@@ -96,7 +99,7 @@ final class AuthorizationCodes {
     return row.challenge() != null;
   }
 
-  private static boolean matches(String challenge, String method, String verifier) {
+  private static boolean matches(String challenge, String method, @Nullable String verifier) {
     if (verifier == null) {
       return false;
     }

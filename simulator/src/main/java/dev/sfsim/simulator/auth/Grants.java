@@ -6,23 +6,25 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The grants of {@code POST /services/oauth2/token} (spec section 1.1): checks the form fields of
- * each and issues the tokens. {@code password} and {@code client_credentials} need the consumer key
- * and secret; {@code refresh_token} the key, and the secret when one is sent; {@code
- * authorization_code} the key and the secret, unless the code was issued for a PKCE {@code
- * code_challenge} (then the {@code code_verifier} stands in for it, as for a connected app without
- * "Require Secret for Web Server Flow"; "OAuth 2.0 Web Server Flow for Web App Integration" and
- * "Proof Key for Code Exchange (PKCE) Extension", Salesforce Help), and a missing secret is 400
- * {@code invalid_client} "invalid client credentials" as Salesforce answers it; {@code
- * authorization_code} answers with a refresh token, {@code refresh_token} does not rotate it.
+ * The grants of {@code POST /services/oauth2/token} ("OAuth Authorization Flows", Salesforce Help):
+ * checks the form fields of each and issues the tokens. {@code password} and {@code
+ * client_credentials} need the consumer key and secret; {@code refresh_token} the key, and the
+ * secret when one is sent; {@code authorization_code} the key and the secret, unless the code was
+ * issued for a PKCE {@code code_challenge} (then the {@code code_verifier} stands in for it, as for
+ * a connected app without "Require Secret for Web Server Flow"; "OAuth 2.0 Web Server Flow for Web
+ * App Integration" and "Proof Key for Code Exchange (PKCE) Extension", Salesforce Help), and a
+ * missing secret is 400 {@code invalid_client} "invalid client credentials" as Salesforce answers
+ * it; {@code authorization_code} answers with a refresh token, {@code refresh_token} does not
+ * rotate it.
  */
 final class Grants {
   static final String JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
 
   /** The outcome of a grant: the access token and, for the web server flow, a refresh token. */
-  record Issued(Session session, String refreshToken) {}
+  record Issued(Session session, @Nullable String refreshToken) {}
 
   private final OrgIdentity org;
   private final TokenService tokens;
@@ -78,7 +80,7 @@ final class Grants {
     checkClient(c.id(), c.secret(), true);
   }
 
-  private record Client(String id, String secret) {}
+  private record Client(@Nullable String id, @Nullable String secret) {}
 
   private static Client client(Map<String, String> form, String authorization) {
     String id = form.get("client_id");
@@ -132,7 +134,7 @@ final class Grants {
   }
 
   /** Consumer key, then secret: a secret is checked when required or when one was sent. */
-  void checkClient(String id, String secret, boolean secretRequired) {
+  void checkClient(@Nullable String id, @Nullable String secret, boolean secretRequired) {
     if (id == null || id.isBlank()) {
       if (secretRequired) {
         throw new OAuthError("invalid_client_id", "client identifier invalid");
@@ -156,7 +158,7 @@ final class Grants {
   }
 
   /** Constant-time comparison, so secrets cannot be guessed from timings. */
-  static boolean equal(String expected, String given) {
+  static boolean equal(String expected, @Nullable String given) {
     if (given == null) {
       return false;
     }

@@ -50,8 +50,8 @@ public final class IdentityRoutes {
   }
 
   /**
-   * OpenID Connect user info (spec section 1.4); the {@code sf} CLI needs {@code user_id} and
-   * {@code organization_id}.
+   * OpenID Connect user info ("UserInfo Endpoint", Salesforce Help); the {@code sf} CLI needs
+   * {@code user_id} and {@code organization_id}.
    */
   public void userinfo(Context ctx) {
     Session s = auth.authenticate(ctx.header("Authorization"));

@@ -9,6 +9,7 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.time.Instant;
 import java.util.Base64;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Verifies the assertion of the {@code urn:ietf:params:oauth:grant-type:jwt-bearer} grant ("OAuth
@@ -49,7 +50,7 @@ final class JwtBearer {
    *     authorization code" when {@code exp} has passed, {@code invalid_request} when the assertion
    *     is missing
    */
-  Claims verify(String assertion, String instanceUrl) {
+  Claims verify(@Nullable String assertion, String instanceUrl) {
     if (assertion == null || assertion.isBlank()) {
       throw OAuthError.missing("assertion");
     }

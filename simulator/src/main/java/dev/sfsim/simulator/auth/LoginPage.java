@@ -2,6 +2,7 @@ package dev.sfsim.simulator.auth;
 
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The login step of {@code /services/oauth2/authorize} when it is not automatic ({@code
@@ -31,7 +32,7 @@ final class LoginPage {
   /**
    * @param error shown above the form (Salesforce's wording for a failed login), or null
    */
-  static String html(Map<String, String> params, String error) {
+  static String html(Map<String, String> params, @Nullable String error) {
     StringBuilder b =
         new StringBuilder(
             "<!DOCTYPE html><html><head><meta charset=\"UTF-8\"><title>Login | Salesforce</title></head><body>");

@@ -4,6 +4,7 @@ import dev.sfsim.simulator.server.OrgRouter;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What names the org of a login-host request, for {@link OrgRouter}: the org id carried by a token,
@@ -17,14 +18,15 @@ public final class LoginRouting {
   private static final String SOAP_PREFIX = "/services/Soap/u/";
 
   /** Any of the three may be null; a null hint means the path is not a login-host path. */
-  public record Hint(String orgId, String username, String clientId) {}
+  public record Hint(
+      @Nullable String orgId, @Nullable String username, @Nullable String clientId) {}
 
   private LoginRouting() {}
 
   /**
    * @param path the request path with repeated slashes collapsed
    */
-  public static Hint of(Context ctx, String path) {
+  public static @Nullable Hint of(Context ctx, String path) {
     return switch (path) {
       case "/services/oauth2/token" -> token(ctx);
       case "/services/oauth2/authorize" ->
@@ -59,12 +61,12 @@ public final class LoginRouting {
     return new Hint(hint.orgId(), hint.username(), null);
   }
 
-  private static String orgIdOf(String token) {
+  private static @Nullable String orgIdOf(@Nullable String token) {
     return RoutingHints.orgIdOf(token).orElse(null);
   }
 
   /** A form field, or the query parameter of that name (revoke also takes {@code GET ?token=}). */
-  private static String param(Context ctx, String name) {
+  private static @Nullable String param(Context ctx, String name) {
     String v = ctx.formParam(name);
     return v != null ? v : ctx.queryParam(name);
   }
@@ -73,12 +75,12 @@ public final class LoginRouting {
    * {@code client_id} of the form, or the user part of {@code Authorization: Basic
    * base64(id:secret)}.
    */
-  private static String clientId(Context ctx) {
+  private static @Nullable String clientId(Context ctx) {
     String id = ctx.formParam("client_id");
     return id != null ? id : basicUser(ctx.header("Authorization"));
   }
 
-  private static String basicUser(String auth) {
+  private static @Nullable String basicUser(String auth) {
     if (auth == null || !auth.regionMatches(true, 0, "Basic ", 0, 6)) {
       return null;
     }

@@ -3,9 +3,7 @@ package dev.sfsim.simulator.auth;
 /**
  * An OAuth endpoint failure: Salesforce answers these with a flat {@code
  * {"error","error_description"}} body ("OAuth 2.0 Token Endpoint Error Codes", Salesforce Help),
- * not the REST error array.
- *
- * @param status HTTP status, 400 unless stated
+ * not the REST error array. Its {@code status} is the HTTP status, 400 unless stated.
  */
 final class OAuthError extends RuntimeException {
   final int status;

@@ -12,17 +12,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The OAuth endpoints of the login host (spec section 1; "OAuth Endpoints", Salesforce Help):
- * {@code POST /services/oauth2/token} (form-encoded; every grant of {@link Grants}; answers in
- * {@code format=json|urlencoded|xml}), {@code GET|POST /services/oauth2/authorize} (the web server
- * flow: the configured user logs in — {@code username} and {@code password} as query or form
- * fields, or through the {@link LoginPage} — or, with {@code SFSIM_AUTHORIZE=auto}, approves at
- * once; the browser is then redirected to {@code redirect_uri} with {@code code} and {@code
- * state}), {@code POST|GET /services/oauth2/revoke} (200, empty body) and {@code POST
- * /services/oauth2/introspect}. Failures are Salesforce's flat {@code
- * {"error","error_description"}}.
+ * The OAuth endpoints of the login host ("OAuth Endpoints", Salesforce Help): {@code POST
+ * /services/oauth2/token} (form-encoded; every grant of {@link Grants}; answers in {@code
+ * format=json|urlencoded|xml}), {@code GET|POST /services/oauth2/authorize} (the web server flow:
+ * the configured user logs in — {@code username} and {@code password} as query or form fields, or
+ * through the {@link LoginPage} — or, with {@code SFSIM_AUTHORIZE=auto}, approves at once; the
+ * browser is then redirected to {@code redirect_uri} with {@code code} and {@code state}), {@code
+ * POST|GET /services/oauth2/revoke} (200, empty body) and {@code POST /services/oauth2/introspect}.
+ * Failures are Salesforce's flat {@code {"error","error_description"}}.
  */
 public final class OAuthRoutes {
   private final OrgIdentity org;
@@ -176,7 +176,7 @@ public final class OAuthRoutes {
         && Grants.equal(org.password(), in.get("password"));
   }
 
-  private void revoke(Context ctx, String token) {
+  private void revoke(Context ctx, @Nullable String token) {
     if (tokens.revoke(token)) {
       ctx.status(200).result("");
       return;

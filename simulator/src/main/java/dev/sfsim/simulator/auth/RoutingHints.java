@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the login-host endpoints carry that names their org, read before the request reaches an org
@@ -36,7 +37,7 @@ public final class RoutingHints {
    * The 15-character org id an access token ({@code 00D…!…}), refresh token ({@code
    * 5Aep<orgId15>…}) or authorization code ({@code aPrx<orgId15>…}) carries.
    */
-  public static Optional<String> orgIdOf(String token) {
+  public static Optional<String> orgIdOf(@Nullable String token) {
     if (token == null) {
       return Optional.empty();
     }
@@ -101,5 +102,5 @@ public final class RoutingHints {
   /**
    * @param username the {@code login} username, or null; @param orgId the session's org id, or null
    */
-  public record SoapHint(String username, String orgId) {}
+  public record SoapHint(@Nullable String username, @Nullable String orgId) {}
 }

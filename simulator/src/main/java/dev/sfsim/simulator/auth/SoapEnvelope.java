@@ -8,6 +8,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Partner API SOAP request read with the JDK's StAX parser (no DTDs, no external entities): the
@@ -19,7 +20,7 @@ import javax.xml.stream.XMLStreamReader;
  * @param fields local name -> text of the operation's child elements
  * @param sessionId {@code SessionHeader/sessionId}, or null
  */
-record SoapEnvelope(String operation, Map<String, String> fields, String sessionId) {
+record SoapEnvelope(String operation, Map<String, String> fields, @Nullable String sessionId) {
 
   /**
    * @throws IllegalArgumentException when the text is not a SOAP envelope with a body element

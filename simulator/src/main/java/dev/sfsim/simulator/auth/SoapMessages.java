@@ -2,11 +2,12 @@ package dev.sfsim.simulator.auth;
 
 import dev.sfsim.simulator.org.OrgIdentity;
 import dev.sfsim.simulator.org.Session;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The Partner API answers as a real org writes them (spec section 1.2): envelope with the {@code
- * soapenv} prefix, default namespace {@code urn:partner.soap.sforce.com}. Faults (namespace {@code
- * urn:fault.partner.soap.sforce.com}) are written by {@code http.ErrorRenderer}.
+ * The Partner API answers as a real org writes them ("login()", SOAP API Developer Guide): envelope
+ * with the {@code soapenv} prefix, default namespace {@code urn:partner.soap.sforce.com}; faults in
+ * {@code urn:fault.partner.soap.sforce.com}, written by {@code http.ErrorRenderer}.
  */
 final class SoapMessages {
   private static final String XML_DECL = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
@@ -67,11 +68,14 @@ final class SoapMessages {
         + "\" xmlns=\"urn:partner.soap.sforce.com\"><soapenv:Body><logoutResponse/></soapenv:Body></soapenv:Envelope>";
   }
 
-  private static String el(String name, String text) {
+  private static String el(String name, @Nullable String text) {
     return "<" + name + ">" + escape(text) + "</" + name + ">";
   }
 
-  private static String escape(String s) {
+  private static String escape(@Nullable String s) {
+    if (s == null) {
+      return "";
+    }
     return s.replace("&", "&amp;")
         .replace("<", "&lt;")
         .replace(">", "&gt;")

@@ -10,9 +10,9 @@ import io.javalin.http.Context;
 
 /**
  * The Partner SOAP API at {@code POST /services/Soap/u/{version}} (any version; also the {@code
- * serverUrl} form {@code .../u/{version}/{orgId15}}): {@code login} (spec section 1.2; "login()",
- * SOAP API Developer Guide) and {@code logout} (revokes the {@code SessionHeader}'s session). Wrong
- * credentials are HTTP 500 with the {@code INVALID_LOGIN} fault; other operations are 501 {@code
+ * serverUrl} form {@code .../u/{version}/{orgId15}}): {@code login} ("login()", SOAP API Developer
+ * Guide) and {@code logout} (revokes the {@code SessionHeader}'s session). Wrong credentials are
+ * HTTP 500 with the {@code INVALID_LOGIN} fault; other operations are 501 {@code
  * NOT_SUPPORTED_BY_SIMULATOR}.
  */
 public final class SoapRoutes {

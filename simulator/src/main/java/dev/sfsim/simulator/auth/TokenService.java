@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Issues, checks and revokes OAuth access and refresh tokens, stored in PostgreSQL so that several
@@ -41,7 +42,7 @@ public final class TokenService {
       String userId,
       String clientId,
       Instant issuedAt,
-      Instant expiresAt) {}
+      @Nullable Instant expiresAt) {}
 
   /** The configured lifetime of access tokens. */
   public Duration lifetime() {
@@ -69,7 +70,8 @@ public final class TokenService {
    * Issues an access token, remembering the client and the refresh token it came from (revoked
    * together).
    */
-  public Session issue(OrgIdentity org, String userId, String clientId, String refreshToken) {
+  public Session issue(
+      OrgIdentity org, String userId, String clientId, @Nullable String refreshToken) {
     Instant now = clock.now();
     Session s =
         new Session(
@@ -78,7 +80,8 @@ public final class TokenService {
         h ->
             h.createUpdate(
                     """
-                        INSERT INTO access_token (token, user_id, org_id, issued_at, expires_at, client_id, refresh_token)
+                        INSERT INTO access_token (token, user_id, org_id, issued_at, expires_at,
+                            client_id, refresh_token)
                         VALUES (:token, :userId, :orgId, :issuedAt, :expiresAt, :clientId, :refreshToken)""")
                 .bind("token", s.token())
                 .bind("userId", userId)
@@ -148,7 +151,7 @@ public final class TokenService {
   }
 
   /** The live access or refresh token of that value (expired access tokens are not live). */
-  public Optional<TokenInfo> inspect(String token) {
+  public Optional<TokenInfo> inspect(@Nullable String token) {
     if (token == null || token.isBlank()) {
       return Optional.empty();
     }
@@ -170,7 +173,7 @@ public final class TokenService {
                                 rs.getTimestamp(3).toInstant(),
                                 rs.getTimestamp(4).toInstant()))
                     .findOne()
-                    .filter(t -> t.expiresAt().isAfter(now)));
+                    .filter(t -> t.expiresAt() != null && t.expiresAt().isAfter(now)));
     if (access.isPresent()) {
       return access;
     }
@@ -198,7 +201,7 @@ public final class TokenService {
    *
    * @return false when no live token has that value
    */
-  public boolean revoke(String token) {
+  public boolean revoke(@Nullable String token) {
     if (token == null || token.isBlank()) {
       return false;
     }

@@ -46,11 +46,11 @@ public final class Catalog {
           find(d.object())
               .orElseThrow(
                   () -> CustomFields.bad(d.entry(), "unknown object '" + d.object() + "'"));
-      if (fields.get(t.name()).stream()
+      if (fields.getOrDefault(t.name(), List.of()).stream()
           .anyMatch(f -> f.name().equalsIgnoreCase(d.field().name()))) {
         throw CustomFields.bad(d.entry(), t.name() + " already has a field " + d.field().name());
       }
-      fields.get(t.name()).add(d.field());
+      java.util.Objects.requireNonNull(fields.get(t.name())).add(d.field());
     }
     return new Catalog(
         byLowerName.values().stream()
@@ -64,7 +64,7 @@ public final class Catalog {
                         t.table(),
                         t.sinceVersion(),
                         t.supportedCalls(),
-                        fields.get(t.name()),
+                        java.util.Objects.requireNonNull(fields.get(t.name())),
                         t.autoNumberFormat()))
             .toList());
   }

@@ -1,5 +1,7 @@
 package dev.sfsim.simulator.catalog;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A lookup seen from its parent ("ChildRelationship", SOAP API Developer Guide).
  *
@@ -8,4 +10,5 @@ package dev.sfsim.simulator.catalog;
  * @param relationshipName the name used in SOQL subqueries, e.g. {@code Contacts}; null when the
  *     org gives none
  */
-public record ChildRelationship(String childSObject, String field, String relationshipName) {}
+public record ChildRelationship(
+    String childSObject, String field, @Nullable String relationshipName) {}

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the user's custom field declarations ({@code SFSIM_CUSTOM_FIELDS}: a JSON document or the
@@ -67,11 +68,11 @@ public final class CustomFields {
   private CustomFields() {}
 
   /**
-   * @param pathOrJson the JSON document itself (starting with {@code {}) or the path of a file holding it; null or
-   *                   blank: no custom fields
+   * @param pathOrJson the JSON document itself (starting with <code>{</code>) or the path of a file
+   *     holding it; null or blank: no custom fields
    * @throws IllegalArgumentException naming {@code SFSIM_CUSTOM_FIELDS} and the bad entry
    */
-  public static List<Definition> read(String pathOrJson) {
+  public static List<Definition> read(@Nullable String pathOrJson) {
     if (pathOrJson == null || pathOrJson.isBlank()) {
       return List.of();
     }
@@ -90,7 +91,10 @@ public final class CustomFields {
     } catch (IOException e) {
       throw new IllegalArgumentException(
           "SFSIM_CUSTOM_FIELDS is not valid JSON: "
-              + e.getMessage().lines().findFirst().orElse(""));
+              + java.util.Objects.requireNonNullElse(e.getMessage(), "")
+                  .lines()
+                  .findFirst()
+                  .orElse(""));
     }
     if (root == null || !root.path("fields").isArray()) {
       throw new IllegalArgumentException("SFSIM_CUSTOM_FIELDS must be {\"fields\":[...]}");

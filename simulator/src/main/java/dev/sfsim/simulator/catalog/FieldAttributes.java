@@ -1,5 +1,7 @@
 package dev.sfsim.simulator.catalog;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Describe flags of a field beyond type and access ("DescribeSObjectResult Field", SOAP API
  * Developer Guide).
@@ -10,7 +12,7 @@ package dev.sfsim.simulator.catalog;
  * @param nameField {@code nameField}: the record's name, shown in recent items
  * @param autoNumber {@code autoNumber}: filled by the org from a display format
  * @param sequenceWithin when not null, the field defaults to the next number among live records
- *     sharing the value of this other field (ConversationEntry.Seq within its ConversationId, §9.9)
+ *     sharing the value of this other field (ConversationEntry.Seq within its ConversationId)
  * @param childRelationshipName the relationship name under which the parent's describe lists this
  *     lookup's children (e.g. {@code Contacts} for Contact.AccountId); null: listed without a name
  * @param picklistLabels picklist value -> label, for the values whose label differs from the value
@@ -27,8 +29,8 @@ public record FieldAttributes(
     boolean unique,
     boolean nameField,
     boolean autoNumber,
-    String sequenceWithin,
-    String childRelationshipName,
+    @Nullable String sequenceWithin,
+    @Nullable String childRelationshipName,
     java.util.Map<String, String> picklistLabels,
     boolean custom,
     int precision,
@@ -48,8 +50,8 @@ public record FieldAttributes(
       boolean unique,
       boolean nameField,
       boolean autoNumber,
-      String sequenceWithin,
-      String childRelationshipName,
+      @Nullable String sequenceWithin,
+      @Nullable String childRelationshipName,
       java.util.Map<String, String> picklistLabels) {
     this(
         externalId,

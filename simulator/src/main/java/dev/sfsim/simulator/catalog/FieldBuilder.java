@@ -1,6 +1,7 @@
 package dev.sfsim.simulator.catalog;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Fluent construction of {@link SObjectField}s for {@link StandardObjects}; the column is derived
@@ -9,12 +10,12 @@ import java.util.List;
 final class FieldBuilder {
   private final String name;
   private final FieldType type;
-  private String label;
+  private @Nullable String label;
   private int length;
   private List<String> picklist = List.of();
-  private String defaultValue;
+  private @Nullable String defaultValue;
   private List<String> referenceTo = List.of();
-  private String relationshipName;
+  private @Nullable String relationshipName;
   private boolean nillable = true;
   private boolean createable = true;
   private boolean updateable = true;
@@ -24,8 +25,8 @@ final class FieldBuilder {
   private boolean unique;
   private boolean nameField;
   private boolean autoNumber;
-  private String sequenceWithin;
-  private String childRelationshipName;
+  private @Nullable String sequenceWithin;
+  private @Nullable String childRelationshipName;
   private boolean custom;
   private int precision;
   private int scale;

@@ -8,10 +8,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Turns a stored (JDBC) value into the JSON value Salesforce answers for a field of that type (wire
- * format notes §3.6; "Valid Date and DateTime Formats", SOQL and SOSL Reference): date-times {@code
+ * Turns a stored (JDBC) value into the JSON value Salesforce answers for a field of that type
+ * ("Valid Date and DateTime Formats", SOQL and SOSL Reference): date-times {@code
  * "2011-07-07T00:37:00.000+0000"} (UTC, milliseconds), dates {@code "2010-01-01"}, int as a JSON
  * integer, double as a JSON number ({@code 23.0}), booleans, text as is, null as null.
  */
@@ -25,7 +26,7 @@ public final class FieldValues {
    * The JSON value (String, Integer, Double, Boolean or null) of {@code value} stored for {@code
    * field}.
    */
-  public static Object toJson(SObjectField field, Object value) {
+  public static @Nullable Object toJson(SObjectField field, Object value) {
     return toJson(field.type(), value);
   }
 
@@ -35,7 +36,7 @@ public final class FieldValues {
    * @param value what JDBC/Jdbi returned: String, Boolean, Number, {@link java.sql.Date}, {@link
    *     LocalDate}, {@link Timestamp}, {@link OffsetDateTime}, {@link Instant}, ... or null
    */
-  public static Object toJson(FieldType type, Object value) {
+  public static @Nullable Object toJson(FieldType type, Object value) {
     if (value == null) {
       return null;
     }

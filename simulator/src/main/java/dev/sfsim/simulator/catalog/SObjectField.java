@@ -1,6 +1,7 @@
 package dev.sfsim.simulator.catalog;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One field of an sObject as describe reports it ("DescribeSObjectResult Field", SOAP API Developer
@@ -24,14 +25,14 @@ import java.util.List;
  */
 public record SObjectField(
     String name,
-    String label,
+    @Nullable String label,
     FieldType type,
     int length,
     String column,
     List<String> picklistValues,
-    String defaultValue,
+    @Nullable String defaultValue,
     List<String> referenceTo,
-    String relationshipName,
+    @Nullable String relationshipName,
     boolean nillable,
     boolean createable,
     boolean updateable,
@@ -54,9 +55,9 @@ public record SObjectField(
       int length,
       String column,
       List<String> picklistValues,
-      String defaultValue,
+      @Nullable String defaultValue,
       List<String> referenceTo,
-      String relationshipName,
+      @Nullable String relationshipName,
       boolean nillable,
       boolean createable,
       boolean updateable,

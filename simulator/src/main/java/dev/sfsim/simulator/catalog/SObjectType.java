@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One sObject of the simulated org: what describe says of it and where its records live.
@@ -32,7 +33,7 @@ public record SObjectType(
     double sinceVersion,
     Set<SupportedCall> supportedCalls,
     List<SObjectField> fields,
-    String autoNumberFormat,
+    @Nullable String autoNumberFormat,
     Map<String, SObjectField> fieldsByLowerName) {
 
   public SObjectType {
@@ -54,7 +55,7 @@ public record SObjectType(
       double sinceVersion,
       Set<SupportedCall> supportedCalls,
       List<SObjectField> fields,
-      String autoNumberFormat) {
+      @Nullable String autoNumberFormat) {
     this(
         name,
         label,

@@ -4,7 +4,17 @@ import static dev.sfsim.simulator.catalog.FieldBuilder.field;
 import static dev.sfsim.simulator.catalog.FieldBuilder.picklist;
 import static dev.sfsim.simulator.catalog.FieldBuilder.reference;
 import static dev.sfsim.simulator.catalog.FieldBuilder.text;
-import static dev.sfsim.simulator.catalog.SupportedCall.*;
+import static dev.sfsim.simulator.catalog.SupportedCall.CREATE;
+import static dev.sfsim.simulator.catalog.SupportedCall.DELETE;
+import static dev.sfsim.simulator.catalog.SupportedCall.DESCRIBE_SOBJECTS;
+import static dev.sfsim.simulator.catalog.SupportedCall.GET_DELETED;
+import static dev.sfsim.simulator.catalog.SupportedCall.GET_UPDATED;
+import static dev.sfsim.simulator.catalog.SupportedCall.QUERY;
+import static dev.sfsim.simulator.catalog.SupportedCall.RETRIEVE;
+import static dev.sfsim.simulator.catalog.SupportedCall.SEARCH;
+import static dev.sfsim.simulator.catalog.SupportedCall.UNDELETE;
+import static dev.sfsim.simulator.catalog.SupportedCall.UPDATE;
+import static dev.sfsim.simulator.catalog.SupportedCall.UPSERT;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The simulated clock behind every timestamp the simulator writes (the README's "Messaging
@@ -31,11 +32,11 @@ public final class SimClock {
    * @param frozenAt the instant it stands at, or null while running
    * @param version increases with every change (a cached state is replaced by newer ones only)
    */
-  public record State(Duration offset, Instant frozenAt, long version) {
+  public record State(Duration offset, @Nullable Instant frozenAt, long version) {
     /** Real time, running. */
     public static final State REAL = new State(Duration.ZERO, null, 0);
 
-    State next(Duration newOffset, Instant newFrozenAt) {
+    State next(Duration newOffset, @Nullable Instant newFrozenAt) {
       return new State(newOffset, newFrozenAt, version + 1);
     }
   }

@@ -24,12 +24,12 @@ import org.jdbi.v3.core.Handle;
 import org.jspecify.annotations.Nullable;
 
 /**
- * sObject Collections ("sObject Collections", REST API Developer Guide; wire format notes §7):
- * create (POST), update (PATCH), delete (DELETE {@code ?ids=}), upsert (PATCH {@code /X/{Field}})
- * of up to 200 records, and retrieve (GET {@code /X?ids=&fields=} or POST {@code /X
- * {"ids","fields"}}, up to 2000). Answers 200 with one {@code {"id","success","errors"}} per
- * record, in order; each record runs in its own savepoint, and under {@code allOrNone} one failure
- * rolls all back ({@code ALL_OR_NONE_OPERATION_ROLLED_BACK} for the others).
+ * sObject Collections ("sObject Collections", REST API Developer Guide): create (POST), update
+ * (PATCH), delete (DELETE {@code ?ids=}), upsert (PATCH {@code /X/{Field}}) of up to 200 records,
+ * and retrieve (GET {@code /X?ids=&fields=} or POST {@code /X {"ids","fields"}}, up to 2000).
+ * Answers 200 with one {@code {"id","success","errors"}} per record, in order; each record runs in
+ * its own savepoint, and under {@code allOrNone} one failure rolls all back ({@code
+ * ALL_OR_NONE_OPERATION_ROLLED_BACK} for the others).
  */
 final class Collections {
   static final int MAX_RECORDS = 200;
@@ -88,7 +88,9 @@ final class Collections {
                                   ErrorCode.MISSING_ARGUMENT,
                                   "Id not specified in an update call",
                                   List.of()));
-              String id = RecordOperations.pathId(type, values.remove(key).asText());
+              String id =
+                  RecordOperations.pathId(
+                      type, java.util.Objects.requireNonNull(values.remove(key)).asText());
               records.update(h, type, id, values, r);
               return SaveResult.saved(id, null);
             },
@@ -97,9 +99,11 @@ final class Collections {
 
   private ApiResponse upsert(Handle h, ApiRequest r) {
     SObjectType type =
-        catalog.find(r.segment(0), r.version().value()).orElseThrow(SalesforceException::notFound);
+        catalog
+            .find(java.util.Objects.requireNonNull(r.segment(0)), r.version().value())
+            .orElseThrow(SalesforceException::notFound);
     SObjectField key =
-        type.field(r.segment(1), r.version().value())
+        type.field(java.util.Objects.requireNonNull(r.segment(1)), r.version().value())
             .filter(
                 f ->
                     f.name().equals("Id")
@@ -178,7 +182,9 @@ final class Collections {
   private ApiResponse retrieve(Handle h, ApiRequest r) {
     SObjectResource.allow(r, "GET", "POST");
     SObjectType type =
-        catalog.find(r.segment(0), r.version().value()).orElseThrow(SalesforceException::notFound);
+        catalog
+            .find(java.util.Objects.requireNonNull(r.segment(0)), r.version().value())
+            .orElseThrow(SalesforceException::notFound);
     List<String> ids;
     String fields;
     if (r.method().equals("POST")) {
@@ -310,7 +316,7 @@ final class Collections {
     return list;
   }
 
-  private static List<String> idList(String ids, int max) {
+  private static List<String> idList(@Nullable String ids, int max) {
     List<String> list = new ArrayList<>();
     if (ids != null) {
       for (String s : ids.split(",")) {

@@ -14,11 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
+import org.jspecify.annotations.Nullable;
 
 /**
- * {@code /composite} ("Composite", REST API Developer Guide; wire format notes §7): up to 25
- * subrequests run in order in one transaction, each in its own savepoint; {@code @{refId.path}} in
- * a url or body takes a value of an earlier answer. Always 200 {@code
+ * {@code /composite} ("Composite", REST API Developer Guide): up to 25 subrequests run in order in
+ * one transaction, each in its own savepoint; {@code @{refId.path}} in a url or body takes a value
+ * of an earlier answer. Always 200 {@code
  * {"compositeResponse":[{"body","httpHeaders","httpStatusCode","referenceId"}]}}; under {@code
  * allOrNone} a failure rolls everything back and every other subrequest reports 400 {@code
  * PROCESSING_HALTED}. Also dispatches {@code /composite/batch}, {@code /composite/sobjects} and
@@ -131,7 +132,7 @@ final class CompositeResource {
     }
   }
 
-  private static Map<String, Object> entry(ApiResponse resp, String referenceId) {
+  private static Map<String, Object> entry(ApiResponse resp, @Nullable String referenceId) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("body", resp.body());
     m.put("httpHeaders", resp.headers());
@@ -140,7 +141,7 @@ final class CompositeResource {
     return m;
   }
 
-  static String json(JsonNode node) {
+  static @Nullable String json(@Nullable JsonNode node) {
     try {
       return node == null || node.isNull() || node.isMissingNode()
           ? null

@@ -29,7 +29,7 @@ final class ResultRefs {
    * dev.sfsim.simulator.sobject.SaveResult}, JSON trees) are kept as the maps and lists of their
    * JSON form, so references walk one shape.
    */
-  void put(String referenceId, @Nullable Object body) {
+  void put(@Nullable String referenceId, @Nullable Object body) {
     bodies.put(
         referenceId,
         body == null || body instanceof Map || body instanceof List
@@ -50,7 +50,7 @@ final class ResultRefs {
     return sb.toString();
   }
 
-  JsonNode resolve(JsonNode node) {
+  @Nullable JsonNode resolve(JsonNode node) {
     if (node == null) {
       return null;
     }

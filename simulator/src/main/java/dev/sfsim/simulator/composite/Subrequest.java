@@ -12,12 +12,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One element of {@code compositeRequest} or {@code batchRequests}: method, url (absolute {@code
  * /services/data/vNN.N/…} or, in batches, relative {@code vNN.N/…}), optional body and referenceId.
  */
-record Subrequest(String method, String url, JsonNode body, String referenceId) {
+record Subrequest(String method, String url, JsonNode body, @Nullable String referenceId) {
   private static final Pattern REFERENCE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_]*");
   private static final Set<String> METHODS =
       Set.of("GET", "POST", "PATCH", "PUT", "DELETE", "HEAD");
@@ -33,7 +34,7 @@ record Subrequest(String method, String url, JsonNode body, String referenceId) 
               + ref
               + ". A referenceId must start with a letter or a number, and it can contain only letters, numbers and underscores ('_').");
     }
-    if (earlier.stream().anyMatch(e -> e.referenceId().equals(ref))) {
+    if (earlier.stream().anyMatch(e -> ref.equals(e.referenceId()))) {
       throw SalesforceException.badRequest(
           ErrorCode.INVALID_INPUT, "Duplicate referenceId provided in the request: " + ref);
     }

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code POST /composite/tree/X} ("sObject Tree", REST API Developer Guide): records of X with
@@ -47,7 +48,9 @@ final class Tree {
     }
     SObjectResource.allow(r, "POST");
     SObjectType type =
-        catalog.find(r.segment(0), r.version().value()).orElseThrow(SalesforceException::notFound);
+        catalog
+            .find(java.util.Objects.requireNonNull(r.segment(0)), r.version().value())
+            .orElseThrow(SalesforceException::notFound);
     JsonNode recs = Bodies.object(r.body()).get("records");
     if (recs == null || !recs.isArray()) {
       throw SalesforceException.badRequest(ErrorCode.INVALID_INPUT, "records is required");
@@ -83,8 +86,8 @@ final class Tree {
       Handle h,
       SObjectType type,
       JsonNode rec,
-      String parentField,
-      String parentId,
+      @Nullable String parentField,
+      @Nullable String parentId,
       int depth,
       ApiRequest r,
       List<Map<String, Object>> results,

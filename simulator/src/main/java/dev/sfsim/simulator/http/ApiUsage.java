@@ -6,8 +6,8 @@ import io.javalin.http.Context;
 /**
  * Counts authenticated REST calls below {@code /services/data/vNN.N/} per simulated UTC day, as
  * {@code DailyApiRequests} counts them, and reports the count on every such response as {@code
- * Sforce-Limit-Info: api-usage=N/15000} (wire format notes §2.2; jsforce and simple-salesforce read
- * it). The count is per simulator process.
+ * Sforce-Limit-Info: api-usage=N/15000} ("Limit Info Header", REST API Developer Guide; jsforce and
+ * simple-salesforce read it). The count is per simulator process.
  */
 public final class ApiUsage {
   /** A Developer Edition org's daily API request allocation. */

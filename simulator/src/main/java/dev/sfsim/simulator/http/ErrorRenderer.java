@@ -57,14 +57,16 @@ public final class ErrorRenderer {
    * @param errorCode the wire spelling of the code
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record RestError(String message, String errorCode, @Nullable List<String> fields) {}
+  public record RestError(
+      @Nullable String message, String errorCode, @Nullable List<String> fields) {}
 
   /** A composite subrequest's error element: {@code errorCode} first, as composite answers it. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record SubrequestError(String errorCode, String message, @Nullable List<String> fields) {}
+  public record SubrequestError(
+      String errorCode, @Nullable String message, @Nullable List<String> fields) {}
 
   /** A record's error in a save result ({@code fields} always present, possibly empty). */
-  public record RecordError(String statusCode, String message, List<String> fields) {}
+  public record RecordError(String statusCode, @Nullable String message, List<String> fields) {}
 
   /** Installs the exception and error-status handlers. */
   public static void register(RoutesConfig routes) {
@@ -133,7 +135,7 @@ public final class ErrorRenderer {
 
   /** A record's error in a save result; no fields gives {@code "fields":[]}. */
   public static RecordError recordError(
-      ErrorCode statusCode, String message, @Nullable List<String> fields) {
+      ErrorCode statusCode, @Nullable String message, @Nullable List<String> fields) {
     return new RecordError(statusCode.name(), message, fields == null ? List.of() : fields);
   }
 
@@ -183,18 +185,22 @@ public final class ErrorRenderer {
    * message}; with a {@code detailType} (e.g. {@code LoginFault}) the detail repeats code and
    * message as {@code sf:exceptionCode}/{@code sf:exceptionMessage}.
    */
-  public static String soapFault(ErrorCode code, String message, @Nullable String detailType) {
+  public static String soapFault(
+      ErrorCode code, @Nullable String message, @Nullable String detailType) {
     return soapFault("sf:" + code.name(), code.name(), message, detailType);
   }
 
   /** A SOAP fault for a request that is not a SOAP message: {@code soapenv:Client}. */
-  public static String soapClientFault(String message) {
+  public static String soapClientFault(@Nullable String message) {
     return soapFault("soapenv:Client", null, message, null);
   }
 
   private static String soapFault(
-      String faultCode, @Nullable String code, String message, @Nullable String detailType) {
-    String faultString = code == null ? message : code + ": " + message;
+      String faultCode,
+      @Nullable String code,
+      @Nullable String message,
+      @Nullable String detailType) {
+    @Nullable String faultString = code == null ? message : code + ": " + message;
     StringBuilder sb =
         new StringBuilder(XML_DECL)
             .append("<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\"")
@@ -218,7 +224,14 @@ public final class ErrorRenderer {
     return sb.append("</soapenv:Fault></soapenv:Body></soapenv:Envelope>").toString();
   }
 
-  private static String xmlElement(String name, String text) {
+  /**
+   * {@code <name>text</name>}, escaped; no text (an exception without a message) gives an empty
+   * element.
+   */
+  private static String xmlElement(String name, @Nullable String text) {
+    if (text == null) {
+      return "<" + name + "></" + name + ">";
+    }
     String escaped =
         text.replace("&", "&amp;")
             .replace("<", "&lt;")

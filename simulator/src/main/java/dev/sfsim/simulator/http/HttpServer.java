@@ -8,6 +8,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Javalin server: Salesforce paths exactly as Salesforce spells them, repeated slashes
@@ -53,7 +54,7 @@ public final class HttpServer {
    */
   @SafeVarargs
   public static Javalin create(
-      boolean tls, String host, int port, Consumer<RoutesConfig>... registrations) {
+      boolean tls, @Nullable String host, int port, Consumer<RoutesConfig>... registrations) {
     return Javalin.create(
         config -> {
           if (tls) {
@@ -84,8 +85,7 @@ public final class HttpServer {
           config.http.defaultContentType = "application/json;charset=UTF-8";
           config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
           ErrorRenderer.register(config.routes);
-          // Salesforce sends the charset; some clients compare the header exactly (wire format
-          // notes §2.2).
+          // Salesforce sends the charset; some clients compare the header exactly.
           config.routes.after(
               ctx -> {
                 String type = ctx.res().getContentType();

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.SalesforceException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one JSON mapper, and request-body parsing that fails as Salesforce does ({@code
@@ -28,7 +29,7 @@ public final class Json {
    * @throws SalesforceException 400 {@code JSON_PARSER_ERROR} naming the line and column of the
    *     problem (an empty body included)
    */
-  public static JsonNode parse(String body) {
+  public static JsonNode parse(@Nullable String body) {
     if (body == null || body.isBlank()) {
       throw SalesforceException.badRequest(
           ErrorCode.JSON_PARSER_ERROR, "The request body is empty. Expected a JSON document.");

@@ -6,11 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code GET B/limits} ("Limits", REST API Developer Guide; wire format notes §2.5): {@code
- * {"<Name>":{"Max":n, "Remaining":n}}}. {@code DailyApiRequests} counts this process's real calls
- * ({@link ApiUsage}); the other allocations are those of a Developer Edition org, with nothing
- * consumed because the simulator offers nothing that consumes them (Bulk API, streaming, OData
- * callouts, storage accounting).
+ * {@code GET B/limits} ("Limits", REST API Developer Guide): {@code {"<Name>":{"Max":n,
+ * "Remaining":n}}}. {@code DailyApiRequests} counts this process's real calls ({@link ApiUsage});
+ * the other allocations are those of a Developer Edition org, with nothing consumed because the
+ * simulator offers nothing that consumes them (Bulk API, streaming, OData callouts, storage
+ * accounting).
  */
 public final class LimitsRoutes {
   private final ApiUsage usage;

@@ -8,6 +8,7 @@ import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one place that decides between JSON and XML ("Content Type Header" and "Using cURL in the
@@ -61,7 +62,7 @@ public final class Negotiation {
    * Writes {@code body} as JSON, or as XML with the given root element (and item element for a
    * top-level array).
    */
-  public static void write(Context ctx, String root, String item, Object body) {
+  public static void write(Context ctx, String root, @Nullable String item, Object body) {
     if (wantsXml(ctx)) {
       ctx.contentType(XML_UTF8).result(XmlRenderer.render(root, item, body));
     } else {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One org's request journal ({@code GET /__admin/requests}; admin API contract: {@code GET
@@ -81,7 +82,7 @@ public final class RequestJournal {
   }
 
   /** Filters of {@code GET /__admin/requests}; null means "any". */
-  public record Filter(String method, String pathPrefix, Instant since) {
+  public record Filter(String method, String pathPrefix, @Nullable Instant since) {
     boolean matches(Entry e) {
       return (method == null || method.equalsIgnoreCase(e.method()))
           && (pathPrefix == null || e.path().startsWith(pathPrefix))

@@ -3,6 +3,7 @@ package dev.sfsim.simulator.http;
 import dev.sfsim.simulator.org.ApiVersion;
 import dev.sfsim.simulator.org.Session;
 import io.javalin.http.Context;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Request facts handlers share: the instance URL the client called, the authenticated session, the
@@ -57,7 +58,7 @@ public final class Requests {
   }
 
   /** The {@code If-Modified-Since} instant (RFC 1123), or null when absent or unparsable. */
-  public static java.time.Instant ifModifiedSince(Context ctx) {
+  public static java.time.@Nullable Instant ifModifiedSince(Context ctx) {
     String header = ctx.header("If-Modified-Since");
     if (header == null || header.isBlank()) {
       return null;

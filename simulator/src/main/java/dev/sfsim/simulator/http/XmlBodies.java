@@ -13,6 +13,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads an XML request body ({@code Content-Type: application/xml}) into the JSON tree the handlers
@@ -121,7 +122,7 @@ public final class XmlBodies {
    * The element's own XML attributes (namespaced ones such as {@code xsi:nil} aside) as an {@code
    * attributes} object.
    */
-  private static ObjectNode attributes(XMLStreamReader r) {
+  private static @Nullable ObjectNode attributes(XMLStreamReader r) {
     ObjectNode attributes = null;
     for (int i = 0; i < r.getAttributeCount(); i++) {
       String ns = r.getAttributeNamespace(i);

@@ -9,6 +9,7 @@ import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns the JSON tree a handler built into the XML Salesforce's REST API answers with {@code
@@ -47,7 +48,7 @@ public final class XmlRenderer {
    * @param item the element name of each item when {@code body} is an array
    * @param body a JSON-serialisable tree (maps, lists, records, scalars)
    */
-  public static String render(String root, String item, Object body) {
+  public static String render(String root, @Nullable String item, Object body) {
     JsonNode node = body instanceof JsonNode n ? n : Json.MAPPER.valueToTree(body);
     StringWriter out = new StringWriter();
     try {
@@ -75,7 +76,7 @@ public final class XmlRenderer {
     return out.toString();
   }
 
-  private static void element(XMLStreamWriter w, String name, JsonNode value)
+  private static void element(XMLStreamWriter w, @Nullable String name, JsonNode value)
       throws XMLStreamException {
     if (value.isArray()) {
       for (JsonNode n : value) {

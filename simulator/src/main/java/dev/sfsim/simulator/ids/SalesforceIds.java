@@ -1,11 +1,13 @@
 package dev.sfsim.simulator.ids;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Salesforce record ids: a 3-character key prefix and 12 more characters (15, case-sensitive), plus
- * a 3-character case checksum (18). Reproduces the algorithm in "What is a Salesforce ID" / §4.7 of
- * the wire format notes; generated ids look like {@code 0PASM000000001A} + checksum.
+ * a 3-character case checksum (18). Reproduces the case-safe checksum of "Field Types" (ID), SOAP
+ * API Developer Guide, as Salesforce's {@code CASESAFEID()} computes it; generated ids look like
+ * {@code 0PASM000000001A} + checksum.
  */
 public final class SalesforceIds {
   private static final String CHECKSUM_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345";
@@ -42,7 +44,7 @@ public final class SalesforceIds {
    * @return empty when the text is not alphanumeric, has another length, or is an 18-character id
    *     whose checksum does not match (Salesforce answers those with {@code MALFORMED_ID})
    */
-  public static Optional<String> parse(String text) {
+  public static Optional<String> parse(@Nullable String text) {
     if (text == null) {
       return Optional.empty();
     }

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Attempts a batch of due messages of one request inside the dispatcher's transaction, in recipient
@@ -48,7 +49,11 @@ final class BatchSender {
    * fault.
    */
   private record Planned(
-      DueMessage m, Recipient r, String existingSession, int newSession, FaultRule undeliverable) {}
+      DueMessage m,
+      Recipient r,
+      @Nullable String existingSession,
+      int newSession,
+      @Nullable FaultRule undeliverable) {}
 
   /** A session this batch creates. */
   private static final class Fresh {
@@ -112,6 +117,7 @@ final class BatchSender {
         errors.add(error(req, m, r, failure.get(), now));
         continue;
       }
+      java.util.Objects.requireNonNull(r); // failure() is empty only for a known recipient
       List<OpenSession> sessions = open.getOrDefault(r.id(), List.of());
       if (SessionGate.holds(
           req.allowedSessionStatus(), sessions.stream().map(OpenSession::status).toList())) {
@@ -218,7 +224,7 @@ final class BatchSender {
   private void write(
       MessagingTransaction tx,
       SendRequest req,
-      String text,
+      @Nullable String text,
       List<Planned> planned,
       List<Fresh> fresh,
       boolean end,
@@ -349,7 +355,7 @@ final class BatchSender {
   }
 
   /** The first rule that matches and still applies to this message. */
-  private static FaultRule applicable(
+  private static @Nullable FaultRule applicable(
       List<FaultRule> rules, Map<String, Integer> fired, Recipient r, DueMessage m) {
     for (FaultRule rule : rules) {
       if (!rule.matches(r)) {
@@ -391,7 +397,11 @@ final class BatchSender {
   }
 
   private static MessageUpdate update(
-      DueMessage m, String status, String reason, String sessionId, Instant dueAt) {
+      DueMessage m,
+      String status,
+      @Nullable String reason,
+      @Nullable String sessionId,
+      @Nullable Instant dueAt) {
     return new MessageUpdate(
         m.messageIdentifier(),
         status,
@@ -407,7 +417,7 @@ final class BatchSender {
   }
 
   private DeliveryError error(
-      SendRequest req, DueMessage m, Recipient r, String reason, Instant now) {
+      SendRequest req, DueMessage m, @Nullable Recipient r, String reason, Instant now) {
     String owner = req.queued() ? settings.integrationUserId() : req.createdById();
     return new DeliveryError(
         reason,

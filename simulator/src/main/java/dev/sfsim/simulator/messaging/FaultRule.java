@@ -1,6 +1,7 @@
 package dev.sfsim.simulator.messaging;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A fault rule of {@code POST /__admin/faults} (admin API contract: {@code GET
@@ -14,15 +15,15 @@ import java.time.Duration;
  * @param fired how often the rule fired so far
  */
 public record FaultRule(
-    String id,
-    String messagingEndUserId,
-    String messagingPlatformKey,
-    String messagingChannelId,
+    @Nullable String id,
+    @Nullable String messagingEndUserId,
+    @Nullable String messagingPlatformKey,
+    @Nullable String messagingChannelId,
     String effect,
-    String reason,
-    String statusCode,
-    Integer times,
-    Duration delay,
+    @Nullable String reason,
+    @Nullable String statusCode,
+    @Nullable Integer times,
+    @Nullable Duration delay,
     int fired) {
   public static final java.util.Set<String> EFFECTS =
       java.util.Set.of("fail", "transient", "undeliverable", "delay");

@@ -3,6 +3,7 @@ package dev.sfsim.simulator.messaging;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Something that happened in an org's messaging world, as the admin event stream ({@code GET
@@ -54,7 +55,11 @@ public record MessagingEvent(String type, Map<String, Object> data) {
   }
 
   public static MessagingEvent messageStatus(
-      Instant at, String messageIdentifier, String sessionId, String status, String statusCode) {
+      Instant at,
+      String messageIdentifier,
+      String sessionId,
+      String status,
+      @Nullable String statusCode) {
     return of(
         MESSAGE_STATUS,
         at,
@@ -116,7 +121,7 @@ public record MessagingEvent(String type, Map<String, Object> data) {
         text);
   }
 
-  private static MessagingEvent of(String type, Instant at, Object... pairs) {
+  private static MessagingEvent of(String type, Instant at, @Nullable Object... pairs) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("type", type);
     m.put("at", at == null ? null : Instants.iso(at));

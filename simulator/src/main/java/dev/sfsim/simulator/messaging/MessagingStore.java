@@ -7,7 +7,7 @@ import java.util.function.Function;
 
 /**
  * What the messaging engine needs from the database, so that the engine itself imports neither Jdbi
- * nor Javalin (DESIGN.md, "Thin edges"). The Jdbi implementation is {@code
+ * nor Javalin: it runs, and is tested, without either. The Jdbi implementation is {@code
  * messaging.persistence.JdbiMessagingStore}.
  */
 public interface MessagingStore {

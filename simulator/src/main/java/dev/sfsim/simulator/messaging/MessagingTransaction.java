@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The engine's reads and writes inside one transaction of {@link MessagingStore#inTransaction}.
@@ -32,15 +33,15 @@ public interface MessagingTransaction {
   record MessageUpdate(
       UUID messageIdentifier,
       String status,
-      String failureReason,
-      String sessionId,
-      Instant dueAt,
+      @Nullable String failureReason,
+      @Nullable String sessionId,
+      @Nullable Instant dueAt,
       int transientFailures,
       boolean delayed,
-      Instant deliverDueAt,
-      Instant readDueAt,
-      String undeliverableCode,
-      String undeliverableReason) {}
+      @Nullable Instant deliverDueAt,
+      @Nullable Instant readDueAt,
+      @Nullable String undeliverableCode,
+      @Nullable String undeliverableReason) {}
 
   /** A MessagingSession to insert (the README's "Messaging behaviour" rules). */
   record NewSession(
@@ -48,13 +49,13 @@ public interface MessagingTransaction {
       String name,
       String status,
       String origin,
-      String channelType,
+      @Nullable String channelType,
       String endUserId,
-      String channelId,
+      @Nullable String channelId,
       String ownerId,
       Instant now,
-      Instant expiresAt,
-      Integer agentMessages,
+      @Nullable Instant expiresAt,
+      @Nullable Integer agentMessages,
       int endUserMessages) {}
 
   /** A ConversationEntry to insert. */
@@ -64,11 +65,11 @@ public interface MessagingTransaction {
       int seq,
       String entryType,
       String actorType,
-      String actorId,
-      String actorName,
-      String message,
+      @Nullable String actorId,
+      @Nullable String actorName,
+      @Nullable String message,
       String messageIdentifier,
-      String messageStatus,
+      @Nullable String messageStatus,
       String createdById,
       Instant now) {}
 
@@ -76,9 +77,9 @@ public interface MessagingTransaction {
   record DeliveryError(
       String failureReason,
       String fullMessage,
-      String destination,
-      String channelId,
-      String endUserId,
+      @Nullable String destination,
+      @Nullable String channelId,
+      @Nullable String endUserId,
       String createdById,
       Instant now) {}
 
@@ -165,7 +166,7 @@ public interface MessagingTransaction {
   void setRequestDispatch(
       String requestId,
       JsonNode parameters,
-      String commSubscriptionId,
+      @Nullable String commSubscriptionId,
       String sessionLongevity,
       Instant dueAt);
 

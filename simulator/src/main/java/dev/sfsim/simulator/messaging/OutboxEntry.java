@@ -2,6 +2,7 @@ package dev.sfsim.simulator.messaging;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** One message a fake channel "received" ({@code GET /__admin/outbox}). */
 public record OutboxEntry(
@@ -13,6 +14,6 @@ public record OutboxEntry(
     String messageType,
     String messagingSessionId,
     String messageDefinitionName,
-    String text,
+    @Nullable String text,
     Instant sentAt,
     String status) {}

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes one accepted invocation: the ConvMessageSendRequest ({@code Pending}, every recipient
@@ -58,10 +59,10 @@ public final class RequestWriter {
       List<String> endUserIds,
       String allowedSessionStatus,
       boolean enforceConsent,
-      String consentType,
+      @Nullable String consentType,
       JsonNode parameters,
       String callerId,
-      String commSubscriptionId,
+      @Nullable String commSubscriptionId,
       String sessionLongevity) {}
 
   /** The written request's id and its message identifiers, in recipient order. */

@@ -5,6 +5,7 @@ import dev.sfsim.simulator.catalog.ConsentType;
 import dev.sfsim.simulator.catalog.MessageType;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Whether a message may be sent, in the order of the README's "Messaging behaviour" rules: the end
@@ -40,7 +41,10 @@ final class SendRules {
    * @return the failure reason, or empty when the message may go out
    */
   static Optional<String> failure(
-      SendRequest request, Recipient r, Set<String> subscribed, boolean templateApproved) {
+      SendRequest request,
+      @Nullable Recipient r,
+      Set<String> subscribed,
+      boolean templateApproved) {
     if (r == null) {
       return Optional.of(END_USER_NOT_FOUND);
     }

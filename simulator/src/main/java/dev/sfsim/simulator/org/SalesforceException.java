@@ -22,14 +22,14 @@ public final class SalesforceException extends RuntimeException {
   private final @Nullable List<String> fields;
 
   public SalesforceException(
-      int status, ErrorCode errorCode, String message, @Nullable List<String> fields) {
+      int status, ErrorCode errorCode, @Nullable String message, @Nullable List<String> fields) {
     super(message, null, false, false);
     this.status = status;
     this.errorCode = errorCode;
     this.fields = fields == null ? null : List.copyOf(fields);
   }
 
-  public SalesforceException(int status, ErrorCode errorCode, String message) {
+  public SalesforceException(int status, ErrorCode errorCode, @Nullable String message) {
     this(status, errorCode, message, null);
   }
 
@@ -44,7 +44,7 @@ public final class SalesforceException extends RuntimeException {
   }
 
   /** 400 with the given code and message, no {@code fields} key. */
-  public static SalesforceException badRequest(ErrorCode errorCode, String message) {
+  public static SalesforceException badRequest(ErrorCode errorCode, @Nullable String message) {
     return new SalesforceException(400, errorCode, message);
   }
 

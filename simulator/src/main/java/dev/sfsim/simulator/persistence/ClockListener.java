@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -64,7 +65,7 @@ final class ClockListener implements AutoCloseable {
     return c;
   }
 
-  private void listen(Connection initial) {
+  private void listen(@Nullable Connection initial) {
     boolean reconnected = initial == null;
     Connection next = initial;
     while (!closed) {

@@ -39,8 +39,10 @@ final class ClockRepository implements SimClock.Shared {
           }
           h.createUpdate(
                   """
-                            INSERT INTO sim_clock (singleton, offset_millis, frozen_at, version) VALUES (true, :offset, :frozen, :version)
-                            ON CONFLICT (singleton) DO UPDATE SET offset_millis = :offset, frozen_at = :frozen, version = :version""")
+                            INSERT INTO sim_clock (singleton, offset_millis, frozen_at, version)
+                                VALUES (true, :offset, :frozen, :version)
+                            ON CONFLICT (singleton) DO UPDATE SET offset_millis = :offset, frozen_at
+                                = :frozen, version = :version""")
               .bind("offset", after.offset().toMillis())
               .bind(
                   "frozen",

@@ -12,6 +12,7 @@ import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,21 +25,21 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
-  private final EmbeddedPostgres embedded;
+  private final @Nullable EmbeddedPostgres embedded;
 
   /** The data directory of a temporary embedded server, deleted after it stops; null otherwise. */
-  private Path temporaryData;
+  private @Nullable Path temporaryData;
 
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
-  private final PreparedDirectory prepared;
+  private final @Nullable PreparedDirectory prepared;
   private final String jdbcUrl;
-  private final String user;
-  private final String password;
+  private final @Nullable String user;
+  private final @Nullable String password;
   private final List<ExtraColumn> extraColumns;
   private final DatabaseHealth health;
   private final ClockListener clocks;
-  private final PostmasterWatchdog watchdog;
+  private final @Nullable PostmasterWatchdog watchdog;
 
   /**
    * A column the catalog's custom fields add to an object's table ({@code SFSIM_CUSTOM_FIELDS}):
@@ -85,11 +86,11 @@ public final class Database implements AutoCloseable {
   public static final String DEFAULT_SCHEMA = "public";
 
   private Database(
-      EmbeddedPostgres embedded,
+      @Nullable EmbeddedPostgres embedded,
       String jdbcUrl,
-      String user,
-      String password,
-      PreparedDirectory prepared,
+      @Nullable String user,
+      @Nullable String password,
+      @Nullable PreparedDirectory prepared,
       List<ExtraColumn> extraColumns) {
     this.embedded = embedded;
     this.prepared = prepared;
@@ -181,12 +182,12 @@ public final class Database implements AutoCloseable {
    *     missing, so a directory prepared when the image is built makes the start take a few hundred
    *     milliseconds
    */
-  public static Database embedded(Path directory) {
+  public static Database embedded(@Nullable Path directory) {
     return embedded(directory, List.of());
   }
 
   /** {@link #embedded(Path)} with the custom fields' columns added to every schema. */
-  public static Database embedded(Path directory, List<ExtraColumn> extraColumns) {
+  public static Database embedded(@Nullable Path directory, List<ExtraColumn> extraColumns) {
     try {
       var builder = EmbeddedPostgres.builder();
       PreparedDirectory prepared = directory == null ? null : new PreparedDirectory(directory);
@@ -210,17 +211,14 @@ public final class Database implements AutoCloseable {
         // deleted by us after
         // the stop, in the background: a hundred org schemas are tens of thousands of files,
         // seconds to delete.
-        temporary =
-            Path.of(
-                System.getProperty("java.io.tmpdir"),
-                "embedded-pg",
-                java.util.UUID.randomUUID().toString());
+        Path parent = Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg");
+        temporary = parent.resolve(java.util.UUID.randomUUID().toString());
         builder.setDataDirectory(temporary).setCleanDataDirectory(false);
         superuserPassword = EmbeddedCredentials.randomPassword();
-        java.nio.file.Files.createDirectories(temporary.getParent());
+        java.nio.file.Files.createDirectories(parent);
         pwfile =
             EmbeddedCredentials.privateFile(
-                temporary.getParent().resolve(temporary.getFileName() + ".pw"), superuserPassword);
+                parent.resolve(temporary.getFileName() + ".pw"), superuserPassword);
       }
       // Password authentication for every connection (initdb's --auth-* after zonky's "-A trust"
       // win), the superuser's
@@ -275,7 +273,10 @@ public final class Database implements AutoCloseable {
    * schema.
    */
   public static Database external(
-      String jdbcUrl, String user, String password, List<ExtraColumn> extraColumns) {
+      String jdbcUrl,
+      @Nullable String user,
+      @Nullable String password,
+      List<ExtraColumn> extraColumns) {
     return new Database(null, jdbcUrl, user, password, null, extraColumns);
   }
 

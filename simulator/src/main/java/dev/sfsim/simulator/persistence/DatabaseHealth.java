@@ -8,6 +8,7 @@ import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +30,7 @@ public final class DatabaseHealth implements AutoCloseable {
   private final HikariDataSource pool;
   private final ScheduledExecutorService probes;
   private volatile boolean up = true;
-  private Connection probe;
+  private @Nullable Connection probe;
 
   DatabaseHealth(HikariDataSource pool) {
     this.pool = pool;

@@ -11,10 +11,10 @@ import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Fills child relationship sub-selects into a page of parent records (wire format §3.4): one
- * statement per sub-select for the whole page; a parent with children gets {@code
- * {"totalSize":n,"done":true,"records":[…]}} under the relationship name, a parent without any gets
- * {@code null}.
+ * Fills child relationship sub-selects into a page of parent records ("Relationship Queries", SOQL
+ * and SOSL Reference): one statement per sub-select for the whole page; a parent with children gets
+ * {@code {"totalSize":n,"done":true,"records":[…]}} under the relationship name, a parent without
+ * any gets {@code null}.
  */
 final class ChildRecords {
   private ChildRecords() {}

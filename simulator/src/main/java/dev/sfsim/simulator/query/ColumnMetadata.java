@@ -10,12 +10,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The column metadata of {@code GET /query?q=…&columns=true} (wire format §3.7), which {@code sf
- * data query} reads to lay out its table: one entry per selected column in SELECT order, parent
- * relationships with their columns under {@code joinColumns}, aggregate columns with {@code
- * aggregate: true}; flags follow describe.
+ * The column metadata of {@code GET /query?q=…&columns=true} (not in Salesforce's guides; as real
+ * orgs answer it), which {@code sf data query} reads to lay out its table: one entry per selected
+ * column in SELECT order, parent relationships with their columns under {@code joinColumns},
+ * aggregate columns with {@code aggregate: true}; flags follow describe.
  */
 final class ColumnMetadata {
   private ColumnMetadata() {}
@@ -97,7 +98,7 @@ final class ColumnMetadata {
       boolean aggregate,
       FieldType type,
       String name,
-      String display,
+      @Nullable String display,
       boolean insertable,
       boolean updatable,
       List<Map<String, Object>> join) {
@@ -106,7 +107,7 @@ final class ColumnMetadata {
 
   private static Map<String, Object> entry(
       boolean aggregate,
-      FieldType type,
+      @Nullable FieldType type,
       String name,
       String display,
       boolean insertable,

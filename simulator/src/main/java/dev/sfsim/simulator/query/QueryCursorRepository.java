@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Query cursors in PostgreSQL (table {@code query_cursor}), so that any simulator instance sharing
@@ -14,7 +15,10 @@ import org.jdbi.v3.core.Handle;
  * gone.
  */
 final class QueryCursorRepository {
-  /** Salesforce drops a query cursor after about 15 minutes without use (wire format §3.3). */
+  /**
+   * Salesforce drops a query cursor after about 15 minutes without use ("QueryLocator", SOAP API
+   * Developer Guide).
+   */
   static final Duration IDLE_EXPIRY = Duration.ofMinutes(15);
 
   /** Key prefix of query locators ({@code 01gB000003OCxSPIA1-2000}). */
@@ -35,7 +39,7 @@ final class QueryCursorRepository {
   /** Stores a new cursor and prunes expired ones; returns its id. */
   static String create(
       Handle h,
-      String soql,
+      @Nullable String soql,
       double apiVersion,
       boolean queryAll,
       int batchSize,
@@ -48,7 +52,8 @@ final class QueryCursorRepository {
     String id = SalesforceIds.generate(KEY_PREFIX, n);
     h.createUpdate(
             """
-                INSERT INTO query_cursor (id, soql, api_version, query_all, batch_size, total_size, clock_at, last_used_at)
+                INSERT INTO query_cursor (id, soql, api_version, query_all, batch_size, total_size,
+                    clock_at, last_used_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
         .bind(0, id)
         .bind(1, soql)

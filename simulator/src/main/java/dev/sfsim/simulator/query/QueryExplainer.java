@@ -13,7 +13,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * {@code GET /query?explain=SOQL} ("Get Feedback on Query Performance", REST API Developer Guide)
- * and {@code GET /query?q=SOQL&columns=true} (wire format §3.7, see {@link ColumnMetadata}).
+ * and {@code GET /query?q=SOQL&columns=true} (as {@code sf data query} reads it, see {@link
+ * ColumnMetadata}).
  *
  * <p>The plan comes from PostgreSQL's own {@code EXPLAIN} of the translated statement: {@code
  * cardinality} is its row estimate, {@code leadingOperationType} {@code Index} when it scans an

@@ -7,13 +7,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code GET /services/data/vNN.N/query?q=…} and {@code /queryAll?q=…} (wire format notes §3.1),
- * their pages {@code /query/{locator}} and {@code /queryAll/{locator}}, {@code ?columns=true}
- * (§3.7) and {@code ?explain=}. The trailing slash forms ({@code /query/?q=}, simple-salesforce)
- * are served through the server's ignore-trailing-slashes setting; {@code q} may encode spaces as
- * {@code %20} or {@code +}. The {@code Sforce-Query-Options: batchSize=N} header sets the page
- * size. Results answer XML ({@code QueryResult}) when asked for ({@link Negotiation}); explain and
- * columns only JSON. Authentication and error rendering happen elsewhere.
+ * {@code GET /services/data/vNN.N/query?q=…} and {@code /queryAll?q=…} ("Query", "QueryAll", REST
+ * API Developer Guide), their pages {@code /query/{locator}} and {@code /queryAll/{locator}},
+ * {@code ?columns=true} (as {@code sf data query} asks) and {@code ?explain=}. The trailing slash
+ * forms ({@code /query/?q=}, simple-salesforce) are served through the server's
+ * ignore-trailing-slashes setting; {@code q} may encode spaces as {@code %20} or {@code +}. The
+ * {@code Sforce-Query-Options: batchSize=N} header sets the page size. Results answer XML ({@code
+ * QueryResult}) when asked for ({@link Negotiation}); explain and columns only JSON. Authentication
+ * and error rendering happen elsewhere.
  */
 public final class QueryRoutes {
   /**

@@ -8,15 +8,12 @@ import dev.sfsim.simulator.org.SalesforceException;
 import dev.sfsim.simulator.soql.AggregateColumn;
 import dev.sfsim.simulator.soql.CompiledQuery;
 import dev.sfsim.simulator.soql.SoqlCompiler;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
@@ -24,10 +21,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Runs SOQL for {@code GET /query}, {@code /queryAll} and their {@code /{locator}} pages ("Query",
- * "QueryAll", REST API Developer Guide) and shapes the answer as Salesforce does (wire format notes
- * §3.2-§3.5): {@code {"totalSize":N,"done":…,["nextRecordsUrl":…,]"records":[…]}}; {@code SELECT
- * COUNT()} answers {@code {"totalSize":N,"done":true,"records":[]}}; aggregate rows are {@code
- * AggregateResult}s.
+ * "QueryAll", REST API Developer Guide) and shapes the answer as Salesforce does: {@code
+ * {"totalSize":N,"done":…,["nextRecordsUrl":…,]"records":[…]}}; {@code SELECT COUNT()} answers
+ * {@code {"totalSize":N,"done":true,"records":[]}}; aggregate rows are {@code AggregateResult}s.
  *
  * <p>Row queries come in batches ({@link #DEFAULT_BATCH_SIZE}, or the {@code batchSize} asked for,
  * 200-2,000); when rows remain, a cursor is stored in PostgreSQL and {@code nextRecordsUrl} is
@@ -43,7 +39,6 @@ public final class QueryService {
   private static final Pattern LOCATOR = Pattern.compile("(01g[0-9A-Za-z]{15})-(\\d{1,9})");
 
   private final Jdbi jdbi;
-  private final @Nullable DataSource connections;
   private final SoqlCompiler compiler;
   private final SimClock clock;
 
@@ -52,24 +47,13 @@ public final class QueryService {
   }
 
   public QueryService(Jdbi jdbi, SoqlCompiler compiler, SimClock clock) {
-    this(jdbi, null, compiler, clock);
-  }
-
-  /**
-   * @param connections the same database as {@code jdbi}'s (the org's schema): the first page of a
-   *     row query is read from it over plain JDBC ({@link DirectPage}); null: through a Jdbi
-   *     handle's connection
-   */
-  public QueryService(
-      Jdbi jdbi, @Nullable DataSource connections, SoqlCompiler compiler, SimClock clock) {
     this.jdbi = jdbi;
-    this.connections = connections;
     this.compiler = compiler;
     this.clock = clock;
   }
 
   /** {@link #query(String, ApiVersion, boolean, int)} with the default batch size. */
-  public Map<String, Object> query(String soql, ApiVersion version, boolean queryAll) {
+  public Map<String, Object> query(@Nullable String soql, ApiVersion version, boolean queryAll) {
     return query(soql, version, queryAll, DEFAULT_BATCH_SIZE);
   }
 
@@ -87,7 +71,7 @@ public final class QueryService {
    * @throws SalesforceException 400 for invalid SOQL, 501 for SOQL not emulated
    */
   public Map<String, Object> query(
-      String soql, ApiVersion version, boolean queryAll, int batchSize) {
+      @Nullable String soql, ApiVersion version, boolean queryAll, int batchSize) {
     CompiledQuery compiled = compiler.compile(soql, version.value(), queryAll);
     int batch = Math.max(MIN_BATCH_SIZE, Math.min(DEFAULT_BATCH_SIZE, batchSize));
     Instant now = clock.now();
@@ -173,22 +157,17 @@ public final class QueryService {
 
   /**
    * The first {@code limit} rows of a row query without child sub-selects, over plain JDBC ({@link
-   * DirectPage}).
+   * DirectPage}) on the Jdbi handle's connection: inside a composite request that is the
+   * transaction's own handle, so the query sees the records earlier subrequests wrote (a separate
+   * pooled connection would not).
    */
   private List<Map<String, Object>> firstPage(
       CompiledQuery compiled, List<Object> parameters, ApiVersion version, int limit) {
     RecordMapper mapper = new RecordMapper(compiled.shape(), version.basePath());
-    if (connections == null) {
-      return jdbi.withHandle(
-          handle ->
-              DirectPage.read(
-                  handle.getConnection(), compiled.pageSql(), parameters, limit, 0, mapper));
-    }
-    try (Connection connection = connections.getConnection()) {
-      return DirectPage.read(connection, compiled.pageSql(), parameters, limit, 0, mapper);
-    } catch (SQLException e) {
-      throw new DirectPage.QueryFailure(e);
-    }
+    // row queries (the only ones that come here) always have their page SQL
+    String pageSql = java.util.Objects.requireNonNull(compiled.pageSql(), "pageSql");
+    return jdbi.withHandle(
+        handle -> DirectPage.read(handle.getConnection(), pageSql, parameters, limit, 0, mapper));
   }
 
   private static SalesforceException invalidLocator() {
@@ -259,7 +238,7 @@ public final class QueryService {
   }
 
   private static Map<String, Object> result(
-      long totalSize, String nextRecordsUrl, List<Map<String, Object>> records) {
+      long totalSize, @Nullable String nextRecordsUrl, List<Map<String, Object>> records) {
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("totalSize", totalSize);
     result.put("done", nextRecordsUrl == null);

@@ -5,31 +5,34 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Shapes one result row into a Salesforce record (wire format notes §3.2, §3.4): {@code attributes}
- * ({@code type}, {@code url} with the request's version and the 18-character id), then the selected
- * fields in SELECT order under their canonical names (converted by {@code toLabel()}/{@code
- * FORMAT()} when asked); parent relationships nest, {@code null} when the lookup is empty; a
- * polymorphic parent ({@code Actor}, TYPEOF) is typed as the object its id's key prefix names.
+ * Shapes one result row into a Salesforce record ("Query", REST API Developer Guide; "Relationship
+ * Queries", SOQL and SOSL Reference): {@code attributes} ({@code type}, {@code url} with the
+ * request's version and the 18-character id), then the selected fields in SELECT order under their
+ * canonical names (converted by {@code toLabel()}/{@code FORMAT()} when asked); parent
+ * relationships nest, {@code null} when the lookup is empty; a polymorphic parent ({@code Actor},
+ * TYPEOF) is typed as the object its id's key prefix names.
  */
 final class RecordMapper {
-  private final RecordShape shape;
+  private final @Nullable RecordShape shape;
   private final String basePath;
 
   /**
    * @param basePath the request version's REST base, {@code /services/data/v60.0}
    */
-  RecordMapper(RecordShape shape, String basePath) {
+  RecordMapper(@Nullable RecordShape shape, String basePath) {
     this.shape = shape;
     this.basePath = basePath;
   }
 
-  Map<String, Object> map(ResultSet rs) throws SQLException {
+  @Nullable Map<String, Object> map(ResultSet rs) throws SQLException {
     return record(rs, shape);
   }
 
-  private Map<String, Object> record(ResultSet rs, RecordShape level) throws SQLException {
+  private @Nullable Map<String, Object> record(ResultSet rs, RecordShape level)
+      throws SQLException {
     String id = rs.getString(level.idAlias());
     if (id == null) {
       return null;
@@ -46,7 +49,8 @@ final class RecordMapper {
    * only. (A reference whose key prefix is none of its targets' — which Salesforce cannot hold —
    * has a null type.)
    */
-  private Map<String, Object> typeOf(ResultSet rs, RecordShape.TypeOf t) throws SQLException {
+  private @Nullable Map<String, Object> typeOf(ResultSet rs, RecordShape.TypeOf t)
+      throws SQLException {
     String id = rs.getString(t.idAlias());
     if (id == null) {
       return null;
@@ -62,8 +66,8 @@ final class RecordMapper {
     return record(rs, shape, id, type);
   }
 
-  private Map<String, Object> record(ResultSet rs, RecordShape level, String id, String type)
-      throws SQLException {
+  private Map<String, Object> record(
+      ResultSet rs, RecordShape level, String id, @Nullable String type) throws SQLException {
     Map<String, Object> attributes = new LinkedHashMap<>();
     attributes.put("type", type);
     attributes.put("url", basePath + "/sobjects/" + type + "/" + id);

@@ -126,7 +126,7 @@ public final class OrgDirectory implements OrgAdmin, AutoCloseable {
   }
 
   @Override
-  public OrgIdentity create(JsonNode fixtures) {
+  public OrgIdentity create(@Nullable JsonNode fixtures) {
     if (!slots.tryAcquire()) {
       throw SalesforceException.badRequest(
           ErrorCode.LIMIT_EXCEEDED,
@@ -142,7 +142,7 @@ public final class OrgDirectory implements OrgAdmin, AutoCloseable {
     }
   }
 
-  private OrgIdentity createInSlot(JsonNode fixtures) {
+  private OrgIdentity createInSlot(@Nullable JsonNode fixtures) {
     OrgRuntime runtime = ready.poll();
     prepareSpare();
     if (runtime == null) {

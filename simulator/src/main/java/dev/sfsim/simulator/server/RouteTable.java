@@ -23,6 +23,7 @@ import io.javalin.router.Endpoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every route of the simulator, Salesforce's and the admin API's, in one table read top to bottom
@@ -42,7 +43,7 @@ public final class RouteTable {
   private final OpenApiRoutes openApi;
   private final ConsoleFileRoutes consoleFiles;
   private final List<String> registered = new ArrayList<>();
-  private RoutesConfig routes;
+  private @Nullable RoutesConfig routes; // set by register(), before the first add()
 
   public RouteTable(
       AdminTokenFilter adminToken,
@@ -191,7 +192,8 @@ public final class RouteTable {
   }
 
   private void add(HandlerType method, String path, Handler handler) {
-    routes.addEndpoint(new Endpoint(method, path, handler));
+    java.util.Objects.requireNonNull(routes, "register() first")
+        .addEndpoint(new Endpoint(method, path, handler));
     if (method.isHttpMethod()) {
       registered.add(method.name() + " " + path);
     }

@@ -5,6 +5,7 @@ import dev.sfsim.simulator.org.ApiVersion;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One REST call below {@code /services/data/vNN.N/}, framework-free: what the HTTP routes and
@@ -24,16 +25,16 @@ public record ApiRequest(
     ApiVersion version,
     List<String> segments,
     Map<String, String> query,
-    String body,
+    @Nullable String body,
     String userId,
-    Instant ifModifiedSince) {
+    @Nullable Instant ifModifiedSince) {
   public ApiRequest {
     segments = List.copyOf(segments);
     query = Map.copyOf(query);
   }
 
   /** The segment at {@code i}, or null. */
-  public String segment(int i) {
+  public @Nullable String segment(int i) {
     return i < segments.size() ? segments.get(i) : null;
   }
 

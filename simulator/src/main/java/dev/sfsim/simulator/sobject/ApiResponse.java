@@ -1,12 +1,13 @@
 package dev.sfsim.simulator.sobject;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The answer to an {@link ApiRequest}: status, extra headers (e.g. {@code Location}) and the JSON
  * body (null: no body, as for 204 and 304).
  */
-public record ApiResponse(int status, Map<String, String> headers, Object body) {
+public record ApiResponse(int status, Map<String, String> headers, @Nullable Object body) {
   public ApiResponse {
     headers = Map.copyOf(headers);
   }
@@ -27,7 +28,7 @@ public record ApiResponse(int status, Map<String, String> headers, Object body) 
    * 201 with {@code Location} and {@code {"id","success":true,"errors":[]}} (plus {@code
    * created:true} for upserts, v46+).
    */
-  static ApiResponse created(String location, String id, Boolean created) {
+  static ApiResponse created(String location, String id, @Nullable Boolean created) {
     return new ApiResponse(201, Map.of("Location", location), SaveResult.saved(id, created));
   }
 }

@@ -9,6 +9,7 @@ import dev.sfsim.simulator.org.SalesforceException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Record bodies: a JSON object whose keys are fields existing at the request's version. */
 public final class Bodies {
@@ -17,7 +18,7 @@ public final class Bodies {
   /**
    * @throws SalesforceException 400 {@code JSON_PARSER_ERROR} when the body is not a JSON object
    */
-  public static JsonNode object(String body) {
+  public static JsonNode object(@Nullable String body) {
     JsonNode node = Json.parse(body);
     if (!node.isObject()) {
       throw SalesforceException.badRequest(

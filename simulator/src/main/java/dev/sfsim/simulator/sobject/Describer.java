@@ -13,9 +13,9 @@ import java.util.Map;
 
 /**
  * describeGlobal entries and full sObject describes from the catalog ("Describe Global", "sObject
- * Describe", REST API Developer Guide; wire format notes §4.1–§4.3). Flags follow the object's
- * supported calls, so describe and runtime behaviour agree: {@code createable} iff create works,
- * {@code replicateable} iff updated/deleted work.
+ * Describe", REST API Developer Guide). Flags follow the object's supported calls, so describe and
+ * runtime behaviour agree: {@code createable} iff create works, {@code replicateable} iff
+ * updated/deleted work.
  */
 final class Describer {
   private static final String MASTER_RECORD_TYPE = "012000000000000AAA";

@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a JSON value of a record body into the value stored for a field, as the REST API coerces
@@ -40,7 +41,7 @@ final class FieldCoercion {
    * @throws SalesforceException 400 with {@code INVALID_TYPE_ON_FIELD_IN_RECORD}, {@code
    *     STRING_TOO_LONG}, {@code INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST} or {@code MALFORMED_ID}
    */
-  static Object coerce(SObjectField f, JsonNode v) {
+  static @Nullable Object coerce(SObjectField f, JsonNode v) {
     if (v == null || v.isNull()) {
       return null;
     }
@@ -146,7 +147,7 @@ final class FieldCoercion {
    * stored without duplicates, in the field's value order (as SOQL and the API read it back,
    * whatever order was sent), or null when nothing is selected.
    */
-  private static String multipicklist(SObjectField f, String text) {
+  private static @Nullable String multipicklist(SObjectField f, String text) {
     java.util.Set<String> selected = new java.util.HashSet<>();
     for (String v : text.split(";")) {
       String value = v.trim();

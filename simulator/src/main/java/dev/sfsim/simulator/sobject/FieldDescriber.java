@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * One entry of describe's {@code fields} array with every key of a real entry
- * ("DescribeSObjectResult Field", SOAP API Developer Guide; wire format notes §4.3), alphabetical
- * as Salesforce writes them; values come from the catalog.
+ * ("DescribeSObjectResult Field", SOAP API Developer Guide), alphabetical as Salesforce writes
+ * them; values come from the catalog.
  */
 final class FieldDescriber {
   private FieldDescriber() {}

@@ -15,12 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Record CRUD and upsert of one object ("Working with Records", REST API Developer Guide; wire
- * format notes §4.4, §4.5): create 201 {@code {id,success,errors}} + {@code Location}; retrieve
- * 200; update and delete 204; upsert 201 (inserted), 200 {@code created:false} from v46 or 204
- * before (updated), 300 with the matching URLs (several).
+ * Record CRUD and upsert of one object ("Working with Records", "Insert or Update (Upsert) a Record
+ * Using an External ID", REST API Developer Guide): create 201 {@code {id,success,errors}} + {@code
+ * Location}; retrieve 200; update and delete 204; upsert 201 (inserted), 200 {@code created:false}
+ * from v46 or 204 before (updated), 300 with the matching URLs (several).
  */
 public final class RecordOperations {
   private static final double CREATED_FLAG_SINCE = 46.0;
@@ -63,7 +64,7 @@ public final class RecordOperations {
 
   /** PATCH {@code /sobjects/X/{Field}/{value}}. */
   public ApiResponse upsert(
-      Handle h, SObjectType type, SObjectField key, String value, ApiRequest r) {
+      Handle h, SObjectType type, SObjectField key, @Nullable String value, ApiRequest r) {
     Map<String, JsonNode> values = Bodies.fields(type, Bodies.object(r.body()), r.version());
     List<String> matches = matches(h, type, key, value);
     boolean createdFlag = r.version().value() >= CREATED_FLAG_SINCE;
@@ -88,7 +89,7 @@ public final class RecordOperations {
 
   /** GET or DELETE {@code /sobjects/X/{Field}/{value}}: exactly one live match, else 404 or 300. */
   ApiResponse byExternalId(
-      Handle h, SObjectType type, SObjectField key, String value, ApiRequest r) {
+      Handle h, SObjectType type, SObjectField key, @Nullable String value, ApiRequest r) {
     List<String> matches = matches(h, type, key, value);
     if (matches.isEmpty()) {
       throw SalesforceException.notFound();
@@ -109,12 +110,12 @@ public final class RecordOperations {
    * @throws SalesforceException 400 {@code MALFORMED_ID} for an id-shaped segment with a wrong
    *     checksum or another object's prefix; 404 {@code NOT_FOUND} for anything else
    */
-  public static String pathId(SObjectType type, String segment) {
+  public static String pathId(SObjectType type, @Nullable String segment) {
     Optional<String> id = SalesforceIds.parse(segment);
     if (id.isPresent() && SalesforceIds.keyPrefix(id.get()).equals(type.keyPrefix())) {
       return id.get();
     }
-    if (segment.length() == 15 || segment.length() == 18) {
+    if (segment != null && (segment.length() == 15 || segment.length() == 18)) {
       throw SalesforceException.badRequest(
           ErrorCode.MALFORMED_ID,
           type.field("Id").orElseThrow().label() + ": id value of incorrect type: " + segment,
@@ -137,7 +138,8 @@ public final class RecordOperations {
     }
   }
 
-  private static List<String> matches(Handle h, SObjectType type, SObjectField key, String value) {
+  private static List<String> matches(
+      Handle h, SObjectType type, SObjectField key, @Nullable String value) {
     if (key.name().equals("Id")) {
       String id = pathId(type, value);
       return RecordReader.deleted(h, type, id)

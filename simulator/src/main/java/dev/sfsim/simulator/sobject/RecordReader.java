@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads records of any catalog object and shapes them as the REST API does ("Retrieve a Record"):
@@ -82,7 +83,7 @@ final class RecordReader {
 
   /** Ids of live records whose field equals the value, oldest first (at most {@code limit}). */
   static List<String> idsWhere(
-      Handle h, SObjectType type, SObjectField field, Object value, int limit) {
+      Handle h, SObjectType type, SObjectField field, @Nullable Object value, int limit) {
     return h.createQuery(
             "SELECT id FROM "
                 + type.table()

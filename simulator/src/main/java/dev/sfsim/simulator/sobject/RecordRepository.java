@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Update;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes records of any catalog object with Salesforce's validation ("Create a Record", "Update a
@@ -292,8 +293,8 @@ public final class RecordRepository {
     }
   }
 
-  private static String checkOwnId(SObjectType type, String id) {
-    if (!SalesforceIds.keyPrefix(id).equals(type.keyPrefix())) {
+  private static String checkOwnId(SObjectType type, @Nullable String id) {
+    if (id == null || !SalesforceIds.keyPrefix(id).equals(type.keyPrefix())) {
       throw SalesforceException.badRequest(
           ErrorCode.MALFORMED_ID,
           type.field("Id").orElseThrow().label() + ": id value of incorrect type: " + id,

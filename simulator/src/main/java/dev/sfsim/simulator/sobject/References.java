@@ -13,9 +13,9 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Lookup checks on write: an id of the wrong object is {@code FIELD_INTEGRITY_EXCEPTION}, a
- * well-formed id with no live record is {@code INVALID_CROSS_REFERENCE_KEY} (wire format notes
- * §9.11). Targets outside the catalog (Account, Contact, Lead, Case, ...) are checked by key prefix
- * only.
+ * well-formed id with no live record is {@code INVALID_CROSS_REFERENCE_KEY} ("Status Codes and
+ * Error Responses", REST API Developer Guide). Targets outside the catalog (Account, Contact, Lead,
+ * Case, ...) are checked by key prefix only.
  */
 final class References {
   /**

@@ -19,10 +19,10 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * {@code GET /sobjects/X/updated/?start=&end=} and {@code /deleted/?start=&end=} ("Get a List of
- * Updated Records", "Get a List of Deleted Records"; wire format notes §4.6): the window is cut to
- * whole minutes and to now ({@code latestDateCovered}); a start more than 30 days back, or an end
- * not after the start, is 400 {@code INVALID_REPLICATION_DATE}; more than 600,000 ids is 400 {@code
- * EXCEEDED_ID_LIMIT}.
+ * Updated Records", "Get a List of Deleted Records", REST API Developer Guide): the window is cut
+ * to whole minutes and to now ({@code latestDateCovered}); a start more than 30 days back, or an
+ * end not after the start, is 400 {@code INVALID_REPLICATION_DATE}; more than 600,000 ids is 400
+ * {@code EXCEEDED_ID_LIMIT}.
  */
 final class Replication {
   static final int MAX_IDS = 600_000;

@@ -16,11 +16,12 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Everything under {@code /services/data/vNN.N/sobjects} (wire format notes §4): describeGlobal,
- * basic information, describe (304 for {@code If-Modified-Since} not before the catalog's date),
- * records by id and by external id, {@code updated}/{@code deleted}. Objects and fields exist only
- * from their first API version; methods outside the object's supported calls are 405 {@code
- * METHOD_NOT_ALLOWED} listing the allowed ones, as Salesforce answers them.
+ * Everything under {@code /services/data/vNN.N/sobjects} ("sObject Basic Information", "sObject
+ * Describe", "Working with Records", REST API Developer Guide): describeGlobal, basic information,
+ * describe (304 for {@code If-Modified-Since} not before the catalog's date), records by id and by
+ * external id, {@code updated}/{@code deleted}. Objects and fields exist only from their first API
+ * version; methods outside the object's supported calls are 405 {@code METHOD_NOT_ALLOWED} listing
+ * the allowed ones, as Salesforce answers them.
  */
 public final class SObjectResource {
   private static final int RECENT_ITEMS = 25;
@@ -50,7 +51,9 @@ public final class SObjectResource {
           : ApiResponse.ok(describer.global(r.version()));
     }
     SObjectType type =
-        catalog.find(r.segment(0), r.version().value()).orElseThrow(SalesforceException::notFound);
+        catalog
+            .find(java.util.Objects.requireNonNull(r.segment(0)), r.version().value())
+            .orElseThrow(SalesforceException::notFound);
     return switch (r.segments().size()) {
       case 1 -> object(h, type, r);
       case 2 -> second(h, type, r);
@@ -76,7 +79,7 @@ public final class SObjectResource {
   }
 
   private ApiResponse second(Handle h, SObjectType type, ApiRequest r) {
-    String s = r.segment(1);
+    String s = java.util.Objects.requireNonNull(r.segment(1));
     switch (s) {
       case "describe" -> {
         allow(r, "GET", "HEAD");
@@ -130,10 +133,11 @@ public final class SObjectResource {
    * emulated).
    */
   private ApiResponse third(Handle h, SObjectType type, ApiRequest r) {
-    if (r.segment(1).equals("describe")) {
+    if ("describe".equals(r.segment(1))) {
       return deeper(type, r);
     }
-    Optional<SObjectField> key = type.field(r.segment(1), r.version().value());
+    Optional<SObjectField> key =
+        type.field(java.util.Objects.requireNonNull(r.segment(1)), r.version().value());
     if (key.isEmpty()) {
       RecordOperations.pathId(type, r.segment(1));
       throw SalesforceException.notSupported(

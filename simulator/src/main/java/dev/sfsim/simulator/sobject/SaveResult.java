@@ -23,7 +23,7 @@ public record SaveResult(
     @Nullable Boolean created) {
 
   /** A saved record, with {@code created} for upserts (null leaves it out). */
-  public static SaveResult saved(String id, @Nullable Boolean created) {
+  public static SaveResult saved(@Nullable String id, @Nullable Boolean created) {
     return new SaveResult(id, true, List.of(), created);
   }
 

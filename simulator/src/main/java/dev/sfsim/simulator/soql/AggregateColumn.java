@@ -2,9 +2,10 @@ package dev.sfsim.simulator.soql;
 
 import dev.sfsim.simulator.catalog.FieldType;
 import dev.sfsim.simulator.catalog.SObjectField;
+import org.jspecify.annotations.Nullable;
 
 /**
- * One column of an {@code AggregateResult} record (wire format §3.5).
+ * One column of an {@code AggregateResult} record ("Aggregate Functions", SOQL and SOSL Reference).
  *
  * @param alias the SQL column alias ({@code a0}, {@code a1}, ...)
  * @param name the output key: the grouped field's name, the query's alias, or {@code expr0}, {@code
@@ -20,10 +21,10 @@ public record AggregateColumn(
     String alias,
     String name,
     FieldType type,
-    String function,
+    @Nullable String function,
     String display,
-    String conversion,
-    SObjectField source) {
+    @Nullable String conversion,
+    @Nullable SObjectField source) {
   public AggregateColumn(
       String alias, String name, FieldType type, String function, String display) {
     this(alias, name, type, function, display, null, null);
@@ -33,7 +34,7 @@ public record AggregateColumn(
    * The JSON value of the selected value {@code raw}, converted by {@code toLabel()}/{@code
    * format()} if asked.
    */
-  public Object toJson(Object raw) {
+  public @Nullable Object toJson(Object raw) {
     return ValueConversion.toJson(conversion, source, type, raw);
   }
 }

@@ -1,6 +1,7 @@
 package dev.sfsim.simulator.soql;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The statement of a child relationship sub-select, run once per page of parent records: its last
@@ -16,7 +17,11 @@ import java.util.List;
  * @param children its own child sub-selects (API 58.0+), run per page of its rows the same way
  */
 public record ChildSql(
-    String name, String sql, List<Object> parameters, RecordShape shape, List<ChildSql> children) {
+    String name,
+    String sql,
+    List<Object> parameters,
+    @Nullable RecordShape shape,
+    List<ChildSql> children) {
   /** Placeholder marker for the parent ids. */
   public static final Object PARENT_IDS =
       new Object() {

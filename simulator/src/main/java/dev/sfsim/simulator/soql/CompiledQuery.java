@@ -4,6 +4,7 @@ import dev.sfsim.simulator.catalog.SObjectType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A SOQL statement translated to one PostgreSQL SELECT. Every value is a positional {@code ?}
@@ -29,12 +30,12 @@ import java.util.List;
  */
 public record CompiledQuery(
     String sql,
-    String pageSql,
+    @Nullable String pageSql,
     List<Object> parameters,
     SObjectType root,
     boolean countOnly,
     List<SelectedColumn> columns,
-    RecordShape shape,
+    @Nullable RecordShape shape,
     List<AggregateColumn> aggregates,
     List<ChildSql> children) {
   public CompiledQuery {

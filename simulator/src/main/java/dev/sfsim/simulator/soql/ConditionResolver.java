@@ -13,6 +13,7 @@ import dev.sfsim.simulator.soql.ast.ValueExpr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Resolves a WHERE or HAVING condition. In WHERE, aggregate functions are refused; in HAVING, plain
@@ -22,9 +23,9 @@ import java.util.function.Function;
 final class ConditionResolver {
   private final SoqlSource src;
   private final FunctionResolver functions;
-  private final List<Expr> groupBy;
+  private final @Nullable List<Expr> groupBy;
   private final ValueCoercion coercion;
-  private final Function<Condition.SemiJoin, ResolvedQuery> subqueries;
+  private final @Nullable Function<Condition.SemiJoin, ResolvedQuery> subqueries;
 
   /**
    * @param groupBy the grouped expressions for HAVING, null for WHERE
@@ -34,8 +35,8 @@ final class ConditionResolver {
   ConditionResolver(
       SoqlSource src,
       FunctionResolver functions,
-      List<Expr> groupBy,
-      Function<Condition.SemiJoin, ResolvedQuery> subqueries) {
+      @Nullable List<Expr> groupBy,
+      @Nullable Function<Condition.SemiJoin, ResolvedQuery> subqueries) {
     this.src = src;
     this.functions = functions;
     this.groupBy = groupBy;

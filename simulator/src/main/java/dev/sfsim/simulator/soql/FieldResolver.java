@@ -10,6 +10,7 @@ import dev.sfsim.simulator.soql.ast.FieldPath;
 import dev.sfsim.simulator.soql.ast.Identifier;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Resolves field paths against the catalog at one API version, case-insensitively ("Relationship
@@ -21,10 +22,14 @@ final class FieldResolver {
   private final double apiVersion;
   private final SoqlSource src;
   private final SObjectType root;
-  private final Identifier alias;
+  private final @Nullable Identifier alias;
 
   FieldResolver(
-      Catalog catalog, double apiVersion, SoqlSource src, SObjectType root, Identifier alias) {
+      Catalog catalog,
+      double apiVersion,
+      SoqlSource src,
+      SObjectType root,
+      @Nullable Identifier alias) {
     this.catalog = catalog;
     this.apiVersion = apiVersion;
     this.src = src;

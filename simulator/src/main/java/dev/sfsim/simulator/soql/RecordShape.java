@@ -3,12 +3,13 @@ package dev.sfsim.simulator.soql;
 import dev.sfsim.simulator.catalog.SObjectType;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
- * How one record of the result is laid out ("Relationship Queries", SOQL and SOSL Reference; wire
- * format §3.2, §3.4): {@code attributes} for {@code type}, then the nodes in SELECT order of first
- * appearance. A parent relationship is a nested record, or {@code null} when its lookup is empty
- * (its id column is null).
+ * How one record of the result is laid out ("Relationship Queries", SOQL and SOSL Reference;
+ * "Query", REST API Developer Guide): {@code attributes} for {@code type}, then the nodes in SELECT
+ * order of first appearance. A parent relationship is a nested record, or {@code null} when its
+ * lookup is empty (its id column is null).
  *
  * @param type the record's sObject (the {@code Name} object for a polymorphic parent)
  * @param idAlias SQL alias of the record's id, needed for {@code attributes.url} even when Id is
@@ -19,9 +20,9 @@ import java.util.Map;
  * @param nodes fields and nested parents in output order
  */
 public record RecordShape(
-    SObjectType type,
+    @Nullable SObjectType type,
     String idAlias,
-    String typeAlias,
+    @Nullable String typeAlias,
     Map<String, String> typeByPrefix,
     List<Node> nodes) {
   public RecordShape {
@@ -29,7 +30,7 @@ public record RecordShape(
     typeByPrefix = Map.copyOf(typeByPrefix);
   }
 
-  public RecordShape(SObjectType type, String idAlias, List<Node> nodes) {
+  public RecordShape(@Nullable SObjectType type, String idAlias, List<Node> nodes) {
     this(type, idAlias, null, Map.of(), nodes);
   }
 
@@ -37,7 +38,7 @@ public record RecordShape(
    * The {@code attributes.type} of the record whose {@code typeAlias} column holds {@code
    * keyPrefix}.
    */
-  public static String typeOf(Map<String, String> typeByPrefix, String keyPrefix) {
+  public static @Nullable String typeOf(Map<String, String> typeByPrefix, String keyPrefix) {
     return typeByPrefix.get(keyPrefix);
   }
 
@@ -61,7 +62,7 @@ public record RecordShape(
   public record Children(String name, int index) implements Node {}
 
   /** A nested parent record under its relationship name. */
-  public record Parent(String name, RecordShape shape) implements Node {}
+  public record Parent(@Nullable String name, RecordShape shape) implements Node {}
 
   /**
    * A {@code TYPEOF} parent ("TYPEOF", SOQL and SOSL Reference): the nested record's fields are
@@ -73,12 +74,12 @@ public record RecordShape(
    * @param otherwise the ELSE layout, or null
    */
   public record TypeOf(
-      String name,
+      @Nullable String name,
       String idAlias,
       String typeAlias,
       Map<String, String> typeByPrefix,
       Map<String, RecordShape> branches,
-      RecordShape otherwise)
+      @Nullable RecordShape otherwise)
       implements Node {
     public TypeOf {
       branches = Map.copyOf(branches);

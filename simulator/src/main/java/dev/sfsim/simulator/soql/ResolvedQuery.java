@@ -5,6 +5,7 @@ import dev.sfsim.simulator.catalog.SObjectField;
 import dev.sfsim.simulator.catalog.SObjectType;
 import dev.sfsim.simulator.soql.ast.ComparisonOperator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A query whose names are checked against the catalog at the request's API version and whose values
@@ -22,11 +23,11 @@ record ResolvedQuery(
     SObjectType root,
     boolean countOnly,
     List<ResolvedField> select,
-    ResolvedCondition where,
+    @Nullable ResolvedCondition where,
     List<Order> orderBy,
-    Long limit,
-    Long offset,
-    Aggregation aggregation,
+    @Nullable Long limit,
+    @Nullable Long offset,
+    @Nullable Aggregation aggregation,
     List<Child> children,
     List<TypeOfSelect> typeOfs) {
 
@@ -41,7 +42,7 @@ record ResolvedQuery(
   record TypeOfSelect(
       List<Hop> hops,
       java.util.Map<String, List<ResolvedField>> branches,
-      List<ResolvedField> otherwise,
+      @Nullable List<ResolvedField> otherwise,
       int position) {}
 
   /**
@@ -84,7 +85,7 @@ record ResolvedQuery(
    *     null
    */
   record ResolvedField(
-      List<Hop> hops, SObjectField field, List<String> outputPath, String conversion) {
+      List<Hop> hops, SObjectField field, List<String> outputPath, @Nullable String conversion) {
     ResolvedField {
       hops = List.copyOf(hops);
       outputPath = List.copyOf(outputPath);
@@ -109,8 +110,12 @@ record ResolvedQuery(
    * @param conversion {@code TOLABEL} or {@code FORMAT} around it, else null (see {@link
    *     ValueConversion})
    */
-  record Expr(String function, ResolvedField field, FieldType type, String conversion) {
-    Expr(String function, ResolvedField field, FieldType type) {
+  record Expr(
+      @Nullable String function,
+      @Nullable ResolvedField field,
+      FieldType type,
+      @Nullable String conversion) {
+    Expr(@Nullable String function, @Nullable ResolvedField field, FieldType type) {
       this(function, field, type, null);
     }
 
@@ -145,7 +150,7 @@ record ResolvedQuery(
    * GROUP BY ({@code mode}: empty, {@code ROLLUP} or {@code CUBE}) and the aggregate SELECT list.
    */
   record Aggregation(
-      List<Column> columns, List<Expr> groupBy, String mode, ResolvedCondition having) {
+      List<Column> columns, List<Expr> groupBy, String mode, @Nullable ResolvedCondition having) {
     Aggregation {
       columns = List.copyOf(columns);
       groupBy = List.copyOf(groupBy);

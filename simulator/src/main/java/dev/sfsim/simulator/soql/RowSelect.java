@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The SELECT list of a row query ("SELECT", "Relationship Queries", "TYPEOF", "toLabel()",
@@ -154,7 +155,7 @@ final class RowSelect {
    * "typeOfField cannot reference a relationship field that is also referenced in the fieldList"
    * (TYPEOF); the error text is inferred.
    */
-  private RuntimeException typeOfAndPath(SelectItem item, String relationship) {
+  private RuntimeException typeOfAndPath(SelectItem item, @Nullable String relationship) {
     return SoqlErrors.malformed(
         src,
         item.position(),

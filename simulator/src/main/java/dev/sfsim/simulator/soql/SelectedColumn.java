@@ -2,6 +2,7 @@ package dev.sfsim.simulator.soql;
 
 import dev.sfsim.simulator.catalog.SObjectField;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One selected field.
@@ -13,7 +14,7 @@ import java.util.List;
  * @param conversion {@code TOLABEL}, {@code FORMAT} or null (see {@link ValueConversion})
  */
 public record SelectedColumn(
-    String alias, SObjectField field, List<String> path, String conversion) {
+    String alias, SObjectField field, List<String> path, @Nullable String conversion) {
   public SelectedColumn {
     path = List.copyOf(path);
   }
@@ -26,7 +27,7 @@ public record SelectedColumn(
    * The JSON value of the stored value {@code raw}: as the field's type gives it, or its label /
    * formatted text.
    */
-  public Object toJson(Object raw) {
+  public @Nullable Object toJson(Object raw) {
     return ValueConversion.toJson(conversion, field, field.type(), raw);
   }
 

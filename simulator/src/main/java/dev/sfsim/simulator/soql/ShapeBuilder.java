@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Collects the SELECT list ({@code tN.id AS iN} per record shown, {@code tN.col AS cK} per field)
@@ -30,18 +31,18 @@ final class ShapeBuilder {
   private static final class Level {
     final SObjectType type;
     final String idAlias;
-    final String typeAlias;
+    final @Nullable String typeAlias;
     final Map<String, String> typeByPrefix;
     final List<Object> entries = new ArrayList<>();
     final Map<String, Level> children = new LinkedHashMap<>();
-    final String name;
+    final @Nullable String name;
 
     Level(
         SObjectType type,
         String idAlias,
-        String typeAlias,
+        @Nullable String typeAlias,
         Map<String, String> typeByPrefix,
-        String name) {
+        @Nullable String name) {
       this.type = type;
       this.idAlias = idAlias;
       this.typeAlias = typeAlias;
@@ -52,12 +53,12 @@ final class ShapeBuilder {
 
   /** A TYPEOF under construction: one Level per WHEN, one for ELSE (or null). */
   private record TypeOfLevel(
-      String name,
+      @Nullable String name,
       String idAlias,
       String typeAlias,
       Map<String, String> typeByPrefix,
       Map<String, Level> branches,
-      Level otherwise) {}
+      @Nullable Level otherwise) {}
 
   ShapeBuilder(SObjectType rootType, SqlJoins joins) {
     this.joins = joins;
@@ -86,7 +87,9 @@ final class ShapeBuilder {
   /** The nested level {@code path} leads to from {@code parent}, created at first use. */
   private Level child(Level parent, List<Hop> path) {
     Hop hop = path.get(path.size() - 1);
-    String key = hop.reference().relationshipName().toLowerCase(Locale.ROOT);
+    String key =
+        java.util.Objects.requireNonNull(hop.reference().relationshipName())
+            .toLowerCase(Locale.ROOT);
     return parent.children.computeIfAbsent(
         key,
         k -> {

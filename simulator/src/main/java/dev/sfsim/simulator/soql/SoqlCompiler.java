@@ -5,6 +5,7 @@ import dev.sfsim.simulator.org.SalesforceException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The SOQL pipeline: parse (apex-parser's grammar) -> our AST -> resolve against the {@link
@@ -12,16 +13,16 @@ import java.util.Map;
  * plans are cached (LRU).
  *
  * <p>Reproduces the query semantics and error texts of the SOQL and SOSL Reference and of real REST
- * responses (wire format notes §2.7, §3). Every failure is a {@link SalesforceException}: 400
- * {@code MALFORMED_QUERY}, {@code INVALID_FIELD}, {@code INVALID_TYPE}, {@code
- * INVALID_QUERY_FILTER_OPERATOR}, ... with Salesforce's caret layout, or 501 {@code
- * NOT_SUPPORTED_BY_SIMULATOR} for valid SOQL not emulated yet (convertCurrency(), DISTANCE(), WITH
- * DATA CATEGORY, ...). Any other exception is a bug in the compiler, never the query's fault: it is
- * not dressed up as a 400 but goes up to the error renderer, which logs it and answers 500 {@code
- * UNKNOWN_EXCEPTION} (and the fuzz tests count it as a finding). Plans are cacheable even with
- * relative date literals: their values are {@link DateBound}s bound when the query runs. Error
- * carets echo the whole offending line (Salesforce shows a window of very long lines; its rule is
- * unknown).
+ * responses ("Query", "Status Codes and Error Responses", REST API Developer Guide). Every failure
+ * is a {@link SalesforceException}: 400 {@code MALFORMED_QUERY}, {@code INVALID_FIELD}, {@code
+ * INVALID_TYPE}, {@code INVALID_QUERY_FILTER_OPERATOR}, ... with Salesforce's caret layout, or 501
+ * {@code NOT_SUPPORTED_BY_SIMULATOR} for valid SOQL not emulated yet (convertCurrency(),
+ * DISTANCE(), WITH DATA CATEGORY, ...). Any other exception is a bug in the compiler, never the
+ * query's fault: it is not dressed up as a 400 but goes up to the error renderer, which logs it and
+ * answers 500 {@code UNKNOWN_EXCEPTION} (and the fuzz tests count it as a finding). Plans are
+ * cacheable even with relative date literals: their values are {@link DateBound}s bound when the
+ * query runs. Error carets echo the whole offending line (Salesforce shows a window of very long
+ * lines; its rule is unknown).
  */
 public final class SoqlCompiler {
   /** "SOQL and SOSL Limits": a statement is at most 100,000 characters. */
@@ -68,7 +69,7 @@ public final class SoqlCompiler {
    * @throws SalesforceException 400/501 as described on the class (a statement too deeply nested
    *     for the parser's stack included); any other exception is a compiler bug
    */
-  public CompiledQuery compile(String soql, double apiVersion, boolean includeDeleted) {
+  public CompiledQuery compile(@Nullable String soql, double apiVersion, boolean includeDeleted) {
     if (soql == null) {
       throw SoqlErrors.missingQuery();
     }

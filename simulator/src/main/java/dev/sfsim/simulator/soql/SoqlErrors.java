@@ -5,8 +5,9 @@ import dev.sfsim.simulator.org.SalesforceException;
 import dev.sfsim.simulator.soql.ast.Position;
 
 /**
- * Salesforce's SOQL error texts (wire format notes §2.7), all HTTP 400 without a {@code fields}
- * key, except {@link #notSupported} (501) for valid SOQL the simulator does not emulate.
+ * Salesforce's SOQL error texts, as real orgs answer them ("Status Codes and Error Responses", REST
+ * API Developer Guide), all HTTP 400 without a {@code fields} key, except {@link #notSupported}
+ * (501) for valid SOQL the simulator does not emulate.
  */
 final class SoqlErrors {
 

@@ -11,6 +11,7 @@ import org.antlr.v4.runtime.Lexer;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs the apex-parser grammar's {@code query} rule over a standalone SOQL statement and turns the
@@ -28,7 +29,7 @@ final class SoqlParser {
   private SoqlParser() {}
 
   /** Parses the whole text (the token after the statement must be EOF). */
-  static ApexParser.QueryContext parse(SoqlSource src) {
+  static ApexParser.@Nullable QueryContext parse(SoqlSource src) {
     String masked = blankTrailingForClauses(StringMask.mask(src.text()));
     if (nesting(masked) > MAX_NESTING) {
       throw SoqlErrors.tooComplicated();
@@ -147,7 +148,7 @@ final class SoqlParser {
     return afterAndOr ? previous : bad;
   }
 
-  private static Token previous(CommonTokenStream tokens, int index) {
+  private static @Nullable Token previous(CommonTokenStream tokens, int index) {
     for (int i = index - 1; i >= 0; i--) {
       Token t = tokens.get(i);
       if (t.getChannel() == Token.DEFAULT_CHANNEL) {

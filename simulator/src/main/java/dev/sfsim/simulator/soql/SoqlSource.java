@@ -5,9 +5,9 @@ import dev.sfsim.simulator.org.SalesforceException;
 import dev.sfsim.simulator.soql.ast.Position;
 
 /**
- * The query text as received, and Salesforce's positional error layout over it (wire format notes
- * §2.7): {@code "\n" + <line> + "\n" + <column-1 spaces> + "^\nERROR at Row:<r>:Column:<c>\n" +
- * <reason>}. Positions count code points, as the lexer does.
+ * The query text as received, and Salesforce's positional error layout over it, as a real org
+ * answers a malformed query: {@code "\n" + <line> + "\n" + <column-1 spaces> + "^\nERROR at
+ * Row:<r>:Column:<c>\n" + <reason>}. Positions count code points, as the lexer does.
  */
 final class SoqlSource {
   private final String text;

@@ -6,6 +6,7 @@ import dev.sfsim.simulator.soql.ResolvedQuery.ResolvedCondition;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * WHERE and HAVING conditions in SQL with SOQL's semantics ("Comparison Operators", SOQL and SOSL
@@ -120,7 +121,7 @@ final class SqlConditions {
     };
   }
 
-  private String bind(Object first, Object second, String sql) {
+  private String bind(Object first, @Nullable Object second, String sql) {
     parameters.add(first);
     if (second != null) {
       parameters.add(second);

@@ -43,7 +43,10 @@ final class SqlJoins {
       if (hop.polymorphic()) {
         throw new IllegalStateException("the Name object has no table");
       }
-      key.append('.').append(hop.reference().relationshipName().toLowerCase(Locale.ROOT));
+      key.append('.')
+          .append(
+              java.util.Objects.requireNonNull(hop.reference().relationshipName())
+                  .toLowerCase(Locale.ROOT));
       // A TYPEOF branch joins each referenced type of a polymorphic reference on its own.
       if (hop.reference().referenceTo().size() > 1) {
         key.append(':').append(hop.target().name());

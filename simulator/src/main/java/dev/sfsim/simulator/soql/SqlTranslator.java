@@ -4,6 +4,7 @@ import dev.sfsim.simulator.catalog.SObjectType;
 import dev.sfsim.simulator.soql.ResolvedQuery.Expr;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Translates a {@link ResolvedQuery} to one PostgreSQL SELECT (Calcite's translate step). Deleted
@@ -26,7 +27,7 @@ final class SqlTranslator {
   private static CompiledQuery translate(
       ResolvedQuery q,
       boolean includeDeleted,
-      dev.sfsim.simulator.catalog.SObjectField parentReference) {
+      dev.sfsim.simulator.catalog.@Nullable SObjectField parentReference) {
     SObjectType root = q.root();
     SqlJoins joins = new SqlJoins(root);
     SqlExpressions exprs = new SqlExpressions(joins);

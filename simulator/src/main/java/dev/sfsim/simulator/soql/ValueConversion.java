@@ -4,6 +4,7 @@ import dev.sfsim.simulator.catalog.FieldType;
 import dev.sfsim.simulator.catalog.FieldValues;
 import dev.sfsim.simulator.catalog.FormattedValues;
 import dev.sfsim.simulator.catalog.SObjectField;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON value of a selected value, converted as {@code toLabel()} ("toLabel()": the picklist
@@ -22,7 +23,8 @@ public final class ValueConversion {
    * @param type the type of the value read
    * @param raw what JDBC returned
    */
-  public static Object toJson(String conversion, SObjectField field, FieldType type, Object raw) {
+  public static @Nullable Object toJson(
+      @Nullable String conversion, @Nullable SObjectField field, FieldType type, Object raw) {
     Object json = FieldValues.toJson(type, raw);
     if (conversion == null || json == null) {
       return json;

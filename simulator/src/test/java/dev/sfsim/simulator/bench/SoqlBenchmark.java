@@ -101,9 +101,7 @@ public final class SoqlBenchmark {
             "parse+resolve+translate (typical query, no cache): median %.1f µs; cached plan: median %.2f µs%n",
             uncached, cached);
 
-        QueryService service =
-            new QueryService(
-                db.jdbi(), db.dataSource(Database.DEFAULT_SCHEMA), shared, new SimClock());
+        QueryService service = new QueryService(db.jdbi(), shared, new SimClock());
         ApiVersion v60 = new ApiVersion(60);
         int[] i = {0};
         double inProcess =

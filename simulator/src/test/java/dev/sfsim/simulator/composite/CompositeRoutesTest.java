@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** /composite, /composite/batch, sObject Collections and /composite/tree (wire format notes §7). */
+/**
+ * /composite, /composite/batch, sObject Collections and /composite/tree ("Composite Resources",
+ * REST API Developer Guide).
+ */
 @WithSimulator
 class CompositeRoutesTest {
   private static final String B = "/services/data/v60.0";

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The 18-character checksum against genuine ids (wire format notes §4.7). */
+/** The 18-character checksum against genuine ids ("Field Types", SOAP API Developer Guide: ID). */
 class SalesforceIdsTest {
 
   @Test

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class KillDuringSendTest {
   private static final Pattern READY =
       Pattern.compile("ready in \\d+ ms at (http://localhost:\\d+)");
-  private static final int REQUESTS = 100;
+  private static final int REQUESTS = 200;
   private static final int RECIPIENTS = 100;
 
   private EmbeddedPostgres pg;
@@ -89,23 +89,29 @@ class KillDuringSendTest {
             .statusCode(200)
             .extract()
             .path("access_token");
-    given()
-        .baseUri(base)
-        .header("Authorization", "Bearer " + token)
-        .contentType(ContentType.JSON)
-        .body(
-            "{\"inputs\": ["
-                + String.join(",", java.util.Collections.nCopies(REQUESTS, input))
-                + "]}")
-        .post("/services/data/v60.0/actions/standard/sendConversationMessages")
-        .then()
-        .statusCode(200);
+    String body =
+        "{\"inputs\": [" + String.join(",", java.util.Collections.nCopies(REQUESTS, input)) + "]}";
+    // The dispatcher is woken as each request commits, so sending can be well under way, or done,
+    // before the invocation answers: watch the outbox while the call is still in flight.
+    java.util.concurrent.CompletableFuture<Integer> invocation =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () ->
+                given()
+                    .baseUri(base)
+                    .header("Authorization", "Bearer " + token)
+                    .contentType(ContentType.JSON)
+                    .body(body)
+                    .post("/services/data/v60.0/actions/standard/sendConversationMessages")
+                    .statusCode());
 
     await(() -> scalar(url, "SELECT count(*) FROM outbox") >= 500, Duration.ofMinutes(2));
     processes
         .get(0)
         .destroyForcibly()
         .waitFor(); // SIGKILL: no shutdown hook, transactions cut mid-way
+    assertThat(invocation.handle((status, failure) -> status == null || status == 200).join())
+        .as("the invocation answered 200 or was cut by the kill")
+        .isTrue();
     long sentAtKill = scalar(url, "SELECT count(*) FROM outbox");
     assertThat(
             scalar(
@@ -189,7 +195,7 @@ class KillDuringSendTest {
       if (Instant.now().isAfter(deadline)) {
         throw new AssertionError("condition not met within " + max);
       }
-      Thread.sleep(50);
+      Thread.sleep(5);
     }
   }
 }

@@ -11,7 +11,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;
 
-/** {@link FieldValues}: Salesforce's JSON value formats by field type (wire format notes §3.6). */
+/**
+ * {@link FieldValues}: Salesforce's JSON value formats by field type ("Valid Date and DateTime
+ * Formats", SOQL and SOSL Reference).
+ */
 class FieldValuesTest {
 
   @Test

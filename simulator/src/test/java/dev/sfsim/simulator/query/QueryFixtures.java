@@ -1,6 +1,15 @@
 package dev.sfsim.simulator.query;
 
-import static dev.sfsim.simulator.query.QueryServiceTest.*;
+import static dev.sfsim.simulator.query.QueryServiceTest.ALICE;
+import static dev.sfsim.simulator.query.QueryServiceTest.BOB;
+import static dev.sfsim.simulator.query.QueryServiceTest.CAROL;
+import static dev.sfsim.simulator.query.QueryServiceTest.DAVE_DELETED;
+import static dev.sfsim.simulator.query.QueryServiceTest.ENTRY_1;
+import static dev.sfsim.simulator.query.QueryServiceTest.SESSION_1;
+import static dev.sfsim.simulator.query.QueryServiceTest.SESSION_2;
+import static dev.sfsim.simulator.query.QueryServiceTest.SMS;
+import static dev.sfsim.simulator.query.QueryServiceTest.USER;
+import static dev.sfsim.simulator.query.QueryServiceTest.WHATSAPP;
 
 import dev.sfsim.simulator.catalog.Catalog;
 import dev.sfsim.simulator.clock.SimClock;

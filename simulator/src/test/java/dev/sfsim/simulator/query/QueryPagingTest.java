@@ -18,9 +18,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Cursors, aggregates and relative date literals over 4,500 ConvMessageSendRequests (wire format
- * §3.3, §3.5): 1,500 per status, row n created n-1 hours ago (see {@link
- * ConvMessageSendRequestRows}).
+ * Cursors, aggregates and relative date literals over 4,500 ConvMessageSendRequests ("Query", REST
+ * API Developer Guide; "Aggregate Functions", SOQL and SOSL Reference): 1,500 per status, row n
+ * created n-1 hours ago (see {@link ConvMessageSendRequestRows}).
  */
 class QueryPagingTest {
   private static final ApiVersion V60 = new ApiVersion(60);

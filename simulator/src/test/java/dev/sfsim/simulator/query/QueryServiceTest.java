@@ -18,8 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs SOQL against the embedded PostgreSQL and checks Salesforce's exact result JSON (wire format
- * §3.2-§3.6).
+ * Runs SOQL against the embedded PostgreSQL and checks Salesforce's exact result JSON ("Query",
+ * REST API Developer Guide; "Relationship Queries", SOQL and SOSL Reference).
  */
 class QueryServiceTest {
   static final ApiVersion V60 = new ApiVersion(60);

@@ -15,8 +15,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * describeGlobal, basic information, describe, If-Modified-Since, version gating (wire format notes
- * §4.1–§4.3).
+ * describeGlobal, basic information, describe, If-Modified-Since, version gating ("Describe
+ * Global", "sObject Basic Information", "sObject Describe", REST API Developer Guide).
  */
 @WithSimulator
 class DescribeRoutesTest {

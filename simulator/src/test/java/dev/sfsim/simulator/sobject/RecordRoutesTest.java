@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Record CRUD, upsert, updated/deleted through the wire, with Salesforce's exact statuses and
- * shapes (§4.4–§4.6).
+ * shapes ("Working with Records", REST API Developer Guide).
  */
 @WithSimulator
 class RecordRoutesTest {

@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  * try (AdminEvents events = admin.openEvents()) {
  *     String requestId = service.notifyShipped(order);           // calls sendConversationMessages
  *     Map<String, Object> done = events.await(EventType.REQUEST_PROGRESSED,
- *             e -> requestId.equals(e.get("requestId")) && "Completed".equals(e.get("requestStatus")), Duration.ofSeconds(10));
+ *             e -> requestId.equals(e.get("requestId")) && "Completed".equals(e.get("requestStatus")),
+ *             Duration.ofSeconds(10));
  * }
  * }</pre>
  */

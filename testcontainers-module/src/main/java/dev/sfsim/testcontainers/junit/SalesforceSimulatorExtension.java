@@ -6,6 +6,7 @@ import dev.sfsim.testcontainers.admin.SimulatorAdminClient;
 import dev.sfsim.testcontainers.junit.SalesforceSimulatorTest.Mode;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -152,13 +153,17 @@ public final class SalesforceSimulatorExtension
             + String.join(",", config.fixtures())
             + "|"
             + config.latencyProfile().wireValue();
-    return context
-        .getRoot()
-        .getStore(NAMESPACE)
-        .getOrComputeIfAbsent(
-            key,
-            k -> mode == Mode.IN_PROCESS ? startInProcess(config) : startContainer(image, config),
-            Shared.class);
+    return java.util.Objects.requireNonNull( // computed when absent, never null
+        context
+            .getRoot()
+            .getStore(NAMESPACE)
+            .getOrComputeIfAbsent(
+                key,
+                k ->
+                    mode == Mode.IN_PROCESS
+                        ? startInProcess(config)
+                        : startContainer(image, config),
+                Shared.class));
   }
 
   private static Shared startInProcess(SalesforceSimulatorTest config) {
@@ -256,7 +261,7 @@ public final class SalesforceSimulatorExtension
 
   /** Closes its target once, however often it is asked to. */
   private static final class StopOnce implements AutoCloseable {
-    private AutoCloseable target;
+    private @Nullable AutoCloseable target;
 
     StopOnce(AutoCloseable target) {
       this.target = target;

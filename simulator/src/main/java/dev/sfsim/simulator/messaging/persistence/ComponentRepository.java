@@ -16,7 +16,8 @@ public final class ComponentRepository {
   public void upsert(Handle h, MessagingComponent c) {
     h.createUpdate(
             """
-                        INSERT INTO messaging_component (developer_name, master_label, component_type, is_active, body_text, parameters,
+                        INSERT INTO messaging_component (developer_name, master_label,
+                            component_type, is_active, body_text, parameters,
                             external_template_status)
                         VALUES (:name, :label, :type, :active, :text, CAST(:params AS jsonb), :template)
                         ON CONFLICT (developer_name) DO UPDATE SET master_label = EXCLUDED.master_label,

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The reads of the web console's admin endpoints ({@code admin.ConsoleRoutes}): channels with their
@@ -60,7 +61,8 @@ public final class ConsoleRepository {
           Map<String, List<Map<String, Object>>> users = new LinkedHashMap<>();
           h.createQuery(
                   """
-                    SELECT id, name, messaging_channel_id, messaging_platform_key, messaging_consent_status FROM messaging_end_user
+                    SELECT id, name, messaging_channel_id, messaging_platform_key,
+                        messaging_consent_status FROM messaging_end_user
                     WHERE NOT is_deleted ORDER BY name, id""")
               .map(
                   (rs, ctx) -> {
@@ -85,7 +87,8 @@ public final class ConsoleRepository {
               .list();
           return h.createQuery(
                   """
-                    SELECT id, developer_name, master_label, message_type, messaging_platform_key, platform_type FROM messaging_channel
+                    SELECT id, developer_name, master_label, message_type, messaging_platform_key,
+                        platform_type FROM messaging_channel
                     WHERE NOT is_deleted ORDER BY master_label, id""")
               .map(
                   (rs, ctx) -> {
@@ -120,7 +123,8 @@ public final class ConsoleRepository {
         h ->
             h.createQuery(
                     """
-                        SELECT s.id, s.name, s.status, s.origin, s.start_time, s.end_time, s.messaging_end_user_id, u.name AS end_user_name
+                        SELECT s.id, s.name, s.status, s.origin, s.start_time, s.end_time,
+                            s.messaging_end_user_id, u.name AS end_user_name
                         FROM messaging_session s LEFT JOIN messaging_end_user u ON u.id = s.messaging_end_user_id
                         WHERE s.id = :id AND NOT s.is_deleted""")
                 .bind("id", id)
@@ -153,14 +157,17 @@ public final class ConsoleRepository {
                     }));
   }
 
-  private static List<Map<String, Object>> thread(Handle h, String sessionId, String endUserName) {
+  private static List<Map<String, Object>> thread(
+      Handle h, String sessionId, @Nullable String endUserName) {
     return h.createQuery(
             """
-                        SELECT 'Outbound' AS direction, message_identifier::text AS mid, text, sent_at AS at, status, status_code,
+                        SELECT 'Outbound' AS direction, message_identifier::text AS mid, text,
+                            sent_at AS at, status, status_code,
                                delivered_at, read_at, message_definition_name, request_id, seq AS n
                         FROM outbox WHERE messaging_session_id = :id
                         UNION ALL
-                        SELECT 'Inbound', message_identifier::text, text, received_at, NULL, NULL, NULL, NULL, NULL, NULL, 0
+                        SELECT 'Inbound', message_identifier::text, text, received_at, NULL, NULL,
+                            NULL, NULL, NULL, NULL, 0
                         FROM inbound_message WHERE messaging_session_id = :id
                         ORDER BY at, n""")
         .bind("id", sessionId)
@@ -187,16 +194,19 @@ public final class ConsoleRepository {
    * Send requests, newest first (at most {@link #MAX_REQUESTS}), with their recipients; {@code
    * status} null for all.
    */
-  public List<Map<String, Object>> requests(String status) {
+  public List<Map<String, Object>> requests(@Nullable String status) {
     return jdbi.withHandle(
         h -> {
           List<Map<String, Object>> out =
               h.createQuery(
                       """
-                            SELECT id, name, request_status, message_definition, created_date, completed_date, total_message_count,
-                                   success_message_count, failed_message_count, pending_message_count, in_progress_message_count,
+                            SELECT id, name, request_status, message_definition, created_date,
+                                completed_date, total_message_count,
+                                   success_message_count, failed_message_count,
+                                       pending_message_count, in_progress_message_count,
                                    (extract(epoch FROM completed_date - created_date) * 1000)::bigint AS duration_ms
-                            FROM conv_message_send_request WHERE NOT is_deleted AND (CAST(:status AS text) IS NULL OR request_status = :status)
+                            FROM conv_message_send_request WHERE NOT is_deleted AND (CAST(:status AS
+                                text) IS NULL OR request_status = :status)
                             ORDER BY created_date DESC, id DESC LIMIT :limit""")
                   .bind("status", status)
                   .bind("limit", MAX_REQUESTS)
@@ -230,7 +240,8 @@ public final class ConsoleRepository {
           out.forEach(r -> byId.put((String) r.get("id"), r));
           h.createQuery(
                   """
-                            SELECT m.request_id, m.messaging_end_user_id, u.name, m.message_identifier::text AS mid, m.status,
+                            SELECT m.request_id, m.messaging_end_user_id, u.name,
+                                m.message_identifier::text AS mid, m.status,
                                    m.failure_reason, m.messaging_session_id
                             FROM conv_message m LEFT JOIN messaging_end_user u ON u.id = m.messaging_end_user_id
                             WHERE m.request_id IN (<ids>) ORDER BY m.request_id, m.position""")
@@ -258,8 +269,10 @@ public final class ConsoleRepository {
                     @SuppressWarnings("unchecked")
                     List<Map<String, Object>> list =
                         (List<Map<String, Object>>)
-                            byId.get((String) m.remove("requestId")).get("recipients");
-                    list.add(m);
+                            java.util.Objects.requireNonNull(
+                                    byId.get((String) m.remove("requestId")))
+                                .get("recipients");
+                    java.util.Objects.requireNonNull(list).add(m);
                   });
           return out;
         });
@@ -282,7 +295,7 @@ public final class ConsoleRepository {
     return m;
   }
 
-  private static String iso(Timestamp ts) {
+  private static @Nullable String iso(Timestamp ts) {
     return ts == null ? null : ISO_MILLIS.format(ts.toInstant());
   }
 }

@@ -126,8 +126,10 @@ public final class EndUserMessages {
           } else {
             h.createUpdate(
                     """
-                                UPDATE messaging_session SET status = 'Active', end_user_message_count = coalesce(end_user_message_count, 0) + 1,
-                                    sfsim_expires_at = :expires, last_modified_date = :now, system_modstamp = :now WHERE id = :id""")
+                                UPDATE messaging_session SET status = 'Active',
+                                    end_user_message_count = coalesce(end_user_message_count, 0) + 1,
+                                    sfsim_expires_at = :expires, last_modified_date = :now,
+                                        system_modstamp = :now WHERE id = :id""")
                 .bind("expires", ts(now.plus(SESSION_TIMEOUT)))
                 .bind("now", ts(now))
                 .bind("id", sessionId)

@@ -26,7 +26,8 @@ public final class FaultRepository {
         h ->
             h.createUpdate(
                     """
-                        INSERT INTO fault_rule (id, messaging_end_user_id, messaging_platform_key, messaging_channel_id, effect, reason,
+                        INSERT INTO fault_rule (id, messaging_end_user_id, messaging_platform_key,
+                            messaging_channel_id, effect, reason,
                             status_code, times, delay_ms)
                         VALUES (:id, :endUser, :key, :channel, :effect, :reason, :code, :times, :delay)""")
                 .bind("id", id)
@@ -49,7 +50,8 @@ public final class FaultRepository {
   static List<FaultRule> list(Handle h) {
     return h.createQuery(
             """
-                        SELECT id, messaging_end_user_id, messaging_platform_key, messaging_channel_id, effect, reason, status_code,
+                        SELECT id, messaging_end_user_id, messaging_platform_key,
+                            messaging_channel_id, effect, reason, status_code,
                                times, delay_ms, fired FROM fault_rule ORDER BY seq""")
         .map(
             (rs, ctx) ->

@@ -59,7 +59,8 @@ final class Housekeeping {
         h.createQuery(
                 """
                 UPDATE outbox o SET status = 'Delivered', delivered_at = m.deliver_due_at FROM conv_message m
-                WHERE m.deliver_due_at <= :now AND m.undeliverable_code IS NULL AND o.message_identifier = m.message_identifier
+                WHERE m.deliver_due_at <= :now AND m.undeliverable_code IS NULL AND
+                    o.message_identifier = m.message_identifier
                   AND o.status = 'Sent'"""
                     + RETURNING)
             .bind("now", now),
@@ -77,7 +78,8 @@ final class Housekeeping {
                   + table
                   + """
                      e SET message_status = 'Read', last_modified_date = :now, system_modstamp = :now
-                    FROM conv_message m WHERE m.read_due_at <= :now AND e.message_identifier = m.message_identifier::text
+                    FROM conv_message m WHERE m.read_due_at <= :now AND e.message_identifier =
+                        m.message_identifier::text
                       AND e.message_status IN ('Sent', 'Delivered')""")
           .bind("now", now)
           .execute();
@@ -86,7 +88,8 @@ final class Housekeeping {
         h.createQuery(
                 """
                 UPDATE outbox o SET status = 'Read', read_at = m.read_due_at FROM conv_message m
-                WHERE m.read_due_at <= :now AND o.message_identifier = m.message_identifier AND o.status IN ('Sent', 'Delivered')"""
+                WHERE m.read_due_at <= :now AND o.message_identifier = m.message_identifier AND
+                    o.status IN ('Sent', 'Delivered')"""
                     + RETURNING)
             .bind("now", now),
         at,
@@ -125,11 +128,14 @@ final class Housekeeping {
                         WITH claimed AS (
                             UPDATE conv_message m SET deliver_due_at = NULL
                             FROM (SELECT message_identifier, deliver_due_at AS due FROM conv_message
-                                  WHERE deliver_due_at <= :now AND undeliverable_code IS NOT NULL FOR UPDATE SKIP LOCKED) d
+                                  WHERE deliver_due_at <= :now AND undeliverable_code IS NOT NULL
+                                      FOR UPDATE SKIP LOCKED) d
                             WHERE m.message_identifier = d.message_identifier
-                            RETURNING m.message_identifier, m.request_id, m.messaging_end_user_id, m.undeliverable_reason,
+                            RETURNING m.message_identifier, m.request_id, m.messaging_end_user_id,
+                                m.undeliverable_reason,
                                       m.undeliverable_code, m.position, d.due)
-                        SELECT c.undeliverable_reason, c.undeliverable_code, c.message_identifier, u.messaging_platform_key,
+                        SELECT c.undeliverable_reason, c.undeliverable_code, c.message_identifier,
+                            u.messaging_platform_key,
                                u.messaging_channel_id, u.id AS end_user_id, r.created_by_id
                         FROM claimed c JOIN conv_message_send_request r ON r.id = c.request_id
                         LEFT JOIN messaging_end_user u ON u.id = c.messaging_end_user_id
@@ -163,7 +169,8 @@ final class Housekeeping {
               "UPDATE "
                   + table
                   + """
-                     e SET message_status = 'Error', message_status_code = m.undeliverable_code, last_modified_date = :now,
+                     e SET message_status = 'Error', message_status_code = m.undeliverable_code,
+                         last_modified_date = :now,
                         system_modstamp = :now
                     FROM conv_message m WHERE m.message_identifier::text = ANY(:ids)
                       AND e.message_identifier = m.message_identifier::text""")
@@ -213,7 +220,8 @@ final class Housekeeping {
                 FROM conv_message_send_request r
                 WHERE m.status = 'Held' AND r.id = m.request_id AND NOT (
                     (r.allow_existing_session_status = 'NonActive' AND EXISTS (SELECT 1 FROM messaging_session s
-                        WHERE s.messaging_end_user_id = m.messaging_end_user_id AND NOT s.is_deleted AND s.status = 'Active'))
+                        WHERE s.messaging_end_user_id = m.messaging_end_user_id AND NOT s.is_deleted
+                            AND s.status = 'Active'))
                     OR (r.allow_existing_session_status = 'Closed' AND EXISTS (SELECT 1 FROM messaging_session s
                         WHERE s.messaging_end_user_id = m.messaging_end_user_id AND NOT s.is_deleted
                           AND coalesce(s.status, 'New') NOT IN ('Ended', 'Error'))))""");
@@ -223,8 +231,10 @@ final class Housekeeping {
     return h.createQuery(
             """
                         SELECT min(x) FROM (
-                            SELECT min(sfsim_due_at) AS x FROM conv_message_send_request WHERE request_status = 'Pending' AND sfsim_due_at > :t
-                            UNION ALL SELECT min(due_at) FROM conv_message WHERE status IN ('Pending', 'InProgress') AND due_at > :t
+                            SELECT min(sfsim_due_at) AS x FROM conv_message_send_request WHERE
+                                request_status = 'Pending' AND sfsim_due_at > :t
+                            UNION ALL SELECT min(due_at) FROM conv_message WHERE status IN
+                                ('Pending', 'InProgress') AND due_at > :t
                             UNION ALL SELECT min(deliver_due_at) FROM conv_message WHERE deliver_due_at > :t
                             UNION ALL SELECT min(read_due_at) FROM conv_message WHERE read_due_at > :t
                             UNION ALL SELECT min(sfsim_expires_at) FROM messaging_session WHERE sfsim_expires_at > :t

@@ -28,6 +28,7 @@ import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The messaging engine's store over PostgreSQL: {@link MessagingDao} for fixed SQL, JDBC batches
@@ -42,11 +43,15 @@ public final class JdbiMessagingStore implements MessagingStore {
    */
   private static final String DUE =
       """
-            SELECT EXISTS (SELECT 1 FROM conv_message_send_request WHERE request_status = 'Pending' AND sfsim_due_at <= :now
+            SELECT EXISTS (SELECT 1 FROM conv_message_send_request WHERE request_status = 'Pending' AND sfsim_due_at
+                <= :now
                     AND NOT is_deleted) AS pending,
-                EXISTS (SELECT 1 FROM conv_message_send_request WHERE request_status = 'InProgress' AND NOT is_deleted) AS in_progress,
-                EXISTS (SELECT 1 FROM messaging_session WHERE sfsim_expires_at <= :now AND coalesce(status, 'New') NOT IN ('Ended', 'Error'))
-                OR EXISTS (SELECT 1 FROM conv_message WHERE deliver_due_at <= :now OR read_due_at <= :now OR status = 'Held')
+                EXISTS (SELECT 1 FROM conv_message_send_request WHERE request_status = 'InProgress' AND NOT
+                    is_deleted) AS in_progress,
+                EXISTS (SELECT 1 FROM messaging_session WHERE sfsim_expires_at <= :now AND coalesce(status,
+                    'New') NOT IN ('Ended', 'Error'))
+                OR EXISTS (SELECT 1 FROM conv_message WHERE deliver_due_at <= :now OR read_due_at <= :now OR status =
+                    'Held')
                 OR EXISTS (SELECT 1 FROM conversation_entry_held) AS housekeeping""";
 
   private final Jdbi jdbi;
@@ -144,9 +149,12 @@ public final class JdbiMessagingStore implements MessagingStore {
     public Optional<SendRequest> lockRequestInProgress(String requestId) {
       return h.createQuery(
               """
-                            SELECT id, message_definition, created_by_id, allow_existing_session_status, should_enforce_channel_consent,
-                                   request_consent_type, comm_subscription_id, session_longevity_preference, sfsim_parameters::text, sfsim_queued
-                            FROM conv_message_send_request WHERE id = :id AND request_status = 'InProgress' FOR UPDATE SKIP LOCKED""")
+                            SELECT id, message_definition, created_by_id,
+                                allow_existing_session_status, should_enforce_channel_consent,
+                                   request_consent_type, comm_subscription_id,
+                                       session_longevity_preference, sfsim_parameters::text, sfsim_queued
+                            FROM conv_message_send_request WHERE id = :id AND request_status =
+                                'InProgress' FOR UPDATE SKIP LOCKED""")
           .bind("id", requestId)
           .map(
               (rs, ctx) ->
@@ -286,7 +294,7 @@ public final class JdbiMessagingStore implements MessagingStore {
     public void setRequestDispatch(
         String requestId,
         JsonNode parameters,
-        String commSubscriptionId,
+        @Nullable String commSubscriptionId,
         String sessionLongevity,
         Instant dueAt) {
       dao.setRequestDispatch(

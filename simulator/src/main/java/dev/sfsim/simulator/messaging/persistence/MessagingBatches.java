@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The dispatcher's multi-row writes: one statement per table and call, the rows travelling as one
@@ -28,9 +29,12 @@ public final class MessagingBatches {
    */
   static final String ENTRY_COLUMNS =
       """
-            id, conversation_id, seq, entry_time, entry_time_milli_secs, entry_type, actor_type, actor_id, actor_name, message,
-            message_identifier, message_status, message_status_code, message_send_time, message_deliver_time, message_read_time,
-            entry_end_time, has_attachments, is_deleted, created_date, created_by_id, last_modified_date, last_modified_by_id,
+            id, conversation_id, seq, entry_time, entry_time_milli_secs, entry_type, actor_type,
+                actor_id, actor_name, message,
+            message_identifier, message_status, message_status_code, message_send_time,
+                message_deliver_time, message_read_time,
+            entry_end_time, has_attachments, is_deleted, created_date, created_by_id,
+                last_modified_date, last_modified_by_id,
             system_modstamp, client_timestamp, client_duration, server_received_timestamp""";
 
   static void sessions(Handle h, List<NewSession> sessions) {
@@ -63,16 +67,20 @@ public final class MessagingBatches {
     }
     h.createUpdate(
             """
-            INSERT INTO messaging_session (id, name, status, origin, agent_type, ended_by_type, channel_type, messaging_end_user_id,
-                messaging_channel_id, start_time, end_time, owner_id, agent_message_count, end_user_message_count, sfsim_expires_at,
+            INSERT INTO messaging_session (id, name, status, origin, agent_type, ended_by_type, channel_type,
+                messaging_end_user_id,
+                messaging_channel_id, start_time, end_time, owner_id, agent_message_count, end_user_message_count,
+                    sfsim_expires_at,
                 created_date, created_by_id, last_modified_date, last_modified_by_id, system_modstamp)
             SELECT v.id, v.name, v.status, v.origin, v.agent_type, v.ended_by, v.channel_type, v.end_user, v.channel,
                 CAST(v.t AS timestamptz), CAST(v.end_time AS timestamptz), v.owner, v.agent_count, v.end_user_count,
                 CAST(v.expires AS timestamptz), CAST(v.t AS timestamptz), v.owner, CAST(v.t AS timestamptz), v.owner,
                 CAST(v.t AS timestamptz)
-            FROM unnest(:id, :name, :status, :origin, :agentType, :endedBy, :channelType, :endUser, :channel, :t, :endTime,
+            FROM unnest(:id, :name, :status, :origin, :agentType, :endedBy, :channelType, :endUser, :channel, :t,
+                :endTime,
                 :owner, :agentCount, :endUserCount, :expires)
-                AS v(id, name, status, origin, agent_type, ended_by, channel_type, end_user, channel, t, end_time, owner,
+                AS v(id, name, status, origin, agent_type, ended_by, channel_type, end_user, channel, t, end_time,
+                    owner,
                      agent_count, end_user_count, expires)""")
         .bindArray("id", String.class, (Object[]) id)
         .bindArray("name", String.class, (Object[]) name)
@@ -124,15 +132,19 @@ public final class MessagingBatches {
             "INSERT INTO "
                 + (held ? "conversation_entry_held" : "conversation_entry")
                 + """
-                 (id, conversation_id, seq, entry_time, entry_time_milli_secs, entry_type, actor_type, actor_id, actor_name,
-                    message, message_identifier, message_status, has_attachments, client_duration, server_received_timestamp,
+                 (id, conversation_id, seq, entry_time, entry_time_milli_secs, entry_type, actor_type, actor_id,
+                     actor_name,
+                    message, message_identifier, message_status, has_attachments, client_duration,
+                        server_received_timestamp,
                     created_date, created_by_id, last_modified_date, last_modified_by_id, system_modstamp)
                 SELECT v.id, v.session, v.seq, CAST(v.t AS timestamptz), v.millis, v.type, v.actor_type, v.actor_id,
-                    v.actor_name, v.message, v.mid, v.status, false, 0, CAST(v.t AS timestamptz), CAST(v.t AS timestamptz),
+                    v.actor_name, v.message, v.mid, v.status, false, 0, CAST(v.t AS timestamptz),
+                        CAST(v.t AS timestamptz),
                     v.usr, CAST(v.t AS timestamptz), v.usr, CAST(v.t AS timestamptz)
                 FROM unnest(:id, :session, :seq, :t, :millis, :type, :actorType, :actorId, :actorName, :message, :mid,
                     :status, :usr)
-                    AS v(id, session, seq, t, millis, type, actor_type, actor_id, actor_name, message, mid, status, usr)""")
+                    AS v(id, session, seq, t, millis, type, actor_type, actor_id, actor_name, message, mid, status,
+                        usr)""")
         .bindArray("id", String.class, (Object[]) id)
         .bindArray("session", String.class, (Object[]) session)
         .bindArray("seq", Integer.class, (Object[]) seq)
@@ -174,7 +186,8 @@ public final class MessagingBatches {
     h.createUpdate(
             """
             INSERT INTO outbox (message_identifier, request_id, messaging_end_user_id, messaging_platform_key,
-                messaging_channel_id, message_type, messaging_session_id, message_definition_name, text, status, sent_at,
+                messaging_channel_id, message_type, messaging_session_id, message_definition_name, text, status,
+                    sent_at,
                 delivered_at, read_at)
             SELECT CAST(v.mid AS uuid), v.req, v.meu, v.key, v.channel, v.type, v.session, v.def, v.text, v.status,
                 CAST(v.sent_at AS timestamptz), CAST(v.delivered_at AS timestamptz), CAST(v.read_at AS timestamptz)
@@ -227,12 +240,16 @@ public final class MessagingBatches {
     }
     h.createUpdate(
             """
-                        UPDATE conv_message m SET status = v.status, failure_reason = v.reason, messaging_session_id = v.session,
-                            due_at = CAST(v.due AS timestamptz), transient_failures = v.transient_failures, delayed = v.delayed,
+                        UPDATE conv_message m SET status = v.status, failure_reason = v.reason,
+                            messaging_session_id = v.session,
+                            due_at = CAST(v.due AS timestamptz), transient_failures =
+                                v.transient_failures, delayed = v.delayed,
                             deliver_due_at = CAST(v.deliver AS timestamptz), read_due_at = CAST(v.read AS timestamptz),
                             undeliverable_code = v.code, undeliverable_reason = v.code_reason
-                        FROM unnest(:ids, :status, :reason, :session, :due, :transient, :delayed, :deliver, :read, :code, :codeReason)
-                            AS v(id, status, reason, session, due, transient_failures, delayed, deliver, read, code, code_reason)
+                        FROM unnest(:ids, :status, :reason, :session, :due, :transient, :delayed,
+                            :deliver, :read, :code, :codeReason)
+                            AS v(id, status, reason, session, due, transient_failures, delayed,
+                                deliver, read, code, code_reason)
                         WHERE m.message_identifier = CAST(v.id AS uuid)""")
         .bindArray("ids", String.class, (Object[]) ids)
         .bindArray("status", String.class, (Object[]) status)
@@ -253,10 +270,13 @@ public final class MessagingBatches {
     PreparedBatch b =
         h.prepareBatch(
             """
-                INSERT INTO messaging_delivery_error (id, name, type, failure_reason, full_message, destination_phone_number,
-                    messaging_channel_id, messaging_end_user_id, created_date, created_by_id, last_modified_date, last_modified_by_id,
+                INSERT INTO messaging_delivery_error (id, name, type, failure_reason, full_message,
+                    destination_phone_number,
+                    messaging_channel_id, messaging_end_user_id, created_date, created_by_id,
+                        last_modified_date, last_modified_by_id,
                     system_modstamp)
-                VALUES (:id, :name, 'Error', :reason, :full, :destination, :channel, :endUser, :now, :user, :now, :user, :now)""");
+                VALUES (:id, :name, 'Error', :reason, :full, :destination, :channel, :endUser, :now,
+                    :user, :now, :user, :now)""");
     for (int i = 0; i < errors.size(); i++) {
       DeliveryError e = errors.get(i);
       b.bind("id", ids.get(i))
@@ -273,11 +293,11 @@ public final class MessagingBatches {
     b.execute();
   }
 
-  private static String iso(Instant i) {
+  private static @Nullable String iso(@Nullable Instant i) {
     return i == null ? null : i.toString();
   }
 
-  static OffsetDateTime ts(Instant i) {
+  static @Nullable OffsetDateTime ts(@Nullable Instant i) {
     return i == null ? null : i.atOffset(ZoneOffset.UTC);
   }
 }

@@ -25,7 +25,8 @@ interface MessagingDao {
 
   @SqlUpdate(
       """
-            UPDATE conv_message_send_request SET request_status = 'InProgress', sfsim_started = true, last_modified_date = :now, system_modstamp = :now
+            UPDATE conv_message_send_request SET request_status = 'InProgress', sfsim_started =
+                true, last_modified_date = :now, system_modstamp = :now
             WHERE id IN (SELECT id FROM conv_message_send_request
                          WHERE request_status = 'Pending' AND sfsim_due_at <= :now AND NOT is_deleted
                          ORDER BY created_date, name LIMIT :slots FOR UPDATE SKIP LOCKED)""")
@@ -36,10 +37,13 @@ interface MessagingDao {
    */
   @SqlQuery(
       """
-            SELECT r.id FROM conv_message_send_request r WHERE r.request_status = 'InProgress' AND NOT r.is_deleted AND (
+            SELECT r.id FROM conv_message_send_request r WHERE r.request_status = 'InProgress' AND
+                NOT r.is_deleted AND (
                 EXISTS (SELECT 1 FROM conv_message m WHERE m.request_id = r.id AND (
-                    (m.status = 'Pending' AND (m.due_at IS NULL OR m.due_at <= :now)) OR (m.status = 'InProgress' AND m.due_at <= :now)))
-                OR NOT EXISTS (SELECT 1 FROM conv_message m WHERE m.request_id = r.id AND m.status IN ('Pending', 'InProgress', 'Held')))
+                    (m.status = 'Pending' AND (m.due_at IS NULL OR m.due_at <= :now)) OR (m.status =
+                        'InProgress' AND m.due_at <= :now)))
+                OR NOT EXISTS (SELECT 1 FROM conv_message m WHERE m.request_id = r.id AND m.status
+                    IN ('Pending', 'InProgress', 'Held')))
             ORDER BY r.created_date, r.name""")
   List<String> inProgress(@Bind("now") Instant now);
 
@@ -57,7 +61,8 @@ interface MessagingDao {
                 SELECT message_identifier FROM conv_message
                 WHERE request_id = :id AND status = 'Pending' AND (due_at IS NULL OR due_at <= :now)
                 ORDER BY position
-                LIMIT greatest(0, :max - (SELECT count(*) FROM conv_message WHERE request_id = :id AND status = 'InProgress')))""")
+                LIMIT greatest(0, :max - (SELECT count(*) FROM conv_message WHERE request_id = :id
+                    AND status = 'InProgress')))""")
   int startAttempts(
       @Bind("id") String requestId,
       @Bind("now") Instant now,
@@ -66,7 +71,8 @@ interface MessagingDao {
 
   @SqlUpdate(
       """
-            UPDATE conv_message_send_request SET request_status = 'Pending', sfsim_due_at = :dueAt, last_modified_date = :now,
+            UPDATE conv_message_send_request SET request_status = 'Pending', sfsim_due_at = :dueAt,
+                last_modified_date = :now,
                 system_modstamp = :now WHERE id = :id""")
   void requeueRequest(
       @Bind("id") String requestId, @Bind("dueAt") Instant dueAt, @Bind("now") Instant now);
@@ -108,35 +114,49 @@ interface MessagingDao {
                          count(*) FILTER (WHERE status = 'Failed') AS failed,
                          count(*) FILTER (WHERE status IN ('Pending', 'Held')) AS pending,
                          count(*) FILTER (WHERE status = 'InProgress') AS in_progress,
-                         string_agg(message_identifier::text, ',' ORDER BY position) FILTER (WHERE status = 'Sent') AS sent_ids,
-                         string_agg(message_identifier::text, ',' ORDER BY position) FILTER (WHERE status = 'Failed') AS failed_ids,
-                         string_agg(message_identifier::text, ',' ORDER BY position) FILTER (WHERE status IN ('Pending', 'Held')) AS pending_ids,
-                         string_agg(message_identifier::text, ',' ORDER BY position) FILTER (WHERE status = 'InProgress') AS in_progress_ids,
+                         string_agg(message_identifier::text, ',' ORDER BY position) FILTER (WHERE
+                             status = 'Sent') AS sent_ids,
+                         string_agg(message_identifier::text, ',' ORDER BY position) FILTER (WHERE
+                             status = 'Failed') AS failed_ids,
+                         string_agg(message_identifier::text, ',' ORDER BY position) FILTER (WHERE
+                             status IN ('Pending', 'Held')) AS pending_ids,
+                         string_agg(message_identifier::text, ',' ORDER BY position) FILTER (WHERE
+                             status = 'InProgress') AS in_progress_ids,
                          string_agg(failure_reason, ',' ORDER BY position) FILTER (WHERE status = 'Failed') AS reasons,
-                         string_agg(coalesce(u.messaging_platform_key, ''), ',' ORDER BY position) FILTER (WHERE status = 'Sent') AS sent_keys,
-                         string_agg(coalesce(u.messaging_platform_key, ''), ',' ORDER BY position) FILTER (WHERE status = 'Failed') AS failed_keys,
+                         string_agg(coalesce(u.messaging_platform_key, ''), ',' ORDER BY position)
+                             FILTER (WHERE status = 'Sent') AS sent_keys,
+                         string_agg(coalesce(u.messaging_platform_key, ''), ',' ORDER BY position)
+                             FILTER (WHERE status = 'Failed') AS failed_keys,
                          string_agg(coalesce(u.messaging_platform_key, ''), ',' ORDER BY position)
                              FILTER (WHERE status IN ('Pending', 'Held')) AS pending_keys,
                          string_agg(coalesce(u.messaging_platform_key, ''), ',' ORDER BY position)
                              FILTER (WHERE status = 'InProgress') AS in_progress_keys,
-                         string_agg(m.messaging_end_user_id, ',' ORDER BY position) FILTER (WHERE status IN ('Pending', 'Held')) AS pending_users,
-                         string_agg(m.messaging_end_user_id, ',' ORDER BY position) FILTER (WHERE status = 'InProgress') AS in_progress_users,
-                         string_agg(m.messaging_session_id, ',' ORDER BY position) FILTER (WHERE status = 'InProgress') AS in_progress_sessions
-                  FROM conv_message m LEFT JOIN messaging_end_user u ON u.id = m.messaging_end_user_id WHERE m.request_id = :id) c
+                         string_agg(m.messaging_end_user_id, ',' ORDER BY position) FILTER (WHERE
+                             status IN ('Pending', 'Held')) AS pending_users,
+                         string_agg(m.messaging_end_user_id, ',' ORDER BY position) FILTER (WHERE
+                             status = 'InProgress') AS in_progress_users,
+                         string_agg(m.messaging_session_id, ',' ORDER BY position) FILTER (WHERE
+                             status = 'InProgress') AS in_progress_sessions
+                  FROM conv_message m LEFT JOIN messaging_end_user u ON u.id =
+                      m.messaging_end_user_id WHERE m.request_id = :id) c
             WHERE r.id = :id""")
   void recomputeCounts(@Bind("id") String requestId, @Bind("now") Instant now);
 
   @SqlUpdate(
       """
-            UPDATE conv_message_send_request SET request_status = 'Completed', completed_date = :now, last_modified_date = :now,
+            UPDATE conv_message_send_request SET request_status = 'Completed', completed_date =
+                :now, last_modified_date = :now,
                 system_modstamp = :now
-            WHERE id = :id AND request_status <> 'Completed' AND pending_message_count = 0 AND in_progress_message_count = 0""")
+            WHERE id = :id AND request_status <> 'Completed' AND pending_message_count = 0 AND
+                in_progress_message_count = 0""")
   int completeIfDone(@Bind("id") String requestId, @Bind("now") Instant now);
 
   @SqlQuery(
       """
-            SELECT u.id, u.messaging_platform_key AS platform_key, u.message_type, u.messaging_consent_status AS consent_status,
-                   u.messaging_channel_id AS channel_id, c.is_active AS channel_active, c.consent_type AS channel_consent_type,
+            SELECT u.id, u.messaging_platform_key AS platform_key, u.message_type,
+                u.messaging_consent_status AS consent_status,
+                   u.messaging_channel_id AS channel_id, c.is_active AS channel_active,
+                       c.consent_type AS channel_consent_type,
                    c.message_type AS channel_message_type, c.platform_type AS channel_platform_type
             FROM messaging_end_user u JOIN messaging_channel c ON c.id = u.messaging_channel_id
             WHERE u.id = ANY(:ids) AND NOT u.is_deleted AND NOT c.is_deleted""")
@@ -145,9 +165,11 @@ interface MessagingDao {
 
   @SqlQuery(
       """
-            SELECT DISTINCT ON (messaging_end_user_id, coalesce(status, 'New')) id, messaging_end_user_id, coalesce(status, 'New') AS status
+            SELECT DISTINCT ON (messaging_end_user_id, coalesce(status, 'New')) id,
+                messaging_end_user_id, coalesce(status, 'New') AS status
             FROM messaging_session
-            WHERE messaging_end_user_id = ANY(:ids) AND NOT is_deleted AND coalesce(status, 'New') NOT IN ('Ended', 'Error')
+            WHERE messaging_end_user_id = ANY(:ids) AND NOT is_deleted AND coalesce(status, 'New')
+                NOT IN ('Ended', 'Error')
             ORDER BY messaging_end_user_id, coalesce(status, 'New'), created_date DESC, id DESC""")
   @RegisterConstructorMapper(OpenSession.class)
   List<OpenSession> openSessions(@Bind("ids") String[] endUserIds);
@@ -205,7 +227,8 @@ interface MessagingDao {
   @SqlUpdate(
       """
             UPDATE conv_message_send_request SET sfsim_queued = true
-            WHERE request_status = 'Pending' AND NOT sfsim_started AND NOT sfsim_queued AND sfsim_due_at <= :now AND NOT is_deleted""")
+            WHERE request_status = 'Pending' AND NOT sfsim_started AND NOT sfsim_queued AND
+                sfsim_due_at <= :now AND NOT is_deleted""")
   void markQueued(@Bind("now") Instant now);
 
   @SqlBatch(

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the fake channels "received" ({@code GET /__admin/outbox}; admin API contract: {@code GET
@@ -45,7 +46,8 @@ public final class OutboxRepository {
     StringBuilder sql =
         new StringBuilder(
             """
-                SELECT message_identifier, request_id, messaging_end_user_id, messaging_platform_key, messaging_channel_id,
+                SELECT message_identifier, request_id, messaging_end_user_id,
+                    messaging_platform_key, messaging_channel_id,
                        message_type, messaging_session_id, message_definition_name, text, status, status_code,
                        sent_at, delivered_at, read_at
                 FROM outbox WHERE true""");
@@ -85,7 +87,7 @@ public final class OutboxRepository {
         });
   }
 
-  private static String iso(java.sql.Timestamp ts) {
+  private static @Nullable String iso(java.sql.Timestamp ts) {
     return ts == null ? null : ISO_MILLIS.format(ts.toInstant());
   }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The full transcript of a messaging session, held entries of enhanced channels included, with each
@@ -29,7 +30,7 @@ public final class TranscriptRepository {
    * @return empty when the session does not exist; else Connect "Conversation Entry" outputs
    */
   public Optional<List<Map<String, Object>>> entries(
-      String sessionId, boolean fromStart, long startMillis, Long endMillis, int limit) {
+      String sessionId, boolean fromStart, long startMillis, @Nullable Long endMillis, int limit) {
     return jdbi.withHandle(
         h -> {
           boolean exists =
@@ -45,13 +46,15 @@ public final class TranscriptRepository {
           h.createQuery(
                   """
                             SELECT e.message_identifier, e.actor_type, e.actor_id, e.entry_type,
-                                   coalesce(e.message, o.text, i.text) AS text, (extract(epoch FROM e.entry_time) * 1000)::bigint AS at
+                                   coalesce(e.message, o.text, i.text) AS text, (extract(epoch FROM
+                                       e.entry_time) * 1000)::bigint AS at
                             FROM (SELECT * FROM conversation_entry WHERE conversation_id = :id
                                   UNION ALL SELECT * FROM conversation_entry_held WHERE conversation_id = :id) e
                             LEFT JOIN outbox o ON o.message_identifier::text = e.message_identifier
                             LEFT JOIN inbound_message i ON i.message_identifier::text = e.message_identifier
                             WHERE e.entry_time >= to_timestamp(:start / 1000.0)
-                              AND (CAST(:end AS bigint) IS NULL OR e.entry_time <= to_timestamp(CAST(:end AS bigint) / 1000.0))
+                              AND (CAST(:end AS bigint) IS NULL OR e.entry_time <=
+                                  to_timestamp(CAST(:end AS bigint) / 1000.0))
                             ORDER BY e.seq"""
                       + (fromStart ? " ASC" : " DESC")
                       + " LIMIT :limit")

@@ -1,5 +1,7 @@
 package dev.sfsim.simulator.soql.ast;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A SOQL function over a field: aggregates ({@code COUNT}, {@code COUNT_DISTINCT}, {@code SUM},
  * {@code AVG}, {@code MIN}, {@code MAX}) and date functions ({@code CALENDAR_MONTH}, {@code
@@ -9,11 +11,12 @@ package dev.sfsim.simulator.soql.ast;
  * @param field the argument; null for {@code COUNT()} and for a function of a function
  * @param inner the argument of {@code FORMAT(MIN(...))}: a function; null otherwise
  */
-public record FunctionCall(String name, FieldPath field, Position position, FunctionCall inner)
+public record FunctionCall(
+    String name, @Nullable FieldPath field, Position position, @Nullable FunctionCall inner)
     implements ValueExpr {
 
   /** A function of a field. */
-  public FunctionCall(String name, FieldPath field, Position position) {
+  public FunctionCall(String name, @Nullable FieldPath field, Position position) {
     this(name, field, position, null);
   }
 

@@ -1,6 +1,7 @@
 package dev.sfsim.simulator.soql.ast;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A parsed SOQL statement, before any name is checked against the catalog.
@@ -16,13 +17,13 @@ import java.util.List;
 public record SoqlQuery(
     List<SelectItem> select,
     FromClause from,
-    Condition where,
+    @Nullable Condition where,
     List<ValueExpr> groupBy,
     String groupingMode,
-    Condition having,
+    @Nullable Condition having,
     List<OrderItem> orderBy,
-    RowCount limit,
-    RowCount offset,
+    @Nullable RowCount limit,
+    @Nullable RowCount offset,
     Position position) {
 
   public SoqlQuery {

@@ -104,7 +104,13 @@ class KillDuringSendTest {
                     .post("/services/data/v60.0/actions/standard/sendConversationMessages")
                     .statusCode());
 
-    await(() -> scalar(url, "SELECT count(*) FROM outbox") >= 500, Duration.ofMinutes(2));
+    // kill once every request is committed (the invocation's own writes are not what this tests)
+    // and sending is under way
+    await(
+        () ->
+            scalar(url, "SELECT count(*) FROM conv_message_send_request") == REQUESTS
+                && scalar(url, "SELECT count(*) FROM outbox") >= 500,
+        Duration.ofMinutes(2));
     processes
         .get(0)
         .destroyForcibly()

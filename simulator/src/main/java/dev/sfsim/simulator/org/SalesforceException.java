@@ -9,9 +9,10 @@ import org.jspecify.annotations.Nullable;
  * REST error body {@code [{"message":…,"errorCode":…,"fields":[…]}]} ("Status Codes and Error
  * Responses", REST API Developer Guide).
  *
- * @param status HTTP status, 4xx for client errors; the code's usual status unless given
- * @param errorCode Salesforce error code, e.g. {@link ErrorCode#INVALID_FIELD}
- * @param fields field API names the error is about; {@code null} leaves the {@code fields} key out
+ * <p>Its parts: {@code status}, the HTTP status (4xx for client errors; the code's usual status
+ * unless given); {@code errorCode}, Salesforce's error code, e.g. {@link ErrorCode#INVALID_FIELD};
+ * {@code fields}, the field API names the error is about ({@code null} leaves the {@code fields}
+ * key out).
  */
 public final class SalesforceException extends RuntimeException {
   private static final String UNEXPECTED =

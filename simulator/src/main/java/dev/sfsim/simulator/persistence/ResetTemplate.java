@@ -12,7 +12,7 @@ import org.jdbi.v3.core.statement.Update;
  * The state of an org's tables right after a full reset (org seeded, startup fixtures loaded),
  * captured once so that later resets restore it with a few statements instead of loading every
  * fixture record again: the rows of every non-empty table (as JSON, put back with {@code
- * json_populate_recordset}) and every sequence of the schema.
+ * json_populate_recordset}) and every sequence of the schema but those of tables a reset keeps.
  *
  * <p>Timestamps written while the template was loaded (between {@code loadStart} and {@code
  * loadEnd}: CreatedDate, LastModifiedDate, SystemModstamp of the seeded org and fixture records)
@@ -80,9 +80,20 @@ public final class ResetTemplate {
       rows.add(json);
     }
     String schema = h.createQuery("SELECT current_schema()").mapTo(String.class).one();
+    // the schema's sequences, but for those owned by a table the reset keeps (oauth_certificate's
+    // id: putting it back would hand out an id a kept row already has)
     List<String> names =
         h.createQuery(
-                "SELECT relname FROM pg_class WHERE relkind = 'S' AND relnamespace = CAST(current_schema() AS regnamespace) ORDER BY relname")
+                """
+                SELECT c.relname FROM pg_class c
+                WHERE c.relkind = 'S' AND c.relnamespace = CAST(current_schema() AS regnamespace)
+                  AND NOT EXISTS (
+                    SELECT 1 FROM pg_depend d JOIN pg_class t ON t.oid = d.refobjid
+                    WHERE d.classid = CAST('pg_class' AS regclass) AND d.objid = c.oid
+                      AND d.refclassid = CAST('pg_class' AS regclass) AND d.deptype IN ('a', 'i')
+                      AND t.relname <> ALL(:tables))
+                ORDER BY c.relname""")
+            .bindArray("tables", String.class, tables.toArray())
             .mapTo(String.class)
             .list();
     String[] qualified = new String[names.size()];

@@ -64,6 +64,27 @@ class JwtBearerTest {
   }
 
   @Test
+  void certificatesSurviveResetsAndMoreCanBeRegisteredAfterThem() {
+    for (int round = 0; round < 3; round++) {
+      given().baseUri(base).post("/__admin/reset").then().statusCode(204);
+      given().baseUri(base).post("/__admin/reset").then().statusCode(204);
+      given()
+          .baseUri(base)
+          .contentType("text/plain")
+          .body(keys.certificatePem())
+          .post("/__admin/oauth/certificates")
+          .then()
+          .statusCode(201);
+    }
+    given()
+        .baseUri(base)
+        .get("/__admin/oauth/certificates")
+        .then()
+        .statusCode(200)
+        .body("certificates.size()", equalTo(3));
+  }
+
+  @Test
   void signedAssertionWithExpInSecondsOrMillisecondsGetsAToken() throws Exception {
     String assertion =
         jwt(claims(SimulatorConfig.DEFAULT_USERNAME, System.currentTimeMillis() / 1000 + 300));

@@ -46,7 +46,7 @@ final class AnchorSoql {
           Database db = Database.external(url, "postgres", null)) {
         ConvMessageSendRequestRows.insert(db.jdbi(), SoqlBenchmark.ROWS, 1, true);
         db.jdbi().useHandle(h -> h.execute("ANALYZE conv_message_send_request"));
-        String token = token(simulator.baseUrl());
+        String token = SoqlBenchmark.token(simulator.baseUrl());
         String target =
             simulator.baseUrl()
                 + "/services/data/v60.0/query?q="
@@ -68,26 +68,5 @@ final class AnchorSoql {
             HttpThroughput.run(target, token, 8, seconds, null));
       }
     }
-  }
-
-  private static String token(String baseUrl) throws Exception {
-    String form =
-        "grant_type=password&client_id="
-            + SimulatorConfig.DEFAULT_CLIENT_ID
-            + "&client_secret="
-            + SimulatorConfig.DEFAULT_CLIENT_SECRET
-            + "&username="
-            + URLEncoder.encode(SimulatorConfig.DEFAULT_USERNAME, StandardCharsets.UTF_8)
-            + "&password="
-            + SimulatorConfig.DEFAULT_PASSWORD;
-    HttpResponse<String> r =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(baseUrl + "/services/oauth2/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    return dev.sfsim.simulator.http.Json.parse(r.body()).path("access_token").asText();
   }
 }

@@ -235,7 +235,8 @@ public final class SoqlBenchmark {
     return nanos[runs / 2] / 1000.0;
   }
 
-  private static String token(String baseUrl) throws Exception {
+  /** A password-grant access token of the default org at {@code baseUrl}. */
+  static String token(String baseUrl) throws Exception {
     String form =
         "grant_type=password&client_id="
             + SimulatorConfig.DEFAULT_CLIENT_ID

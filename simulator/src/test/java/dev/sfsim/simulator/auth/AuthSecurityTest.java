@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.startsWith;
 
 import dev.sfsim.simulator.Simulator;
 import dev.sfsim.simulator.SimulatorConfig;
-import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -92,10 +91,8 @@ class AuthSecurityTest {
   @Test
   void expiredTokensAreInvalidSessions() {
     String token =
-        given()
-            .baseUri(sim.baseUrl())
-            .contentType(ContentType.URLENC)
-            .formParams(
+        TokenCalls.post(
+                sim.baseUrl(),
                 Map.of(
                     "grant_type",
                     "password",
@@ -107,8 +104,6 @@ class AuthSecurityTest {
                     SimulatorConfig.DEFAULT_USERNAME,
                     "password",
                     SimulatorConfig.DEFAULT_PASSWORD))
-            .post("/services/oauth2/token")
-            .then()
             .statusCode(200)
             .extract()
             .path("access_token");

@@ -67,10 +67,8 @@ class JournalSecretsTest {
     String username = sim.config().username();
 
     var password =
-        given()
-            .baseUri(base)
-            .contentType(ContentType.URLENC)
-            .formParams(
+        TokenCalls.post(
+                base,
                 Map.of(
                     "grant_type",
                     "password",
@@ -82,8 +80,6 @@ class JournalSecretsTest {
                     username,
                     "password",
                     PASSWORD))
-            .post("/services/oauth2/token")
-            .then()
             .statusCode(200)
             .extract()
             .jsonPath();
@@ -99,10 +95,8 @@ class JournalSecretsTest {
         .post("/services/oauth2/token")
         .then()
         .statusCode(200);
-    given()
-        .baseUri(base)
-        .contentType(ContentType.URLENC)
-        .formParams(
+    TokenCalls.post(
+            base,
             Map.of(
                 "grant_type",
                 "password",
@@ -114,8 +108,6 @@ class JournalSecretsTest {
                 username,
                 "password",
                 PASSWORD + "-wrong"))
-        .post("/services/oauth2/token")
-        .then()
         .statusCode(400);
     secrets.add(PASSWORD + "-wrong");
 
@@ -161,10 +153,8 @@ class JournalSecretsTest {
     secrets.add(code);
     secrets.add(verifier);
     String refresh =
-        given()
-            .baseUri(base)
-            .contentType(ContentType.URLENC)
-            .formParams(
+        TokenCalls.post(
+                base,
                 Map.of(
                     "grant_type",
                     "authorization_code",
@@ -176,17 +166,13 @@ class JournalSecretsTest {
                     CALLBACK,
                     "code_verifier",
                     verifier))
-            .post("/services/oauth2/token")
-            .then()
             .statusCode(200)
             .extract()
             .path("refresh_token");
     secrets.add(refresh);
     String refreshed =
-        given()
-            .baseUri(base)
-            .contentType(ContentType.URLENC)
-            .formParams(
+        TokenCalls.post(
+                base,
                 Map.of(
                     "grant_type",
                     "refresh_token",
@@ -196,8 +182,6 @@ class JournalSecretsTest {
                     clientId,
                     "client_secret",
                     SECRET))
-            .post("/services/oauth2/token")
-            .then()
             .statusCode(200)
             .extract()
             .path("access_token");

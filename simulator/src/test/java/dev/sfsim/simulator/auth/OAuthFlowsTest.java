@@ -114,10 +114,8 @@ class OAuthFlowsTest {
     String refresh = token.getString("refresh_token");
 
     String refreshed =
-        given()
-            .baseUri(base)
-            .contentType(ContentType.URLENC)
-            .formParams(
+        TokenCalls.post(
+                base,
                 Map.of(
                     "grant_type",
                     "refresh_token",
@@ -125,8 +123,6 @@ class OAuthFlowsTest {
                     refresh,
                     "client_id",
                     SimulatorConfig.DEFAULT_CLIENT_ID))
-            .post("/services/oauth2/token")
-            .then()
             .statusCode(200)
             .body("instance_url", equalTo(base))
             .extract()
@@ -154,10 +150,8 @@ class OAuthFlowsTest {
         .then()
         .statusCode(401)
         .body("[0].errorCode", equalTo("INVALID_SESSION_ID"));
-    given()
-        .baseUri(base)
-        .contentType(ContentType.URLENC)
-        .formParams(
+    TokenCalls.post(
+            base,
             Map.of(
                 "grant_type",
                 "refresh_token",
@@ -165,8 +159,6 @@ class OAuthFlowsTest {
                 refresh,
                 "client_id",
                 SimulatorConfig.DEFAULT_CLIENT_ID))
-        .post("/services/oauth2/token")
-        .then()
         .statusCode(400)
         .body("error", equalTo("invalid_grant"))
         .body("error_description", equalTo("expired access/refresh token"));
@@ -174,10 +166,8 @@ class OAuthFlowsTest {
 
   @Test
   void codeWithoutChallengeNeedsTheSecretAndTheSameRedirectUri() {
-    given()
-        .baseUri(base)
-        .contentType(ContentType.URLENC)
-        .formParams(
+    TokenCalls.post(
+            base,
             Map.of(
                 "grant_type",
                 "authorization_code",
@@ -187,18 +177,14 @@ class OAuthFlowsTest {
                 SimulatorConfig.DEFAULT_CLIENT_ID,
                 "redirect_uri",
                 "http://elsewhere/cb"))
-        .post("/services/oauth2/token")
-        .then()
         .statusCode(400)
         .body("error", equalTo("redirect_uri_mismatch"));
     exchange(authorize(null).get("code"), null)
         .then()
         .statusCode(400)
         .body("error", equalTo("invalid_client"));
-    given()
-        .baseUri(base)
-        .contentType(ContentType.URLENC)
-        .formParams(
+    TokenCalls.post(
+            base,
             Map.of(
                 "grant_type",
                 "authorization_code",
@@ -210,8 +196,6 @@ class OAuthFlowsTest {
                 SimulatorConfig.DEFAULT_CLIENT_SECRET,
                 "redirect_uri",
                 CALLBACK))
-        .post("/services/oauth2/token")
-        .then()
         .statusCode(200);
   }
 

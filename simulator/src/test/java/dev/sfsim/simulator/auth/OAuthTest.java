@@ -92,10 +92,8 @@ class OAuthTest {
 
   @Test
   void unknownClientAndWrongSecretAreDistinguished() {
-    given()
-        .baseUri(base)
-        .contentType(ContentType.URLENC)
-        .formParams(
+    TokenCalls.post(
+            base,
             Map.of(
                 "grant_type",
                 "password",
@@ -107,15 +105,11 @@ class OAuthTest {
                 "u",
                 "password",
                 "p"))
-        .post("/services/oauth2/token")
-        .then()
         .statusCode(400)
         .body("error", equalTo("invalid_client_id"))
         .body("error_description", equalTo("client identifier invalid"));
-    given()
-        .baseUri(base)
-        .contentType(ContentType.URLENC)
-        .formParams(
+    TokenCalls.post(
+            base,
             Map.of(
                 "grant_type",
                 "client_credentials",
@@ -123,8 +117,6 @@ class OAuthTest {
                 SimulatorConfig.DEFAULT_CLIENT_ID,
                 "client_secret",
                 "x"))
-        .post("/services/oauth2/token")
-        .then()
         .statusCode(400)
         .body("error", equalTo("invalid_client"))
         .body("error_description", equalTo("invalid client credentials"));
@@ -132,10 +124,8 @@ class OAuthTest {
 
   @Test
   void clientCredentialsAcceptsBodyOrBasicHeader() {
-    given()
-        .baseUri(base)
-        .contentType(ContentType.URLENC)
-        .formParams(
+    TokenCalls.post(
+            base,
             Map.of(
                 "grant_type",
                 "client_credentials",
@@ -143,8 +133,6 @@ class OAuthTest {
                 SimulatorConfig.DEFAULT_CLIENT_ID,
                 "client_secret",
                 SimulatorConfig.DEFAULT_CLIENT_SECRET))
-        .post("/services/oauth2/token")
-        .then()
         .statusCode(200)
         .body("token_type", equalTo("Bearer"));
     String basic =

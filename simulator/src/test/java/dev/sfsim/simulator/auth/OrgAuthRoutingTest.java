@@ -184,10 +184,8 @@ class OrgAuthRoutingTest {
     assertThat(params).containsEntry("state", "s1");
 
     JsonPath tokens =
-        given()
-            .baseUri(base)
-            .contentType(ContentType.URLENC)
-            .formParams(
+        TokenCalls.post(
+                base,
                 Map.of(
                     "grant_type",
                     "authorization_code",
@@ -199,8 +197,6 @@ class OrgAuthRoutingTest {
                     org.getString("clientSecret"),
                     "redirect_uri",
                     CALLBACK))
-            .post("/services/oauth2/token")
-            .then()
             .statusCode(200)
             .extract()
             .jsonPath();
@@ -211,10 +207,8 @@ class OrgAuthRoutingTest {
 
     // The refresh grant needs only the refresh token and the client id; the token carries the org.
     String refreshed =
-        given()
-            .baseUri(base)
-            .contentType(ContentType.URLENC)
-            .formParams(
+        TokenCalls.post(
+                base,
                 Map.of(
                     "grant_type",
                     "refresh_token",
@@ -222,8 +216,6 @@ class OrgAuthRoutingTest {
                     refresh,
                     "client_id",
                     org.getString("clientId")))
-            .post("/services/oauth2/token")
-            .then()
             .statusCode(200)
             .extract()
             .path("access_token");
@@ -258,10 +250,8 @@ class OrgAuthRoutingTest {
         .then()
         .statusCode(200);
     assertRejected(tokens.getString("access_token"));
-    given()
-        .baseUri(base)
-        .contentType(ContentType.URLENC)
-        .formParams(
+    TokenCalls.post(
+            base,
             Map.of(
                 "grant_type",
                 "refresh_token",
@@ -269,8 +259,6 @@ class OrgAuthRoutingTest {
                 refresh,
                 "client_id",
                 org.getString("clientId")))
-        .post("/services/oauth2/token")
-        .then()
         .statusCode(400)
         .body("error", equalTo("invalid_grant"));
   }
@@ -293,10 +281,8 @@ class OrgAuthRoutingTest {
             .extract()
             .header("Location");
     String token =
-        given()
-            .baseUri(base)
-            .contentType(ContentType.URLENC)
-            .formParams(
+        TokenCalls.post(
+                base,
                 Map.of(
                     "grant_type",
                     "authorization_code",
@@ -308,8 +294,6 @@ class OrgAuthRoutingTest {
                     SimulatorConfig.DEFAULT_CLIENT_SECRET,
                     "redirect_uri",
                     CALLBACK))
-            .post("/services/oauth2/token")
-            .then()
             .statusCode(200)
             .extract()
             .path("access_token");
@@ -339,10 +323,8 @@ class OrgAuthRoutingTest {
                     .extract()
                     .header("Location"))
             .get("code");
-    given()
-        .baseUri(base)
-        .contentType(ContentType.URLENC)
-        .formParams(
+    TokenCalls.post(
+            base,
             Map.of(
                 "grant_type",
                 "authorization_code",
@@ -354,8 +336,6 @@ class OrgAuthRoutingTest {
                 org.getString("clientSecret"),
                 "redirect_uri",
                 CALLBACK))
-        .post("/services/oauth2/token")
-        .then()
         .statusCode(400)
         .body("error", equalTo("invalid_client_id"));
   }

@@ -108,10 +108,8 @@ class SessionCacheTest {
     JsonPath org =
         given().baseUri(base).post("/__admin/orgs").then().statusCode(201).extract().jsonPath();
     String token =
-        given()
-            .baseUri(base)
-            .contentType(ContentType.URLENC)
-            .formParams(
+        TokenCalls.post(
+                base,
                 Map.of(
                     "grant_type",
                     "password",
@@ -123,8 +121,6 @@ class SessionCacheTest {
                     org.getString("username"),
                     "password",
                     org.getString("password")))
-            .post("/services/oauth2/token")
-            .then()
             .statusCode(200)
             .extract()
             .path("access_token");

@@ -84,6 +84,24 @@ public final class ResetService {
     }
   }
 
+  /** The state the last full reset produced (what later resets put back); null until one ran. */
+  public @Nullable ResetTemplate template() {
+    return template;
+  }
+
+  /**
+   * Makes {@code t} what the next resets put back, as if a full reset had produced it: for an org
+   * whose template another org's, moved to it ({@link ResetTemplate#forOrg}), gives.
+   */
+  public void adopt(ResetTemplate t) {
+    workLock.lock();
+    try {
+      template = t;
+    } finally {
+      workLock.unlock();
+    }
+  }
+
   /** State kept outside the database (the request journal, ...) that reset clears too. */
   public void onReset(Runnable clear) {
     alsoClear.add(clear);

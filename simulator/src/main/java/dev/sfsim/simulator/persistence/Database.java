@@ -381,6 +381,25 @@ public final class Database implements AutoCloseable {
             });
   }
 
+  /** What makes org schemas once one was migrated by Flyway; null before. */
+  private volatile @Nullable SchemaClone clone;
+
+  /**
+   * Creates and migrates the new org schema {@code schema}, then adds the custom fields' columns.
+   * The first is migrated by Flyway; later ones replay what Flyway applied to it, in one
+   * transaction ({@link SchemaClone}), the same schema in a fraction of the time.
+   */
+  public void createOrgSchema(String schema) {
+    SchemaClone c = clone;
+    if (c == null) {
+      migrate(schema);
+      clone = SchemaClone.capture(dataSource, schema);
+      return;
+    }
+    c.create(dataSource, schema);
+    addExtraColumns(schema);
+  }
+
   /** Renames a schema (taking a prepared spare for a new org is one catalog update). */
   public void renameSchema(String from, String to) {
     jdbi.useHandle(h -> h.execute("ALTER SCHEMA " + quote(from) + " RENAME TO " + quote(to)));
@@ -392,7 +411,7 @@ public final class Database implements AutoCloseable {
     jdbi.useHandle(h -> h.execute("DROP SCHEMA IF EXISTS " + quote(schema) + " CASCADE"));
   }
 
-  private static String quote(String identifier) {
+  static String quote(String identifier) {
     if (!identifier.matches("[a-z_][a-z0-9_]*")) {
       throw new IllegalArgumentException("Bad identifier: " + identifier);
     }

@@ -115,6 +115,32 @@ public final class ResetTemplate {
   }
 
   /**
+   * This template for another org with the same startup fixtures, over a schema migrated the same
+   * way: every occurrence of each {@code replacements} key in the rows (the source org's ids, names
+   * and usernames) becomes its value, and the sequences are those of {@code schema}. A full reset
+   * of that org would load the same rows: record ids come from the schema's sequences, and the
+   * org's identity enters only as these values.
+   *
+   * @param replacements source value to this org's value; no key may contain another
+   */
+  public ResetTemplate forOrg(String schema, java.util.Map<String, String> replacements) {
+    List<String> moved = new ArrayList<>(rows.size());
+    for (String json : rows) {
+      String r = json;
+      for (var e : replacements.entrySet()) {
+        r = r.replace(e.getKey(), e.getValue());
+      }
+      moved.add(r);
+    }
+    String[] qualified = new String[sequences.length];
+    for (int i = 0; i < qualified.length; i++) {
+      qualified[i] = quote(schema) + sequences[i].substring(sequences[i].indexOf("\".") + 1);
+    }
+    return new ResetTemplate(
+        restores, moved, qualified, values, called, loadStart.toInstant(), loadEnd.toInstant());
+  }
+
+  /**
    * {@code INSERT INTO t (cols) SELECT cols FROM json_populate_recordset(...)}, timestamps moved.
    */
   private static String restoreSql(Handle h, String table) {

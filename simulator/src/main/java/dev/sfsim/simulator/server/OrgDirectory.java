@@ -7,6 +7,7 @@ import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.OrgIdentity;
 import dev.sfsim.simulator.org.SalesforceException;
 import dev.sfsim.simulator.persistence.Database;
+import dev.sfsim.simulator.persistence.ResetTemplate;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -29,7 +30,10 @@ import org.slf4j.LoggerFactory;
  * startup fixtures takes a few hundred milliseconds, so once orgs are used (not before: a simulator
  * that never creates one does no such work), {@link #READY} orgs are kept ready in the background,
  * migrated, built and loaded; creating an org takes one, resets it (a few statements: its reset
- * template is captured) and routes it.
+ * template is captured) and routes it. Only the first org is migrated by Flyway and loaded a
+ * fixture record at a time; later ones replay its migrations in one round trip ({@link
+ * Database#createOrgSchema}) and take its reset template, moved to their identity, so a spare is
+ * ready in about the time of two resets and back-to-back creates do not drain the pool.
  */
 public final class OrgDirectory implements OrgAdmin, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(OrgDirectory.class);
@@ -143,31 +147,34 @@ public final class OrgDirectory implements OrgAdmin, AutoCloseable {
   }
 
   private OrgIdentity createInSlot(@Nullable JsonNode fixtures) {
-    OrgRuntime runtime = ready.poll();
-    prepareSpare();
-    if (runtime == null) {
-      runtime = build();
-    }
+    OrgRuntime spare = ready.poll();
     try {
-      if (fixtures != null) {
-        runtime
-            .reset()
-            .addFixtures(new StartupFixtures.File(Path.of("POST /__admin/orgs"), fixtures));
+      OrgRuntime runtime = spare != null ? spare : build();
+      try {
+        if (fixtures != null) {
+          runtime
+              .reset()
+              .addFixtures(new StartupFixtures.File(Path.of("POST /__admin/orgs"), fixtures));
+        }
+        if (spare != null || fixtures != null) {
+          runtime.reset().reset(); // a spare's records are dated when it was prepared, not now
+        }
+      } catch (IllegalStateException e) {
+        discard(runtime, runtime.schema());
+        if (e.getCause() instanceof SalesforceException se) {
+          throw se;
+        }
+        throw e;
+      } catch (RuntimeException e) {
+        discard(runtime, runtime.schema());
+        throw e;
       }
-      runtime.reset().reset(); // the records' dates are now's, not the preparation's
-    } catch (IllegalStateException e) {
-      discard(runtime, runtime.schema());
-      if (e.getCause() instanceof SalesforceException se) {
-        throw se;
-      }
-      throw e;
-    } catch (RuntimeException e) {
-      discard(runtime, runtime.schema());
-      throw e;
+      created.put(runtime.routed().identity().orgId(), runtime);
+      router.add(runtime.routed());
+      return runtime.routed().identity();
+    } finally {
+      prepareSpare(); // once this create's statements ran: a build competes with them for the CPU
     }
-    created.put(runtime.routed().identity().orgId(), runtime);
-    router.add(runtime.routed());
-    return runtime.routed().identity();
   }
 
   /**
@@ -177,17 +184,43 @@ public final class OrgDirectory implements OrgAdmin, AutoCloseable {
   private OrgRuntime build() {
     OrgIdentity identity = OrgIdentity.generate(random);
     String schema = "org_" + HexFormat.of().formatHex(bytes());
-    database.migrate(schema);
+    database.createOrgSchema(schema);
     OrgRuntime runtime = null;
     try {
       runtime = factory.build(identity, schema, startupFixtures);
+      Seed s = seed;
+      if (s != null) {
+        runtime.reset().adopt(s.template().forOrg(schema, s.replacements(identity)));
+      }
       runtime.reset().reset();
+      ResetTemplate t = runtime.reset().template();
+      if (s == null && t != null) {
+        seed = new Seed(identity, t);
+      }
       return runtime;
     } catch (RuntimeException e) {
       discard(runtime, schema);
       throw e;
     }
   }
+
+  /**
+   * The first org this directory built in full (its startup fixtures loaded a record at a time):
+   * later ones take its reset template, moved to their identity, instead of loading them again.
+   */
+  private record Seed(OrgIdentity identity, ResetTemplate template) {
+    /** The seed's identity values in its rows, each to {@code org}'s. */
+    Map<String, String> replacements(OrgIdentity org) {
+      return Map.of(
+          identity.orgId(), org.orgId(),
+          identity.orgName(), org.orgName(),
+          identity.userId(), org.userId(),
+          identity.username(), org.username(),
+          identity.integrationUserId(), org.integrationUserId());
+    }
+  }
+
+  private volatile @Nullable Seed seed;
 
   @Override
   public List<OrgIdentity> list() {

@@ -23,7 +23,8 @@ import java.util.Locale;
  * sendConversationMessages} to one recipient, and polling the request (every millisecond) until it
  * is Completed. Prints each figure's median and p90 beside the baseline measured before this work
  * (issue 14) and the target, with the load average at the time. Prints figures; never fails on
- * time.
+ * time. {@code -Dbench.asprof=/path/async-profiler-4.1-linux-x64.jar} profiles the new-org rounds
+ * ({@link AsyncProfiler}, label {@code orgs}).
  *
  * <pre>./mvnw -B -q -pl simulator -am -Pbench verify -Dbench=PerTestCostBenchmark</pre>
  */
@@ -71,6 +72,8 @@ public final class PerTestCostBenchmark {
       print("reset, 200 fixture records", reset, "134 ms", "< 20 ms");
       print("  full reset, same run (the way before)", full, "134 ms", "-");
       double[] orgs = new double[Math.max(10, ROUNDS / 2)];
+      AsyncProfiler profiler = new AsyncProfiler("orgs");
+      profiler.start();
       for (int i = -3; i < orgs.length; i++) {
         long t0 = System.nanoTime();
         JsonNode org = JSON.readTree(post(base + "/__admin/orgs", ""));
@@ -80,6 +83,7 @@ public final class PerTestCostBenchmark {
         send("DELETE", base + "/__admin/orgs/" + org.get("orgId").asText(), null, null);
         Thread.sleep(100); // let the spare be prepared, as between two tests
       }
+      profiler.stop();
       print("new org (POST /__admin/orgs)", orgs, "176 ms", "< 40 ms");
       double[] test = new double[ROUNDS];
       for (int i = 0; i < ROUNDS; i++) {

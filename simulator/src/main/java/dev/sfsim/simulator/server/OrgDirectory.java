@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -52,7 +52,18 @@ public final class OrgDirectory implements OrgAdmin, AutoCloseable {
   private final Map<String, OrgRuntime> created = new ConcurrentHashMap<>();
 
   /** Orgs made ready in the background, not yet handed out (nor routed). */
-  private final ConcurrentLinkedQueue<OrgRuntime> ready = new ConcurrentLinkedQueue<>();
+  private final LinkedBlockingQueue<OrgRuntime> ready = new LinkedBlockingQueue<>();
+
+  /** Whether the background is building a spare now (not merely queued to check). */
+  private final java.util.concurrent.atomic.AtomicBoolean building =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
+  /**
+   * How long a create that finds no spare waits for the one being built before building its own: on
+   * a small machine two builds at once take about twice as long each, and the one under way is
+   * partly done.
+   */
+  static final long WAIT_FOR_SPARE_MS = 1_000;
 
   /** How many orgs are kept ready once orgs are used. */
   static final int READY = 2;
@@ -148,6 +159,13 @@ public final class OrgDirectory implements OrgAdmin, AutoCloseable {
 
   private OrgIdentity createInSlot(@Nullable JsonNode fixtures) {
     OrgRuntime spare = ready.poll();
+    if (spare == null && building.get()) {
+      try {
+        spare = ready.poll(WAIT_FOR_SPARE_MS, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     try {
       OrgRuntime runtime = spare != null ? spare : build();
       try {
@@ -259,10 +277,13 @@ public final class OrgDirectory implements OrgAdmin, AutoCloseable {
           if (ready.size() >= READY) {
             return;
           }
+          building.set(true);
           try {
             ready.add(build());
           } catch (RuntimeException e) {
             LOG.warn("Could not prepare a spare org: {}", e.getMessage());
+          } finally {
+            building.set(false);
           }
         });
   }

@@ -24,7 +24,8 @@ import java.util.Locale;
  * is Completed. Prints each figure's median and p90 beside the baseline measured before this work
  * (issue 14) and the target, with the load average at the time. Prints figures; never fails on
  * time. {@code -Dbench.asprof=/path/async-profiler-4.1-linux-x64.jar} profiles the new-org rounds
- * ({@link AsyncProfiler}, label {@code orgs}).
+ * ({@link AsyncProfiler}, label {@code orgs}); {@code -Dbench.orgGap=0} creates orgs back to back
+ * (default: 100 ms between a delete and the next create).
  *
  * <pre>./mvnw -B -q -pl simulator -am -Pbench verify -Dbench=PerTestCostBenchmark</pre>
  */
@@ -37,6 +38,9 @@ public final class PerTestCostBenchmark {
   static final int FIXTURE_RECORDS = 200;
 
   private static final int ROUNDS = Integer.getInteger("bench.rounds", 40);
+
+  /** Milliseconds between deleting an org and creating the next ({@code 0}: back to back). */
+  private static final int ORG_GAP_MS = Integer.getInteger("bench.orgGap", 100);
 
   private PerTestCostBenchmark() {}
 
@@ -81,7 +85,7 @@ public final class PerTestCostBenchmark {
           orgs[i] = ms(t0);
         }
         send("DELETE", base + "/__admin/orgs/" + org.get("orgId").asText(), null, null);
-        Thread.sleep(100); // let the spare be prepared, as between two tests
+        Thread.sleep(ORG_GAP_MS); // let the spare be prepared, as between two tests
       }
       profiler.stop();
       print("new org (POST /__admin/orgs)", orgs, "176 ms", "< 40 ms");

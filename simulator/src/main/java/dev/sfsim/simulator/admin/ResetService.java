@@ -90,8 +90,8 @@ public final class ResetService {
   }
 
   /**
-   * Makes {@code t} what the next resets put back, as if a full reset had produced it: for an org
-   * whose template another org's, moved to it ({@link ResetTemplate#forOrg}), gives.
+   * Makes {@code t} what the next resets put back, as if a full reset had produced it: for a new
+   * org that takes another org's template, moved to it ({@link ResetTemplate#forOrg}).
    */
   public void adopt(ResetTemplate t) {
     workLock.lock();

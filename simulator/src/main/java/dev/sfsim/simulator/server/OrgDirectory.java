@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
  * migrated, built and loaded; creating an org takes one, resets it (a few statements: its reset
  * template is captured) and routes it. Only the first org is migrated by Flyway and loaded a
  * fixture record at a time; later ones replay its migrations in one round trip ({@link
- * Database#createOrgSchema}) and take its reset template, moved to their identity, so a spare is
- * ready in about the time of two resets and back-to-back creates do not drain the pool.
+ * Database#createOrgSchema}) and take its reset template, moved to their identity: a spare is ready
+ * in a few times a reset's time instead of a Flyway run and a fixture load.
  */
 public final class OrgDirectory implements OrgAdmin, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(OrgDirectory.class);

@@ -278,7 +278,7 @@ public final class Simulator implements AutoCloseable {
             config.latency().pickupDelay);
     FaultRepository faults = new FaultRepository(jdbi);
     SoqlCompiler compiler = new SoqlCompiler(catalog);
-    QueryService queries = new QueryService(jdbi, compiler, clock);
+    QueryService queries = new QueryService(jdbi, database.dataSource(schema), compiler, clock);
     ApiUsage usage = new ApiUsage(clock);
     var rest = new RestDispatcher(jdbi, catalog, records, queries, clock, started);
     OrgHandlers handlers =

@@ -8,6 +8,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +32,20 @@ public final class HttpServer {
   static final String JSON_UTF8 = "application/json;charset=UTF-8";
 
   private HttpServer() {}
+
+  /**
+   * Javalin's own request pool (8 to 250 threads, named as Javalin names it) with no reserved
+   * threads: Jetty then queues each request to an idle pool thread instead of running it on the
+   * selecting thread and waking a parked reserved thread to select in its place. Measured A/B (wrk,
+   * two cores): about 8 % less CPU per {@code GET /query} with 8 connections, same throughput,
+   * shorter p90/p99; with 1 connection a p50 a few microseconds longer.
+   */
+  private static QueuedThreadPool requestThreads() {
+    QueuedThreadPool pool = new QueuedThreadPool(250, 8, 60_000);
+    pool.setName("JettyServerThreadPool");
+    pool.setReservedThreads(0);
+    return pool;
+  }
 
   /** Builds (does not start) a plain HTTP server with the given route registrations. */
   @SafeVarargs
@@ -75,6 +90,7 @@ public final class HttpServer {
                   return connector;
                 });
           }
+          config.jetty.threadPool = requestThreads();
           config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_HEADER_BYTES));
           config.jetty.modifyServer(server -> server.setErrorHandler(new ProtocolErrors()));
           config.startup.showJavalinBanner = false;

@@ -166,6 +166,61 @@ class QueryRoutesTest {
         .isEqualTo(400);
   }
 
+  @Test
+  void smallAnswersCarryTheirLengthAndBigOnesAreGzippedForClientsThatAcceptIt() throws Exception {
+    String small =
+        "/services/data/v58.0/query?q=SELECT+Name+FROM+MessagingEndUser+WHERE+Name+%3D+%27Alice%27";
+    String big =
+        "/services/data/v60.0/query?q=SELECT+Id%2C+Name+FROM+ConvMessageSendRequest+LIMIT+40";
+    for (String encoding : new String[] {"", "Accept-Encoding: gzip\r\n"}) {
+      String answer = raw(small, encoding);
+      String head = answer.substring(0, answer.indexOf("\r\n\r\n"));
+      String body = answer.substring(head.length() + 4);
+      assertThat(head)
+          .as(encoding)
+          .matches(
+              "HTTP/1.1 200 OK\r\nDate: [^\r]+\r\nContent-Type: application/json;charset=utf-8\r\n"
+                  + "Content-Length: "
+                  + body.length());
+      assertThat(body).startsWith("{\"totalSize\":1,\"done\":true,");
+    }
+    assertThat(raw(big, ""))
+        .matches(
+            "(?s)HTTP/1.1 200 OK\r\nDate: [^\r]+\r\nContent-Type: application/json;charset=utf-8\r\n"
+                + "Content-Length: \\d{4}\r\n\r\n\\{.*");
+    assertThat(raw(big, "Accept-Encoding: gzip\r\n"))
+        .matches(
+            "(?s)HTTP/1.1 200 OK\r\nDate: [^\r]+\r\nContent-Type: application/json;charset=utf-8\r\n"
+                + "Content-Encoding: gzip\r\nContent-Length: \\d+\r\n\r\n.*");
+  }
+
+  /**
+   * The raw bytes of a keep-alive {@code GET} (header block and a {@code Content-Length} body) as
+   * ISO-8859-1 text: header names, their order and the framing, as a client reads them.
+   */
+  private static String raw(String path, String headers) throws IOException {
+    try (java.net.Socket socket = new java.net.Socket("localhost", server.port())) {
+      socket.setSoTimeout(10_000);
+      socket
+          .getOutputStream()
+          .write(
+              ("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n" + headers + "\r\n")
+                  .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      java.io.InputStream in = socket.getInputStream();
+      StringBuilder head = new StringBuilder();
+      while (head.indexOf("\r\n\r\n") < 0) {
+        int c = in.read();
+        if (c < 0) {
+          return head.toString();
+        }
+        head.append((char) c);
+      }
+      var length = java.util.regex.Pattern.compile("Content-Length: (\\d+)").matcher(head);
+      byte[] body = length.find() ? in.readNBytes(Integer.parseInt(length.group(1))) : new byte[0];
+      return head + new String(body, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+  }
+
   private static HttpResponse<String> get(String path, String... headers)
       throws IOException, InterruptedException {
     var request =

@@ -23,7 +23,8 @@ import java.util.Locale;
  * sendConversationMessages} to one recipient, and polling the request (every millisecond) until it
  * is Completed. Prints each figure's median and p90 beside the baseline measured before this work
  * (issue 14) and the target, with the load average at the time. Prints figures; never fails on
- * time.
+ * time. With {@code -Dbench.asprof=<async-profiler jar>} the per-test rounds are profiled (see
+ * {@link AsyncProfiler}; label {@code pertest}).
  *
  * <pre>./mvnw -B -q -pl simulator -am -Pbench verify -Dbench=PerTestCostBenchmark</pre>
  */
@@ -82,12 +83,15 @@ public final class PerTestCostBenchmark {
       }
       print("new org (POST /__admin/orgs)", orgs, "176 ms", "< 40 ms");
       double[] test = new double[ROUNDS];
+      AsyncProfiler profiler = new AsyncProfiler("pertest");
+      profiler.start();
       for (int i = 0; i < ROUNDS; i++) {
         round = i;
         long t0 = System.nanoTime();
         perTest(base);
         test[i] = ms(t0);
       }
+      profiler.stop();
       print("per-test overhead (reset+token+send 1+await)", test, "-", "< 30 ms");
       String[] names = {"reset", "token", "query end user", "send 1", "await Completed"};
       for (int k = 0; k < names.length; k++) {

@@ -42,6 +42,7 @@ public final class MessagingBatches {
   }
 
   static Pipeline.Part sessionsPart(List<NewSession> sessions) {
+    Iso iso = new Iso();
     int n = sessions.size();
     String[] id = new String[n], name = new String[n], status = new String[n];
     String[] origin = new String[n], agentType = new String[n], endedBy = new String[n];
@@ -62,12 +63,12 @@ public final class MessagingBatches {
       channelType[i] = s.channelType();
       endUser[i] = s.endUserId();
       channel[i] = s.channelId();
-      now[i] = iso(s.now());
-      endTime[i] = ended ? iso(s.now()) : null;
+      now[i] = iso.of(s.now());
+      endTime[i] = ended ? iso.of(s.now()) : null;
       owner[i] = s.ownerId();
       agentCount[i] = s.agentMessages();
       endUserCount[i] = s.endUserMessages();
-      expires[i] = iso(s.expiresAt());
+      expires[i] = iso.of(s.expiresAt());
     }
     return new Pipeline.Part(
         """
@@ -114,6 +115,7 @@ public final class MessagingBatches {
   }
 
   static Pipeline.Part entriesPart(List<NewEntry> entries, boolean held) {
+    Iso iso = new Iso();
     int n = entries.size();
     String[] id = new String[n], session = new String[n], now = new String[n];
     String[] type = new String[n], actorType = new String[n], actorId = new String[n];
@@ -125,7 +127,7 @@ public final class MessagingBatches {
       id[i] = e.id();
       session[i] = e.sessionId();
       seq[i] = e.seq();
-      now[i] = iso(e.now());
+      now[i] = iso.of(e.now());
       millis[i] = (int) (e.now().toEpochMilli() % 1000);
       type[i] = e.entryType();
       actorType[i] = e.actorType();
@@ -174,6 +176,7 @@ public final class MessagingBatches {
   }
 
   static Pipeline.Part outboxPart(List<OutboxEntry> entries) {
+    Iso iso = new Iso();
     int n = entries.size();
     String[] mid = new String[n], req = new String[n], meu = new String[n], key = new String[n];
     String[] channel = new String[n], type = new String[n], session = new String[n];
@@ -191,9 +194,9 @@ public final class MessagingBatches {
       def[i] = e.messageDefinitionName();
       text[i] = e.text();
       status[i] = e.status();
-      sentAt[i] = iso(e.sentAt());
-      deliveredAt[i] = e.status().equals(MessageStatus.SENT.value()) ? null : iso(e.sentAt());
-      readAt[i] = e.status().equals(MessageStatus.READ.value()) ? iso(e.sentAt()) : null;
+      sentAt[i] = iso.of(e.sentAt());
+      deliveredAt[i] = e.status().equals(MessageStatus.SENT.value()) ? null : iso.of(e.sentAt());
+      readAt[i] = e.status().equals(MessageStatus.READ.value()) ? iso.of(e.sentAt()) : null;
     }
     return new Pipeline.Part(
         """
@@ -230,6 +233,7 @@ public final class MessagingBatches {
   }
 
   static Pipeline.Part messagesPart(List<MessageUpdate> updates) {
+    Iso iso = new Iso();
     int n = updates.size();
     String[] ids = new String[n];
     String[] status = new String[n],
@@ -246,11 +250,11 @@ public final class MessagingBatches {
       status[i] = u.status();
       reason[i] = u.failureReason();
       session[i] = u.sessionId();
-      due[i] = iso(u.dueAt());
+      due[i] = iso.of(u.dueAt());
       transientFailures[i] = u.transientFailures();
       delayed[i] = u.delayed();
-      deliver[i] = iso(u.deliverDueAt());
-      read[i] = iso(u.readDueAt());
+      deliver[i] = iso.of(u.deliverDueAt());
+      read[i] = iso.of(u.readDueAt());
       code[i] = u.undeliverableCode();
       codeReason[i] = u.undeliverableReason();
     }
@@ -309,8 +313,21 @@ public final class MessagingBatches {
     b.execute();
   }
 
-  private static @Nullable String iso(@Nullable Instant i) {
-    return i == null ? null : i.toString();
+  /** ISO texts of a batch's instants, which are mostly one and the same: formatted once. */
+  private static final class Iso {
+    private @Nullable Instant last;
+    private @Nullable String text;
+
+    @Nullable String of(@Nullable Instant i) {
+      if (i == null) {
+        return null;
+      }
+      if (!i.equals(last)) {
+        last = i;
+        text = i.toString();
+      }
+      return text;
+    }
   }
 
   static @Nullable OffsetDateTime ts(@Nullable Instant i) {

@@ -48,7 +48,9 @@ final class Pipeline {
   void flush(Handle h) {
     if (!parts.isEmpty()) {
       List<Part> all = take();
-      update(h, all).execute();
+      try (Update u = update(h, all)) {
+        u.execute();
+      }
     }
   }
 
@@ -56,40 +58,44 @@ final class Pipeline {
   int flushThenCount(Handle h, Part last) {
     List<Part> all = take();
     all.add(last);
-    return update(h, all)
-        .execute(
-            (statement, ctx) -> {
-              PreparedStatement ps = statement.get();
-              for (int i = 1; i < all.size(); i++) {
-                ps.getMoreResults();
-              }
-              return ps.getUpdateCount();
-            });
+    try (Update u = update(h, all)) {
+      return u.execute(
+          (statement, ctx) -> {
+            PreparedStatement ps = statement.get();
+            for (int i = 1; i < all.size(); i++) {
+              ps.getMoreResults();
+            }
+            return ps.getUpdateCount();
+          });
+    }
   }
 
   /** Sends the held writes and then the query {@code last}; returns what {@code rows} reads. */
   <T> T flushThenQuery(Handle h, Part last, Rows<T> rows) {
     List<Part> all = take();
     all.add(last);
-    return update(h, all)
-        .execute(
-            (statement, ctx) -> {
-              PreparedStatement ps = statement.get();
-              for (int i = 1; i < all.size(); i++) {
-                ps.getMoreResults();
+    try (Update u = update(h, all)) {
+      return u.execute(
+          (statement, ctx) -> {
+            PreparedStatement ps = statement.get();
+            for (int i = 1; i < all.size(); i++) {
+              ps.getMoreResults();
+            }
+            try (ResultSet rs = ps.getResultSet()) {
+              if (rs == null) {
+                throw new IllegalStateException("the pipeline's last part returned no rows");
               }
-              try (ResultSet rs = ps.getResultSet()) {
-                if (rs == null) {
-                  throw new IllegalStateException("the pipeline's last part returned no rows");
-                }
-                return rows.read(rs);
-              }
-            });
+              return rows.read(rs);
+            }
+          });
+    }
   }
 
   /** Runs {@code part} at once (nothing held). */
   static int run(Handle h, Part part) {
-    return update(h, List.of(part)).execute();
+    try (Update u = update(h, List.of(part))) {
+      return u.execute();
+    }
   }
 
   private List<Part> take() {

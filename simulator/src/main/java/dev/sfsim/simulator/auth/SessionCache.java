@@ -59,6 +59,22 @@ final class SessionCache {
     return found;
   }
 
+  /** Read before writing a session that {@link #remember} keeps after the commit. */
+  long generation() {
+    return generation.get();
+  }
+
+  /**
+   * Keeps a session this process has just written (the first call with a new token then needs no
+   * lookup), unless a revocation or reset came after {@code before}.
+   */
+  void remember(Session session, long before) {
+    sessions.put(session.token(), session);
+    if (generation.get() != before) {
+      sessions.invalidate(session.token());
+    }
+  }
+
   /** Forgets the sessions of these tokens (after a revocation). */
   void forget(java.util.Collection<String> tokens) {
     generation.incrementAndGet();

@@ -76,6 +76,7 @@ public final class TokenService {
     Session s =
         new Session(
             org.orgId15() + "!AQ" + randomText(96), userId, org.orgId(), now.plus(lifetime));
+    long generation = cache.generation();
     jdbi.useHandle(
         h ->
             h.createUpdate(
@@ -91,6 +92,7 @@ public final class TokenService {
                 .bind("clientId", clientId)
                 .bind("refreshToken", refreshToken)
                 .execute());
+    cache.remember(s, generation);
     return s;
   }
 

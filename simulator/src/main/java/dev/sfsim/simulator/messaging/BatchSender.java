@@ -235,12 +235,14 @@ final class BatchSender {
       return;
     }
     String owner = req.queued() ? settings.integrationUserId() : req.createdById();
-    List<Long> numbers = tx.newNumbers(fresh.size() + planned.size());
+    MessagingTransaction.Numbers taken =
+        tx.newNumbersAndSessionNames(fresh.size() + planned.size(), fresh.size());
+    List<Long> numbers = taken.ids();
     List<String> sessionIds =
         numbers.subList(0, fresh.size()).stream()
             .map(n -> SalesforceIds.generate("0Mw", n))
             .toList();
-    List<String> names = fresh.isEmpty() ? List.of() : tx.newSessionNames(fresh.size());
+    List<String> names = taken.sessionNames();
     List<NewSession> sessions = new ArrayList<>();
     for (int i = 0; i < fresh.size(); i++) {
       Recipient r = fresh.get(i).r;

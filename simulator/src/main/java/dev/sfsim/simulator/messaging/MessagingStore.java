@@ -19,8 +19,11 @@ public interface MessagingStore {
    * Moves due {@code Pending} requests (oldest first) to {@code InProgress} while fewer than {@code
    * maxInProgress} are in progress, and marks those left waiting as queued; serialised across
    * processes, rows other processes hold are skipped ({@code FOR UPDATE SKIP LOCKED}).
+   *
+   * @return {@link #requestsWithDueWork} as it stands after these starts (read in the same round
+   *     trip)
    */
-  void startPendingRequests(Instant now, int maxInProgress);
+  List<String> startPendingRequests(Instant now, int maxInProgress);
 
   /**
    * Ids of the InProgress requests with due work (a message to start or finish, or nothing left to

@@ -94,6 +94,17 @@ public interface MessagingTransaction {
    */
   int startAttempts(String requestId, Instant now, Instant attemptDueAt, int maxInFlight);
 
+  /** What {@link #dueThenStart} found due and how many messages it started. */
+  record Attempts(List<DueMessage> due, int started) {}
+
+  /**
+   * {@link #dueAttempts}, then {@link #startAttempts} at once (before the due ones are sent), in
+   * one round trip: the same as the two in the other order only when sending cannot free an
+   * in-flight slot that matters or make a pending message due now (unlimited in-flight, retries
+   * later than now).
+   */
+  Attempts dueThenStart(String requestId, Instant now, Instant attemptDueAt, int maxInFlight);
+
   void updateMessages(List<MessageUpdate> updates);
 
   /**
@@ -139,8 +150,11 @@ public interface MessagingTransaction {
   /** {@code n} fresh numbers of the id sequence (see {@code SalesforceIds.generate}). */
   List<Long> newNumbers(int n);
 
-  /** {@code n} fresh MessagingSession names ({@code MS-0000000001}...). */
-  List<String> newSessionNames(int n);
+  /** Ids (numbers) and MessagingSession names ({@code MS-0000000001}...) taken together. */
+  record Numbers(List<Long> ids, List<String> sessionNames) {}
+
+  /** {@link #newNumbers}({@code n}) and {@code sessions} session names, in one round trip. */
+  Numbers newNumbersAndSessionNames(int n, int sessions);
 
   /**
    * The highest Seq of each session (visible or held entries); sessions without entries are absent.

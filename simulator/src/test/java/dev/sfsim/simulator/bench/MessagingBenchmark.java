@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * request is Completed with its sessions, entries and counts; beside it, PostgreSQL's own rate for
  * the same rows inserted by plain JDBC batches (one transaction per 100 messages), and the resident
  * memory of the JVM running the simulator (benchmark client included). Prints figures; never fails
- * on time.
+ * on time. With {@code -Dbench.asprof=<async-profiler jar>} the run is profiled (see {@link
+ * AsyncProfiler}; label {@code messaging}).
  *
  * <pre>./mvnw -B -q -pl simulator -am -Pbench verify -Dbench=MessagingBenchmark</pre>
  */
@@ -66,6 +67,8 @@ public final class MessagingBenchmark {
               });
       sampler.setDaemon(true);
       sampler.start();
+      AsyncProfiler profiler = new AsyncProfiler("messaging");
+      profiler.start();
       long t0 = System.nanoTime();
       ExecutorService pool = Executors.newFixedThreadPool(32);
       List<Future<Integer>> calls = new ArrayList<>();
@@ -99,6 +102,7 @@ public final class MessagingBenchmark {
         Thread.sleep(20);
       }
       long done = System.nanoTime();
+      profiler.stop();
       sampler.interrupt();
       long sessions = count(base, token, "SELECT COUNT() FROM MessagingSession");
       long entries = count(base, token, "SELECT COUNT() FROM ConversationEntry");

@@ -24,8 +24,9 @@ import java.util.Locale;
  * is Completed. Prints each figure's median and p90 beside the baseline measured before this work
  * (issue 14) and the target, with the load average at the time. Prints figures; never fails on
  * time. {@code -Dbench.asprof=/path/async-profiler-4.1-linux-x64.jar} profiles the new-org rounds
- * ({@link AsyncProfiler}, label {@code orgs}); {@code -Dbench.orgGap=0} creates orgs back to back
- * (default: 100 ms between a delete and the next create).
+ * and the per-test rounds ({@link AsyncProfiler}, labels {@code orgs} and {@code pertest}); {@code
+ * -Dbench.orgGap=0} creates orgs back to back (default: 100 ms between a delete and the next
+ * create).
  *
  * <pre>./mvnw -B -q -pl simulator -am -Pbench verify -Dbench=PerTestCostBenchmark</pre>
  */
@@ -76,8 +77,8 @@ public final class PerTestCostBenchmark {
       print("reset, 200 fixture records", reset, "134 ms", "< 20 ms");
       print("  full reset, same run (the way before)", full, "134 ms", "-");
       double[] orgs = new double[Math.max(10, ROUNDS / 2)];
-      AsyncProfiler profiler = new AsyncProfiler("orgs");
-      profiler.start();
+      AsyncProfiler orgProfiler = new AsyncProfiler("orgs");
+      orgProfiler.start();
       for (int i = -3; i < orgs.length; i++) {
         long t0 = System.nanoTime();
         JsonNode org = JSON.readTree(post(base + "/__admin/orgs", ""));
@@ -87,15 +88,18 @@ public final class PerTestCostBenchmark {
         send("DELETE", base + "/__admin/orgs/" + org.get("orgId").asText(), null, null);
         Thread.sleep(ORG_GAP_MS); // let the spare be prepared, as between two tests
       }
-      profiler.stop();
+      orgProfiler.stop();
       print("new org (POST /__admin/orgs)", orgs, "176 ms", "< 40 ms");
       double[] test = new double[ROUNDS];
+      AsyncProfiler profiler = new AsyncProfiler("pertest");
+      profiler.start();
       for (int i = 0; i < ROUNDS; i++) {
         round = i;
         long t0 = System.nanoTime();
         perTest(base);
         test[i] = ms(t0);
       }
+      profiler.stop();
       print("per-test overhead (reset+token+send 1+await)", test, "-", "< 30 ms");
       String[] names = {"reset", "token", "query end user", "send 1", "await Completed"};
       for (int k = 0; k < names.length; k++) {

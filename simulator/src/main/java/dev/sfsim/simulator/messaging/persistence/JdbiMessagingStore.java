@@ -16,6 +16,7 @@ import dev.sfsim.simulator.sobject.RecordRepository;
 import dev.sfsim.simulator.sobject.WriteMode;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -54,6 +55,43 @@ public final class JdbiMessagingStore implements MessagingStore {
                     'Held')
                 OR EXISTS (SELECT 1 FROM conversation_entry_held) AS housekeeping""";
 
+  /**
+   * Pending requests due, oldest first, into the slots {@code :max} InProgress requests leave
+   * (counted after the dispatch lock is held).
+   */
+  private static final String START_PENDING =
+      """
+      UPDATE conv_message_send_request SET request_status = 'InProgress', sfsim_started = true,
+          last_modified_date = :now, system_modstamp = :now
+      WHERE id IN (SELECT id FROM conv_message_send_request
+                   WHERE request_status = 'Pending' AND sfsim_due_at <= :now AND NOT is_deleted
+                   ORDER BY created_date, name
+                   LIMIT greatest(0, :max - (SELECT count(*) FROM conv_message_send_request
+                       WHERE request_status = 'InProgress'))
+                   FOR UPDATE SKIP LOCKED)""";
+
+  /**
+   * The request's due attempts as they are now (the statement's snapshot) and, in the same
+   * statement, the start of its due pending messages (due from the next call on); always one row at
+   * least, for the count.
+   */
+  private static final String DUE_THEN_START =
+      """
+      WITH started AS (UPDATE conv_message SET status = 'InProgress', due_at = :dueAt
+          WHERE message_identifier IN (
+              SELECT message_identifier FROM conv_message
+              WHERE request_id = :id AND status = 'Pending' AND (due_at IS NULL OR due_at <= :now)
+              ORDER BY position
+              LIMIT greatest(0, :max - (SELECT count(*) FROM conv_message WHERE request_id = :id
+                  AND status = 'InProgress')))
+          RETURNING 1)
+      SELECT (SELECT count(*) FROM started), d.message_identifier, d.messaging_end_user_id,
+          d.transient_failures, d.delayed
+      FROM (SELECT 1) one LEFT JOIN LATERAL (
+          SELECT message_identifier, messaging_end_user_id, transient_failures, delayed, position
+          FROM conv_message WHERE request_id = :id AND status = 'InProgress' AND due_at <= :now) d ON true
+      ORDER BY d.position""";
+
   private final Jdbi jdbi;
   private final Catalog catalog;
   private final RecordRepository records;
@@ -69,26 +107,44 @@ public final class JdbiMessagingStore implements MessagingStore {
 
   @Override
   public <T> T inTransaction(Function<MessagingTransaction, T> work) {
-    return jdbi.inTransaction(h -> work.apply(new Tx(h)));
+    return jdbi.inTransaction(
+        h -> {
+          Tx tx = new Tx(h);
+          T result = work.apply(tx);
+          tx.pipeline.flush(h);
+          return result;
+        });
   }
 
   @Override
-  public void startPendingRequests(Instant now, int maxInProgress) {
-    jdbi.useTransaction(
+  public List<String> startPendingRequests(Instant now, int maxInProgress) {
+    // One round trip: the lock (one process at a time counts the slots), the start, the queued
+    // mark, the requests to work on.
+    return jdbi.inTransaction(
         h -> {
-          MessagingDao dao = h.attach(MessagingDao.class);
-          dao.lockDispatch(); // one process at a time counts the slots
-          int slots = maxInProgress - dao.countInProgress();
-          if (slots > 0) {
-            dao.startPending(now, slots);
-          }
-          dao.markQueued(now);
+          Pipeline p = new Pipeline();
+          p.add(new Pipeline.Part("SELECT pg_advisory_xact_lock(7714401)", b -> {}));
+          p.add(
+              new Pipeline.Part(
+                  START_PENDING, b -> b.value("now", now).value("max", maxInProgress)));
+          p.add(new Pipeline.Part(MessagingDao.MARK_QUEUED, b -> b.value("now", now)));
+          return p.flushThenQuery(
+              h,
+              new Pipeline.Part(MessagingDao.IN_PROGRESS, b -> b.value("now", now)),
+              rs -> {
+                List<String> ids = new ArrayList<>();
+                while (rs.next()) {
+                  ids.add(rs.getString(1));
+                }
+                return ids;
+              });
         });
   }
 
   @Override
   public List<String> requestsWithDueWork(Instant now) {
-    return jdbi.withExtension(MessagingDao.class, dao -> dao.inProgress(now));
+    return jdbi.withHandle(
+        h -> h.createQuery(MessagingDao.IN_PROGRESS).bind("now", now).mapTo(String.class).list());
   }
 
   @Override
@@ -138,15 +194,28 @@ public final class JdbiMessagingStore implements MessagingStore {
   /** One transaction's view, bound to its handle. */
   private final class Tx implements MessagingTransaction {
     private final Handle h;
-    private final MessagingDao dao;
+
+    /** Writes held until something reads or the transaction ends (one round trip for all). */
+    final Pipeline pipeline = new Pipeline();
+
+    private @Nullable MessagingDao dao;
 
     Tx(Handle h) {
       this.h = h;
-      this.dao = h.attach(MessagingDao.class);
+    }
+
+    /** The SqlObject, attached on first use only (attaching costs more than most statements). */
+    private MessagingDao dao() {
+      pipeline.flush(h);
+      if (dao == null) {
+        dao = h.attach(MessagingDao.class);
+      }
+      return dao;
     }
 
     @Override
     public Optional<SendRequest> lockRequestInProgress(String requestId) {
+      pipeline.flush(h);
       return h.createQuery(
               """
                             SELECT id, message_definition, created_by_id,
@@ -174,118 +243,210 @@ public final class JdbiMessagingStore implements MessagingStore {
 
     @Override
     public List<DueMessage> dueAttempts(String requestId, Instant now) {
-      return dao.dueAttempts(requestId, now);
+      return dao().dueAttempts(requestId, now);
     }
 
     @Override
     public int startAttempts(String requestId, Instant now, Instant attemptDueAt, int maxInFlight) {
-      return dao.startAttempts(requestId, now, attemptDueAt, maxInFlight);
+      return dao().startAttempts(requestId, now, attemptDueAt, maxInFlight);
+    }
+
+    @Override
+    public Attempts dueThenStart(
+        String requestId, Instant now, Instant attemptDueAt, int maxInFlight) {
+      return pipeline.flushThenQuery(
+          h,
+          new Pipeline.Part(
+              DUE_THEN_START,
+              b ->
+                  b.value("id", requestId)
+                      .value("now", now)
+                      .value("dueAt", attemptDueAt)
+                      .value("max", maxInFlight)),
+          rs -> {
+            List<DueMessage> due = new ArrayList<>();
+            int started = 0;
+            while (rs.next()) {
+              started = rs.getInt(1);
+              if (rs.getObject(2) != null) {
+                due.add(
+                    new DueMessage(
+                        rs.getObject(2, UUID.class),
+                        rs.getString(3),
+                        rs.getInt(4),
+                        rs.getBoolean(5)));
+              }
+            }
+            return new Attempts(due, started);
+          });
     }
 
     @Override
     public void updateMessages(List<MessageUpdate> updates) {
       if (!updates.isEmpty()) {
-        MessagingBatches.messages(h, updates);
+        pipeline.add(MessagingBatches.messagesPart(updates));
       }
     }
 
     @Override
     public void recomputeCounts(String requestId, Instant now) {
-      dao.recomputeCounts(requestId, now);
+      pipeline.add(
+          new Pipeline.Part(
+              MessagingDao.RECOMPUTE_COUNTS, b -> b.value("id", requestId).value("now", now)));
     }
 
     @Override
     public boolean completeIfDone(String requestId, Instant now) {
-      return dao.completeIfDone(requestId, now) > 0;
+      return pipeline.flushThenCount(
+              h,
+              new Pipeline.Part(
+                  MessagingDao.COMPLETE_IF_DONE, b -> b.value("id", requestId).value("now", now)))
+          > 0;
     }
 
     @Override
     public void requeue(String requestId, Instant dueAt, Instant now) {
-      dao.requeueMessages(requestId);
-      dao.requeueRequest(requestId, dueAt, now);
+      dao().requeueMessages(requestId);
+      dao().requeueRequest(requestId, dueAt, now);
     }
 
     @Override
     public Map<String, Recipient> recipients(Collection<String> endUserIds) {
+      pipeline.flush(h);
       Map<String, Recipient> m = new HashMap<>();
-      for (Recipient r : dao.recipients(endUserIds.toArray(String[]::new))) {
-        m.put(r.id(), r);
-      }
+      h.createQuery(MessagingDao.RECIPIENTS)
+          .bindArray("ids", String.class, endUserIds.toArray())
+          .map(
+              (rs, ctx) ->
+                  new Recipient(
+                      rs.getString("id"),
+                      rs.getString("platform_key"),
+                      rs.getString("message_type"),
+                      rs.getString("consent_status"),
+                      rs.getString("channel_id"),
+                      rs.getBoolean("channel_active"),
+                      rs.getString("channel_consent_type"),
+                      rs.getString("channel_message_type"),
+                      rs.getString("channel_platform_type")))
+          .forEach(r -> m.put(r.id(), r));
       return m;
     }
 
     @Override
     public List<OpenSession> openSessions(Collection<String> endUserIds) {
-      return dao.openSessions(endUserIds.toArray(String[]::new));
+      return dao().openSessions(endUserIds.toArray(String[]::new));
     }
 
     @Override
     public Set<String> subscriptionConsents(
         String commSubscriptionId, Collection<String> endUserIds, LocalDate today) {
       return new HashSet<>(
-          dao.subscriptionConsents(commSubscriptionId, endUserIds.toArray(String[]::new), today));
+          dao().subscriptionConsents(commSubscriptionId, endUserIds.toArray(String[]::new), today));
     }
 
     @Override
     public Optional<MessagingComponent> component(String developerName) {
+      pipeline.flush(h);
       return components.find(h, developerName);
     }
 
     @Override
     public List<FaultRule> faultRules() {
+      pipeline.flush(h);
       return FaultRepository.list(h);
     }
 
     @Override
     public void faultsFired(Map<String, Integer> firedByRule) {
+      pipeline.flush(h);
       FaultRepository.fired(h, firedByRule);
     }
 
     @Override
     public List<Long> newNumbers(int n) {
-      return n == 0 ? List.of() : dao.nextIds(n);
+      if (n == 0) {
+        return List.of();
+      }
+      pipeline.flush(h);
+      return h.createQuery("SELECT nextval('sfsim_id_seq') FROM generate_series(1, :n)")
+          .bind("n", n)
+          .mapTo(Long.class)
+          .list();
     }
 
     @Override
-    public List<String> newSessionNames(int n) {
-      return dao.nextNumbers("messaging_session_name_seq", n).stream()
-          .map(v -> String.format("MS-%010d", v))
-          .toList();
+    public Numbers newNumbersAndSessionNames(int n, int sessions) {
+      if (sessions == 0) {
+        return new Numbers(newNumbers(n), List.of());
+      }
+      pipeline.flush(h);
+      List<Long> ids = new ArrayList<>();
+      List<String> names = new ArrayList<>();
+      h.createQuery(
+              """
+              SELECT nextval('sfsim_id_seq'),
+                  CASE WHEN g <= :sessions THEN nextval('messaging_session_name_seq') END
+              FROM generate_series(1, :n) g""")
+          .bind("n", n)
+          .bind("sessions", sessions)
+          .map(
+              (rs, ctx) -> {
+                ids.add(rs.getLong(1));
+                if (rs.getObject(2) != null) {
+                  names.add(sessionName(rs.getLong(2)));
+                }
+                return 0;
+              })
+          .list();
+      return new Numbers(ids, names);
+    }
+
+    private static String sessionName(long number) {
+      String digits = Long.toString(number); // String.format was a tenth of a send's CPU
+      return digits.length() >= 10
+          ? "MS-" + digits
+          : "MS-" + "0".repeat(10 - digits.length()) + digits;
     }
 
     @Override
     public Map<String, Integer> maxEntrySeq(Collection<String> sessionIds) {
-      return dao.maxEntrySeq(new HashSet<>(sessionIds).toArray(String[]::new));
+      return dao().maxEntrySeq(new HashSet<>(sessionIds).toArray(String[]::new));
     }
 
     @Override
     public void insertSessions(List<NewSession> sessions) {
-      MessagingBatches.sessions(h, sessions);
+      pipeline.add(MessagingBatches.sessionsPart(sessions));
     }
 
     @Override
     public void countAgentMessages(Collection<String> sessionIds, Instant now) {
-      dao.countAgentMessages(sessionIds.toArray(String[]::new), now);
+      String[] ids = sessionIds.toArray(String[]::new);
+      pipeline.add(
+          new Pipeline.Part(
+              MessagingDao.COUNT_AGENT_MESSAGES,
+              b -> b.array("ids", String.class, ids).value("now", now)));
     }
 
     @Override
     public void insertEntries(List<NewEntry> entries, boolean held) {
-      MessagingBatches.entries(h, entries, held);
+      pipeline.add(MessagingBatches.entriesPart(entries, held));
     }
 
     @Override
     public void insertOutbox(List<OutboxEntry> entries) {
-      MessagingBatches.outbox(h, entries);
+      pipeline.add(MessagingBatches.outboxPart(entries));
     }
 
     @Override
     public void insertDeliveryErrors(List<DeliveryError> errors) {
+      pipeline.flush(h);
       Housekeeping.insertDeliveryErrors(h, errors);
     }
 
     @Override
     public String insertRecord(
         String objectName, Map<String, JsonNode> values, String userId, Instant now) {
+      pipeline.flush(h);
       return records.insert(
           h, catalog.find(objectName).orElseThrow(), values, WriteMode.SYSTEM, userId, now);
     }
@@ -297,18 +458,35 @@ public final class JdbiMessagingStore implements MessagingStore {
         @Nullable String commSubscriptionId,
         String sessionLongevity,
         Instant dueAt) {
-      dao.setRequestDispatch(
-          requestId, parameters.toString(), commSubscriptionId, sessionLongevity, dueAt);
+      String json = parameters.toString();
+      pipeline.add(
+          new Pipeline.Part(
+              MessagingDao.SET_REQUEST_DISPATCH,
+              b ->
+                  b.value("id", requestId)
+                      .value("parameters", json)
+                      .value("sub", commSubscriptionId)
+                      .value("longevity", sessionLongevity)
+                      .value("dueAt", dueAt)));
     }
 
     @Override
     public void insertMessages(
         String requestId, List<UUID> messageIdentifiers, List<String> endUserIds) {
-      dao.insertMessages(
-          messageIdentifiers,
-          requestId,
-          IntStream.range(0, endUserIds.size()).boxed().toList(),
-          endUserIds);
+      String[] mids = messageIdentifiers.stream().map(UUID::toString).toArray(String[]::new);
+      Integer[] positions = IntStream.range(0, endUserIds.size()).boxed().toArray(Integer[]::new);
+      String[] users = endUserIds.toArray(String[]::new);
+      pipeline.add(
+          new Pipeline.Part(
+              """
+              INSERT INTO conv_message (message_identifier, request_id, position, messaging_end_user_id, status)
+              SELECT CAST(v.mid AS uuid), :requestId, v.position, v.end_user, 'Pending'
+              FROM unnest(:mid, :position, :endUserId) AS v(mid, position, end_user)""",
+              b ->
+                  b.array("mid", String.class, mids)
+                      .value("requestId", requestId)
+                      .array("position", Integer.class, positions)
+                      .array("endUserId", String.class, users)));
     }
   }
 

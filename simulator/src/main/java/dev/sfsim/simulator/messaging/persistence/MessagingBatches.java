@@ -38,6 +38,11 @@ public final class MessagingBatches {
             system_modstamp, client_timestamp, client_duration, server_received_timestamp""";
 
   static void sessions(Handle h, List<NewSession> sessions) {
+    Pipeline.run(h, sessionsPart(sessions));
+  }
+
+  static Pipeline.Part sessionsPart(List<NewSession> sessions) {
+    Iso iso = new Iso();
     int n = sessions.size();
     String[] id = new String[n], name = new String[n], status = new String[n];
     String[] origin = new String[n], agentType = new String[n], endedBy = new String[n];
@@ -58,15 +63,15 @@ public final class MessagingBatches {
       channelType[i] = s.channelType();
       endUser[i] = s.endUserId();
       channel[i] = s.channelId();
-      now[i] = iso(s.now());
-      endTime[i] = ended ? iso(s.now()) : null;
+      now[i] = iso.of(s.now());
+      endTime[i] = ended ? iso.of(s.now()) : null;
       owner[i] = s.ownerId();
       agentCount[i] = s.agentMessages();
       endUserCount[i] = s.endUserMessages();
-      expires[i] = iso(s.expiresAt());
+      expires[i] = iso.of(s.expiresAt());
     }
-    h.createUpdate(
-            """
+    return new Pipeline.Part(
+        """
             INSERT INTO messaging_session (id, name, status, origin, agent_type, ended_by_type, channel_type,
                 messaging_end_user_id,
                 messaging_channel_id, start_time, end_time, owner_id, agent_message_count, end_user_message_count,
@@ -81,23 +86,23 @@ public final class MessagingBatches {
                 :owner, :agentCount, :endUserCount, :expires)
                 AS v(id, name, status, origin, agent_type, ended_by, channel_type, end_user, channel, t, end_time,
                     owner,
-                     agent_count, end_user_count, expires)""")
-        .bindArray("id", String.class, (Object[]) id)
-        .bindArray("name", String.class, (Object[]) name)
-        .bindArray("status", String.class, (Object[]) status)
-        .bindArray("origin", String.class, (Object[]) origin)
-        .bindArray("agentType", String.class, (Object[]) agentType)
-        .bindArray("endedBy", String.class, (Object[]) endedBy)
-        .bindArray("channelType", String.class, (Object[]) channelType)
-        .bindArray("endUser", String.class, (Object[]) endUser)
-        .bindArray("channel", String.class, (Object[]) channel)
-        .bindArray("t", String.class, (Object[]) now)
-        .bindArray("endTime", String.class, (Object[]) endTime)
-        .bindArray("owner", String.class, (Object[]) owner)
-        .bindArray("agentCount", Integer.class, (Object[]) agentCount)
-        .bindArray("endUserCount", Integer.class, (Object[]) endUserCount)
-        .bindArray("expires", String.class, (Object[]) expires)
-        .execute();
+                     agent_count, end_user_count, expires)""",
+        b ->
+            b.array("id", String.class, id)
+                .array("name", String.class, name)
+                .array("status", String.class, status)
+                .array("origin", String.class, origin)
+                .array("agentType", String.class, agentType)
+                .array("endedBy", String.class, endedBy)
+                .array("channelType", String.class, channelType)
+                .array("endUser", String.class, endUser)
+                .array("channel", String.class, channel)
+                .array("t", String.class, now)
+                .array("endTime", String.class, endTime)
+                .array("owner", String.class, owner)
+                .array("agentCount", Integer.class, agentCount)
+                .array("endUserCount", Integer.class, endUserCount)
+                .array("expires", String.class, expires));
   }
 
   /**
@@ -106,6 +111,11 @@ public final class MessagingBatches {
    * ClientDuration 0 (no client sets it).
    */
   static void entries(Handle h, List<NewEntry> entries, boolean held) {
+    Pipeline.run(h, entriesPart(entries, held));
+  }
+
+  static Pipeline.Part entriesPart(List<NewEntry> entries, boolean held) {
+    Iso iso = new Iso();
     int n = entries.size();
     String[] id = new String[n], session = new String[n], now = new String[n];
     String[] type = new String[n], actorType = new String[n], actorId = new String[n];
@@ -117,7 +127,7 @@ public final class MessagingBatches {
       id[i] = e.id();
       session[i] = e.sessionId();
       seq[i] = e.seq();
-      now[i] = iso(e.now());
+      now[i] = iso.of(e.now());
       millis[i] = (int) (e.now().toEpochMilli() % 1000);
       type[i] = e.entryType();
       actorType[i] = e.actorType();
@@ -128,10 +138,10 @@ public final class MessagingBatches {
       status[i] = e.messageStatus();
       user[i] = e.createdById();
     }
-    h.createUpdate(
-            "INSERT INTO "
-                + (held ? "conversation_entry_held" : "conversation_entry")
-                + """
+    return new Pipeline.Part(
+        "INSERT INTO "
+            + (held ? "conversation_entry_held" : "conversation_entry")
+            + """
                  (id, conversation_id, seq, entry_time, entry_time_milli_secs, entry_type, actor_type, actor_id,
                      actor_name,
                     message, message_identifier, message_status, has_attachments, client_duration,
@@ -144,24 +154,29 @@ public final class MessagingBatches {
                 FROM unnest(:id, :session, :seq, :t, :millis, :type, :actorType, :actorId, :actorName, :message, :mid,
                     :status, :usr)
                     AS v(id, session, seq, t, millis, type, actor_type, actor_id, actor_name, message, mid, status,
-                        usr)""")
-        .bindArray("id", String.class, (Object[]) id)
-        .bindArray("session", String.class, (Object[]) session)
-        .bindArray("seq", Integer.class, (Object[]) seq)
-        .bindArray("t", String.class, (Object[]) now)
-        .bindArray("millis", Integer.class, (Object[]) millis)
-        .bindArray("type", String.class, (Object[]) type)
-        .bindArray("actorType", String.class, (Object[]) actorType)
-        .bindArray("actorId", String.class, (Object[]) actorId)
-        .bindArray("actorName", String.class, (Object[]) actorName)
-        .bindArray("message", String.class, (Object[]) message)
-        .bindArray("mid", String.class, (Object[]) mid)
-        .bindArray("status", String.class, (Object[]) status)
-        .bindArray("usr", String.class, (Object[]) user)
-        .execute();
+                        usr)""",
+        b ->
+            b.array("id", String.class, id)
+                .array("session", String.class, session)
+                .array("seq", Integer.class, seq)
+                .array("t", String.class, now)
+                .array("millis", Integer.class, millis)
+                .array("type", String.class, type)
+                .array("actorType", String.class, actorType)
+                .array("actorId", String.class, actorId)
+                .array("actorName", String.class, actorName)
+                .array("message", String.class, message)
+                .array("mid", String.class, mid)
+                .array("status", String.class, status)
+                .array("usr", String.class, user));
   }
 
   static void outbox(Handle h, List<OutboxEntry> entries) {
+    Pipeline.run(h, outboxPart(entries));
+  }
+
+  static Pipeline.Part outboxPart(List<OutboxEntry> entries) {
+    Iso iso = new Iso();
     int n = entries.size();
     String[] mid = new String[n], req = new String[n], meu = new String[n], key = new String[n];
     String[] channel = new String[n], type = new String[n], session = new String[n];
@@ -179,12 +194,12 @@ public final class MessagingBatches {
       def[i] = e.messageDefinitionName();
       text[i] = e.text();
       status[i] = e.status();
-      sentAt[i] = iso(e.sentAt());
-      deliveredAt[i] = e.status().equals(MessageStatus.SENT.value()) ? null : iso(e.sentAt());
-      readAt[i] = e.status().equals(MessageStatus.READ.value()) ? iso(e.sentAt()) : null;
+      sentAt[i] = iso.of(e.sentAt());
+      deliveredAt[i] = e.status().equals(MessageStatus.SENT.value()) ? null : iso.of(e.sentAt());
+      readAt[i] = e.status().equals(MessageStatus.READ.value()) ? iso.of(e.sentAt()) : null;
     }
-    h.createUpdate(
-            """
+    return new Pipeline.Part(
+        """
             INSERT INTO outbox (message_identifier, request_id, messaging_end_user_id, messaging_platform_key,
                 messaging_channel_id, message_type, messaging_session_id, message_definition_name, text, status,
                     sent_at,
@@ -193,27 +208,32 @@ public final class MessagingBatches {
                 CAST(v.sent_at AS timestamptz), CAST(v.delivered_at AS timestamptz), CAST(v.read_at AS timestamptz)
             FROM unnest(:mid, :req, :meu, :key, :channel, :type, :session, :def, :text, :status, :sentAt, :deliveredAt,
                 :readAt)
-                AS v(mid, req, meu, key, channel, type, session, def, text, status, sent_at, delivered_at, read_at)""")
-        .bindArray("mid", String.class, (Object[]) mid)
-        .bindArray("req", String.class, (Object[]) req)
-        .bindArray("meu", String.class, (Object[]) meu)
-        .bindArray("key", String.class, (Object[]) key)
-        .bindArray("channel", String.class, (Object[]) channel)
-        .bindArray("type", String.class, (Object[]) type)
-        .bindArray("session", String.class, (Object[]) session)
-        .bindArray("def", String.class, (Object[]) def)
-        .bindArray("text", String.class, (Object[]) text)
-        .bindArray("status", String.class, (Object[]) status)
-        .bindArray("sentAt", String.class, (Object[]) sentAt)
-        .bindArray("deliveredAt", String.class, (Object[]) deliveredAt)
-        .bindArray("readAt", String.class, (Object[]) readAt)
-        .execute();
+                AS v(mid, req, meu, key, channel, type, session, def, text, status, sent_at, delivered_at, read_at)""",
+        b ->
+            b.array("mid", String.class, mid)
+                .array("req", String.class, req)
+                .array("meu", String.class, meu)
+                .array("key", String.class, key)
+                .array("channel", String.class, channel)
+                .array("type", String.class, type)
+                .array("session", String.class, session)
+                .array("def", String.class, def)
+                .array("text", String.class, text)
+                .array("status", String.class, status)
+                .array("sentAt", String.class, sentAt)
+                .array("deliveredAt", String.class, deliveredAt)
+                .array("readAt", String.class, readAt));
   }
 
   /**
    * One UPDATE for all messages: the new values travel as arrays and are joined back by identifier.
    */
   static void messages(Handle h, List<MessageUpdate> updates) {
+    Pipeline.run(h, messagesPart(updates));
+  }
+
+  static Pipeline.Part messagesPart(List<MessageUpdate> updates) {
+    Iso iso = new Iso();
     int n = updates.size();
     String[] ids = new String[n];
     String[] status = new String[n],
@@ -230,16 +250,16 @@ public final class MessagingBatches {
       status[i] = u.status();
       reason[i] = u.failureReason();
       session[i] = u.sessionId();
-      due[i] = iso(u.dueAt());
+      due[i] = iso.of(u.dueAt());
       transientFailures[i] = u.transientFailures();
       delayed[i] = u.delayed();
-      deliver[i] = iso(u.deliverDueAt());
-      read[i] = iso(u.readDueAt());
+      deliver[i] = iso.of(u.deliverDueAt());
+      read[i] = iso.of(u.readDueAt());
       code[i] = u.undeliverableCode();
       codeReason[i] = u.undeliverableReason();
     }
-    h.createUpdate(
-            """
+    return new Pipeline.Part(
+        """
                         UPDATE conv_message m SET status = v.status, failure_reason = v.reason,
                             messaging_session_id = v.session,
                             due_at = CAST(v.due AS timestamptz), transient_failures =
@@ -250,19 +270,19 @@ public final class MessagingBatches {
                             :deliver, :read, :code, :codeReason)
                             AS v(id, status, reason, session, due, transient_failures, delayed,
                                 deliver, read, code, code_reason)
-                        WHERE m.message_identifier = CAST(v.id AS uuid)""")
-        .bindArray("ids", String.class, (Object[]) ids)
-        .bindArray("status", String.class, (Object[]) status)
-        .bindArray("reason", String.class, (Object[]) reason)
-        .bindArray("session", String.class, (Object[]) session)
-        .bindArray("due", String.class, (Object[]) due)
-        .bindArray("transient", Integer.class, (Object[]) transientFailures)
-        .bindArray("delayed", Boolean.class, (Object[]) delayed)
-        .bindArray("deliver", String.class, (Object[]) deliver)
-        .bindArray("read", String.class, (Object[]) read)
-        .bindArray("code", String.class, (Object[]) code)
-        .bindArray("codeReason", String.class, (Object[]) codeReason)
-        .execute();
+                        WHERE m.message_identifier = CAST(v.id AS uuid)""",
+        b ->
+            b.array("ids", String.class, ids)
+                .array("status", String.class, status)
+                .array("reason", String.class, reason)
+                .array("session", String.class, session)
+                .array("due", String.class, due)
+                .array("transient", Integer.class, transientFailures)
+                .array("delayed", Boolean.class, delayed)
+                .array("deliver", String.class, deliver)
+                .array("read", String.class, read)
+                .array("code", String.class, code)
+                .array("codeReason", String.class, codeReason));
   }
 
   static void deliveryErrors(
@@ -293,8 +313,21 @@ public final class MessagingBatches {
     b.execute();
   }
 
-  private static @Nullable String iso(@Nullable Instant i) {
-    return i == null ? null : i.toString();
+  /** ISO texts of a batch's instants, which are mostly one and the same: formatted once. */
+  private static final class Iso {
+    private @Nullable Instant last;
+    private @Nullable String text;
+
+    @Nullable String of(@Nullable Instant i) {
+      if (i == null) {
+        return null;
+      }
+      if (!i.equals(last)) {
+        last = i;
+        text = i.toString();
+      }
+      return text;
+    }
   }
 
   static @Nullable OffsetDateTime ts(@Nullable Instant i) {

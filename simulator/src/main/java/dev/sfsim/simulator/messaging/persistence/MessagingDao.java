@@ -2,40 +2,32 @@ package dev.sfsim.simulator.messaging.persistence;
 
 import dev.sfsim.simulator.messaging.MessagingTransaction.DueMessage;
 import dev.sfsim.simulator.messaging.MessagingTransaction.OpenSession;
-import dev.sfsim.simulator.messaging.Recipient;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.KeyColumn;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.ValueColumn;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
- * The messaging engine's fixed SQL (Jdbi SqlObject). Attached to the handle of the current
- * transaction.
+ * The messaging engine's fixed SQL: the dispatcher's hot statements as constants (run through the
+ * fluent API or a {@link Pipeline}: attaching a SqlObject costs more than most of them), the rest
+ * as a Jdbi SqlObject attached to the handle of the current transaction.
  */
 interface MessagingDao {
-
-  @SqlQuery("SELECT count(*) FROM conv_message_send_request WHERE request_status = 'InProgress'")
-  int countInProgress();
-
-  @SqlUpdate(
+  /** Adds the messages sent into existing sessions to their agent message counts. */
+  String COUNT_AGENT_MESSAGES =
       """
-            UPDATE conv_message_send_request SET request_status = 'InProgress', sfsim_started =
-                true, last_modified_date = :now, system_modstamp = :now
-            WHERE id IN (SELECT id FROM conv_message_send_request
-                         WHERE request_status = 'Pending' AND sfsim_due_at <= :now AND NOT is_deleted
-                         ORDER BY created_date, name LIMIT :slots FOR UPDATE SKIP LOCKED)""")
-  int startPending(@Bind("now") Instant now, @Bind("slots") int slots);
+            UPDATE messaging_session s SET agent_message_count = coalesce(s.agent_message_count, 0) + c.n,
+                last_modified_date = :now, system_modstamp = :now
+            FROM (SELECT id, count(*) AS n FROM unnest(:ids) AS id GROUP BY id) c WHERE s.id = c.id""";
 
   /**
    * InProgress requests with work due: a message to start or finish, or none left (to complete).
    */
-  @SqlQuery(
+  String IN_PROGRESS =
       """
             SELECT r.id FROM conv_message_send_request r WHERE r.request_status = 'InProgress' AND
                 NOT r.is_deleted AND (
@@ -44,17 +36,16 @@ interface MessagingDao {
                         'InProgress' AND m.due_at <= :now)))
                 OR NOT EXISTS (SELECT 1 FROM conv_message m WHERE m.request_id = r.id AND m.status
                     IN ('Pending', 'InProgress', 'Held')))
-            ORDER BY r.created_date, r.name""")
-  List<String> inProgress(@Bind("now") Instant now);
+            ORDER BY r.created_date, r.name""";
 
-  @SqlQuery(
+  /** The request's InProgress messages whose attempt is due, in recipient order. */
+  String DUE_ATTEMPTS =
       """
             SELECT message_identifier, messaging_end_user_id, transient_failures, delayed FROM conv_message
-            WHERE request_id = :id AND status = 'InProgress' AND due_at <= :now ORDER BY position""")
-  @RegisterConstructorMapper(DueMessage.class)
-  List<DueMessage> dueAttempts(@Bind("id") String requestId, @Bind("now") Instant now);
+            WHERE request_id = :id AND status = 'InProgress' AND due_at <= :now ORDER BY position""";
 
-  @SqlUpdate(
+  /** Starts the request's due pending messages, into the free in-flight slots of {@code :max}. */
+  String START_ATTEMPTS =
       """
             UPDATE conv_message SET status = 'InProgress', due_at = :dueAt
             WHERE message_identifier IN (
@@ -62,24 +53,7 @@ interface MessagingDao {
                 WHERE request_id = :id AND status = 'Pending' AND (due_at IS NULL OR due_at <= :now)
                 ORDER BY position
                 LIMIT greatest(0, :max - (SELECT count(*) FROM conv_message WHERE request_id = :id
-                    AND status = 'InProgress')))""")
-  int startAttempts(
-      @Bind("id") String requestId,
-      @Bind("now") Instant now,
-      @Bind("dueAt") Instant dueAt,
-      @Bind("max") int max);
-
-  @SqlUpdate(
-      """
-            UPDATE conv_message_send_request SET request_status = 'Pending', sfsim_due_at = :dueAt,
-                last_modified_date = :now,
-                system_modstamp = :now WHERE id = :id""")
-  void requeueRequest(
-      @Bind("id") String requestId, @Bind("dueAt") Instant dueAt, @Bind("now") Instant now);
-
-  @SqlUpdate(
-      "UPDATE conv_message SET status = 'Pending', due_at = NULL WHERE request_id = :id AND status = 'InProgress'")
-  void requeueMessages(@Bind("id") String requestId);
+                    AND status = 'InProgress')))""";
 
   /**
    * Counts and identifier lists from the messages' states (the README's "Messaging behaviour"
@@ -87,7 +61,7 @@ interface MessagingDao {
    * same order (an end user that does not exist keeps its place with an empty key), and the
    * sessions in-progress messages already have.
    */
-  @SqlUpdate(
+  String RECOMPUTE_COUNTS =
       """
             UPDATE conv_message_send_request r SET
                 total_message_count = c.total,
@@ -139,19 +113,19 @@ interface MessagingDao {
                              status = 'InProgress') AS in_progress_sessions
                   FROM conv_message m LEFT JOIN messaging_end_user u ON u.id =
                       m.messaging_end_user_id WHERE m.request_id = :id) c
-            WHERE r.id = :id""")
-  void recomputeCounts(@Bind("id") String requestId, @Bind("now") Instant now);
+            WHERE r.id = :id""";
 
-  @SqlUpdate(
+  /** Completes the request when nothing is pending or in progress (after the counts). */
+  String COMPLETE_IF_DONE =
       """
             UPDATE conv_message_send_request SET request_status = 'Completed', completed_date =
                 :now, last_modified_date = :now,
                 system_modstamp = :now
             WHERE id = :id AND request_status <> 'Completed' AND pending_message_count = 0 AND
-                in_progress_message_count = 0""")
-  int completeIfDone(@Bind("id") String requestId, @Bind("now") Instant now);
+                in_progress_message_count = 0""";
 
-  @SqlQuery(
+  /** The end users with their channels ({@link dev.sfsim.simulator.messaging.Recipient}). */
+  String RECIPIENTS =
       """
             SELECT u.id, u.messaging_platform_key AS platform_key, u.message_type,
                 u.messaging_consent_status AS consent_status,
@@ -159,9 +133,43 @@ interface MessagingDao {
                        c.consent_type AS channel_consent_type,
                    c.message_type AS channel_message_type, c.platform_type AS channel_platform_type
             FROM messaging_end_user u JOIN messaging_channel c ON c.id = u.messaging_channel_id
-            WHERE u.id = ANY(:ids) AND NOT u.is_deleted AND NOT c.is_deleted""")
-  @RegisterConstructorMapper(Recipient.class)
-  List<Recipient> recipients(@Bind("ids") String[] endUserIds);
+            WHERE u.id = ANY(:ids) AND NOT u.is_deleted AND NOT c.is_deleted""";
+
+  /** What the dispatcher alone reads of a new request. */
+  String SET_REQUEST_DISPATCH =
+      """
+            UPDATE conv_message_send_request SET sfsim_parameters = CAST(:parameters AS jsonb), sfsim_due_at = :dueAt,
+                comm_subscription_id = :sub, session_longevity_preference = :longevity WHERE id = :id""";
+
+  /** Due pending requests left waiting for a slot are marked queued. */
+  String MARK_QUEUED =
+      """
+            UPDATE conv_message_send_request SET sfsim_queued = true
+            WHERE request_status = 'Pending' AND NOT sfsim_started AND NOT sfsim_queued AND
+                sfsim_due_at <= :now AND NOT is_deleted""";
+
+  @SqlQuery(DUE_ATTEMPTS)
+  @RegisterConstructorMapper(DueMessage.class)
+  List<DueMessage> dueAttempts(@Bind("id") String requestId, @Bind("now") Instant now);
+
+  @SqlUpdate(START_ATTEMPTS)
+  int startAttempts(
+      @Bind("id") String requestId,
+      @Bind("now") Instant now,
+      @Bind("dueAt") Instant dueAt,
+      @Bind("max") int max);
+
+  @SqlUpdate(
+      """
+            UPDATE conv_message_send_request SET request_status = 'Pending', sfsim_due_at = :dueAt,
+                last_modified_date = :now,
+                system_modstamp = :now WHERE id = :id""")
+  void requeueRequest(
+      @Bind("id") String requestId, @Bind("dueAt") Instant dueAt, @Bind("now") Instant now);
+
+  @SqlUpdate(
+      "UPDATE conv_message SET status = 'Pending', due_at = NULL WHERE request_id = :id AND status = 'InProgress'")
+  void requeueMessages(@Bind("id") String requestId);
 
   @SqlQuery(
       """
@@ -197,47 +205,9 @@ interface MessagingDao {
   @ValueColumn("max")
   java.util.Map<String, Integer> maxEntrySeq(@Bind("ids") String[] sessionIds);
 
-  @SqlUpdate(
-      """
-            UPDATE messaging_session s SET agent_message_count = coalesce(s.agent_message_count, 0) + c.n,
-                last_modified_date = :now, system_modstamp = :now
-            FROM (SELECT id, count(*) AS n FROM unnest(:ids) AS id GROUP BY id) c WHERE s.id = c.id""")
-  void countAgentMessages(@Bind("ids") String[] sessionIds, @Bind("now") Instant now);
-
   @SqlQuery("SELECT nextval('sfsim_id_seq') FROM generate_series(1, :n)")
   List<Long> nextIds(@Bind("n") int n);
 
   @SqlQuery("SELECT nextval(CAST(:seq AS regclass)) FROM generate_series(1, :n)")
   List<Long> nextNumbers(@Bind("seq") String sequence, @Bind("n") int n);
-
-  @SqlUpdate(
-      """
-            UPDATE conv_message_send_request SET sfsim_parameters = CAST(:parameters AS jsonb), sfsim_due_at = :dueAt,
-                comm_subscription_id = :sub, session_longevity_preference = :longevity WHERE id = :id""")
-  void setRequestDispatch(
-      @Bind("id") String requestId,
-      @Bind("parameters") String parametersJson,
-      @Bind("sub") String subscriptionId,
-      @Bind("longevity") String longevity,
-      @Bind("dueAt") Instant dueAt);
-
-  @SqlUpdate("SELECT pg_advisory_xact_lock(7714401)")
-  void lockDispatch();
-
-  @SqlUpdate(
-      """
-            UPDATE conv_message_send_request SET sfsim_queued = true
-            WHERE request_status = 'Pending' AND NOT sfsim_started AND NOT sfsim_queued AND
-                sfsim_due_at <= :now AND NOT is_deleted""")
-  void markQueued(@Bind("now") Instant now);
-
-  @SqlBatch(
-      """
-            INSERT INTO conv_message (message_identifier, request_id, position, messaging_end_user_id, status)
-            VALUES (:mid, :requestId, :position, :endUserId, 'Pending')""")
-  void insertMessages(
-      @Bind("mid") List<UUID> messageIdentifiers,
-      @Bind("requestId") String requestId,
-      @Bind("position") List<Integer> positions,
-      @Bind("endUserId") List<String> endUserIds);
 }

@@ -78,6 +78,9 @@ public final class HttpServer {
           config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_HEADER_BYTES));
           config.jetty.modifyServer(server -> server.setErrorHandler(new ProtocolErrors()));
           config.startup.showJavalinBanner = false;
+          // Its hint at exit ("you never started it") is for a forgotten start(): the simulator
+          // starts what it serves, and builds one server it never starts, to warm up the classes.
+          config.startup.startupWatcherEnabled = false;
           config.router.treatMultipleSlashesAsSingleSlash = true;
           config.router.ignoreTrailingSlashes = true;
           config.http.prefer405over404 = true;

@@ -17,6 +17,16 @@ final class StartupWarmup {
   private StartupWarmup() {}
 
   static void run() {
+    // First, what the database thread's first login needs soon (PostgreSQL takes about 100 ms to
+    // listen): the JDBC driver and the SCRAM exchange's HMAC and digest, whose providers load on
+    // first use.
+    try {
+      Class.forName("org.postgresql.Driver", true, StartupWarmup.class.getClassLoader());
+      javax.crypto.Mac.getInstance("HmacSHA256");
+      java.security.MessageDigest.getInstance("SHA-256");
+    } catch (ClassNotFoundException | java.security.NoSuchAlgorithmException e) {
+      // the login pays for it, or fails with its own message
+    }
     // A Jdbi as Database builds them; its connection factory is never called.
     Jdbi.create(
             () -> {

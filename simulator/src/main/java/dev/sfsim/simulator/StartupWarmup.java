@@ -43,7 +43,7 @@ final class StartupWarmup {
     } catch (ClassNotFoundException e) {
       // nothing to warm
     }
-    // A server as the simulator's, configured but not started (no port is bound, no thread runs).
-    HttpServer.create(routes -> {});
+    // The HTTP server's classes (nothing is started).
+    HttpServer.warmUp();
   }
 }

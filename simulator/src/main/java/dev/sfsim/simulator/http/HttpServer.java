@@ -2,6 +2,7 @@ package dev.sfsim.simulator.http;
 
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
+import io.javalin.jetty.JettyServer;
 import io.javalin.json.JavalinJackson;
 import java.util.function.Consumer;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -33,6 +34,16 @@ public final class HttpServer {
   private HttpServer() {}
 
   /** Builds (does not start) a plain HTTP server with the given route registrations. */
+  /**
+   * Builds and drops a server as {@link #create} does, and the Jetty server and thread pool Javalin
+   * makes when it starts, none of them started (no port, no thread): their classes are loaded and
+   * initialized ahead of a start, while the start waits for PostgreSQL.
+   */
+  public static void warmUp() {
+    create(routes -> {});
+    JettyServer.Companion.defaultServer(JettyServer.Companion.defaultThreadPool(false));
+  }
+
   @SafeVarargs
   public static Javalin create(Consumer<RoutesConfig>... registrations) {
     return create(false, 0, registrations);

@@ -70,7 +70,7 @@ for _ in $(seq 1 600); do
   [[ "$health" == healthy || "$health" == unhealthy || "$health" == gone ]] && break
   sleep 1
 done
-echo "HEALTHCHECK (every 5 s): $health"
+echo "HEALTHCHECK (every 1 s): $health"
 if [[ "$health" != healthy ]]; then docker logs "$container" 2>&1 | tail -n 40; exit 1; fi
 docker logs "$container" 2>&1 | grep -m1 'ready in' || true
 took

@@ -69,6 +69,7 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -148,11 +149,30 @@ public final class Simulator implements AutoCloseable {
                         e.getValue().type().sqlType(),
                         e.getValue().attributes().unique()))
             .toList();
-    this.database =
-        config.databaseUrl() == null
-            ? Database.embedded(config.embeddedDirectory(), columns)
-            : Database.external(
-                config.databaseUrl(), config.databaseUser(), config.databasePassword(), columns);
+    // PostgreSQL starts (its processes, the logins, the checks: mostly waiting) while this thread
+    // does the set-up that needs no database.
+    CompletableFuture<Database> starting =
+        CompletableFuture.supplyAsync(
+            () ->
+                config.databaseUrl() == null
+                    ? Database.embedded(config.embeddedDirectory(), columns)
+                    : Database.external(
+                        config.databaseUrl(),
+                        config.databaseUser(),
+                        config.databasePassword(),
+                        columns),
+            Simulator::startDatabaseThread);
+    OpenApiRoutes openApi;
+    ConsoleFileRoutes consoleFiles;
+    try {
+      openApi = new OpenApiRoutes(version());
+      consoleFiles = new ConsoleFileRoutes();
+      StartupWarmup.run();
+    } catch (RuntimeException e) {
+      starting.thenAccept(Database::close);
+      throw e;
+    }
+    this.database = awaitDatabase(starting);
     OrgRuntime defaultOrg = null;
     OrgDirectory directory = null;
     try {
@@ -178,8 +198,8 @@ public final class Simulator implements AutoCloseable {
               new DatabaseGate(database.health()::up),
               router,
               new OrgRoutes(orgs),
-              new OpenApiRoutes(version()),
-              new ConsoleFileRoutes());
+              openApi,
+              consoleFiles);
       this.http =
           HttpServer.create(
               config.tls(), config.bindAddress(), config.port(), routeTable::register);
@@ -202,6 +222,27 @@ public final class Simulator implements AutoCloseable {
       dispatchThreads.close();
       database.close();
       eventWriter.shutdownNow();
+      throw e;
+    }
+  }
+
+  private static void startDatabaseThread(Runnable start) {
+    Thread t = new Thread(start, "sfsim-database-start");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /** The started database, or the start's own exception (a bad URL, a failed migration). */
+  private static Database awaitDatabase(CompletableFuture<Database> starting) {
+    try {
+      return starting.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
       throw e;
     }
   }

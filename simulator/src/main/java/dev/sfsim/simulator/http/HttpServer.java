@@ -2,6 +2,7 @@ package dev.sfsim.simulator.http;
 
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
+import io.javalin.jetty.JettyServer;
 import io.javalin.json.JavalinJackson;
 import java.util.function.Consumer;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -48,6 +49,16 @@ public final class HttpServer {
   }
 
   /** Builds (does not start) a plain HTTP server with the given route registrations. */
+  /**
+   * Builds and drops a server as {@link #create} does, and the Jetty server and thread pool Javalin
+   * makes when it starts, none of them started (no port, no thread): their classes are loaded and
+   * initialized ahead of a start, while the start waits for PostgreSQL.
+   */
+  public static void warmUp() {
+    create(routes -> {});
+    JettyServer.Companion.defaultServer(JettyServer.Companion.defaultThreadPool(false));
+  }
+
   @SafeVarargs
   public static Javalin create(Consumer<RoutesConfig>... registrations) {
     return create(false, 0, registrations);
@@ -94,6 +105,9 @@ public final class HttpServer {
           config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_HEADER_BYTES));
           config.jetty.modifyServer(server -> server.setErrorHandler(new ProtocolErrors()));
           config.startup.showJavalinBanner = false;
+          // Its hint at exit ("you never started it") is for a forgotten start(): the simulator
+          // starts what it serves, and builds one server it never starts, to warm up the classes.
+          config.startup.startupWatcherEnabled = false;
           config.router.treatMultipleSlashesAsSingleSlash = true;
           config.router.ignoreTrailingSlashes = true;
           config.http.prefer405over404 = true;

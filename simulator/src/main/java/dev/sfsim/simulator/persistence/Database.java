@@ -10,7 +10,6 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -316,7 +315,7 @@ public final class Database implements AutoCloseable {
   /** A Jdbi whose handles see only {@code schema} (their {@code search_path}). */
   public Jdbi jdbi(String schema) {
     return Jdbi.create(dataSource(schema))
-        .installPlugin(new PostgresPlugin())
+        .installPlugin(new PostgresTypesPlugin())
         .installPlugin(new SqlObjectPlugin());
   }
 

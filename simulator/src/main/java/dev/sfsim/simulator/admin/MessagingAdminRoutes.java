@@ -106,8 +106,12 @@ public final class MessagingAdminRoutes {
   }
 
   private Map<String, Object> clockState() {
+    return clockState(clock.now());
+  }
+
+  private Map<String, Object> clockState(Instant now) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("now", ISO_MILLIS.format(clock.now()));
+    m.put("now", ISO_MILLIS.format(now));
     m.put("frozen", clock.frozen());
     return m;
   }
@@ -127,7 +131,12 @@ public final class MessagingAdminRoutes {
         if (body.get("freeze").booleanValue()) {
           clock.freeze();
         } else {
+          // the answer names the instant the clock runs on from: read after the write, a running
+          // clock would already be a millisecond or two past it
+          Instant resumedAt = clock.now();
           clock.unfreeze();
+          ctx.json(clockState(resumedAt));
+          return;
         }
       } else if (body.has("set") && body.get("set").isTextual()) {
         dispatcher.advanceTo(Instant.parse(body.get("set").asText()));

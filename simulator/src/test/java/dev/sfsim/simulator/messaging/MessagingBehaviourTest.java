@@ -510,7 +510,11 @@ class MessagingBehaviourTest {
             w.query("SELECT CreatedDate FROM ConvMessageSendRequest WHERE Id = '" + req + "'")
                 .getString("records[0].CreatedDate"))
         .startsWith("2030-01-17T10:30:01.000");
-    assertThat(TestSimulator.clock("{\"freeze\": false}").getBoolean("frozen")).isFalse();
+    var resumed = TestSimulator.clock("{\"freeze\": false}");
+    assertThat(resumed.getBoolean("frozen")).isFalse();
+    assertThat(resumed.getString("now"))
+        .as("the answer names the instant the clock runs on from")
+        .isEqualTo("2030-01-17T10:30:01.000Z");
   }
 
   @Test

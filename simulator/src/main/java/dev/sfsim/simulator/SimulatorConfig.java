@@ -202,6 +202,14 @@ public record SimulatorConfig(
     return copy(b -> b.fixtureDirs = dirs);
   }
 
+  /**
+   * With the embedded PostgreSQL's binaries and data kept in {@code directory} ({@code
+   * SFSIM_EMBEDDED_DIR}): made on the first start there, migrated once per simulator jar.
+   */
+  public SimulatorConfig withEmbeddedDirectory(Path directory) {
+    return copy(b -> b.embeddedDirectory = directory);
+  }
+
   private static int intValue(Map<String, String> env, String name, int dflt) {
     String v = blankToNull(env.get(name));
     if (v == null) {

@@ -13,20 +13,24 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
  * The simulator inside the test JVM ({@link SalesforceSimulatorTest.Mode#IN_PROCESS}): a free port
- * on localhost, its embedded PostgreSQL in a temporary directory, the annotation's fixtures copied
+ * on localhost, its embedded PostgreSQL in a temporary directory (a copy of a prepared one: {@link
+ * PreparedDatabase}; or {@code SFSIM_EMBEDDED_DIR} when set), the annotation's fixtures copied
  * there in order, all removed on close.
  */
 final class InProcessSimulator implements AutoCloseable {
   private final Simulator simulator;
   private final Path fixtures;
+  private final @Nullable Path database;
 
-  private InProcessSimulator(Simulator simulator, Path fixtures) {
+  private InProcessSimulator(Simulator simulator, Path fixtures, @Nullable Path database) {
     this.simulator = simulator;
     this.fixtures = fixtures;
+    this.database = database;
   }
 
   /**
@@ -39,7 +43,19 @@ final class InProcessSimulator implements AutoCloseable {
         SimulatorConfig.fromEnvironment(Map.of("SFSIM_LATENCY_PROFILE", latencyProfile.wireValue()))
             .withPort(0)
             .withFixtureDirs(List.of(dir));
-    return new InProcessSimulator(Simulator.start(config), dir);
+    Path database = null;
+    if (config.embeddedDirectory() == null && config.databaseUrl() == null) {
+      database = PreparedDatabase.copy(config);
+      config = config.withEmbeddedDirectory(database);
+    }
+    try {
+      return new InProcessSimulator(Simulator.start(config), dir, database);
+    } catch (RuntimeException e) {
+      if (database != null) {
+        PreparedDatabase.delete(database);
+      }
+      throw e;
+    }
   }
 
   /** {@code http://localhost:<port>}. */
@@ -50,6 +66,9 @@ final class InProcessSimulator implements AutoCloseable {
   @Override
   public void close() {
     simulator.close();
+    if (database != null) {
+      PreparedDatabase.delete(database);
+    }
     try (Stream<Path> files = Files.walk(fixtures)) {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {

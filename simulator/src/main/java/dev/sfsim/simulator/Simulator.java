@@ -177,6 +177,7 @@ public final class Simulator implements AutoCloseable {
     OrgDirectory directory = null;
     try {
       defaultOrg = buildOrg(org, Database.DEFAULT_SCHEMA, startupFixtures);
+      defaultOrg.start().run();
       boolean pristine = database.claimPristine(pristineFingerprint());
       if (!pristine && (config.databaseUrl() == null || !defaultOrg.reset().seeded())) {
         defaultOrg.reset().reset();
@@ -266,8 +267,8 @@ public final class Simulator implements AutoCloseable {
   }
 
   /**
-   * The per-org factory: builds one org's service graph over its schema and starts its background
-   * work.
+   * The per-org factory: builds one org's service graph over its schema; its background work starts
+   * with {@link OrgRuntime#start()}.
    */
   private OrgRuntime buildOrg(OrgIdentity org, String schema, StartupFixtures startupFixtures) {
     var jdbi = database.jdbi(schema);
@@ -349,11 +350,14 @@ public final class Simulator implements AutoCloseable {
             events,
             new ConversationRoutes(new TranscriptRepository(jdbi)),
             new JournalRoutes(journal));
-    if (listening) {
-      dispatcher.start();
-    } else {
-      notYetStarted.add(dispatcher);
-    }
+    Runnable start =
+        () -> {
+          if (listening) {
+            dispatcher.start();
+          } else {
+            notYetStarted.add(dispatcher);
+          }
+        };
     AutoCloseable background =
         () -> {
           eventStreams.remove(events);
@@ -361,7 +365,7 @@ public final class Simulator implements AutoCloseable {
           dispatcher.close();
         };
     return new OrgRuntime(
-        new OrgRouter.RoutedOrg(org, handlers, journal), schema, reset, background);
+        new OrgRouter.RoutedOrg(org, handlers, journal), schema, reset, start, background);
   }
 
   /** Starts a simulator; returns once it accepts API calls. */

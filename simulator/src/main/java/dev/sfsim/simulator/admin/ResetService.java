@@ -125,11 +125,7 @@ public final class ResetService {
           if (t == null) {
             fullReset();
           } else {
-            jdbi.useTransaction(
-                h -> {
-                  ResetTemplate.clear(h, tables);
-                  t.restore(h, clock.now());
-                });
+            jdbi.useTransaction(h -> t.putBack(h, tables, clock.now()));
           }
           break;
         } catch (org.jdbi.v3.core.JdbiException e) {

@@ -57,6 +57,9 @@ public final class Dispatcher implements AutoCloseable {
   private final ScheduledExecutorService executor;
   private volatile @Nullable ScheduledFuture<?> ticks;
 
+  /** Set by {@link #close()}: a tick that starts (or takes the lock) later does nothing. */
+  private volatile boolean closed;
+
   /** Whether a {@link #wake()} tick is queued and has not started yet. */
   private final java.util.concurrent.atomic.AtomicBoolean woken =
       new java.util.concurrent.atomic.AtomicBoolean();
@@ -108,10 +111,15 @@ public final class Dispatcher implements AutoCloseable {
 
   private void tickSafely() {
     woken.set(false);
+    lock.lock();
     try {
-      runDue();
+      if (!closed) { // checked under the lock: close() waits for it, then the schema may go
+        runDue(clock.now());
+      }
     } catch (RuntimeException e) {
       LOG.warn("Dispatcher run failed (will retry): {}", e.toString());
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -292,6 +300,7 @@ public final class Dispatcher implements AutoCloseable {
    */
   @Override
   public void close() {
+    closed = true;
     ScheduledFuture<?> t = ticks;
     if (t != null) {
       t.cancel(false);

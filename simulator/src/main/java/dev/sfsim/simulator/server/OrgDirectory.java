@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * template is captured) and routes it. Only the first org is migrated by Flyway and loaded a
  * fixture record at a time; later ones replay its migrations in one round trip ({@link
  * Database#createOrgSchema}) and take its reset template, moved to their identity: a spare is ready
- * in a few times a reset's time instead of a Flyway run and a fixture load.
+ * in a few times a reset's time instead of a Flyway run and a fixture load. A spare does no
+ * background work until it is handed out ({@link OrgRuntime#start()}): its dispatcher would poll an
+ * org nobody can reach.
  */
 public final class OrgDirectory implements OrgAdmin, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(OrgDirectory.class);
@@ -187,6 +189,7 @@ public final class OrgDirectory implements OrgAdmin, AutoCloseable {
         discard(runtime, runtime.schema());
         throw e;
       }
+      runtime.start().run(); // a spare's dispatcher polls only once the org is handed out
       created.put(runtime.routed().identity().orgId(), runtime);
       router.add(runtime.routed());
       return runtime.routed().identity();

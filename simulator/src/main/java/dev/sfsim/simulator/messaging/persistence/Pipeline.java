@@ -59,14 +59,7 @@ final class Pipeline {
     List<Part> all = take();
     all.add(last);
     try (Update u = update(h, all)) {
-      return u.execute(
-          (statement, ctx) -> {
-            PreparedStatement ps = statement.get();
-            for (int i = 1; i < all.size(); i++) {
-              ps.getMoreResults();
-            }
-            return ps.getUpdateCount();
-          });
+      return u.execute((statement, ctx) -> atLast(statement.get(), all.size()).getUpdateCount());
     }
   }
 
@@ -77,11 +70,7 @@ final class Pipeline {
     try (Update u = update(h, all)) {
       return u.execute(
           (statement, ctx) -> {
-            PreparedStatement ps = statement.get();
-            for (int i = 1; i < all.size(); i++) {
-              ps.getMoreResults();
-            }
-            try (ResultSet rs = ps.getResultSet()) {
+            try (ResultSet rs = atLast(statement.get(), all.size()).getResultSet()) {
               if (rs == null) {
                 throw new IllegalStateException("the pipeline's last part returned no rows");
               }
@@ -89,6 +78,14 @@ final class Pipeline {
             }
           });
     }
+  }
+
+  /** {@code ps} moved to the result of the last of its {@code parts} statements. */
+  private static PreparedStatement atLast(PreparedStatement ps, int parts) throws SQLException {
+    for (int i = 1; i < parts; i++) {
+      ps.getMoreResults();
+    }
+    return ps;
   }
 
   /** Runs {@code part} at once (nothing held). */

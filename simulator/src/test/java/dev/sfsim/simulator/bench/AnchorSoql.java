@@ -1,9 +1,7 @@
 package dev.sfsim.simulator.bench;
 
 import dev.sfsim.simulator.Simulator;
-import dev.sfsim.simulator.SimulatorConfig;
 import dev.sfsim.simulator.persistence.Database;
-import dev.sfsim.simulator.query.ConvMessageSendRequestRows;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -11,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 /**
  * sfsim's side of the GET rows: the selective SOQL query of {@link SoqlBenchmark} over its 100,000
@@ -33,19 +30,8 @@ final class AnchorSoql {
   static Result run(int seconds) throws Exception {
     try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
       String url = pg.getJdbcUrl("postgres", "postgres");
-      try (Simulator simulator =
-              Simulator.start(
-                  SimulatorConfig.fromEnvironment(
-                      Map.of(
-                          "SFSIM_PORT",
-                          "0",
-                          "SFSIM_DATABASE_URL",
-                          url,
-                          "SFSIM_DATABASE_USER",
-                          "postgres")));
-          Database db = Database.external(url, "postgres", null)) {
-        ConvMessageSendRequestRows.insert(db.jdbi(), SoqlBenchmark.ROWS, 1, true);
-        db.jdbi().useHandle(h -> h.execute("ANALYZE conv_message_send_request"));
+      try (Simulator simulator = SoqlBenchmark.simulatorOn(url);
+          Database db = SoqlBenchmark.seeded(url)) {
         String token = SoqlBenchmark.token(simulator.baseUrl());
         String target =
             simulator.baseUrl()

@@ -68,6 +68,22 @@ public final class SoqlBenchmark {
     return "MSJ-" + String.format("%08d", n);
   }
 
+  /** A simulator on port 0 over the PostgreSQL at {@code url} (user {@code postgres}). */
+  static Simulator simulatorOn(String url) {
+    return Simulator.start(
+        SimulatorConfig.fromEnvironment(
+            Map.of(
+                "SFSIM_PORT", "0", "SFSIM_DATABASE_URL", url, "SFSIM_DATABASE_USER", "postgres")));
+  }
+
+  /** The default org's database with {@link #ROWS} send requests inserted and analysed. */
+  static Database seeded(String url) {
+    Database db = Database.external(url, "postgres", null);
+    ConvMessageSendRequestRows.insert(db.jdbi(), ROWS, 1, true);
+    db.jdbi().useHandle(h -> h.execute("ANALYZE conv_message_send_request"));
+    return db;
+  }
+
   public static void main(String[] args) throws Exception {
     int seconds = Integer.getInteger("bench.seconds", 10);
     int threads = Integer.getInteger("bench.threads", 8);
@@ -75,19 +91,8 @@ public final class SoqlBenchmark {
         System.getProperty("bench.jfr", "").isBlank() ? null : System.getProperty("bench.jfr");
     try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
       String url = pg.getJdbcUrl("postgres", "postgres");
-      try (Simulator simulator =
-              Simulator.start(
-                  SimulatorConfig.fromEnvironment(
-                      Map.of(
-                          "SFSIM_PORT",
-                          "0",
-                          "SFSIM_DATABASE_URL",
-                          url,
-                          "SFSIM_DATABASE_USER",
-                          "postgres")));
-          Database db = Database.external(url, "postgres", null)) {
-        ConvMessageSendRequestRows.insert(db.jdbi(), ROWS, 1, true);
-        db.jdbi().useHandle(h -> h.execute("ANALYZE conv_message_send_request"));
+      try (Simulator simulator = simulatorOn(url);
+          Database db = seeded(url)) {
         System.out.printf(
             "SoqlBenchmark: %,d ConvMessageSendRequest rows; %d cores; java %s; load average %s%n",
             ROWS, Runtime.getRuntime().availableProcessors(), Runtime.version(), loadAverage());

@@ -45,12 +45,7 @@ class AuthorizeLoginTest {
   }
 
   private io.restassured.response.ValidatableResponse exchange(Map<String, String> form) {
-    return given()
-        .baseUri(base)
-        .contentType(ContentType.URLENC)
-        .formParams(form)
-        .post("/services/oauth2/token")
-        .then();
+    return TokenCalls.post(base, form);
   }
 
   @Test

@@ -205,13 +205,7 @@ class JournalSecretsTest {
 
     // The JWT bearer grant: the whole assertion is a credential.
     JwtKeyPair keys = JwtKeyPair.generate(dir, "sfsim-secrets-test");
-    given()
-        .baseUri(base)
-        .contentType("text/plain")
-        .body(keys.certificatePem())
-        .post("/__admin/oauth/certificates")
-        .then()
-        .statusCode(201);
+    keys.register(base).statusCode(201);
     String assertion =
         keys.sign(
             "{\"iss\":\""

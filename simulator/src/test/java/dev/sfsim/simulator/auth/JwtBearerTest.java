@@ -68,13 +68,7 @@ class JwtBearerTest {
     for (int round = 0; round < 3; round++) {
       given().baseUri(base).post("/__admin/reset").then().statusCode(204);
       given().baseUri(base).post("/__admin/reset").then().statusCode(204);
-      given()
-          .baseUri(base)
-          .contentType("text/plain")
-          .body(keys.certificatePem())
-          .post("/__admin/oauth/certificates")
-          .then()
-          .statusCode(201);
+      keys.register(base).statusCode(201);
     }
     given()
         .baseUri(base)
@@ -93,14 +87,7 @@ class JwtBearerTest {
         .body("error", equalTo("invalid_grant"))
         .body("error_description", equalTo("invalid assertion"));
 
-    given()
-        .baseUri(base)
-        .contentType("text/plain")
-        .body(keys.certificatePem())
-        .post("/__admin/oauth/certificates")
-        .then()
-        .statusCode(201)
-        .body("subject", equalTo("CN=sfsim-jwt-test"));
+    keys.register(base).statusCode(201).body("subject", equalTo("CN=sfsim-jwt-test"));
     grant(assertion)
         .statusCode(200)
         .body("access_token", matchesPattern("00D\\w{12}!\\w+"))
@@ -111,13 +98,7 @@ class JwtBearerTest {
 
   @Test
   void theAudienceMustBeALoginServerOrTheSimulator() throws Exception {
-    given()
-        .baseUri(base)
-        .contentType("text/plain")
-        .body(keys.certificatePem())
-        .post("/__admin/oauth/certificates")
-        .then()
-        .statusCode(201);
+    keys.register(base).statusCode(201);
     long soon = System.currentTimeMillis() / 1000 + 120;
     String claims = claims(SimulatorConfig.DEFAULT_USERNAME, soon);
     grant(jwt(claims.replace("https://login.salesforce.com", "https://test.salesforce.com/")))

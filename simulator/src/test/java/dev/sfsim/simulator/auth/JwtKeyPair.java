@@ -15,6 +15,25 @@ import java.util.Base64;
  * connected app's client signs it.
  */
 record JwtKeyPair(PrivateKey key, String certificatePem) {
+  /**
+   * POSTs the certificate (PEM, text/plain) to {@code path} on {@code base}, as a user registers it
+   * for the JWT bearer flow; the response, for asserting.
+   */
+  io.restassured.response.ValidatableResponse register(String base, String path) {
+    return io.restassured.RestAssured.given()
+        .baseUri(base)
+        .contentType("text/plain")
+        .body(certificatePem)
+        .post(path)
+        .then();
+  }
+
+  /**
+   * {@link #register(String, String)} with the default org's {@code /__admin/oauth/certificates}.
+   */
+  io.restassured.response.ValidatableResponse register(String base) {
+    return register(base, "/__admin/oauth/certificates");
+  }
 
   /**
    * A 2048-bit key pair with a self-signed certificate named {@code CN=<commonName>}, kept in

@@ -133,13 +133,7 @@ class OrgAuthRoutingTest {
                 + (System.currentTimeMillis() / 1000 + 300)
                 + "}");
     // The key registered with the default org only: the created org does not trust it.
-    given()
-        .baseUri(base)
-        .contentType(ContentType.TEXT)
-        .body(keys.certificatePem())
-        .post("/__admin/oauth/certificates")
-        .then()
-        .statusCode(201);
+    keys.register(base).statusCode(201);
     jwtGrant(assertion).then().statusCode(400).body("error", equalTo("invalid_grant"));
 
     given()

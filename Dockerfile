@@ -9,7 +9,7 @@
 # Builds for amd64 and arm64 alike (`docker build --platform linux/arm64 --build-arg BASE_IMAGE=<an arm64 JRE image> .`,
 # or buildx): the jar carries the PostgreSQL binaries of both, and the preparation step below runs on the target
 # platform (under qemu on an amd64 machine: .ci/build-arm64.sh).
-ARG BASE_IMAGE=eclipse-temurin:21-jre
+ARG BASE_IMAGE=eclipse-temurin:25-jre
 FROM ${BASE_IMAGE}
 
 # A fixed uid/gid so volume permissions are predictable. /var/lib/sfsim holds the embedded PostgreSQL
@@ -31,13 +31,28 @@ USER sfsim:sfsim
 WORKDIR /home/sfsim
 
 # The work every start would otherwise repeat (7-12 s): unpack PostgreSQL, initdb, migrate, and load the classes
-# a test run uses. `prepare` does it once, stops PostgreSQL cleanly, and the JVM writes the classes it loaded into
-# a CDS archive at exit. The JVM flags must match the ENTRYPOINT's for the archive to be used.
-RUN java -XX:ArchiveClassesAtExit=/var/lib/sfsim/sfsim.jsa -Xlog:cds=off -Xlog:cds+dynamic=off \
-        -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn8m -Djava.io.tmpdir=/home/sfsim/tmp \
-        -jar /opt/sfsim/sfsim-simulator.jar prepare >/home/sfsim/tmp/prepare.log 2>&1 \
-    || { tail -n 50 /home/sfsim/tmp/prepare.log; exit 1; } \
- && rm -f /home/sfsim/tmp/prepare.log
+# a test run uses. `prepare` does it once, makes the calls a test makes (token, query, send, reset, new org) and
+# stops PostgreSQL cleanly; the JVM keeps what it learnt at exit. On Java 25 and newer that is an AOT cache
+# (-XX:AOTCacheOutput: classes loaded and linked, method profiles); on older runtimes a dynamic CDS archive of the
+# loaded classes (-XX:ArchiveClassesAtExit). The JVM flags the start runs with are written to
+# /var/lib/sfsim/jvm.args, which the ENTRYPOINT passes: they must match the training run's for the cache to be used.
+# CLASS_CACHE=cds forces the CDS archive on Java 25 too (for comparisons).
+ARG CLASS_CACHE=auto
+RUN set -e; \
+    major="$(java -version 2>&1 | sed -n '1s/^[^"]*"\([0-9]*\).*/\1/p')"; \
+    flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn8m -Djava.io.tmpdir=/home/sfsim/tmp"; \
+    if [ "${major:-0}" -ge 25 ] && [ "$CLASS_CACHE" != cds ]; then \
+      train="-XX:AOTCacheOutput=/var/lib/sfsim/sfsim.aot -Xlog:aot=off -Xlog:cds=off"; \
+      use="-XX:AOTCache=/var/lib/sfsim/sfsim.aot -Xlog:aot=off -Xlog:cds=off"; \
+    else \
+      train="-XX:ArchiveClassesAtExit=/var/lib/sfsim/sfsim.jsa -Xlog:cds=off -Xlog:cds+dynamic=off"; \
+      use="-XX:SharedArchiveFile=/var/lib/sfsim/sfsim.jsa -Xlog:cds=off -Xlog:cds+dynamic=off"; \
+    fi; \
+    java $train $flags -jar /opt/sfsim/sfsim-simulator.jar prepare >/home/sfsim/tmp/prepare.log 2>&1 \
+      || { tail -n 50 /home/sfsim/tmp/prepare.log; exit 1; }; \
+    rm -f /home/sfsim/tmp/prepare.log; \
+    printf '%s\n' $use $flags -XX:+ExitOnOutOfMemoryError >/var/lib/sfsim/jvm.args; \
+    echo "Java $major: $(tr '\n' ' ' </var/lib/sfsim/jvm.args)"
 
 EXPOSE 8080
 
@@ -48,11 +63,10 @@ EXPOSE 8080
 HEALTHCHECK --interval=1s --timeout=3s --start-period=30s --retries=15 \
   CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${SFSIM_PORT:-8080} && printf 'GET /__admin/health HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && grep -q '\"UP\"' <&3"]
 
-# Exec form: java is PID 1 and receives SIGTERM from `docker stop` directly. C1 only and the serial collector:
-# a test double starts fast and stays small rather than reaching peak throughput. An 8 MiB young generation: the
-# default is a third of an initial heap sized from the host's memory (about 100 MiB on a 24 GiB machine), all of it
-# touched by the allocations of the start, while what stays live is about 20 MiB (a start now makes about six young
-# collections of a few milliseconds each). Extra JVM flags: JAVA_TOOL_OPTIONS.
-ENTRYPOINT ["java", "-XX:SharedArchiveFile=/var/lib/sfsim/sfsim.jsa", "-Xlog:cds=off", "-Xlog:cds+dynamic=off", \
-            "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmn8m", "-XX:+ExitOnOutOfMemoryError", \
-            "-Djava.io.tmpdir=/home/sfsim/tmp", "-jar", "/opt/sfsim/sfsim-simulator.jar"]
+# Exec form: java is PID 1 and receives SIGTERM from `docker stop` directly. The flags (see the preparation step
+# above) are C1 only and the serial collector: a test double starts fast and stays small rather than reaching peak
+# throughput. An 8 MiB young generation: the default is a third of an initial heap sized from the host's memory
+# (about 100 MiB on a 24 GiB machine), all of it touched by the allocations of the start, while what stays live is
+# about 20 MiB (a start now makes about six young collections of a few milliseconds each). Extra JVM flags:
+# JAVA_TOOL_OPTIONS.
+ENTRYPOINT ["java", "@/var/lib/sfsim/jvm.args", "-jar", "/opt/sfsim/sfsim-simulator.jar"]

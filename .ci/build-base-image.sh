@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Builds a JRE base image offline (no image registry needed): a Debian bookworm minbase rootfs made with
-# debootstrap, plus openjdk-17-jre-headless from Debian's packages, imported with `docker import`.
-# Does nothing when the image already exists.
+# debootstrap, plus a Java runtime, imported with `docker import`. The runtime is either a `jlink`ed one from the
+# JDK named by JLINK_JDK (a Java 25 JDK: the image then gets the AOT cache, see the Dockerfile) or, without it,
+# openjdk-17-jre-headless from Debian's packages. Does nothing when the image already exists.
 #
 # Usage: .ci/build-base-image.sh [IMAGE] [ARCH]   (default IMAGE: sfsim/jre-base:17, ARCH: the host's, e.g. amd64)
 # Env:   DEBIAN_MIRROR (default http://deb.debian.org/debian)
+#        JLINK_JDK     a JDK home whose jlink makes the runtime (its architecture must be ARCH's: the host's)
 # A foreign ARCH (e.g. arm64 on an amd64 host) needs qemu-user-static with binfmt registered (see
 # .ci/build-arm64.sh): debootstrap then runs in two stages, the second one under emulation.
 set -euo pipefail
@@ -38,6 +40,30 @@ else
     >/tmp/sfsim-debootstrap-$arch.log 2>&1 || { tail -n 30 /tmp/sfsim-debootstrap-$arch.log; exit 1; }
   chroot "$rootfs" /debootstrap/debootstrap --second-stage >>/tmp/sfsim-debootstrap-$arch.log 2>&1 \
     || { tail -n 30 /tmp/sfsim-debootstrap-$arch.log; exit 1; }
+fi
+
+# What the simulator's jar needs (jdeps over the unpacked jar) plus what it may reach by reflection or by a
+# client's request: sun.misc.Unsafe, extra charsets, English locale data, zip file systems, socket options.
+# Not jdk.jfr: Jdbi registers a Flight Recorder event only when that module is there (about 100 ms of a start).
+JLINK_MODULES=java.base,java.compiler,java.desktop,java.instrument,java.management,java.naming,java.net.http,\
+java.rmi,java.security.jgss,java.sql,jdk.unsupported,jdk.charsets,jdk.localedata,jdk.net,jdk.zipfs
+
+if [[ -n "${JLINK_JDK:-}" ]]; then
+  [[ "$arch" == "$host_arch" ]] || { echo "JLINK_JDK needs ARCH = the host's ($host_arch)" >&2; exit 1; }
+  echo "jlink a runtime from $JLINK_JDK into the rootfs (/opt/java)"
+  # --generate-cds-archive: the runtime's default CDS archive, the base the image's own archive builds on.
+  "$JLINK_JDK/bin/jlink" --add-modules "$JLINK_MODULES" --include-locales=en --strip-debug --no-man-pages \
+    --no-header-files --generate-cds-archive --output "$rootfs/opt/java" >/tmp/sfsim-jlink.log 2>&1 \
+    || { tail -n 30 /tmp/sfsim-jlink.log; exit 1; }
+  ln -s /opt/java/bin/java "$rootfs/usr/local/bin/java"
+  echo "importing rootfs as $image"
+  tar -C "$rootfs" -c . | docker import \
+    --change 'ENV LANG=C.UTF-8' \
+    --change 'ENV JAVA_HOME=/opt/java' \
+    --change 'CMD ["bash"]' \
+    - "$image" >/dev/null
+  docker image ls "$image"
+  exit 0
 fi
 
 echo "installing openjdk-17-jre-headless in the rootfs"

@@ -46,7 +46,7 @@ public final class SimulatorImage {
   public static final String BASE_IMAGE_VARIABLE = "SFSIM_BASE_IMAGE";
 
   /** The base image of a self-built image when neither is set: the official Temurin JRE image. */
-  public static final String DEFAULT_BASE_IMAGE = "eclipse-temurin:21-jre";
+  public static final String DEFAULT_BASE_IMAGE = "eclipse-temurin:25-jre";
 
   private static final String VERSION_RESOURCE =
       "/dev/sfsim/testcontainers/sfsim-testcontainers.properties";

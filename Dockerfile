@@ -5,7 +5,9 @@
 #   docker run --rm -p 8080:8080 sfsim/simulator:dev
 #
 # BASE_IMAGE must provide `java` (17+) on PATH, bash, and useradd/groupadd (any Debian/Ubuntu based JRE
-# image does). CI builds one offline (.ci/build-base-image.sh) and passes it with --build-arg.
+# image does); on Java 25+ the image starts on an AOT cache, on 17-24 on a CDS archive. CI builds one offline
+# (.ci/build-base-image.sh: a Java 25 runtime jlinked from the machine's Temurin 25 JDK, else Debian's OpenJDK 17)
+# and passes it with --build-arg.
 # Builds for amd64 and arm64 alike (`docker build --platform linux/arm64 --build-arg BASE_IMAGE=<an arm64 JRE image> .`,
 # or buildx): the jar carries the PostgreSQL binaries of both, and the preparation step below runs on the target
 # platform (under qemu on an amd64 machine: .ci/build-arm64.sh).
@@ -39,7 +41,7 @@ WORKDIR /home/sfsim
 # CLASS_CACHE=cds forces the CDS archive on Java 25 too (for comparisons).
 ARG CLASS_CACHE=auto
 RUN set -e; \
-    major="$(java -version 2>&1 | sed -n '1s/^[^"]*"\([0-9]*\).*/\1/p')"; \
+    major="$(java -version 2>&1 | sed -n 's/^.* version "\([0-9]*\).*/\1/p' | head -n 1)"; \
     flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn8m -Djava.io.tmpdir=/home/sfsim/tmp"; \
     if [ "${major:-0}" -ge 25 ] && [ "$CLASS_CACHE" != cds ]; then \
       train="-XX:AOTCacheOutput=/var/lib/sfsim/sfsim.aot -Xlog:aot=off -Xlog:cds=off"; \

@@ -36,7 +36,7 @@ grep -q '^flags: .*F' /proc/sys/fs/binfmt_misc/qemu-aarch64 \
 took
 
 step "arm64 base image $base_image"
-.ci/build-base-image.sh "$base_image" arm64
+JLINK_JDK= .ci/build-base-image.sh "$base_image" arm64   # openjdk-17 from Debian: jlink makes the host's arch only
 docker image inspect --format '{{.Os}}/{{.Architecture}}' "$base_image"
 took
 

@@ -229,7 +229,8 @@ public final class Database implements AutoCloseable {
       builder.setServerConfig("max_connections", Integer.toString(MAX_CONNECTIONS));
       // The simulator talks to its server over a Unix-domain socket in the (0700) data directory,
       // reachable by this OS user only; TCP stays for zonky's readiness probe and an operator's
-      // psql.
+      // psql. junixsocket's native library (40-80 ms of CPU in a cold JVM) loads while PostgreSQL
+      // starts.
       Path data = prepared != null ? prepared.data() : java.util.Objects.requireNonNull(temporary);
       CompletableFuture<Boolean> unix =
           UnixSocket.usable(data)
@@ -258,15 +259,16 @@ public final class Database implements AutoCloseable {
         prepared.rememberBinaries();
       }
       String password = EmbeddedCredentials.prepareRole(pg.getPort(), superuserPassword);
-      String url =
-          (unix.join()
-                  ? UnixSocket.jdbcUrl(data, pg.getPort(), EmbeddedCredentials.DATABASE)
-                  : Optional.<String>empty())
-              .orElse(
-                  "jdbc:postgresql://localhost:"
-                      + pg.getPort()
-                      + "/"
-                      + EmbeddedCredentials.DATABASE);
+      String tcp =
+          "jdbc:postgresql://localhost:" + pg.getPort() + "/" + EmbeddedCredentials.DATABASE;
+      Optional<String> socket =
+          unix.join()
+              ? UnixSocket.jdbcUrl(data, pg.getPort(), EmbeddedCredentials.DATABASE)
+              : Optional.empty();
+      LOG.info(
+          "The simulator connects to it {}",
+          socket.isPresent() ? "through its Unix-domain socket" : "over TCP");
+      String url = socket.orElse(tcp);
       Database db =
           new Database(pg, url, EmbeddedCredentials.ROLE, password, prepared, extraColumns);
       db.temporaryData = temporary;

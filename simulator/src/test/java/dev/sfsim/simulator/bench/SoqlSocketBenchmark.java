@@ -14,8 +14,9 @@ import java.util.List;
  * A/B in one run: the selective query of {@link SoqlBenchmark} over HTTP with {@code bench.threads}
  * connections against two simulators on one PostgreSQL, one reaching it over its Unix-domain socket
  * (as the simulator reaches its embedded server), the other over loopback TCP (as with an external
- * database URL). The runs alternate, {@code bench.rounds} each (2), so both see the same machine
- * load; prints q/s and the simulator's CPU per request of every run, then each side's median.
+ * database URL). The runs alternate, {@code bench.rounds} each (2) after a round 0 that is not
+ * counted (the JVM both share still compiling), so both see the same machine load; prints q/s and
+ * the simulator's CPU per request of every run, then each side's median.
  *
  * <pre>./mvnw -B -q -pl simulator -am -Pbench verify -Dbench=SoqlSocketBenchmark</pre>
  *
@@ -50,14 +51,21 @@ public final class SoqlSocketBenchmark {
                 + URLEncoder.encode(SoqlBenchmark.selective(54321), StandardCharsets.UTF_8);
         List<SoqlBenchmark.LoadResult> overUnix = new ArrayList<>();
         List<SoqlBenchmark.LoadResult> overTcp = new ArrayList<>();
-        for (int r = 0; r < rounds; r++) {
+        // round 0 is not counted: both simulators share this JVM, whose first runs still compile
+        for (int r = 0; r <= rounds; r++) {
           for (boolean socket : new boolean[] {true, false}) {
             Simulator s = socket ? unix : tcp;
-            System.out.println((socket ? "Unix socket" : "TCP") + ", round " + (r + 1) + ":");
+            System.out.println(
+                (socket ? "Unix socket" : "TCP")
+                    + ", round "
+                    + r
+                    + (r == 0 ? " (not counted):" : ":"));
             SoqlBenchmark.LoadResult result =
                 HttpThroughput.run(
                     s.baseUrl() + path, SoqlBenchmark.token(s.baseUrl()), threads, seconds, null);
-            (socket ? overUnix : overTcp).add(result);
+            if (r > 0) {
+              (socket ? overUnix : overTcp).add(result);
+            }
             Path profile = Path.of("/tmp/sfsim-asprof-" + threads + "c.collapsed");
             if (Files.exists(profile)) {
               Files.move(
@@ -67,7 +75,7 @@ public final class SoqlSocketBenchmark {
                           + threads
                           + "c-"
                           + (socket ? "unix" : "tcp")
-                          + (r + 1)
+                          + r
                           + ".collapsed"),
                   java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }

@@ -2,8 +2,6 @@ package dev.sfsim.simulator.org;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A REST API version such as {@code v60.0} in {@code /services/data/v60.0/...}. The simulator
@@ -16,7 +14,6 @@ import java.util.regex.Pattern;
 public record ApiVersion(int major) implements Comparable<ApiVersion> {
   public static final int OLDEST = 31;
   public static final int NEWEST = 66;
-  private static final Pattern SEGMENT = Pattern.compile("v(\\d{2})\\.0");
 
   /**
    * Parses a path segment such as {@code v60.0}.
@@ -25,15 +22,24 @@ public record ApiVersion(int major) implements Comparable<ApiVersion> {
    *     version
    */
   public static ApiVersion parse(String segment) {
-    Matcher m = SEGMENT.matcher(segment == null ? "" : segment);
-    if (!m.matches()) {
+    // "v", two ASCII digits, ".0" and nothing else; checked by hand, not by a Matcher per request
+    if (segment == null
+        || segment.length() != 5
+        || segment.charAt(0) != 'v'
+        || !asciiDigit(segment.charAt(1))
+        || !asciiDigit(segment.charAt(2))
+        || !segment.endsWith(".0")) {
       throw SalesforceException.notFound();
     }
-    int major = Integer.parseInt(m.group(1));
+    int major = (segment.charAt(1) - '0') * 10 + (segment.charAt(2) - '0');
     if (major < OLDEST || major > NEWEST) {
       throw SalesforceException.notFound();
     }
     return new ApiVersion(major);
+  }
+
+  private static boolean asciiDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   /** The version as a number, e.g. {@code 60.0}, for comparison with catalog "since" versions. */

@@ -7,6 +7,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -225,6 +227,20 @@ public final class Database implements AutoCloseable {
       // zonky's default is 300: every slot is shared memory PostgreSQL sets up at start (lock
       // tables, process entries), about 7 MiB more than this pool, its listener and probe need.
       builder.setServerConfig("max_connections", Integer.toString(MAX_CONNECTIONS));
+      // The simulator talks to its server over a Unix-domain socket in the (0700) data directory,
+      // reachable by this OS user only; TCP stays for zonky's readiness probe and an operator's
+      // psql. junixsocket's native library (40-80 ms of CPU in a cold JVM) loads while PostgreSQL
+      // starts.
+      Path data = prepared != null ? prepared.data() : java.util.Objects.requireNonNull(temporary);
+      CompletableFuture<Boolean> unix =
+          UnixSocket.usable(data)
+              ? CompletableFuture.supplyAsync(UnixSocket::supported)
+              : CompletableFuture.completedFuture(false);
+      if (UnixSocket.usable(data)) {
+        builder
+            .setServerConfig("unix_socket_directories", data.toString())
+            .setServerConfig("unix_socket_permissions", "0700");
+      }
       builder
           .setLocaleConfig("auth-host", "scram-sha-256")
           .setLocaleConfig("auth-local", "scram-sha-256")
@@ -243,8 +259,16 @@ public final class Database implements AutoCloseable {
         prepared.rememberBinaries();
       }
       String password = EmbeddedCredentials.prepareRole(pg.getPort(), superuserPassword);
-      String url =
+      String tcp =
           "jdbc:postgresql://localhost:" + pg.getPort() + "/" + EmbeddedCredentials.DATABASE;
+      Optional<String> socket =
+          unix.join()
+              ? UnixSocket.jdbcUrl(data, pg.getPort(), EmbeddedCredentials.DATABASE)
+              : Optional.empty();
+      LOG.info(
+          "The simulator connects to it {}",
+          socket.isPresent() ? "through its Unix-domain socket" : "over TCP");
+      String url = socket.orElse(tcp);
       Database db =
           new Database(pg, url, EmbeddedCredentials.ROLE, password, prepared, extraColumns);
       db.temporaryData = temporary;

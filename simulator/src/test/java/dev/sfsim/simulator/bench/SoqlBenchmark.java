@@ -6,6 +6,7 @@ import dev.sfsim.simulator.catalog.Catalog;
 import dev.sfsim.simulator.clock.SimClock;
 import dev.sfsim.simulator.org.ApiVersion;
 import dev.sfsim.simulator.persistence.Database;
+import dev.sfsim.simulator.persistence.UnixSocket;
 import dev.sfsim.simulator.query.ConvMessageSendRequestRows;
 import dev.sfsim.simulator.query.QueryService;
 import dev.sfsim.simulator.soql.CompiledQuery;
@@ -48,7 +49,10 @@ import java.util.function.Supplier;
  * the simulator during the measured multi-connection HTTP run (read it with {@code jfr print
  * --events jdk.ExecutionSample}), {@code bench.asprof=/path/async-profiler-4.1-linux-x64.jar}
  * profiles both HTTP runs with async-profiler ({@link AsyncProfiler}). The machine's load average
- * is printed before and after: other work on the machine lowers every figure.
+ * is printed before and after: other work on the machine lowers every figure. The simulator reaches
+ * PostgreSQL over its Unix-domain socket, as it reaches its own embedded server ({@code
+ * -Dbench.database=tcp}: over loopback TCP, as an external database URL does); {@link
+ * SoqlSocketBenchmark} compares the two in one run.
  */
 public final class SoqlBenchmark {
   static final int ROWS = 100_000;
@@ -76,6 +80,21 @@ public final class SoqlBenchmark {
                 "SFSIM_PORT", "0", "SFSIM_DATABASE_URL", url, "SFSIM_DATABASE_USER", "postgres")));
   }
 
+  /** An embedded PostgreSQL that also listens on a socket in {@code directory}. */
+  static EmbeddedPostgres.Builder withSocketIn(Path directory) {
+    return EmbeddedPostgres.builder()
+        .setServerConfig("unix_socket_directories", directory.toString());
+  }
+
+  /**
+   * A JDBC URL over {@code pg}'s socket in {@code directory}, as the simulator reaches its own
+   * embedded server; TCP where junixsocket cannot load.
+   */
+  static String overSocket(EmbeddedPostgres pg, Path directory) {
+    return UnixSocket.jdbcUrl(directory, pg.getPort(), "postgres")
+        .orElse(pg.getJdbcUrl("postgres", "postgres"));
+  }
+
   /** The default org's database with {@link #ROWS} send requests inserted and analysed. */
   static Database seeded(String url) {
     Database db = Database.external(url, "postgres", null);
@@ -89,13 +108,21 @@ public final class SoqlBenchmark {
     int threads = Integer.getInteger("bench.threads", 8);
     String jfr =
         System.getProperty("bench.jfr", "").isBlank() ? null : System.getProperty("bench.jfr");
-    try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+    Path sockets = Files.createTempDirectory("soql-pg");
+    try (EmbeddedPostgres pg = withSocketIn(sockets).start()) {
       String url = pg.getJdbcUrl("postgres", "postgres");
-      try (Simulator simulator = simulatorOn(url);
+      boolean tcp = "tcp".equals(System.getProperty("bench.database"));
+      String simulatorUrl = tcp ? url : overSocket(pg, sockets);
+      try (Simulator simulator = simulatorOn(simulatorUrl);
           Database db = seeded(url)) {
         System.out.printf(
-            "SoqlBenchmark: %,d ConvMessageSendRequest rows; %d cores; java %s; load average %s%n",
-            ROWS, Runtime.getRuntime().availableProcessors(), Runtime.version(), loadAverage());
+            "SoqlBenchmark: %,d ConvMessageSendRequest rows; %d cores; java %s; load average %s;"
+                + " simulator to PostgreSQL over %s%n",
+            ROWS,
+            Runtime.getRuntime().availableProcessors(),
+            Runtime.version(),
+            loadAverage(),
+            simulatorUrl.equals(url) ? "TCP" : "its Unix-domain socket");
 
         Catalog catalog = Catalog.standard();
         double uncached =

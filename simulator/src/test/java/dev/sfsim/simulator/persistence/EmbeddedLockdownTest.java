@@ -17,7 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The embedded PostgreSQL lets no one else in: every connection needs a password only this process
  * knows (or, for a kept directory, a file only its OS user can read), and the simulator's own role
  * is no superuser. Proved over the PostgreSQL wire, and — when the test runs as root and the system
- * has {@code nobody} and {@code psql} — by another local OS user trying to connect.
+ * has {@code nobody} and {@code psql} — by another local OS user trying to connect. The simulator
+ * reaches its server through a Unix-domain socket in the data directory, which only its OS user can
+ * open.
  */
 class EmbeddedLockdownTest {
   private static final Path PSQL = Path.of("/usr/lib/postgresql/15/bin/psql");
@@ -50,6 +52,7 @@ class EmbeddedLockdownTest {
                           .mapTo(Boolean.class)
                           .one());
       assertThat(superuser).isFalse();
+      assertOverUnixSocket(db);
       assertThatThrownBy(
               () -> db.jdbi().useHandle(h -> h.execute("COPY (SELECT 1) TO PROGRAM 'true'")))
           .hasRootCauseInstanceOf(SQLException.class)
@@ -77,7 +80,23 @@ class EmbeddedLockdownTest {
               .jdbi()
               .withHandle(h -> h.createQuery("SELECT current_user").mapTo(String.class).one());
       assertThat(user).isEqualTo("sfsim");
+      assertOverUnixSocket(again);
+      Path socket = dir.resolve("data").resolve(".s.PGSQL." + again.embeddedPort());
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket)))
+          .isEqualTo("rwx------");
     }
+  }
+
+  /**
+   * The pool's connections come through the socket in the data directory (no client address), not
+   * loopback TCP.
+   */
+  private static void assertOverUnixSocket(Database db) {
+    Boolean local =
+        db.jdbi()
+            .withHandle(
+                h -> h.createQuery("SELECT inet_client_addr() IS NULL").mapTo(Boolean.class).one());
+    assertThat(local).isTrue();
   }
 
   /**

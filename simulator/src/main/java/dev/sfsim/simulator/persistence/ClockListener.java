@@ -28,6 +28,9 @@ final class ClockListener implements AutoCloseable {
   private final Thread thread;
   private volatile boolean closed;
 
+  /** The connection the thread waits on: closing aborts it, so no wait outlasts the close. */
+  private volatile @Nullable Connection current;
+
   /**
    * Listens before it returns (a simulator that says it is ready hears every later change), then in
    * its own thread.
@@ -71,6 +74,10 @@ final class ClockListener implements AutoCloseable {
     while (!closed) {
       try (Connection c = next != null ? next : listening()) {
         next = null;
+        current = c;
+        if (closed) {
+          return; // closed while connecting: close saw no connection to abort
+        }
         if (reconnected) {
           refreshers.values().forEach(ClockListener::run);
         }
@@ -113,6 +120,17 @@ final class ClockListener implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    // a socket read does not heed an interrupt: without the abort a close waited out the thread's
+    // poll (up to WAIT_MILLIS), at the end of every in-process test class
+    Connection c = current;
+    if (c != null) {
+      try {
+        c.abort(Runnable::run);
+      } catch (SQLException | RuntimeException e) {
+        LOG.debug(
+            "Clock listener's connection did not abort ({}); waiting for its poll", e.toString());
+      }
+    }
     thread.interrupt();
     try {
       thread.join(2000);

@@ -11,8 +11,11 @@ import org.jdbi.v3.core.statement.Update;
 /**
  * The state of an org's tables right after a full reset (org seeded, startup fixtures loaded),
  * captured once so that later resets restore it with a few statements instead of loading every
- * fixture record again: the rows of every non-empty table (as JSON, put back with {@code
- * json_populate_recordset}) and every sequence of the schema but those of tables a reset keeps.
+ * fixture record again: the rows of every non-empty table and every sequence of the schema but
+ * those of tables a reset keeps. The rows are kept as JSON and, in the org's schema, as a copy of
+ * each table ({@code sfsim_reset_<key>_<n>}, named by a hash of the rows, so templates never share
+ * one): a reset inserts from the copies, which costs PostgreSQL about half of parsing the JSON
+ * ({@code json_populate_recordset}) every time.
  *
  * <p>Timestamps written while the template was loaded (between {@code loadStart} and {@code
  * loadEnd}: CreatedDate, LastModifiedDate, SystemModstamp of the seeded org and fixture records)
@@ -20,7 +23,14 @@ import org.jdbi.v3.core.statement.Update;
  * reset makes them; any other timestamp (one a fixture gives) is restored as it was.
  */
 public final class ResetTemplate {
+  private static final String COPY_PREFIX = "sfsim_reset_";
+
+  /** The restored tables, parents first. */
+  private final List<String> restored;
+
+  /** Per restored table: {@code INSERT INTO t (cols) SELECT <cols, timestamps moved> FROM }. */
   private final List<String> restores;
+
   private final List<String> rows;
   private final String[] sequences;
   private final long[] values;
@@ -28,14 +38,23 @@ public final class ResetTemplate {
   private final OffsetDateTime loadStart;
   private final OffsetDateTime loadEnd;
 
+  /** Names the copies: a hash of the rows and of how they are restored. */
+  private final String key;
+
+  /** Whether the copies exist (committed) in the org's schema. */
+  private volatile boolean copied;
+
   private ResetTemplate(
+      List<String> restored,
       List<String> restores,
       List<String> rows,
       String[] sequences,
       long[] values,
       boolean[] called,
       Instant loadStart,
-      Instant loadEnd) {
+      Instant loadEnd,
+      boolean copied) {
+    this.restored = restored;
     this.restores = restores;
     this.rows = rows;
     this.sequences = sequences;
@@ -43,6 +62,8 @@ public final class ResetTemplate {
     this.called = called;
     this.loadStart = loadStart.atOffset(ZoneOffset.UTC);
     this.loadEnd = loadEnd.atOffset(ZoneOffset.UTC);
+    this.key = hash(restores, rows);
+    this.copied = copied;
   }
 
   /**
@@ -53,6 +74,7 @@ public final class ResetTemplate {
    */
   public static ResetTemplate capture(
       Handle h, List<String> tables, Instant loadStart, Instant loadEnd) {
+    List<String> restored = new ArrayList<>();
     List<String> restores = new ArrayList<>();
     List<String> rows = new ArrayList<>();
     List<String> ordered = new ArrayList<>(tables);
@@ -63,6 +85,7 @@ public final class ResetTemplate {
       if (json == null) {
         continue;
       }
+      restored.add(table);
       restores.add(restoreSql(h, table));
       rows.add(json);
     }
@@ -98,7 +121,12 @@ public final class ResetTemplate {
               })
           .one();
     }
-    return new ResetTemplate(restores, rows, qualified, v, c, loadStart, loadEnd);
+    ResetTemplate t =
+        new ResetTemplate(restored, restores, rows, qualified, v, c, loadStart, loadEnd, true);
+    for (int i = 0; i < restored.size(); i++) {
+      h.execute("CREATE TABLE IF NOT EXISTS " + t.copy(i) + " AS TABLE " + quote(restored.get(i)));
+    }
+    return t;
   }
 
   /**
@@ -124,12 +152,18 @@ public final class ResetTemplate {
       qualified[i] = quote(schema) + sequences[i].substring(sequences[i].indexOf("\".") + 1);
     }
     return new ResetTemplate(
-        restores, moved, qualified, values, called, loadStart.toInstant(), loadEnd.toInstant());
+        restored,
+        restores,
+        moved,
+        qualified,
+        values,
+        called,
+        loadStart.toInstant(),
+        loadEnd.toInstant(),
+        false);
   }
 
-  /**
-   * {@code INSERT INTO t (cols) SELECT cols FROM json_populate_recordset(...)}, timestamps moved.
-   */
+  /** {@code INSERT INTO t (cols) SELECT cols FROM }, timestamps moved; the source follows. */
   private static String restoreSql(Handle h, String table) {
     List<String> columns = new ArrayList<>();
     List<String> selects = new ArrayList<>();
@@ -161,9 +195,7 @@ public final class ResetTemplate {
         + String.join(", ", columns)
         + ") SELECT "
         + String.join(", ", selects)
-        + " FROM json_populate_recordset(NULL::"
-        + quote(table)
-        + ", CAST(:rows AS json)) r";
+        + " FROM ";
   }
 
   /**
@@ -171,23 +203,47 @@ public final class ResetTemplate {
    * every table and index; tables referencing others come first) and puts the captured rows and
    * sequence values back, timestamps of the load moved to {@code now}: one multi-statement sent in
    * one round trip (the driver sends every part before reading any answer), where a statement per
-   * table cost a round trip each.
+   * table cost a round trip each. Row triggers that fill a row from others (an end user's
+   * IsFullyOptedIn, a session's channel and end-user fields) do not run: the rows were captured
+   * with what they filled. A template moved to another org ({@link #forOrg}) makes its copies the
+   * first time.
    */
   public void putBack(Handle h, List<String> tables, Instant now) {
-    StringBuilder sql = new StringBuilder();
+    boolean fill = !copied;
+    // the rows are what the fill triggers made of them when captured: they stand aside (V45)
+    StringBuilder sql = new StringBuilder("SET LOCAL sfsim.restoring = on;\n");
     for (String t : tables) {
       sql.append("DELETE FROM ").append(quote(t)).append(";\n");
     }
     for (int i = 0; i < restores.size(); i++) {
-      sql.append(restores.get(i).replace(":rows", ":rows" + i)).append(";\n");
+      if (fill) {
+        String table = quote(restored.get(i));
+        sql.append("CREATE TABLE IF NOT EXISTS ")
+            .append(copy(i))
+            .append(" AS TABLE ")
+            .append(table)
+            .append(" WITH NO DATA;\nDELETE FROM ")
+            .append(copy(i))
+            .append(";\nINSERT INTO ")
+            .append(copy(i))
+            .append(" SELECT * FROM json_populate_recordset(NULL::")
+            .append(table)
+            .append(", CAST(:rows")
+            .append(i)
+            .append(" AS json));\n");
+      }
+      sql.append(restores.get(i)).append(copy(i)).append(" r;\n");
     }
     if (sequences.length > 0) {
       sql.append(
           "SELECT count(setval(CAST(s AS regclass), v, c)) FROM unnest(:s, :v, :c) AS x(s, v, c)");
     }
     try (Update u = h.createUpdate(sql.toString())) {
-      for (int i = 0; i < rows.size(); i++) {
-        u.bind("rows" + i, rows.get(i));
+      if (fill) {
+        for (int i = 0; i < rows.size(); i++) {
+          u.bind("rows" + i, rows.get(i));
+        }
+        h.afterCommit(() -> copied = true);
       }
       if (restores.stream().anyMatch(r -> r.contains(":now"))) {
         u.bind("loadStart", loadStart)
@@ -227,6 +283,26 @@ public final class ResetTemplate {
   private static int restoreRank(String table) {
     int i = PARENTS_FIRST.indexOf(table);
     return i < 0 ? PARENTS_FIRST.size() : i;
+  }
+
+  /** The copy of the {@code i}th restored table's rows. */
+  private String copy(int i) {
+    return quote(COPY_PREFIX + key + "_" + i);
+  }
+
+  private static String hash(List<String> restores, List<String> rows) {
+    try {
+      java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
+      for (String part : restores) {
+        d.update(part.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+      for (String part : rows) {
+        d.update(part.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+      return java.util.HexFormat.of().formatHex(d.digest(), 0, 8);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static String quote(String identifier) {

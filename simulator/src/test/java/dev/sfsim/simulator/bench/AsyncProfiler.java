@@ -15,10 +15,13 @@ import org.jspecify.annotations.Nullable;
  * tools.profiler:async-profiler:<version>:jar:linux-x64}, e.g. from {@code ~/.m2}). Its Java API
  * and native library are loaded from that jar; CPU samples every millisecond, per thread, are
  * written as collapsed stacks (one line a stack, for flame graphs) to {@code
- * /tmp/sfsim-asprof-<label>.collapsed}.
+ * /tmp/sfsim-asprof-<label>.collapsed}. {@code -Dbench.asprofEvent=wall} samples wall-clock time
+ * instead (every thread, waiting or not); {@code -Dbench.asprofPrefix} replaces {@code
+ * /tmp/sfsim-asprof-}.
  */
 final class AsyncProfiler {
   private static final String JAR = System.getProperty("bench.asprof", "");
+  private static final String EVENT = System.getProperty("bench.asprofEvent", "cpu");
   private static @Nullable Object profiler;
   private static @Nullable Method execute;
   private final String out;
@@ -27,7 +30,8 @@ final class AsyncProfiler {
    * @param label names the output file, e.g. {@code 8c} for a run with 8 connections
    */
   AsyncProfiler(String label) {
-    this.out = "/tmp/sfsim-asprof-" + label + ".collapsed";
+    this.out =
+        System.getProperty("bench.asprofPrefix", "/tmp/sfsim-asprof-") + label + ".collapsed";
   }
 
   void start() throws Exception {
@@ -35,7 +39,7 @@ final class AsyncProfiler {
       return;
     }
     load();
-    execute.invoke(profiler, "start,event=cpu,interval=1ms,threads");
+    execute.invoke(profiler, "start,event=" + EVENT + ",interval=1ms,threads");
   }
 
   /** Loads the profiler once per JVM: its native library cannot be loaded twice. */
@@ -59,7 +63,7 @@ final class AsyncProfiler {
   void stop() throws Exception {
     if (profiler != null && execute != null) {
       execute.invoke(profiler, "stop,collapsed,file=" + out);
-      System.out.println("  async-profiler CPU stacks of the measured run: " + out);
+      System.out.println("  async-profiler " + EVENT + " stacks of the measured run: " + out);
     }
   }
 }

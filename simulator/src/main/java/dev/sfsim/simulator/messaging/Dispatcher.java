@@ -242,23 +242,47 @@ public final class Dispatcher implements AutoCloseable {
    */
   private boolean advance(
       MessagingTransaction tx, String requestId, Instant now, List<OutboxEntry> sent) {
-    var locked = tx.lockRequestInProgress(requestId);
-    if (locked.isEmpty()) {
-      return false;
-    }
-    SendRequest req = locked.get();
     boolean instant = settings.latency().sendDelay.isZero();
+    // Starting before sending what is due changes nothing when no slot limit applies and a retry is
+    // never due at once: then one round trip does both.
+    boolean startFirst = instant && !settings.latency().retryBackoff.isZero();
+    MessagingTransaction.Startable startable = null;
+    SendRequest req;
+    if (startFirst) {
+      var locked = tx.lockAndReadDue(requestId, now);
+      if (locked.isEmpty()) {
+        return false;
+      }
+      req = locked.get().request();
+      startable = locked.get().startable();
+    } else {
+      var locked = tx.lockRequestInProgress(requestId);
+      if (locked.isEmpty()) {
+        return false;
+      }
+      req = locked.get();
+    }
     // In the instant profile every pending message is attempted in this one transaction: the
     // five-at-a-time
     // limit still holds for every committed state, which is all that SOQL can observe.
     int maxInFlight = instant ? Integer.MAX_VALUE : MAX_IN_FLIGHT_MESSAGES;
     Instant attemptDueAt = now.plus(settings.latency().sendDelay);
-    // Starting before sending what is due changes nothing when no slot limit applies and a retry is
-    // never due at once: then one round trip does both.
-    boolean startFirst = instant && !settings.latency().retryBackoff.isZero();
     Instant retryAt = null;
     boolean changed = false;
-    for (int round = 0; round < 1000; round++) {
+    boolean sentAtOnce = false;
+    if (startable != null) {
+      // Nothing to finish first (a fresh request): its due pending messages are sent at once,
+      // without being marked InProgress in between — the two rounds below, one update per message.
+      MessagingTransaction.Startable s = startable;
+      if (s.inProgress().isEmpty()) {
+        if (!s.pending().isEmpty()) {
+          retryAt = sender.send(tx, req, s.pending(), now, sent).orElse(null);
+          changed = true;
+        }
+        sentAtOnce = true;
+      }
+    }
+    for (int round = 0; !sentAtOnce && round < 1000; round++) {
       List<MessagingTransaction.DueMessage> due;
       int started = 0;
       if (startFirst) {

@@ -12,6 +12,8 @@ import dev.sfsim.simulator.messaging.Recipient;
 import dev.sfsim.simulator.messaging.SendRequest;
 import dev.sfsim.simulator.sobject.RecordRepository;
 import dev.sfsim.simulator.sobject.WriteMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -115,6 +117,16 @@ public final class JdbiMessagingStore implements MessagingStore {
 
   @Override
   public List<String> startPendingRequests(Instant now, int maxInProgress) {
+    return start(now, maxInProgress, false).requestsWithDueWork();
+  }
+
+  @Override
+  public Started startPendingRequestsThenDue(Instant now, int maxInProgress) {
+    return start(now, maxInProgress, true);
+  }
+
+  /** Starts pending requests and lists those with due work, then reads {@link #DUE} if asked. */
+  private Started start(Instant now, int maxInProgress, boolean thenDue) {
     // One round trip: the lock (one process at a time counts the slots), the start, the queued
     // mark, the requests to work on.
     return jdbi.inTransaction(
@@ -125,17 +137,33 @@ public final class JdbiMessagingStore implements MessagingStore {
               new Pipeline.Part(
                   START_PENDING, b -> b.value("now", now).value("max", maxInProgress)));
           p.add(new Pipeline.Part(MessagingDao.MARK_QUEUED, b -> b.value("now", now)));
-          return p.flushThenQuery(
+          List<Pipeline.Part> reads = new ArrayList<>();
+          reads.add(new Pipeline.Part(MessagingDao.IN_PROGRESS, b -> b.value("now", now)));
+          if (thenDue) {
+            reads.add(new Pipeline.Part(DUE, b -> b.value("now", now)));
+          }
+          return p.flushThenQueries(
               h,
-              new Pipeline.Part(MessagingDao.IN_PROGRESS, b -> b.value("now", now)),
-              rs -> {
+              reads,
+              results -> {
+                ResultSet rs = results.next();
                 List<String> ids = new ArrayList<>();
                 while (rs.next()) {
                   ids.add(rs.getString(1));
                 }
-                return ids;
+                Due due = new Due(true, true, true);
+                if (thenDue) {
+                  rs = results.next();
+                  rs.next();
+                  due = due(rs);
+                }
+                return new Started(ids, due);
               });
         });
+  }
+
+  private static Due due(ResultSet rs) throws SQLException {
+    return new Due(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3));
   }
 
   @Override
@@ -176,11 +204,7 @@ public final class JdbiMessagingStore implements MessagingStore {
   public Due due(Instant now) {
     // Every tick of every org runs this: the fluent API, not a SqlObject built per call.
     return jdbi.withHandle(
-        h ->
-            h.createQuery(DUE)
-                .bind("now", now)
-                .map((rs, ctx) -> new Due(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3)))
-                .one());
+        h -> h.createQuery(DUE).bind("now", now).map((rs, ctx) -> due(rs)).one());
   }
 
   @Override

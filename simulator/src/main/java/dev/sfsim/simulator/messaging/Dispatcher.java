@@ -91,7 +91,7 @@ public final class Dispatcher implements AutoCloseable {
   /** Starts looking for due work every {@code latency.pollInterval}. */
   public void start() {
     long ms = Math.max(1, settings.latency().pollInterval.toMillis());
-    ticks = executor.scheduleWithFixedDelay(this::tickSafely, ms, ms, TimeUnit.MILLISECONDS);
+    ticks = executor.scheduleWithFixedDelay(() -> tickSafely(false), ms, ms, TimeUnit.MILLISECONDS);
   }
 
   /**
@@ -103,18 +103,24 @@ public final class Dispatcher implements AutoCloseable {
       return;
     }
     try {
-      executor.execute(this::tickSafely);
+      executor.execute(() -> tickSafely(true));
     } catch (java.util.concurrent.RejectedExecutionException e) {
       woken.set(false); // stopping: the regular ticks are over too
     }
   }
 
-  private void tickSafely() {
-    woken.set(false);
+  /**
+   * @param wake a request was just accepted with no pick-up delay: start it before asking what else
+   *     is due
+   */
+  private void tickSafely(boolean wake) {
+    if (wake) {
+      woken.set(false);
+    }
     lock.lock();
     try {
       if (!closed) { // checked under the lock: close() waits for it, then the schema may go
-        runDue(clock.now());
+        runDue(clock.now(), wake);
       }
     } catch (RuntimeException e) {
       LOG.warn("Dispatcher run failed (will retry): {}", e.toString());
@@ -168,18 +174,38 @@ public final class Dispatcher implements AutoCloseable {
    * the freed slots.
    */
   private void runDue(Instant now) {
-    MessagingStore.Due due = store.due(now);
-    for (int pass = 0; pass < 100 && due.any(); pass++) {
+    runDue(now, false);
+  }
+
+  /**
+   * @param wake start pending requests first, reading what else is due in the same round trip
+   *     (starting touches nothing housekeeping reads or writes, so housekeeping may follow it)
+   */
+  private void runDue(Instant now, boolean wake) {
+    List<String> started = null;
+    MessagingStore.Due due;
+    if (wake) {
+      MessagingStore.Started s = store.startPendingRequestsThenDue(now, settings.maxInProgress());
+      due = s.due();
+      // Housekeeping may give a started request due work (a held message released): list again.
+      started = due.housekeeping() ? null : s.requestsWithDueWork();
+    } else {
+      due = store.due(now);
+    }
+    for (int pass = 0; pass < 100 && (due.any() || started != null); pass++) {
       if (due.housekeeping()) {
         store.housekeeping(now).forEach(events::publish);
       }
-      if (!due.pending() && !due.inProgress()) {
+      if (started == null && !due.pending() && !due.inProgress()) {
         return;
       }
       List<String> ids =
-          due.pending()
-              ? store.startPendingRequests(now, settings.maxInProgress())
-              : store.requestsWithDueWork(now);
+          started != null
+              ? started
+              : due.pending()
+                  ? store.startPendingRequests(now, settings.maxInProgress())
+                  : store.requestsWithDueWork(now);
+      started = null;
       List<List<OutboxEntry>> sent = new ArrayList<>();
       List<Future<Boolean>> runs = new ArrayList<>();
       boolean completed = false;
@@ -242,23 +268,47 @@ public final class Dispatcher implements AutoCloseable {
    */
   private boolean advance(
       MessagingTransaction tx, String requestId, Instant now, List<OutboxEntry> sent) {
-    var locked = tx.lockRequestInProgress(requestId);
-    if (locked.isEmpty()) {
-      return false;
-    }
-    SendRequest req = locked.get();
     boolean instant = settings.latency().sendDelay.isZero();
+    // Starting before sending what is due changes nothing when no slot limit applies and a retry is
+    // never due at once: then one round trip does both.
+    boolean startFirst = instant && !settings.latency().retryBackoff.isZero();
+    MessagingTransaction.Startable startable = null;
+    SendRequest req;
+    if (startFirst) {
+      var locked = tx.lockAndReadDue(requestId, now);
+      if (locked.isEmpty()) {
+        return false;
+      }
+      req = locked.get().request();
+      startable = locked.get().startable();
+    } else {
+      var locked = tx.lockRequestInProgress(requestId);
+      if (locked.isEmpty()) {
+        return false;
+      }
+      req = locked.get();
+    }
     // In the instant profile every pending message is attempted in this one transaction: the
     // five-at-a-time
     // limit still holds for every committed state, which is all that SOQL can observe.
     int maxInFlight = instant ? Integer.MAX_VALUE : MAX_IN_FLIGHT_MESSAGES;
     Instant attemptDueAt = now.plus(settings.latency().sendDelay);
-    // Starting before sending what is due changes nothing when no slot limit applies and a retry is
-    // never due at once: then one round trip does both.
-    boolean startFirst = instant && !settings.latency().retryBackoff.isZero();
     Instant retryAt = null;
     boolean changed = false;
-    for (int round = 0; round < 1000; round++) {
+    boolean sentAtOnce = false;
+    if (startable != null) {
+      // Nothing to finish first (a fresh request): its due pending messages are sent at once,
+      // without being marked InProgress in between — the two rounds below, one update per message.
+      MessagingTransaction.Startable s = startable;
+      if (s.inProgress().isEmpty()) {
+        if (!s.pending().isEmpty()) {
+          retryAt = sender.send(tx, req, s.pending(), now, sent).orElse(null);
+          changed = true;
+        }
+        sentAtOnce = true;
+      }
+    }
+    for (int round = 0; !sentAtOnce && round < 1000; round++) {
       List<MessagingTransaction.DueMessage> due;
       int started = 0;
       if (startFirst) {

@@ -25,6 +25,16 @@ public interface MessagingStore {
    */
   List<String> startPendingRequests(Instant now, int maxInProgress);
 
+  /** What {@link #startPendingRequestsThenDue} started and found. */
+  record Started(List<String> requestsWithDueWork, Due due) {}
+
+  /**
+   * {@link #startPendingRequests}, then {@link #due} as it stands after those starts, in the same
+   * round trip: what a wake (a request accepted with no pick-up delay) runs first, instead of
+   * asking {@link #due} in a round trip of its own.
+   */
+  Started startPendingRequestsThenDue(Instant now, int maxInProgress);
+
   /**
    * Ids of the InProgress requests with due work (a message to start or finish, or nothing left to
    * do), oldest first.

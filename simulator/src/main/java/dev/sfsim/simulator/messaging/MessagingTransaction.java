@@ -105,6 +105,24 @@ public interface MessagingTransaction {
    */
   Attempts dueThenStart(String requestId, Instant now, Instant attemptDueAt, int maxInFlight);
 
+  /**
+   * A locked request's due {@code InProgress} messages and its due {@code Pending} ones, each in
+   * recipient order, read without a write: with unlimited in-flight slots, a pending message sent
+   * in the same transaction needs no {@code InProgress} write first (no other transaction could see
+   * it).
+   */
+  record Startable(List<DueMessage> inProgress, List<DueMessage> pending) {}
+
+  /** A request locked by {@link #lockAndReadDue}, and its due messages. */
+  record Locked(SendRequest request, Startable startable) {}
+
+  /**
+   * {@link #lockRequestInProgress}, then the request's {@link Startable} messages, in one round
+   * trip that also reads what sending those messages first asks for ({@link #recipients}, {@link
+   * #faultRules}, {@link #component}): the transaction's first such asks are answered from it.
+   */
+  Optional<Locked> lockAndReadDue(String requestId, Instant now);
+
   void updateMessages(List<MessageUpdate> updates);
 
   /**

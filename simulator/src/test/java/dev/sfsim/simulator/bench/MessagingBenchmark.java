@@ -29,9 +29,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * sendConversationMessages} invocations of 100 recipients each (20,000 messages) until every
  * request is Completed with its sessions, entries and counts; beside it, PostgreSQL's own rate for
  * the same rows inserted by plain JDBC batches (one transaction per 100 messages), and the resident
- * memory of the JVM running the simulator (benchmark client included). Prints figures; never fails
- * on time. With {@code -Dbench.asprof=<async-profiler jar>} the run is profiled (see {@link
- * AsyncProfiler}; label {@code messaging}).
+ * memory of the JVM running the simulator (benchmark client included), and what each run cost in
+ * CPU (this JVM and the PostgreSQL server, {@link ServerCpu}: comparable on a busy machine, where
+ * rates are not). Prints figures; never fails on time. With {@code -Dbench.asprof=<async-profiler
+ * jar>} the run is profiled (see {@link AsyncProfiler}; label {@code messaging}).
  *
  * <pre>./mvnw -B -q -pl simulator -am -Pbench verify -Dbench=MessagingBenchmark</pre>
  */
@@ -67,8 +68,10 @@ public final class MessagingBenchmark {
               });
       sampler.setDaemon(true);
       sampler.start();
+      javax.sql.DataSource database = dataSource(sim);
       AsyncProfiler profiler = new AsyncProfiler("messaging");
       profiler.start();
+      ServerCpu cpu0 = ServerCpu.snapshot(database);
       long t0 = System.nanoTime();
       ExecutorService pool = Executors.newFixedThreadPool(32);
       List<Future<Integer>> calls = new ArrayList<>();
@@ -102,6 +105,7 @@ public final class MessagingBenchmark {
         Thread.sleep(20);
       }
       long done = System.nanoTime();
+      ServerCpu simCpu = ServerCpu.snapshot(database).since(cpu0);
       profiler.stop();
       sampler.interrupt();
       long sessions = count(base, token, "SELECT COUNT() FROM MessagingSession");
@@ -123,7 +127,9 @@ public final class MessagingBenchmark {
           "MessagingBenchmark: simulator JVM resident memory, max during the run: %d MB%n",
           maxRss.get() / 1024);
       String load = PerTestCostBenchmark.load();
-      double pg = postgresRate(dataSource(sim), messages);
+      ServerCpu pgCpu0 = ServerCpu.snapshot(database);
+      double pg = postgresRate(database, messages);
+      ServerCpu pgCpu = ServerCpu.snapshot(database).since(pgCpu0);
       double rate = messages / seconds;
       System.out.printf(
           java.util.Locale.ROOT,
@@ -142,6 +148,29 @@ public final class MessagingBenchmark {
           "%-48s %8.2f        (target >= 0.6)%n",
           "simulator / PostgreSQL",
           rate / pg);
+      // What each side cost the machine, whatever else ran on it: a rate on a busy machine is
+      // noise.
+      double k = 1000.0 / messages;
+      System.out.printf(
+          java.util.Locale.ROOT,
+          "%-48s %8.0f ms    (JVM %.0f incl. the benchmark's client, PostgreSQL %.0f)%n",
+          "CPU per 1000 messages, simulator",
+          (simCpu.jvmMs() + simCpu.postgresMs()) * k,
+          simCpu.jvmMs() * k,
+          simCpu.postgresMs() * k);
+      System.out.printf(
+          java.util.Locale.ROOT,
+          "%-48s %8.0f ms    (JDBC client %.0f, PostgreSQL %.0f)%n",
+          "CPU per 1000 messages, PostgreSQL alone",
+          (pgCpu.jvmMs() + pgCpu.postgresMs()) * k,
+          pgCpu.jvmMs() * k,
+          pgCpu.postgresMs() * k);
+      System.out.printf(
+          java.util.Locale.ROOT,
+          "%-48s %8.2f%n",
+          "CPU, PostgreSQL alone / simulator",
+          (double) (pgCpu.jvmMs() + pgCpu.postgresMs())
+              / Math.max(1, simCpu.jvmMs() + simCpu.postgresMs()));
     }
   }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sfsim.simulator.messaging.MessagingComponent;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -34,25 +36,31 @@ public final class ComponentRepository {
         .execute();
   }
 
+  /** The component of developer name {@code :name} (columns as {@link #component} reads them). */
+  static final String FIND =
+      """
+          SELECT developer_name, master_label, component_type, is_active, body_text, parameters::text,
+              external_template_status
+          FROM messaging_component WHERE developer_name = :name""";
+
   /** The component of that exact developer name. */
   public Optional<MessagingComponent> find(Handle h, String developerName) {
-    return h.createQuery(
-            """
-                        SELECT developer_name, master_label, component_type, is_active, body_text, parameters::text,
-                            external_template_status
-                        FROM messaging_component WHERE developer_name = :name""")
+    return h.createQuery(FIND)
         .bind("name", developerName)
-        .map(
-            (rs, ctx) ->
-                new MessagingComponent(
-                    rs.getString(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getBoolean(4),
-                    rs.getString(5),
-                    fromJson(rs.getString(6)),
-                    rs.getString(7)))
+        .map((rs, ctx) -> component(rs))
         .findOne();
+  }
+
+  /** The component at the current row of a {@link #FIND} result. */
+  static MessagingComponent component(ResultSet rs) throws SQLException {
+    return new MessagingComponent(
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getBoolean(4),
+        rs.getString(5),
+        fromJson(rs.getString(6)),
+        rs.getString(7));
   }
 
   private static String toJson(List<MessagingComponent.Parameter> ps) {

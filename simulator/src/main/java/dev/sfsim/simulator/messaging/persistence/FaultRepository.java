@@ -1,6 +1,8 @@
 package dev.sfsim.simulator.messaging.persistence;
 
 import dev.sfsim.simulator.messaging.FaultRule;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -47,26 +49,30 @@ public final class FaultRepository {
     return jdbi.withHandle(FaultRepository::list);
   }
 
+  /** Every rule, in creation order (columns as {@link #rule} reads them). */
+  static final String LIST =
+      """
+          SELECT id, messaging_end_user_id, messaging_platform_key,
+              messaging_channel_id, effect, reason, status_code,
+                 times, delay_ms, fired FROM fault_rule ORDER BY seq""";
+
   static List<FaultRule> list(Handle h) {
-    return h.createQuery(
-            """
-                        SELECT id, messaging_end_user_id, messaging_platform_key,
-                            messaging_channel_id, effect, reason, status_code,
-                               times, delay_ms, fired FROM fault_rule ORDER BY seq""")
-        .map(
-            (rs, ctx) ->
-                new FaultRule(
-                    rs.getString(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getString(4),
-                    rs.getString(5),
-                    rs.getString(6),
-                    rs.getString(7),
-                    (Integer) rs.getObject(8),
-                    rs.getObject(9) == null ? null : Duration.ofMillis(rs.getLong(9)),
-                    rs.getInt(10)))
-        .list();
+    return h.createQuery(LIST).map((rs, ctx) -> rule(rs)).list();
+  }
+
+  /** The rule at the current row of a {@link #LIST} result. */
+  static FaultRule rule(ResultSet rs) throws SQLException {
+    return new FaultRule(
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getString(6),
+        rs.getString(7),
+        (Integer) rs.getObject(8),
+        rs.getObject(9) == null ? null : Duration.ofMillis(rs.getLong(9)),
+        rs.getInt(10));
   }
 
   /**

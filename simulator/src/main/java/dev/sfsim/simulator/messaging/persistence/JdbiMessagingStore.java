@@ -1,8 +1,6 @@
 package dev.sfsim.simulator.messaging.persistence;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sfsim.simulator.catalog.Catalog;
 import dev.sfsim.simulator.messaging.FaultRule;
 import dev.sfsim.simulator.messaging.MessagingComponent;
@@ -14,6 +12,8 @@ import dev.sfsim.simulator.messaging.Recipient;
 import dev.sfsim.simulator.messaging.SendRequest;
 import dev.sfsim.simulator.sobject.RecordRepository;
 import dev.sfsim.simulator.sobject.WriteMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,7 +36,6 @@ import org.jspecify.annotations.Nullable;
  * for multi-row writes.
  */
 public final class JdbiMessagingStore implements MessagingStore {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   /**
    * Every condition under which {@code startPending}, {@code inProgress} or {@code
@@ -118,6 +117,16 @@ public final class JdbiMessagingStore implements MessagingStore {
 
   @Override
   public List<String> startPendingRequests(Instant now, int maxInProgress) {
+    return start(now, maxInProgress, false).requestsWithDueWork();
+  }
+
+  @Override
+  public Started startPendingRequestsThenDue(Instant now, int maxInProgress) {
+    return start(now, maxInProgress, true);
+  }
+
+  /** Starts pending requests and lists those with due work, then reads {@link #DUE} if asked. */
+  private Started start(Instant now, int maxInProgress, boolean thenDue) {
     // One round trip: the lock (one process at a time counts the slots), the start, the queued
     // mark, the requests to work on.
     return jdbi.inTransaction(
@@ -128,17 +137,33 @@ public final class JdbiMessagingStore implements MessagingStore {
               new Pipeline.Part(
                   START_PENDING, b -> b.value("now", now).value("max", maxInProgress)));
           p.add(new Pipeline.Part(MessagingDao.MARK_QUEUED, b -> b.value("now", now)));
-          return p.flushThenQuery(
+          List<Pipeline.Part> reads = new ArrayList<>();
+          reads.add(new Pipeline.Part(MessagingDao.IN_PROGRESS, b -> b.value("now", now)));
+          if (thenDue) {
+            reads.add(new Pipeline.Part(DUE, b -> b.value("now", now)));
+          }
+          return p.flushThenQueries(
               h,
-              new Pipeline.Part(MessagingDao.IN_PROGRESS, b -> b.value("now", now)),
-              rs -> {
+              reads,
+              results -> {
+                ResultSet rs = results.next();
                 List<String> ids = new ArrayList<>();
                 while (rs.next()) {
                   ids.add(rs.getString(1));
                 }
-                return ids;
+                Due due = new Due(true, true, true);
+                if (thenDue) {
+                  rs = results.next();
+                  rs.next();
+                  due = due(rs);
+                }
+                return new Started(ids, due);
               });
         });
+  }
+
+  private static Due due(ResultSet rs) throws SQLException {
+    return new Due(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3));
   }
 
   @Override
@@ -179,11 +204,7 @@ public final class JdbiMessagingStore implements MessagingStore {
   public Due due(Instant now) {
     // Every tick of every org runs this: the fluent API, not a SqlObject built per call.
     return jdbi.withHandle(
-        h ->
-            h.createQuery(DUE)
-                .bind("now", now)
-                .map((rs, ctx) -> new Due(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3)))
-                .one());
+        h -> h.createQuery(DUE).bind("now", now).map((rs, ctx) -> due(rs)).one());
   }
 
   @Override
@@ -199,6 +220,9 @@ public final class JdbiMessagingStore implements MessagingStore {
     final Pipeline pipeline = new Pipeline();
 
     private @Nullable MessagingDao dao;
+
+    /** What {@link #lockAndReadDue} read for the first asks. */
+    private final FirstReads firstReads = new FirstReads();
 
     Tx(Handle h) {
       this.h = h;
@@ -216,29 +240,15 @@ public final class JdbiMessagingStore implements MessagingStore {
     @Override
     public Optional<SendRequest> lockRequestInProgress(String requestId) {
       pipeline.flush(h);
-      return h.createQuery(
-              """
-                            SELECT id, message_definition, created_by_id,
-                                allow_existing_session_status, should_enforce_channel_consent,
-                                   request_consent_type, comm_subscription_id,
-                                       session_longevity_preference, sfsim_parameters::text, sfsim_queued
-                            FROM conv_message_send_request WHERE id = :id AND request_status =
-                                'InProgress' FOR UPDATE SKIP LOCKED""")
+      return h.createQuery(FirstReads.LOCK)
           .bind("id", requestId)
-          .map(
-              (rs, ctx) ->
-                  new SendRequest(
-                      rs.getString(1),
-                      rs.getString(2),
-                      rs.getString(3),
-                      rs.getString(4),
-                      rs.getBoolean(5),
-                      rs.getString(6),
-                      rs.getString(7),
-                      rs.getString(8),
-                      parse(rs.getString(9)),
-                      rs.getBoolean(10)))
+          .map((rs, ctx) -> FirstReads.sendRequest(rs))
           .findOne();
+    }
+
+    @Override
+    public Optional<Locked> lockAndReadDue(String requestId, Instant now) {
+      return pipeline.flushThenQueries(h, FirstReads.parts(requestId, now), firstReads::read);
     }
 
     @Override
@@ -312,22 +322,15 @@ public final class JdbiMessagingStore implements MessagingStore {
 
     @Override
     public Map<String, Recipient> recipients(Collection<String> endUserIds) {
+      Map<String, Recipient> read = firstReads.recipients(endUserIds);
+      if (read != null) {
+        return read;
+      }
       pipeline.flush(h);
       Map<String, Recipient> m = new HashMap<>();
       h.createQuery(MessagingDao.RECIPIENTS)
           .bindArray("ids", String.class, endUserIds.toArray())
-          .map(
-              (rs, ctx) ->
-                  new Recipient(
-                      rs.getString("id"),
-                      rs.getString("platform_key"),
-                      rs.getString("message_type"),
-                      rs.getString("consent_status"),
-                      rs.getString("channel_id"),
-                      rs.getBoolean("channel_active"),
-                      rs.getString("channel_consent_type"),
-                      rs.getString("channel_message_type"),
-                      rs.getString("channel_platform_type")))
+          .map((rs, ctx) -> FirstReads.recipient(rs))
           .forEach(r -> m.put(r.id(), r));
       return m;
     }
@@ -346,12 +349,20 @@ public final class JdbiMessagingStore implements MessagingStore {
 
     @Override
     public Optional<MessagingComponent> component(String developerName) {
+      Optional<MessagingComponent> read = firstReads.component(developerName);
+      if (read != null) {
+        return read;
+      }
       pipeline.flush(h);
       return components.find(h, developerName);
     }
 
     @Override
     public List<FaultRule> faultRules() {
+      List<FaultRule> read = firstReads.rules();
+      if (read != null) {
+        return read;
+      }
       pipeline.flush(h);
       return FaultRepository.list(h);
     }
@@ -487,14 +498,6 @@ public final class JdbiMessagingStore implements MessagingStore {
                       .value("requestId", requestId)
                       .array("position", Integer.class, positions)
                       .array("endUserId", String.class, users)));
-    }
-  }
-
-  private static JsonNode parse(String json) {
-    try {
-      return MAPPER.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("corrupt parameters of a send request: " + json, e);
     }
   }
 }

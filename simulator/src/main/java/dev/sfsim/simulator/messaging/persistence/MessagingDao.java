@@ -44,6 +44,22 @@ interface MessagingDao {
             SELECT message_identifier, messaging_end_user_id, transient_failures, delayed FROM conv_message
             WHERE request_id = :id AND status = 'InProgress' AND due_at <= :now ORDER BY position""";
 
+  /**
+   * The request's due InProgress messages and its due Pending ones (column 5 true), in recipient
+   * order; writes nothing.
+   */
+  String DUE_OR_STARTABLE =
+      """
+            SELECT message_identifier, messaging_end_user_id, transient_failures, delayed, status = 'Pending'
+            FROM conv_message WHERE request_id = :id AND"""
+          + MessagingDao.DUE_OR_STARTABLE_WHERE
+          + " ORDER BY position";
+
+  /** Of {@link #DUE_OR_STARTABLE}: which of a request's messages it reads. */
+  String DUE_OR_STARTABLE_WHERE =
+      " ((status = 'InProgress' AND due_at <= :now)"
+          + " OR (status = 'Pending' AND (due_at IS NULL OR due_at <= :now)))";
+
   /** Starts the request's due pending messages, into the free in-flight slots of {@code :max}. */
   String START_ATTEMPTS =
       """
@@ -125,7 +141,7 @@ interface MessagingDao {
                 in_progress_message_count = 0""";
 
   /** The end users with their channels ({@link dev.sfsim.simulator.messaging.Recipient}). */
-  String RECIPIENTS =
+  String RECIPIENTS_WHERE =
       """
             SELECT u.id, u.messaging_platform_key AS platform_key, u.message_type,
                 u.messaging_consent_status AS consent_status,
@@ -133,7 +149,10 @@ interface MessagingDao {
                        c.consent_type AS channel_consent_type,
                    c.message_type AS channel_message_type, c.platform_type AS channel_platform_type
             FROM messaging_end_user u JOIN messaging_channel c ON c.id = u.messaging_channel_id
-            WHERE u.id = ANY(:ids) AND NOT u.is_deleted AND NOT c.is_deleted""";
+            WHERE NOT u.is_deleted AND NOT c.is_deleted AND\s""";
+
+  /** Recipients of {@code :ids} (rows as {@code JdbiMessagingStore} maps them). */
+  String RECIPIENTS = RECIPIENTS_WHERE + "u.id = ANY(:ids)";
 
   /** What the dispatcher alone reads of a new request. */
   String SET_REQUEST_DISPATCH =

@@ -80,6 +80,43 @@ final class Pipeline {
     }
   }
 
+  /** The results of several queries, in order. */
+  interface Results {
+    /** The next query's rows (the one before is closed). */
+    ResultSet next() throws SQLException;
+  }
+
+  /** Reads several queries' rows. */
+  interface Reads<T> {
+    T read(Results results) throws SQLException;
+  }
+
+  /** Sends the held writes and then {@code queries}, all in one round trip. */
+  <T> T flushThenQueries(Handle h, List<Part> queries, Reads<T> reads) {
+    List<Part> all = take();
+    int writes = all.size();
+    all.addAll(queries);
+    try (Update u = update(h, all)) {
+      return u.execute(
+          (statement, ctx) -> {
+            PreparedStatement ps = atLast(statement.get(), writes + 1);
+            boolean[] first = {true};
+            return reads.read(
+                () -> {
+                  if (!first[0]) {
+                    ps.getMoreResults();
+                  }
+                  first[0] = false;
+                  ResultSet rs = ps.getResultSet();
+                  if (rs == null) {
+                    throw new IllegalStateException("a pipeline's query returned no rows");
+                  }
+                  return rs;
+                });
+          });
+    }
+  }
+
   /** {@code ps} moved to the result of the last of its {@code parts} statements. */
   private static PreparedStatement atLast(PreparedStatement ps, int parts) throws SQLException {
     for (int i = 1; i < parts; i++) {

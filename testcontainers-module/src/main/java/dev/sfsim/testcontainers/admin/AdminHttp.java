@@ -30,8 +30,13 @@ final class AdminHttp {
           .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+  // HTTP/1.1 as the simulator speaks it: the default (HTTP/2) asks each plain-text request to
+  // upgrade to h2c, headers the simulator reads and declines every time.
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
   private final @Nullable String adminToken;
 
   AdminHttp(@Nullable String adminToken) {

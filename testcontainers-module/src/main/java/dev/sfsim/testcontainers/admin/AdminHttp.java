@@ -106,8 +106,9 @@ final class AdminHttp {
     }
     if (body != null || method.equals("POST") || method.equals("PUT")) {
       byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+      // buffered, not streamed: headers and body leave in one write (a separate small write for the
+      // body waits on the loopback's delayed acknowledgement)
       c.setDoOutput(true);
-      c.setFixedLengthStreamingMode(bytes.length);
       try (OutputStream out = c.getOutputStream()) {
         out.write(bytes);
       }

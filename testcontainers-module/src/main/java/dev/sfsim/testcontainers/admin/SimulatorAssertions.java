@@ -53,7 +53,8 @@ public final class SimulatorAssertions {
    * 64 ms): a completed request is seen at most about a quarter later than it completed, and a
    * request that takes seconds costs few queries. (A fixed 100 ms poll had made every awaited send
    * cost a tenth of a second; doubling waits, 1, 2, 4, … ms, could see a request the {@code
-   * instant} profile completes in 10 ms only at 20.)
+   * instant} profile completes in 10 ms only at 20.) The polls reuse the token of the org session's
+   * last login, logging in again when the org refuses it (a reset ends every token).
    *
    * @param requestId the {@code requestId} output of {@code sendConversationMessages}
    * @return the completed request
@@ -64,7 +65,6 @@ public final class SimulatorAssertions {
     if (requestId == null || !requestId.matches("[A-Za-z0-9]{15}|[A-Za-z0-9]{18}")) {
       throw new IllegalArgumentException("Not a record id: " + requestId);
     }
-    String token = session.accessToken();
     String soql =
         "SELECT "
             + SEND_REQUEST_FIELDS
@@ -75,7 +75,7 @@ public final class SimulatorAssertions {
     long deadline = start + timeout.toNanos();
     SendRequestStatus last = null;
     while (true) {
-      List<Map<String, Object>> records = session.query(token, soql);
+      List<Map<String, Object>> records = session.queryReusingToken(soql);
       if (!records.isEmpty()) {
         last = status(records.get(0));
         if (last.isCompleted()) {

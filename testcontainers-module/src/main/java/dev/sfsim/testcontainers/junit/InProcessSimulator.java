@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * The simulator inside the test JVM ({@link SalesforceSimulatorTest.Mode#IN_PROCESS}): a free port
  * on localhost, its embedded PostgreSQL in a temporary directory (a copy of a prepared one: {@link
  * PreparedDatabase}; or {@code SFSIM_EMBEDDED_DIR} when set), the annotation's fixtures copied
- * there in order, all removed on close.
+ * there in order, all removed on close (the database copy in the background).
  */
 final class InProcessSimulator implements AutoCloseable {
   private final Simulator simulator;
@@ -67,7 +67,7 @@ final class InProcessSimulator implements AutoCloseable {
   public void close() {
     simulator.close();
     if (database != null) {
-      PreparedDatabase.delete(database);
+      PreparedDatabase.discard(database);
     }
     try (Stream<Path> files = Files.walk(fixtures)) {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,12 +30,16 @@ import java.util.stream.Stream;
  * once per simulator jar (unpacked binaries, initdb, migrated schema) under {@code
  * <java.io.tmpdir>/sfsim-in-process/<jar hash>}, so a test class skips initdb and Flyway (about 2–3
  * s of a start on a 2-core machine; the copy takes a few hundred ms). The binaries are shared
- * through a symbolic link; the data directory is the class's own and is removed on close.
- * Preparation is serialised across JVMs by a file lock; caches of other jars older than a day are
- * removed.
+ * through a symbolic link; the data directory is the class's own and is removed after close, in the
+ * background (a copy a JVM's exit cut short is removed by the next start). Preparation is
+ * serialised across JVMs by a file lock; caches of other jars older than a day are removed.
  */
 final class PreparedDatabase {
   private static final String READY = "ready";
+  private static final String COPY_PREFIX = "sfsim-db-";
+
+  /** A copy being removed: renamed first, so no start can mistake it for a live one. */
+  private static final String DISCARDED_SUFFIX = ".discarded";
 
   private PreparedDatabase() {}
 
@@ -47,7 +52,8 @@ final class PreparedDatabase {
   static Path copy(SimulatorConfig config) {
     try {
       Path prepared = prepared(config);
-      Path dir = Files.createTempDirectory("sfsim-db-");
+      inBackground(PreparedDatabase::sweepDiscarded);
+      Path dir = Files.createTempDirectory(COPY_PREFIX);
       copyTree(prepared.resolve("data"), dir.resolve("data"));
       for (String file : List.of("superuser-password", "migrated")) {
         Files.copy(prepared.resolve(file), dir.resolve(file), StandardCopyOption.COPY_ATTRIBUTES);
@@ -60,13 +66,47 @@ final class PreparedDatabase {
     }
   }
 
-  /** Removes a directory {@link #copy} made (the shared binaries stay). */
+  /**
+   * Removes a directory {@link #copy} made (the shared binaries stay) without waiting for it: the
+   * removal takes 60 ms to seconds on a busy disk, which a class's close need not wait for. Renamed
+   * at once, then deleted by a daemon thread; what a JVM's exit leaves is swept by the next copy.
+   */
+  static void discard(Path dir) {
+    Path renamed = dir.resolveSibling(dir.getFileName() + DISCARDED_SUFFIX);
+    try {
+      Files.move(dir, renamed, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException | UnsupportedOperationException e) {
+      delete(dir);
+      return;
+    }
+    inBackground(() -> delete(renamed));
+  }
+
+  /** Removes a directory and everything in it; what cannot be removed stays. */
   static void delete(Path dir) {
     try (Stream<Path> files = Files.walk(dir)) {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // a leftover temporary directory is not worth failing a test run for
+    } catch (IOException | UncheckedIOException e) {
+      // a leftover temporary directory is not worth failing a test run for (another JVM's sweep
+      // may be removing the same one)
     }
+  }
+
+  /** Copies discarded by JVMs that exited before their removal finished. */
+  private static void sweepDiscarded() {
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+    try (DirectoryStream<Path> left =
+        Files.newDirectoryStream(tmp, COPY_PREFIX + "*" + DISCARDED_SUFFIX)) {
+      left.forEach(PreparedDatabase::delete);
+    } catch (IOException | UncheckedIOException e) {
+      // the next start tries again
+    }
+  }
+
+  private static void inBackground(Runnable task) {
+    Thread t = new Thread(task, "sfsim-database-removal");
+    t.setDaemon(true);
+    t.start();
   }
 
   // synchronized: a JVM holding the file lock twice throws OverlappingFileLockException

@@ -9,6 +9,10 @@ import dev.sfsim.testcontainers.admin.FixturesResult;
 import dev.sfsim.testcontainers.admin.JournalEntry;
 import dev.sfsim.testcontainers.admin.SendRequestStatus;
 import dev.sfsim.testcontainers.admin.SimulatorAdminException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +69,30 @@ class SalesforceSimulatorExtensionIT {
         .hasMessageContaining("Closest request")
         .hasMessageContaining("/actions/standard/sendConversationMessages")
         .hasMessageContaining("\"messageDefinitionName\": \"Order_Shipped\"");
+  }
+
+  @Test
+  void awaitsWithANewLoginWhenTheLastTokenWasRevoked(SalesforceSimulator sfsim) throws Exception {
+    String alice = sfsim.admin().loadFixtures(END_USERS.formatted(channelId(sfsim))).idOf("alice");
+    String token = sfsim.getAccessToken();
+    String requestId = TestCalls.sendOrderShipped(sfsim.getDataUrl(), token, alice);
+    HttpResponse<String> revoked =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(sfsim.getInstanceUrl() + "/services/oauth2/revoke"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("token=" + token))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(revoked.statusCode()).isEqualTo(200);
+
+    assertThat(
+            sfsim
+                .assertions()
+                .awaitRequestCompleted(requestId, Duration.ofSeconds(30))
+                .successMessageCount())
+        .isEqualTo(1);
   }
 
   @Test

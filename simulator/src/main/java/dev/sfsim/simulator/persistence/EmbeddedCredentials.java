@@ -25,6 +25,8 @@ final class EmbeddedCredentials {
   static final String ROLE = "sfsim";
   static final String DATABASE = "sfsim";
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final String ROLE_OPTIONS =
+      " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '";
 
   /**
    * PBKDF2 iterations of the SCRAM verifiers PostgreSQL stores for {@link #SUPERUSER} and {@link
@@ -65,34 +67,50 @@ final class EmbeddedCredentials {
       // Both passwords are 192 random bits: PBKDF2 iterations (4096 by default), which slow the
       // guessing of weak passwords from a stolen verifier, protect nothing here, and cost every
       // connection's client a few milliseconds of CPU at start, when the JIT has not warmed up.
-      s.execute("SET scram_iterations = " + SCRAM_ITERATIONS);
-      try (var rs =
-          s.executeQuery(
-              "SELECT 1 FROM pg_authid WHERE rolname = '"
-                  + SUPERUSER
-                  + "' AND rolpassword NOT LIKE 'SCRAM-SHA-256$"
-                  + SCRAM_ITERATIONS
-                  + ":%'")) {
-        if (rs.next()) {
-          s.execute("ALTER ROLE " + SUPERUSER + " PASSWORD '" + superuserPassword + "'");
-        }
-      }
-      boolean exists;
-      try (var rs = s.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + ROLE + "'")) {
-        exists = rs.next();
-      }
-      // The password is hex: safe to inline (ALTER ROLE takes no bind parameters).
-      s.execute(
-          (exists ? "ALTER ROLE " : "CREATE ROLE ")
+      // One round trip: the passwords are hex, safe to inline (ALTER ROLE takes no bind
+      // parameters) and inside the dollar quotes.
+      String sql =
+          "SET scram_iterations = "
+              + SCRAM_ITERATIONS
+              + ";\nDO $$ BEGIN\n"
+              + "  IF EXISTS (SELECT 1 FROM pg_authid WHERE rolname = '"
+              + SUPERUSER
+              + "' AND rolpassword NOT LIKE 'SCRAM-SHA-256$"
+              + SCRAM_ITERATIONS
+              + ":%') THEN\n"
+              + "    ALTER ROLE "
+              + SUPERUSER
+              + " PASSWORD '"
+              + superuserPassword
+              + "';\n  END IF;\n"
+              + "  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '"
               + ROLE
-              + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '"
+              + "') THEN\n    ALTER ROLE "
+              + ROLE
+              + ROLE_OPTIONS
               + password
-              + "'");
-      try (var rs =
-          s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
-        if (!rs.next()) {
-          s.execute("CREATE DATABASE " + DATABASE + " OWNER " + ROLE);
+              + "';\n  ELSE\n    CREATE ROLE "
+              + ROLE
+              + ROLE_OPTIONS
+              + password
+              + "';\n  END IF;\nEND $$;\n"
+              + "SELECT 1 FROM pg_database WHERE datname = '"
+              + DATABASE
+              + "'";
+      boolean databaseExists = false;
+      boolean result = s.execute(sql);
+      while (true) {
+        if (result) {
+          try (var rs = s.getResultSet()) {
+            databaseExists = rs.next();
+          }
+        } else if (s.getUpdateCount() == -1) {
+          break;
         }
+        result = s.getMoreResults();
+      }
+      if (!databaseExists) {
+        s.execute("CREATE DATABASE " + DATABASE + " OWNER " + ROLE);
       }
     }
     return password;

@@ -234,7 +234,8 @@ public final class Database implements AutoCloseable {
       long postmaster;
       if (prepared != null && binaries.isPresent()) {
         PreparedServer started =
-            PreparedServer.start(binaries.get(), data, config, prepared.serverLog());
+            PreparedServer.start(
+                binaries.get(), data, config, prepared.serverLog(), EmbeddedCredentials::warmUp);
         server = started;
         port = started.port();
         postmaster = started.postmasterPid();

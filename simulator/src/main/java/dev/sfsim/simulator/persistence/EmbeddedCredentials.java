@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * The embedded PostgreSQL is locked down: {@code initdb} requires a password ({@code
@@ -35,6 +36,32 @@ final class EmbeddedCredentials {
   static final int SCRAM_ITERATIONS = 1;
 
   private EmbeddedCredentials() {}
+
+  /**
+   * Initializes what the first login runs (the JDBC driver's connection path, the SCRAM client, the
+   * random source of passwords and nonces, the loopback address), done while the server starts: in
+   * a cold JVM that login is otherwise the database thread's longest step.
+   */
+  static void warmUp() {
+    randomPassword();
+    try {
+      java.net.InetAddress.getByName("localhost");
+      ClassLoader loader = EmbeddedCredentials.class.getClassLoader();
+      for (String name :
+          List.of(
+              "org.postgresql.Driver",
+              "org.postgresql.core.PGStream",
+              "org.postgresql.core.v3.ConnectionFactoryImpl",
+              "org.postgresql.core.v3.QueryExecutorImpl",
+              "org.postgresql.jdbc.PgConnection",
+              "org.postgresql.jdbc.PgStatement",
+              "org.postgresql.shaded.com.ongres.scram.client.ScramClient")) {
+        Class.forName(name, true, loader);
+      }
+    } catch (ClassNotFoundException | java.net.UnknownHostException e) {
+      // the login pays for it, or fails with its own message
+    }
+  }
 
   static String randomPassword() {
     byte[] b = new byte[24];

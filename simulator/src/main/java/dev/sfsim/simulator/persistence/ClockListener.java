@@ -1,6 +1,6 @@
 package dev.sfsim.simulator.persistence;
 
-import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariConfig;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -23,7 +23,7 @@ final class ClockListener implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ClockListener.class);
   private static final int WAIT_MILLIS = 500;
 
-  private final HikariDataSource pool;
+  private final HikariConfig pool;
   private final Map<String, Runnable> refreshers = new ConcurrentHashMap<>();
   private final Thread thread;
   private volatile boolean closed;
@@ -35,7 +35,7 @@ final class ClockListener implements AutoCloseable {
    * Listens before it returns (a simulator that says it is ready hears every later change), then in
    * its own thread.
    */
-  ClockListener(HikariDataSource pool) {
+  ClockListener(HikariConfig pool) {
     this.pool = pool;
     Connection first = null;
     try {

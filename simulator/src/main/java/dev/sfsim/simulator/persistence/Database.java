@@ -7,6 +7,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
-  private final @Nullable EmbeddedPostgres embedded;
+  private final @Nullable Embedded embedded;
 
   /** The data directory of a temporary embedded server, deleted after it stops; null otherwise. */
   private @Nullable Path temporaryData;
@@ -87,7 +88,7 @@ public final class Database implements AutoCloseable {
   public static final String DEFAULT_SCHEMA = "public";
 
   private Database(
-      @Nullable EmbeddedPostgres embedded,
+      @Nullable Embedded embedded,
       String jdbcUrl,
       @Nullable String user,
       @Nullable String password,
@@ -122,20 +123,32 @@ public final class Database implements AutoCloseable {
     hc.setSchema(DEFAULT_SCHEMA);
     hc.addDataSourceProperty(
         "reWriteBatchedInserts", "true"); // multi-row INSERTs for the dispatcher's batches
-    this.dataSource = new HikariDataSource(hc);
+    // The clock listener's connection (its own, outside the pool) opens while the pool opens its
+    // first: two logins at once instead of one after the other.
+    HikariConfig listenerConfig = new HikariConfig();
+    hc.copyStateTo(listenerConfig);
+    CompletableFuture<ClockListener> listener =
+        CompletableFuture.supplyAsync(
+            () -> new ClockListener(listenerConfig), Database::startListenerThread);
     this.watchdog =
-        embedded == null ? null : PostmasterWatchdog.watch(postmasterPid()).orElse(null);
-    if (prepared == null || !prepared.migratedByThisJar()) {
-      migrate(DEFAULT_SCHEMA);
-      if (prepared != null) {
-        remember(prepared);
+        embedded == null ? null : PostmasterWatchdog.watch(embedded.postmasterPid()).orElse(null);
+    try {
+      this.dataSource = new HikariDataSource(hc);
+      if (prepared == null || !prepared.migratedByThisJar()) {
+        migrate(DEFAULT_SCHEMA);
+        if (prepared != null) {
+          remember(prepared);
+        }
+      } else {
+        addExtraColumns(DEFAULT_SCHEMA);
       }
-    } else {
-      addExtraColumns(DEFAULT_SCHEMA);
+    } catch (RuntimeException e) {
+      listener.thenAccept(ClockListener::close);
+      throw e;
     }
     this.jdbi = jdbi(DEFAULT_SCHEMA);
     this.health = new DatabaseHealth(dataSource);
-    this.clocks = new ClockListener(dataSource);
+    this.clocks = listener.join();
   }
 
   /**
@@ -148,20 +161,10 @@ public final class Database implements AutoCloseable {
     return clock;
   }
 
-  /** The embedded server's postmaster: the parent of this connection's backend. */
-  private long postmasterPid() {
-    try (var c = dataSource.getConnection();
-        var rs = c.createStatement().executeQuery("SELECT pg_backend_pid()")) {
-      rs.next();
-      long backend = rs.getLong(1);
-      return ProcessHandle.of(backend)
-          .flatMap(ProcessHandle::parent)
-          .map(ProcessHandle::pid)
-          .orElseThrow(() -> new IllegalStateException("No postmaster above backend " + backend));
-    } catch (java.sql.SQLException e) {
-      throw new IllegalStateException(
-          "Cannot find the embedded PostgreSQL's process: " + e.getMessage(), e);
-    }
+  private static void startListenerThread(Runnable start) {
+    Thread t = new Thread(start, "sfsim-clock-listener-start");
+    t.setDaemon(true);
+    t.start();
   }
 
   /** Whether the database answered its last probe ({@code /__admin/health}). */
@@ -190,91 +193,166 @@ public final class Database implements AutoCloseable {
   /** {@link #embedded(Path)} with the custom fields' columns added to every schema. */
   public static Database embedded(@Nullable Path directory, List<ExtraColumn> extraColumns) {
     try {
-      var builder = EmbeddedPostgres.builder();
       PreparedDirectory prepared = directory == null ? null : new PreparedDirectory(directory);
       Path temporary = null;
       String superuserPassword;
       Path pwfile;
       if (prepared != null) {
         prepared.reclaimStaleLock();
-        builder
-            .setOverrideWorkingDirectory(prepared.binaries().toFile())
-            .setPgBinaryResolver(prepared.resolver())
-            .setDataDirectory(prepared.data())
-            .setCleanDataDirectory(false)
-            // 1 MB WAL segments, two kept: the prepared data directory ships in the image.
-            .setLocaleConfig("wal-segsize", "1")
-            .setServerConfig("min_wal_size", "2MB");
         superuserPassword = prepared.superuserPassword();
         pwfile = prepared.superuserPasswordFile();
       } else {
         // Where zonky would put it (its next start removes a directory a killed run left), but
-        // deleted by us after
-        // the stop, in the background: a hundred org schemas are tens of thousands of files,
-        // seconds to delete.
+        // deleted by us after the stop, in the background: a hundred org schemas are tens of
+        // thousands of files, seconds to delete.
         Path parent = Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg");
         temporary = parent.resolve(java.util.UUID.randomUUID().toString());
-        builder.setDataDirectory(temporary).setCleanDataDirectory(false);
         superuserPassword = EmbeddedCredentials.randomPassword();
         java.nio.file.Files.createDirectories(parent);
         pwfile =
             EmbeddedCredentials.privateFile(
                 parent.resolve(temporary.getFileName() + ".pw"), superuserPassword);
       }
-      // Password authentication for every connection (initdb's --auth-* after zonky's "-A trust"
-      // win), the superuser's
-      // password from a private file; zonky's readiness probe logs in with it.
-      // zonky's default is 300: every slot is shared memory PostgreSQL sets up at start (lock
-      // tables, process entries), about 7 MiB more than this pool, its listener and probe need.
-      builder.setServerConfig("max_connections", Integer.toString(MAX_CONNECTIONS));
-      // The simulator talks to its server over a Unix-domain socket in the (0700) data directory,
-      // reachable by this OS user only; TCP stays for zonky's readiness probe and an operator's
-      // psql. junixsocket's native library (40-80 ms of CPU in a cold JVM) loads while PostgreSQL
-      // starts.
       Path data = prepared != null ? prepared.data() : java.util.Objects.requireNonNull(temporary);
+      // The simulator talks to its server over a Unix-domain socket in the (0700) data directory,
+      // reachable by this OS user only; TCP stays for the role's set-up and an operator's psql.
+      // junixsocket's native library (40-80 ms of CPU in a cold JVM) loads while PostgreSQL
+      // starts.
+      boolean socketUsable = UnixSocket.usable(data);
       CompletableFuture<Boolean> unix =
-          UnixSocket.usable(data)
+          socketUsable
               ? CompletableFuture.supplyAsync(UnixSocket::supported)
               : CompletableFuture.completedFuture(false);
-      if (UnixSocket.usable(data)) {
-        builder
-            .setServerConfig("unix_socket_directories", data.toString())
-            .setServerConfig("unix_socket_permissions", "0700");
-      }
-      builder
-          .setLocaleConfig("auth-host", "scram-sha-256")
-          .setLocaleConfig("auth-local", "scram-sha-256")
-          .setLocaleConfig("pwfile", pwfile.toString())
-          .setConnectConfig("password", superuserPassword);
-      EmbeddedPostgres pg;
-      try {
-        pg = builder.start();
-      } finally {
-        if (temporary != null) {
-          java.nio.file.Files.deleteIfExists(pwfile);
+      Map<String, String> config = serverConfig(prepared != null, socketUsable, data);
+      // pg_ctl refuses to run as root; zonky's start of the same binaries does not (kept for root).
+      Optional<Path> binaries =
+          prepared == null || "root".equals(System.getProperty("user.name"))
+              ? Optional.empty()
+              : prepared.startableBinaries();
+      AutoCloseable server;
+      int port;
+      long postmaster;
+      if (prepared != null && binaries.isPresent()) {
+        PreparedServer started =
+            PreparedServer.start(
+                binaries.get(), data, config, prepared.serverLog(), EmbeddedCredentials::warmUp);
+        server = started;
+        port = started.port();
+        postmaster = started.postmasterPid();
+      } else {
+        EmbeddedPostgres pg =
+            startWithZonky(prepared, temporary, config, superuserPassword, pwfile);
+        server = pg;
+        port = pg.getPort();
+        postmaster = PreparedServer.postmasterPid(data);
+        LOG.info("Embedded PostgreSQL started on port {}", port);
+        if (prepared != null) {
+          prepared.rememberBinaries();
         }
       }
-      LOG.info("Embedded PostgreSQL started on port {}", pg.getPort());
-      if (prepared != null) {
-        prepared.rememberBinaries();
+      String password;
+      try {
+        password = EmbeddedCredentials.prepareRole(port, superuserPassword);
+      } catch (java.sql.SQLException | RuntimeException e) {
+        closeQuietly(server);
+        throw e;
       }
-      String password = EmbeddedCredentials.prepareRole(pg.getPort(), superuserPassword);
-      String tcp =
-          "jdbc:postgresql://localhost:" + pg.getPort() + "/" + EmbeddedCredentials.DATABASE;
+      String tcp = "jdbc:postgresql://localhost:" + port + "/" + EmbeddedCredentials.DATABASE;
       Optional<String> socket =
           unix.join()
-              ? UnixSocket.jdbcUrl(data, pg.getPort(), EmbeddedCredentials.DATABASE)
+              ? UnixSocket.jdbcUrl(data, port, EmbeddedCredentials.DATABASE)
               : Optional.empty();
       LOG.info(
           "The simulator connects to it {}",
           socket.isPresent() ? "through its Unix-domain socket" : "over TCP");
-      String url = socket.orElse(tcp);
       Database db =
-          new Database(pg, url, EmbeddedCredentials.ROLE, password, prepared, extraColumns);
+          new Database(
+              new Embedded(server, port, postmaster),
+              socket.orElse(tcp),
+              EmbeddedCredentials.ROLE,
+              password,
+              prepared,
+              extraColumns);
       db.temporaryData = temporary;
       return db;
     } catch (IOException | java.sql.SQLException e) {
       throw new IllegalStateException("Cannot start the embedded PostgreSQL: " + e.getMessage(), e);
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable server) {
+    try {
+      server.close();
+    } catch (Exception e) {
+      LOG.warn("Embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
+    }
+  }
+
+  /** A running embedded server: what stops it, its port, its postmaster's process id. */
+  private record Embedded(AutoCloseable server, int port, long postmasterPid) {}
+
+  /**
+   * The server's settings: zonky's defaults (UTC, asynchronous commit), a connection limit for this
+   * pool, small WAL segments for a directory kept between runs, and the socket in the data
+   * directory.
+   */
+  private static Map<String, String> serverConfig(boolean kept, boolean socket, Path data) {
+    Map<String, String> config = new java.util.LinkedHashMap<>();
+    config.put("timezone", "UTC");
+    config.put("synchronous_commit", "off");
+    // zonky's default is 300: every slot is shared memory PostgreSQL sets up at start (lock
+    // tables, process entries), about 7 MiB more than this pool, its listener and probe need.
+    config.put("max_connections", Integer.toString(MAX_CONNECTIONS));
+    if (kept) {
+      // 1 MB WAL segments (initdb's --wal-segsize), two kept: the data directory ships in the
+      // image.
+      config.put("min_wal_size", "2MB");
+    }
+    if (socket) {
+      config.put("unix_socket_directories", data.toString());
+      config.put("unix_socket_permissions", "0700");
+    }
+    return config;
+  }
+
+  /**
+   * zonky's start: unpacks the binaries when missing, runs initdb when the data directory is new,
+   * then {@code pg_ctl -w start} and a superuser login to check it.
+   */
+  private static EmbeddedPostgres startWithZonky(
+      @Nullable PreparedDirectory prepared,
+      @Nullable Path temporary,
+      Map<String, String> config,
+      String superuserPassword,
+      Path pwfile)
+      throws IOException {
+    var builder = EmbeddedPostgres.builder();
+    if (prepared != null) {
+      builder
+          .setOverrideWorkingDirectory(prepared.binaries().toFile())
+          .setPgBinaryResolver(prepared.resolver())
+          .setDataDirectory(prepared.data())
+          .setCleanDataDirectory(false)
+          .setLocaleConfig("wal-segsize", "1");
+    } else {
+      builder
+          .setDataDirectory(java.util.Objects.requireNonNull(temporary))
+          .setCleanDataDirectory(false);
+    }
+    config.forEach(builder::setServerConfig);
+    // Password authentication for every connection (initdb's --auth-* after zonky's "-A trust"
+    // win), the superuser's password from a private file; zonky's readiness probe logs in with it.
+    builder
+        .setLocaleConfig("auth-host", "scram-sha-256")
+        .setLocaleConfig("auth-local", "scram-sha-256")
+        .setLocaleConfig("pwfile", pwfile.toString())
+        .setConnectConfig("password", superuserPassword);
+    try {
+      return builder.start();
+    } finally {
+      if (temporary != null) {
+        java.nio.file.Files.deleteIfExists(pwfile);
+      }
     }
   }
 
@@ -283,7 +361,7 @@ public final class Database implements AutoCloseable {
    * external database.
    */
   int embeddedPort() {
-    return embedded == null ? -1 : embedded.getPort();
+    return embedded == null ? -1 : embedded.port();
   }
 
   /** Connects to an external PostgreSQL and migrates it. */
@@ -461,11 +539,7 @@ public final class Database implements AutoCloseable {
     if (watchdog != null) {
       watchdog.close();
     }
-    try {
-      embedded.close();
-    } catch (IOException e) {
-      LOG.warn("Embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
-    }
+    closeQuietly(embedded.server());
     if (temporaryData != null) {
       deleteInBackground(temporaryData);
     }

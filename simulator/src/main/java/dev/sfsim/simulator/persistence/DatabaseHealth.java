@@ -1,5 +1,6 @@
 package dev.sfsim.simulator.persistence;
 
+import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -79,7 +80,7 @@ public final class DatabaseHealth implements AutoCloseable {
    * @param timeoutSeconds connect and socket timeout; 0 for none on the socket (a listener waits on
    *     it)
    */
-  static Connection connect(HikariDataSource pool, String applicationName, int timeoutSeconds)
+  static Connection connect(HikariConfig pool, String applicationName, int timeoutSeconds)
       throws SQLException {
     if (pool.getJdbcUrl() == null && pool.getDataSource() != null) {
       return pool.getDataSource().getConnection();

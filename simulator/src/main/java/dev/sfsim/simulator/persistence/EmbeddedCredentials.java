@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * The embedded PostgreSQL is locked down: {@code initdb} requires a password ({@code
@@ -25,6 +26,8 @@ final class EmbeddedCredentials {
   static final String ROLE = "sfsim";
   static final String DATABASE = "sfsim";
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final String ROLE_OPTIONS =
+      " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '";
 
   /**
    * PBKDF2 iterations of the SCRAM verifiers PostgreSQL stores for {@link #SUPERUSER} and {@link
@@ -33,6 +36,32 @@ final class EmbeddedCredentials {
   static final int SCRAM_ITERATIONS = 1;
 
   private EmbeddedCredentials() {}
+
+  /**
+   * Initializes what the first login runs (the JDBC driver's connection path, the SCRAM client, the
+   * random source of passwords and nonces, the loopback address), done while the server starts: in
+   * a cold JVM that login is otherwise the database thread's longest step.
+   */
+  static void warmUp() {
+    randomPassword();
+    try {
+      java.net.InetAddress.getByName("localhost");
+      ClassLoader loader = EmbeddedCredentials.class.getClassLoader();
+      for (String name :
+          List.of(
+              "org.postgresql.Driver",
+              "org.postgresql.core.PGStream",
+              "org.postgresql.core.v3.ConnectionFactoryImpl",
+              "org.postgresql.core.v3.QueryExecutorImpl",
+              "org.postgresql.jdbc.PgConnection",
+              "org.postgresql.jdbc.PgStatement",
+              "org.postgresql.shaded.com.ongres.scram.client.ScramClient")) {
+        Class.forName(name, true, loader);
+      }
+    } catch (ClassNotFoundException | java.net.UnknownHostException e) {
+      // the login pays for it, or fails with its own message
+    }
+  }
 
   static String randomPassword() {
     byte[] b = new byte[24];
@@ -65,34 +94,50 @@ final class EmbeddedCredentials {
       // Both passwords are 192 random bits: PBKDF2 iterations (4096 by default), which slow the
       // guessing of weak passwords from a stolen verifier, protect nothing here, and cost every
       // connection's client a few milliseconds of CPU at start, when the JIT has not warmed up.
-      s.execute("SET scram_iterations = " + SCRAM_ITERATIONS);
-      try (var rs =
-          s.executeQuery(
-              "SELECT 1 FROM pg_authid WHERE rolname = '"
-                  + SUPERUSER
-                  + "' AND rolpassword NOT LIKE 'SCRAM-SHA-256$"
-                  + SCRAM_ITERATIONS
-                  + ":%'")) {
-        if (rs.next()) {
-          s.execute("ALTER ROLE " + SUPERUSER + " PASSWORD '" + superuserPassword + "'");
-        }
-      }
-      boolean exists;
-      try (var rs = s.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + ROLE + "'")) {
-        exists = rs.next();
-      }
-      // The password is hex: safe to inline (ALTER ROLE takes no bind parameters).
-      s.execute(
-          (exists ? "ALTER ROLE " : "CREATE ROLE ")
+      // One round trip: the passwords are hex, safe to inline (ALTER ROLE takes no bind
+      // parameters) and inside the dollar quotes.
+      String sql =
+          "SET scram_iterations = "
+              + SCRAM_ITERATIONS
+              + ";\nDO $$ BEGIN\n"
+              + "  IF EXISTS (SELECT 1 FROM pg_authid WHERE rolname = '"
+              + SUPERUSER
+              + "' AND rolpassword NOT LIKE 'SCRAM-SHA-256$"
+              + SCRAM_ITERATIONS
+              + ":%') THEN\n"
+              + "    ALTER ROLE "
+              + SUPERUSER
+              + " PASSWORD '"
+              + superuserPassword
+              + "';\n  END IF;\n"
+              + "  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '"
               + ROLE
-              + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '"
+              + "') THEN\n    ALTER ROLE "
+              + ROLE
+              + ROLE_OPTIONS
               + password
-              + "'");
-      try (var rs =
-          s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
-        if (!rs.next()) {
-          s.execute("CREATE DATABASE " + DATABASE + " OWNER " + ROLE);
+              + "';\n  ELSE\n    CREATE ROLE "
+              + ROLE
+              + ROLE_OPTIONS
+              + password
+              + "';\n  END IF;\nEND $$;\n"
+              + "SELECT 1 FROM pg_database WHERE datname = '"
+              + DATABASE
+              + "'";
+      boolean databaseExists = false;
+      boolean result = s.execute(sql);
+      while (true) {
+        if (result) {
+          try (var rs = s.getResultSet()) {
+            databaseExists = rs.next();
+          }
+        } else if (s.getUpdateCount() == -1) {
+          break;
         }
+        result = s.getMoreResults();
+      }
+      if (!databaseExists) {
+        s.execute("CREATE DATABASE " + DATABASE + " OWNER " + ROLE);
       }
     }
     return password;

@@ -143,6 +143,24 @@ final class PreparedDirectory {
     Files.write(id, name);
   }
 
+  /**
+   * The unpacked binaries and an initialized data directory, when both are there: {@link
+   * PreparedServer} starts on them without zonky; empty on the first start (zonky unpacks, runs
+   * initdb).
+   */
+  Optional<Path> startableBinaries() throws IOException {
+    Path id = binaries().resolve("binaries.id");
+    if (!Files.isRegularFile(id) || !Files.isRegularFile(data().resolve("postgresql.conf"))) {
+      return Optional.empty();
+    }
+    return PreparedServer.binaries(binaries().resolve("PG-" + md5(Files.readAllBytes(id))));
+  }
+
+  /** Where {@link PreparedServer} writes the server's output (rewritten at each start). */
+  Path serverLog() {
+    return directory.resolve("postgres.log");
+  }
+
   boolean migratedByThisJar() {
     Path marker = directory.resolve("migrated");
     try {

@@ -129,7 +129,11 @@ public final class ResetService {
           }
           break;
         } catch (org.jdbi.v3.core.JdbiException e) {
-          if (attempt >= 5 || !deadlock(e)) {
+          ResetTemplate t = template;
+          if (attempt < 5 && t != null && sqlState(e, "42P01")) {
+            // another simulator sharing the database dropped the template's copies: make them again
+            t.copiesLost();
+          } else if (attempt >= 5 || !sqlState(e, "40P01")) {
             throw e;
           }
         }
@@ -173,9 +177,9 @@ public final class ResetService {
             });
   }
 
-  private static boolean deadlock(Throwable t) {
+  private static boolean sqlState(Throwable t, String state) {
     for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof java.sql.SQLException sql && "40P01".equals(sql.getSQLState())) {
+      if (c instanceof java.sql.SQLException sql && state.equals(sql.getSQLState())) {
         return true;
       }
     }

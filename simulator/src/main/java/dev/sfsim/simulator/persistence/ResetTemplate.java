@@ -126,7 +126,37 @@ public final class ResetTemplate {
     for (int i = 0; i < restored.size(); i++) {
       h.execute("CREATE TABLE IF NOT EXISTS " + t.copy(i) + " AS TABLE " + quote(restored.get(i)));
     }
+    t.dropOtherCopies(h);
     return t;
+  }
+
+  /**
+   * Drops the schema's copies of earlier captures (a forced full reset, every restart over the same
+   * database): each capture's rows hash to new names, so they would pile up. A process still
+   * putting them back makes its own again ({@link #copiesLost}).
+   */
+  private void dropOtherCopies(Handle h) {
+    List<String> others =
+        h.createQuery(
+                """
+                SELECT relname FROM pg_class
+                WHERE relkind = 'r' AND relnamespace = CAST(current_schema() AS regnamespace)
+                  AND starts_with(relname, :prefix) AND NOT starts_with(relname, :mine)""")
+            .bind("prefix", COPY_PREFIX)
+            .bind("mine", COPY_PREFIX + key + "_")
+            .mapTo(String.class)
+            .list();
+    for (String table : others) {
+      h.execute("DROP TABLE IF EXISTS " + quote(table));
+    }
+  }
+
+  /**
+   * The copies are gone (another process sharing the database captured its own and dropped them):
+   * the next {@link #putBack} makes them again from the captured rows.
+   */
+  public void copiesLost() {
+    copied = false;
   }
 
   /**

@@ -85,8 +85,7 @@ public final class RecordRepository {
           AutoNumbers.format(java.util.Objects.requireNonNull(type.autoNumberFormat()), next[1]));
     }
     checkUnique(h, type, row, id);
-    execute(h, type, row);
-    DerivedNames.refresh(h, type, id);
+    execute(h, type, row, id);
     return id;
   }
 
@@ -243,13 +242,18 @@ public final class RecordRepository {
     return next;
   }
 
-  private void execute(Handle h, SObjectType type, Map<SObjectField, Object> row) {
+  /**
+   * Inserts the row and, for a type with a derived Name, recomputes it ({@link DerivedNames}): both
+   * statements sent together, in one round trip.
+   */
+  private void execute(Handle h, SObjectType type, Map<SObjectField, Object> row, String id) {
     List<String> cols = new ArrayList<>();
     List<String> params = new ArrayList<>();
     for (SObjectField f : row.keySet()) {
       cols.add(f.column());
       params.add(":" + f.column());
     }
+    String derivedName = DerivedNames.update(type, "sfsim_derived_id");
     Update u =
         h.createUpdate(
             "INSERT INTO "
@@ -258,9 +262,13 @@ public final class RecordRepository {
                 + String.join(", ", cols)
                 + ") VALUES ("
                 + String.join(", ", params)
-                + ")");
+                + ")"
+                + (derivedName == null ? "" : ";\n" + derivedName));
     for (Map.Entry<SObjectField, Object> e : row.entrySet()) {
       u.bind(e.getKey().column(), e.getValue());
+    }
+    if (derivedName != null) {
+      u.bind("sfsim_derived_id", id);
     }
     u.execute();
   }

@@ -115,7 +115,9 @@ public final class ResetService {
   public void reset() {
     workLock.lock();
     try {
-      clock.reset();
+      if (template == null) {
+        clock.reset();
+      }
       // TRUNCATE locks every table at once and can deadlock with a transaction of another simulator
       // process sharing the database; PostgreSQL then aborts one side (SQLState 40P01), and the
       // reset simply runs again.
@@ -125,7 +127,10 @@ public final class ResetService {
           if (t == null) {
             fullReset();
           } else {
-            jdbi.useTransaction(h -> t.putBack(h, tables, clock.now()));
+            // The clock is read in the put-back's round trip (a round trip of its own before); the
+            // rows take the instant the clock shows after its reset, real time, as before. A clock
+            // that was moved is put back (committed) before the put-back commits, as before.
+            jdbi.useTransaction(h -> clock.reset(t.putBack(h, tables, SimClock.realTime())));
           }
           break;
         } catch (org.jdbi.v3.core.JdbiException e) {

@@ -136,12 +136,24 @@ public final class SimClock {
    * simply ordered after this reset.
    */
   public void reset() {
-    State s = shared.read();
-    if (s.offset().isZero() && s.frozenAt() == null) {
-      adopt(s);
+    reset(shared.read());
+  }
+
+  /**
+   * {@link #reset()} on the store's state as the caller just read it from this clock's store (an
+   * org's reset reads it in the same round trip as its own statements).
+   */
+  public void reset(State stored) {
+    if (stored.offset().isZero() && stored.frozenAt() == null) {
+      adopt(stored);
       return;
     }
     change(c -> c.next(Duration.ZERO, null));
+  }
+
+  /** What a clock shows right after {@link #reset()}: real time, millisecond precision. */
+  public static Instant realTime() {
+    return Instant.now().truncatedTo(ChronoUnit.MILLIS);
   }
 
   /** Takes up the store's state: another process changed it. */

@@ -1,6 +1,8 @@
 package dev.sfsim.simulator.persistence;
 
 import dev.sfsim.simulator.clock.SimClock;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -59,16 +61,26 @@ final class ClockRepository implements SimClock.Shared {
   }
 
   private static SimClock.State read(Handle h, String lock) {
-    return h.createQuery("SELECT offset_millis, frozen_at, version FROM sim_clock" + lock)
-        .map(
-            (rs, ctx) ->
-                new SimClock.State(
-                    Duration.ofMillis(rs.getLong(1)),
-                    rs.getObject(2, OffsetDateTime.class) == null
-                        ? null
-                        : rs.getObject(2, OffsetDateTime.class).toInstant(),
-                    rs.getLong(3)))
+    return h.createQuery(SELECT + lock)
+        .map((rs, ctx) -> state(rs))
         .findOne()
         .orElse(SimClock.State.REAL);
+  }
+
+  /** The clock's row ({@link #state(ResultSet)} reads it). */
+  static final String SELECT = "SELECT offset_millis, frozen_at, version FROM sim_clock";
+
+  /** The state in a row of {@link #SELECT} at the result set's current row. */
+  private static SimClock.State state(ResultSet rs) throws SQLException {
+    OffsetDateTime frozen = rs.getObject(2, OffsetDateTime.class);
+    return new SimClock.State(
+        Duration.ofMillis(rs.getLong(1)),
+        frozen == null ? null : frozen.toInstant(),
+        rs.getLong(3));
+  }
+
+  /** The state in what {@link #SELECT} answered: its row, or real time when there is none. */
+  static SimClock.State first(ResultSet rs) throws SQLException {
+    return rs.next() ? state(rs) : SimClock.State.REAL;
   }
 }

@@ -1,5 +1,7 @@
 package dev.sfsim.simulator.persistence;
 
+import dev.sfsim.simulator.clock.SimClock;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -237,11 +239,15 @@ public final class ResetTemplate {
    * IsFullyOptedIn, a session's channel and end-user fields) do not run: the rows were captured
    * with what they filled. A template moved to another org ({@link #forOrg}) makes its copies the
    * first time.
+   *
+   * @return the org's clock as stored, read first in the same round trip (the reset puts it back to
+   *     real time: {@link dev.sfsim.simulator.clock.SimClock#reset(SimClock.State)})
    */
-  public void putBack(Handle h, List<String> tables, Instant now) {
+  public SimClock.State putBack(Handle h, List<String> tables, Instant now) {
     boolean fill = !copied;
+    StringBuilder sql = new StringBuilder(ClockRepository.SELECT).append(";\n");
     // the rows are what the fill triggers made of them when captured: they stand aside (V45)
-    StringBuilder sql = new StringBuilder("SET LOCAL sfsim.restoring = on;\n");
+    sql.append("SET LOCAL sfsim.restoring = on;\n");
     for (String t : tables) {
       sql.append("DELETE FROM ").append(quote(t)).append(";\n");
     }
@@ -291,7 +297,12 @@ public final class ResetTemplate {
             .bindArray("v", Long.class, (Object[]) v)
             .bindArray("c", Boolean.class, (Object[]) c);
       }
-      u.execute();
+      return u.execute(
+          (statement, ctx) -> {
+            try (ResultSet rs = statement.get().getResultSet()) {
+              return ClockRepository.first(rs);
+            }
+          });
     }
   }
 

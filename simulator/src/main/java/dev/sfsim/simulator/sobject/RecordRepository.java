@@ -62,12 +62,15 @@ public final class RecordRepository {
         .filter(f -> !f.nillable() && row.get(f) == null)
         .ifPresent(f -> row.put(f, userId)); // the creator owns it
     requireFields(type, row);
-    String id =
-        row.get(idField(type)) != null
-            ? checkOwnId(type, (String) row.get(idField(type)))
-            : SalesforceIds.generate(
-                type.keyPrefix(),
-                h.createQuery("SELECT nextval('sfsim_id_seq')").mapTo(Long.class).one());
+    String ownId =
+        row.get(idField(type)) != null ? checkOwnId(type, (String) row.get(idField(type))) : null;
+    Optional<SObjectField> autoNumber =
+        type.fields().stream()
+            .filter(f -> f.attributes().autoNumber())
+            .findFirst()
+            .filter(f -> type.autoNumberFormat() != null && row.get(f) == null);
+    long[] next = nextValues(h, type, ownId == null, autoNumber.isPresent());
+    String id = ownId != null ? ownId : SalesforceIds.generate(type.keyPrefix(), next[0]);
     OffsetDateTime ts = now.atOffset(ZoneOffset.UTC);
     put(type, row, "Id", id);
     put(type, row, "IsDeleted", false);
@@ -76,18 +79,13 @@ public final class RecordRepository {
     putIfAbsent(type, row, "LastModifiedDate", ts);
     putIfAbsent(type, row, "LastModifiedById", userId);
     putIfAbsent(type, row, "SystemModstamp", ts);
-    Optional<SObjectField> autoNumber =
-        type.fields().stream().filter(f -> f.attributes().autoNumber()).findFirst();
-    if (type.autoNumberFormat() != null
-        && autoNumber.isPresent()
-        && row.get(autoNumber.get()) == null) {
-      long n =
-          h.createQuery("SELECT nextval('" + type.table() + "_name_seq')").mapTo(Long.class).one();
-      row.put(autoNumber.get(), AutoNumbers.format(type.autoNumberFormat(), n));
+    if (autoNumber.isPresent()) {
+      row.put(
+          autoNumber.get(),
+          AutoNumbers.format(java.util.Objects.requireNonNull(type.autoNumberFormat()), next[1]));
     }
     checkUnique(h, type, row, id);
-    execute(h, type, row);
-    DerivedNames.refresh(h, type, id);
+    execute(h, type, row, id);
     return id;
   }
 
@@ -219,13 +217,43 @@ public final class RecordRepository {
     }
   }
 
-  private void execute(Handle h, SObjectType type, Map<SObjectField, Object> row) {
+  /**
+   * The next record number ({@code sfsim_id_seq}) and auto-number ({@code <table>_name_seq}) a new
+   * record takes, each only when asked for, in one round trip; {@code 0} where not asked.
+   */
+  private static long[] nextValues(Handle h, SObjectType type, boolean id, boolean autoNumber) {
+    long[] next = new long[2];
+    if (!id && !autoNumber) {
+      return next;
+    }
+    String sql =
+        "SELECT "
+            + (id ? "nextval('sfsim_id_seq')" : "0")
+            + ", "
+            + (autoNumber ? "nextval('" + type.table() + "_name_seq')" : "0");
+    h.createQuery(sql)
+        .map(
+            (rs, ctx) -> {
+              next[0] = rs.getLong(1);
+              next[1] = rs.getLong(2);
+              return next;
+            })
+        .one();
+    return next;
+  }
+
+  /**
+   * Inserts the row and, for a type with a derived Name, recomputes it ({@link DerivedNames}): both
+   * statements sent together, in one round trip.
+   */
+  private void execute(Handle h, SObjectType type, Map<SObjectField, Object> row, String id) {
     List<String> cols = new ArrayList<>();
     List<String> params = new ArrayList<>();
     for (SObjectField f : row.keySet()) {
       cols.add(f.column());
       params.add(":" + f.column());
     }
+    String derivedName = DerivedNames.update(type, "sfsim_derived_id");
     Update u =
         h.createUpdate(
             "INSERT INTO "
@@ -234,9 +262,13 @@ public final class RecordRepository {
                 + String.join(", ", cols)
                 + ") VALUES ("
                 + String.join(", ", params)
-                + ")");
+                + ")"
+                + (derivedName == null ? "" : ";\n" + derivedName));
     for (Map.Entry<SObjectField, Object> e : row.entrySet()) {
       u.bind(e.getKey().column(), e.getValue());
+    }
+    if (derivedName != null) {
+      u.bind("sfsim_derived_id", id);
     }
     u.execute();
   }

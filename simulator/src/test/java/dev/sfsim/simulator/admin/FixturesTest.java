@@ -165,6 +165,32 @@ class FixturesTest {
   }
 
   @Test
+  void resetPutsAMovedClockBackToRealTimeAndStampsTheOrgWithIt() {
+    TestSimulator.reset();
+    TestSimulator.reset(); // a put-back of the template the first reset may have captured
+    TestSimulator.clock("{\"set\": \"2031-06-01T00:00:00Z\"}");
+    TestSimulator.clock("{\"freeze\": true}");
+    java.time.Instant before = java.time.Instant.now().minusSeconds(1);
+    TestSimulator.reset();
+    java.time.Instant after = java.time.Instant.now().plusSeconds(1);
+    var clock =
+        given().baseUri(TestSimulator.baseUrl()).get("/__admin/clock").then().statusCode(200);
+    clock.body("frozen", equalTo(false));
+    assertThat(java.time.Instant.parse(clock.extract().<String>path("now")))
+        .isBetween(before, after);
+    String created =
+        TestSimulator.api()
+            .queryParam("q", "SELECT CreatedDate FROM User LIMIT 1")
+            .get("/services/data/v60.0/query")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("records[0].CreatedDate");
+    assertThat(java.time.OffsetDateTime.parse(created.replace("+0000", "Z")).toInstant())
+        .isBetween(before, after);
+  }
+
+  @Test
   void healthReportsUpAndTheDatabase() {
     given()
         .baseUri(TestSimulator.baseUrl())

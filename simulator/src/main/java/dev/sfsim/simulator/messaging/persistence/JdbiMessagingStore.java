@@ -315,6 +315,16 @@ public final class JdbiMessagingStore implements MessagingStore {
     }
 
     @Override
+    public boolean recomputeCountsThenCompleteIfDone(String requestId, Instant now) {
+      return pipeline.flushThenQuery(
+          h,
+          new Pipeline.Part(
+              MessagingDao.RECOMPUTE_COUNTS_THEN_COMPLETE,
+              b -> b.value("id", requestId).value("now", now)),
+          rs -> rs.next() && rs.getBoolean(1));
+    }
+
+    @Override
     public void requeue(String requestId, Instant dueAt, Instant now) {
       dao().requeueMessages(requestId);
       dao().requeueRequest(requestId, dueAt, now);

@@ -338,7 +338,7 @@ public final class Dispatcher implements AutoCloseable {
       tx.requeue(requestId, retryAt, now);
     }
     if (changed || retryAt != null) {
-      tx.recomputeCounts(requestId, now);
+      return tx.recomputeCountsThenCompleteIfDone(requestId, now);
     }
     return tx.completeIfDone(requestId, now);
   }

@@ -138,6 +138,13 @@ public interface MessagingTransaction {
   boolean completeIfDone(String requestId, Instant now);
 
   /**
+   * {@link #recomputeCounts}, then {@link #completeIfDone}, in one write of the request.
+   *
+   * @return whether it completed the request
+   */
+  boolean recomputeCountsThenCompleteIfDone(String requestId, Instant now);
+
+  /**
    * Back to {@code Pending} until {@code dueAt} (transient failure); messages being attempted wait
    * again.
    */

@@ -315,6 +315,16 @@ public final class JdbiMessagingStore implements MessagingStore {
     }
 
     @Override
+    public boolean recomputeCountsThenCompleteIfDone(String requestId, Instant now) {
+      return pipeline.flushThenQuery(
+          h,
+          new Pipeline.Part(
+              MessagingDao.RECOMPUTE_COUNTS_THEN_COMPLETE,
+              b -> b.value("id", requestId).value("now", now)),
+          rs -> rs.next() && rs.getBoolean(1));
+    }
+
+    @Override
     public void requeue(String requestId, Instant dueAt, Instant now) {
       dao().requeueMessages(requestId);
       dao().requeueRequest(requestId, dueAt, now);
@@ -390,26 +400,26 @@ public final class JdbiMessagingStore implements MessagingStore {
       if (sessions == 0) {
         return new Numbers(newNumbers(n), List.of());
       }
-      pipeline.flush(h);
-      List<Long> ids = new ArrayList<>();
-      List<String> names = new ArrayList<>();
-      h.createQuery(
+      return pipeline.flushThenQuery(
+          h,
+          new Pipeline.Part(
               """
               SELECT nextval('sfsim_id_seq'),
                   CASE WHEN g <= :sessions THEN nextval('messaging_session_name_seq') END
-              FROM generate_series(1, :n) g""")
-          .bind("n", n)
-          .bind("sessions", sessions)
-          .map(
-              (rs, ctx) -> {
-                ids.add(rs.getLong(1));
-                if (rs.getObject(2) != null) {
-                  names.add(sessionName(rs.getLong(2)));
-                }
-                return 0;
-              })
-          .list();
-      return new Numbers(ids, names);
+              FROM generate_series(1, :n) g""",
+              b -> b.value("n", n).value("sessions", sessions)),
+          rs -> {
+            List<Long> ids = new ArrayList<>(n);
+            List<String> names = new ArrayList<>(sessions);
+            while (rs.next()) {
+              ids.add(rs.getLong(1));
+              long name = rs.getLong(2);
+              if (!rs.wasNull()) {
+                names.add(sessionName(name));
+              }
+            }
+            return new Numbers(ids, names);
+          });
     }
 
     private static String sessionName(long number) {

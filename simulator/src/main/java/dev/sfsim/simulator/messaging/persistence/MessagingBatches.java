@@ -42,7 +42,9 @@ public final class MessagingBatches {
   }
 
   static Pipeline.Part sessionsPart(List<NewSession> sessions) {
+    // One cache per column: alternating instants would format every value again.
     Iso iso = new Iso();
+    Iso isoExpires = new Iso();
     int n = sessions.size();
     String[] id = new String[n], name = new String[n], status = new String[n];
     String[] origin = new String[n], agentType = new String[n], endedBy = new String[n];
@@ -68,7 +70,7 @@ public final class MessagingBatches {
       owner[i] = s.ownerId();
       agentCount[i] = s.agentMessages();
       endUserCount[i] = s.endUserMessages();
-      expires[i] = iso.of(s.expiresAt());
+      expires[i] = isoExpires.of(s.expiresAt());
     }
     return new Pipeline.Part(
         """
@@ -234,6 +236,8 @@ public final class MessagingBatches {
 
   static Pipeline.Part messagesPart(List<MessageUpdate> updates) {
     Iso iso = new Iso();
+    Iso isoDeliver = new Iso();
+    Iso isoRead = new Iso();
     int n = updates.size();
     String[] ids = new String[n];
     String[] status = new String[n],
@@ -253,8 +257,8 @@ public final class MessagingBatches {
       due[i] = iso.of(u.dueAt());
       transientFailures[i] = u.transientFailures();
       delayed[i] = u.delayed();
-      deliver[i] = iso.of(u.deliverDueAt());
-      read[i] = iso.of(u.readDueAt());
+      deliver[i] = isoDeliver.of(u.deliverDueAt());
+      read[i] = isoRead.of(u.readDueAt());
       code[i] = u.undeliverableCode();
       codeReason[i] = u.undeliverableReason();
     }

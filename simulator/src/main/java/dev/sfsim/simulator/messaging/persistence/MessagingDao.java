@@ -131,6 +131,27 @@ interface MessagingDao {
                       m.messaging_end_user_id WHERE m.request_id = :id) c
             WHERE r.id = :id""";
 
+  /**
+   * {@link #RECOMPUTE_COUNTS} and {@link #COMPLETE_IF_DONE} as one write of the request's row;
+   * returns one row, true when it completed the request.
+   */
+  String RECOMPUTE_COUNTS_THEN_COMPLETE =
+      RECOMPUTE_COUNTS
+              .replace(
+                  "last_modified_date = :now,",
+                  """
+                  request_status = CASE WHEN c.done THEN 'Completed' ELSE r.request_status END,
+                  completed_date = CASE WHEN c.done THEN :now ELSE r.completed_date END,
+                  last_modified_date = :now,""")
+              .replace(
+                  "FROM (SELECT count(*) AS total,",
+                  """
+                  FROM (SELECT count(*) AS total,
+                      count(*) FILTER (WHERE status IN ('Pending', 'Held', 'InProgress')) = 0
+                          AND (SELECT request_status FROM conv_message_send_request WHERE id = :id)
+                              <> 'Completed' AS done,""")
+          + " RETURNING c.done";
+
   /** Completes the request when nothing is pending or in progress (after the counts). */
   String COMPLETE_IF_DONE =
       """

@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The dispatcher's throughput with the {@code instant} profile: 200 concurrent {@code
  * sendConversationMessages} invocations of 100 recipients each (20,000 messages) until every
  * request is Completed with its sessions, entries and counts; beside it, PostgreSQL's own rate for
- * the same rows inserted by plain JDBC batches (one transaction per 100 messages), and the resident
+ * the same rows written by plain JDBC batches (per 100 messages: the request and its messages in
+ * one transaction, sessions, entries, outbox rows and the updates in a second), and the resident
  * memory of the JVM running the simulator (benchmark client included), and what each run cost in
  * CPU (this JVM and the PostgreSQL server, {@link ServerCpu}: comparable on a busy machine, where
  * rates are not). Prints figures; never fails on time. With {@code -Dbench.asprof=<async-profiler
@@ -139,7 +140,7 @@ public final class MessagingBenchmark {
           load);
       System.out.printf(
           java.util.Locale.ROOT,
-          "%-48s %8.0f msg/s  (session, entry, outbox, message update in JDBC batches of 100)  load %s%n",
+          "%-48s %8.0f msg/s  (request + messages; sessions, entries, outbox, updates: JDBC batches of 100)  load %s%n",
           "PostgreSQL alone, same inserts",
           pg,
           PerTestCostBenchmark.load());
@@ -284,15 +285,28 @@ public final class MessagingBenchmark {
   }
 
   /**
-   * Inserts the same rows the dispatcher writes, in JDBC batches of 100 messages, one transaction
-   * each.
+   * Writes the rows a send writes, as a hand-written JDBC client would, per 100 messages: the
+   * request and its 100 message rows in one transaction (the invocation's), then the 100 sessions,
+   * entries and outbox rows, the messages' update to Sent and the request's counts and completion
+   * in a second (the dispatcher's); JDBC batches, one round trip per statement kind. Its rows are
+   * deleted afterwards.
    */
   private static double postgresRate(javax.sql.DataSource pool, int messages) throws Exception {
     try (Connection c = pool.getConnection()) {
       c.setAutoCommit(false);
       Timestamp now = new Timestamp(System.currentTimeMillis());
       long t0 = System.nanoTime();
-      try (PreparedStatement s =
+      try (PreparedStatement r =
+              c.prepareStatement(
+                  "INSERT INTO conv_message_send_request (id, name, request_type, request_status, message_definition, "
+                      + "allow_existing_session_status, total_message_count, pending_message_count, in_progress_message_count, "
+                      + "created_date, created_by_id, last_modified_date, last_modified_by_id, system_modstamp) VALUES (?, ?, "
+                      + "'SendNotificationMessages', 'Pending', 'd', 'Any', ?, ?, 0, ?, 'o', ?, 'o', ?)");
+          PreparedStatement q =
+              c.prepareStatement(
+                  "INSERT INTO conv_message (message_identifier, request_id, position, messaging_end_user_id, status) "
+                      + "VALUES (?, ?, ?, 'u', 'Pending')");
+          PreparedStatement s =
               c.prepareStatement(
                   "INSERT INTO messaging_session (id, name, status, origin, agent_type, channel_type, "
                       + "messaging_end_user_id, messaging_channel_id, start_time, owner_id, agent_message_count, end_user_message_count, created_date, "
@@ -307,44 +321,83 @@ public final class MessagingBenchmark {
               c.prepareStatement(
                   "INSERT INTO outbox (message_identifier, request_id, messaging_end_user_id, "
                       + "messaging_platform_key, messaging_channel_id, message_type, messaging_session_id, message_definition_name, text, status, "
-                      + "sent_at) VALUES (?, 'r', 'u', 'k', 'c', 'WhatsApp', ?, 'd', 'text', 'Sent', ?)");
+                      + "sent_at) VALUES (?, ?, 'u', 'k', 'c', 'WhatsApp', ?, 'd', 'text', 'Sent', ?)");
           PreparedStatement m =
               c.prepareStatement(
-                  "UPDATE conv_message SET status = 'Sent' WHERE message_identifier = ?")) {
-        for (int i = 0; i < messages; i++) {
-          String sid = "bench-s-" + i;
-          UUID mid = UUID.randomUUID();
-          s.setString(1, sid);
-          s.setString(2, "B-" + i);
-          for (int k = 3; k <= 6; k++) {
-            s.setTimestamp(k, now);
-          }
-          s.addBatch();
-          e.setString(1, "bench-e-" + i);
-          e.setString(2, sid);
-          e.setTimestamp(3, now);
-          e.setString(4, mid.toString());
+                  "UPDATE conv_message SET status = 'Sent', messaging_session_id = ? WHERE message_identifier = ?");
+          PreparedStatement done =
+              c.prepareStatement(
+                  "UPDATE conv_message_send_request SET request_status = 'Completed', success_message_count = ?, "
+                      + "failed_message_count = 0, pending_message_count = 0, completed_date = ?, last_modified_date = ?, "
+                      + "system_modstamp = ? WHERE id = ?")) {
+        UUID[] ids = new UUID[RECIPIENTS];
+        for (int b = 0; b < messages / RECIPIENTS; b++) {
+          String rid = "bench-r-" + b;
+          r.setString(1, rid);
+          r.setString(2, "BR-" + b);
+          r.setInt(3, RECIPIENTS);
+          r.setInt(4, RECIPIENTS);
           for (int k = 5; k <= 7; k++) {
-            e.setTimestamp(k, now);
+            r.setTimestamp(k, now);
           }
-          e.addBatch();
-          o.setObject(1, mid);
-          o.setString(2, sid);
-          o.setTimestamp(3, now);
-          o.addBatch();
-          m.setObject(1, mid);
-          m.addBatch();
-          if ((i + 1) % RECIPIENTS == 0) {
-            s.executeBatch();
-            e.executeBatch();
-            o.executeBatch();
-            m.executeBatch();
-            c.commit();
+          r.executeUpdate();
+          for (int j = 0; j < RECIPIENTS; j++) {
+            ids[j] = UUID.randomUUID();
+            q.setObject(1, ids[j]);
+            q.setString(2, rid);
+            q.setInt(3, j);
+            q.addBatch();
           }
+          q.executeBatch();
+          c.commit();
+          for (int j = 0; j < RECIPIENTS; j++) {
+            int i = b * RECIPIENTS + j;
+            String sid = "bench-s-" + i;
+            s.setString(1, sid);
+            s.setString(2, "B-" + i);
+            for (int k = 3; k <= 6; k++) {
+              s.setTimestamp(k, now);
+            }
+            s.addBatch();
+            e.setString(1, "bench-e-" + i);
+            e.setString(2, sid);
+            e.setTimestamp(3, now);
+            e.setString(4, ids[j].toString());
+            for (int k = 5; k <= 7; k++) {
+              e.setTimestamp(k, now);
+            }
+            e.addBatch();
+            o.setObject(1, ids[j]);
+            o.setString(2, rid);
+            o.setString(3, sid);
+            o.setTimestamp(4, now);
+            o.addBatch();
+            m.setString(1, sid);
+            m.setObject(2, ids[j]);
+            m.addBatch();
+          }
+          s.executeBatch();
+          e.executeBatch();
+          o.executeBatch();
+          m.executeBatch();
+          done.setInt(1, RECIPIENTS);
+          for (int k = 2; k <= 4; k++) {
+            done.setTimestamp(k, now);
+          }
+          done.setString(5, rid);
+          done.executeUpdate();
+          c.commit();
         }
       }
       double rate = messages / ((System.nanoTime() - t0) / 1e9);
-      c.rollback();
+      try (var st = c.createStatement()) {
+        st.execute("DELETE FROM outbox WHERE request_id LIKE 'bench-r-%'");
+        st.execute("DELETE FROM conversation_entry WHERE id LIKE 'bench-e-%'");
+        st.execute("DELETE FROM messaging_session WHERE id LIKE 'bench-s-%'");
+        st.execute("DELETE FROM conv_message WHERE request_id LIKE 'bench-r-%'");
+        st.execute("DELETE FROM conv_message_send_request WHERE id LIKE 'bench-r-%'");
+      }
+      c.commit();
       c.setAutoCommit(true);
       return rate;
     }

@@ -84,7 +84,7 @@ public final class ErrorRenderer {
         404,
         "*",
         ctx -> {
-          if (ctx.result() == null || ctx.result().isEmpty()) {
+          if (!RenderedBody.pending(ctx) && (ctx.result() == null || ctx.result().isEmpty())) {
             render(ctx, SalesforceException.notFound());
           }
         });
@@ -92,7 +92,7 @@ public final class ErrorRenderer {
         405,
         "*",
         ctx -> {
-          if (ctx.result() == null || ctx.result().isEmpty()) {
+          if (!RenderedBody.pending(ctx) && (ctx.result() == null || ctx.result().isEmpty())) {
             render(ctx, fromStatus(405, ctx));
           }
         });

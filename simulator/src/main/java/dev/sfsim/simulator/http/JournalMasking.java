@@ -1,5 +1,7 @@
 package dev.sfsim.simulator.http;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -40,10 +42,17 @@ public final class JournalMasking {
 
   private JournalMasking() {}
 
-  public static Map<String, String> headers(Map<String, String> headers) {
+  /**
+   * The request's headers, masked: each name once, in order, with its first value (what Javalin's
+   * {@code ctx.headerMap()} holds), read in one pass.
+   */
+  public static Map<String, String> headers(HttpServletRequest request) {
     Map<String, String> out = new LinkedHashMap<>();
-    headers.forEach(
-        (k, v) -> out.put(k, HEADERS.contains(k.toLowerCase(Locale.ROOT)) ? header(k, v) : v));
+    for (Enumeration<String> names = request.getHeaderNames(); names.hasMoreElements(); ) {
+      String k = names.nextElement();
+      String v = request.getHeader(k);
+      out.put(k, HEADERS.contains(k.toLowerCase(Locale.ROOT)) ? header(k, v) : v);
+    }
     return out;
   }
 

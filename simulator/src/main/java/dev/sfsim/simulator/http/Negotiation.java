@@ -22,6 +22,9 @@ public final class Negotiation {
   public static final String XML_UTF8 = "application/xml;charset=UTF-8";
   private static final String FORMAT_ATTRIBUTE = "sfsim.format";
 
+  /** {@link HttpServer#JSON_UTF8} as Jetty reports it back once set (and sends it). */
+  private static final String JSON_AS_SENT = "application/json;charset=utf-8";
+
   private Negotiation() {}
 
   /** Whether the answer (success or error) is to be XML. */
@@ -72,17 +75,20 @@ public final class Negotiation {
 
   /**
    * {@code ctx.json(body)}, the same bytes, without the text copy in between: Jackson writes UTF-8
-   * straight into the result when the response's charset is UTF-8 (it is, unless a handler set
-   * another).
+   * straight into the answer ({@link RenderedBody}) when the response's charset is UTF-8 (it is,
+   * unless a handler set another).
    */
   private static void json(Context ctx, Object body) {
-    ctx.contentType(ContentType.APPLICATION_JSON);
+    // Already the server's default, which the after-handler would set again: skip both sets.
+    if (!JSON_AS_SENT.equals(ctx.res().getContentType())) {
+      ctx.contentType(ContentType.APPLICATION_JSON);
+    }
     if (!StandardCharsets.UTF_8.equals(ctx.responseCharset())) {
       ctx.json(body);
       return;
     }
     try {
-      ctx.result(Json.MAPPER.writeValueAsBytes(body));
+      RenderedBody.answer(ctx, Json.MAPPER.writeValueAsBytes(body));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot render " + body.getClass().getName(), e);
     }

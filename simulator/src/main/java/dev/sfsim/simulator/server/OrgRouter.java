@@ -176,7 +176,7 @@ public final class OrgRouter {
             ctx.method().name(),
             ctx.path(),
             JournalMasking.query(query),
-            JournalMasking.headers(ctx.headerMap()),
+            JournalMasking.headers(ctx.req()),
             body,
             ctx.statusCode(),
             (System.nanoTime() - started) / 1_000_000,

@@ -2,15 +2,14 @@ package dev.sfsim.simulator.soql;
 
 import dev.sfsim.simulator.catalog.Catalog;
 import dev.sfsim.simulator.org.SalesforceException;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The SOQL pipeline: parse (apex-parser's grammar) -> our AST -> resolve against the {@link
  * Catalog} at the request's API version -> PostgreSQL with bound values. Thread-safe; compiled
- * plans are cached (LRU).
+ * plans are cached (up to 512 statements; the cache starts over when full).
  *
  * <p>Reproduces the query semantics and error texts of the SOQL and SOSL Reference and of real REST
  * responses ("Query", "Status Codes and Error Responses", REST API Developer Guide). Every failure
@@ -34,14 +33,12 @@ public final class SoqlCompiler {
   private static final int MAX_CACHED_LENGTH = 8_192;
 
   private final Catalog catalog;
-  private final Map<Key, CompiledQuery> cache =
-      Collections.synchronizedMap(
-          new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Key, CompiledQuery> eldest) {
-              return size() > CACHE_SIZE;
-            }
-          });
+
+  /**
+   * Plans by statement; emptied when full. Read without a lock: every request thread compiles (a
+   * synchronized LRU map made each lookup a lock, and a write, under load).
+   */
+  private final Map<Key, CompiledQuery> cache = new ConcurrentHashMap<>();
 
   private record Key(String soql, double apiVersion, boolean includeDeleted) {}
 
@@ -83,6 +80,9 @@ public final class SoqlCompiler {
     }
     CompiledQuery compiled = compileUncached(soql, apiVersion, includeDeleted);
     if (soql.length() <= MAX_CACHED_LENGTH) {
+      if (cache.size() >= CACHE_SIZE) {
+        cache.clear();
+      }
       cache.put(key, compiled);
     }
     return compiled;

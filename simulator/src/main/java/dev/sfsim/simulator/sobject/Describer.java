@@ -125,14 +125,11 @@ final class Describer {
     m.put("searchLayoutable", e.get("searchable"));
     m.put("searchable", e.get("searchable"));
     m.put("sobjectDescribeOption", "FULL");
-    m.put(
-        "supportedScopes",
-        List.of(
-            Map.of(
-                "label",
-                "All " + t.labelPlural().toLowerCase(java.util.Locale.ROOT),
-                "name",
-                "everything")));
+    // label before name, as Salesforce writes it, on every start (Map.of's order varies by JVM)
+    Map<String, Object> scope = new LinkedHashMap<>();
+    scope.put("label", "All " + t.labelPlural().toLowerCase(java.util.Locale.ROOT));
+    scope.put("name", "everything");
+    m.put("supportedScopes", List.of(scope));
     for (String k : List.of("triggerable", "undeletable", "updateable")) {
       m.put(k, e.get(k));
     }

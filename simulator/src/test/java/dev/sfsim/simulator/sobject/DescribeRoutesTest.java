@@ -156,6 +156,13 @@ class DescribeRoutesTest {
   }
 
   @Test
+  void supportedScopesWriteLabelBeforeNameOnEveryStart() {
+    // Salesforce's order; a hash-ordered map gave either order, chosen anew at each JVM start
+    assertThat(org.api().get(B + "/sobjects/Account/describe").asString())
+        .contains("\"supportedScopes\":[{\"label\":\"All accounts\",\"name\":\"everything\"}]");
+  }
+
+  @Test
   void picklistLabelsMatchToLabel() {
     Response r = org.api().get(B + "/sobjects/ConvMessageSendRequest/describe");
     List<Map<String, Object>> values =

@@ -69,10 +69,14 @@ final class CopyUpWarmup {
     }
   }
 
-  /** The shared catalogs first (every login reads them), then each user database's catalogs. */
+  /**
+   * The control file and the WAL segment in use first, then the shared catalogs (every login reads
+   * them), then each user database's catalogs.
+   */
   static List<Path> files(Path data) {
     List<Path> files = new ArrayList<>();
     files.add(data.resolve("global/pg_control"));
+    firstWalSegment(data).ifPresent(files::add);
     for (int oid : SHARED) {
       files.add(data.resolve("global/" + oid));
     }
@@ -86,6 +90,20 @@ final class CopyUpWarmup {
       // no base directory: nothing more to open
     }
     return files;
+  }
+
+  /**
+   * The WAL segment the start's first write (the role's new password) goes on in: the lowest one. A
+   * clean stop's checkpoint removes or recycles (renames to later numbers) every segment before the
+   * one holding it.
+   */
+  private static java.util.Optional<Path> firstWalSegment(Path data) {
+    try (Stream<Path> wal = Files.list(data.resolve("pg_wal"))) {
+      return wal.filter(f -> f.getFileName().toString().matches("[0-9A-F]{24}"))
+          .min(java.util.Comparator.comparing(f -> f.getFileName().toString()));
+    } catch (IOException | RuntimeException e) {
+      return java.util.Optional.empty();
+    }
   }
 
   private static boolean userDatabase(Path directory) {

@@ -12,14 +12,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CopyUpWarmupTest {
   @Test
-  void opensTheSharedCatalogsThenEachUserDatabasesCatalogsAndNothingOfTheTemplates(
+  void opensTheWalSegmentInUseTheSharedCatalogsThenEachUserDatabasesCatalogsNotTheTemplates(
       @TempDir Path data) throws Exception {
     Files.createDirectories(data.resolve("global"));
     for (String database : List.of("1", "4", "5", "16385")) {
       Files.createDirectories(data.resolve("base").resolve(database));
     }
+    Path wal = Files.createDirectories(data.resolve("pg_wal"));
+    for (String segment : List.of("00000001000000000000000E", "00000001000000000000000D")) {
+      Files.write(wal.resolve(segment), new byte[0]);
+    }
+    Files.createDirectories(wal.resolve("archive_status"));
     List<Path> files = CopyUpWarmup.files(data);
     assertThat(files.get(0)).isEqualTo(data.resolve("global/pg_control"));
+    assertThat(files.get(1)).isEqualTo(wal.resolve("00000001000000000000000D"));
+    assertThat(files).doesNotContain(wal.resolve("00000001000000000000000E"));
     assertThat(files).contains(data.resolve("global/1260"), data.resolve("base/16385/1259"));
     assertThat(files)
         .noneMatch(

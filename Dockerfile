@@ -35,17 +35,24 @@ WORKDIR /home/sfsim
 # The work every start would otherwise repeat (7-12 s): unpack PostgreSQL, initdb, migrate, and load the classes
 # a test run uses. `prepare` does it once, makes the calls a test makes (token, query, send, reset, new org) and
 # stops PostgreSQL cleanly; the JVM keeps what it learnt at exit. On Java 25 and newer that is an AOT cache
-# (-XX:AOTCacheOutput: classes loaded and linked, method profiles); on older runtimes a dynamic CDS archive of the
-# loaded classes (-XX:ArchiveClassesAtExit). The JVM flags the start runs with are written to
-# /var/lib/sfsim/jvm.args, which the ENTRYPOINT passes: they must match the training run's for the cache to be used.
+# (-XX:AOTCacheOutput: classes loaded and linked); on older runtimes a dynamic CDS archive of the loaded classes
+# (-XX:ArchiveClassesAtExit). The JVM flags the start runs with are written to /var/lib/sfsim/jvm.args, which the
+# ENTRYPOINT passes: they must match the training run's for the cache to be used.
 # CLASS_CACHE=cds forces the CDS archive on Java 25 too (for comparisons).
+# Two diagnostic flags, each kept only when the runtime accepts it: the cache holds no method profiles
+# (-AOTRecordTraining; the image runs C1 only, which uses none, and replaying them at start compiled whatever the
+# training run found hot: about 130 ms more CPU until healthy, no faster first requests), and the cache is mapped at
+# its own address (ArchiveRelocationMode=0, Java 17-19's default; relocating 64 MB of metadata cost ~30 ms of start).
 ARG CLASS_CACHE=auto
 RUN set -e; \
     major="$(java -version 2>&1 | sed -n 's/^.* version "\([0-9]*\).*/\1/p' | head -n 1)"; \
     flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn8m -Djava.io.tmpdir=/home/sfsim/tmp"; \
+    diag="-XX:+UnlockDiagnosticVMOptions"; no_training=""; fixed_address=""; \
+    if java $diag -XX:-AOTRecordTraining -version >/dev/null 2>&1; then no_training="$diag -XX:-AOTRecordTraining"; fi; \
+    if java $diag -XX:ArchiveRelocationMode=0 -version >/dev/null 2>&1; then fixed_address="$diag -XX:ArchiveRelocationMode=0"; fi; \
     if [ "${major:-0}" -ge 25 ] && [ "$CLASS_CACHE" != cds ]; then \
-      train="-XX:AOTCacheOutput=/var/lib/sfsim/sfsim.aot -Xlog:aot=off -Xlog:cds=off"; \
-      use="-XX:AOTCache=/var/lib/sfsim/sfsim.aot -Xlog:aot=off -Xlog:cds=off"; \
+      train="-XX:AOTCacheOutput=/var/lib/sfsim/sfsim.aot -Xlog:aot=off -Xlog:cds=off $no_training"; \
+      use="-XX:AOTCache=/var/lib/sfsim/sfsim.aot -Xlog:aot=off -Xlog:cds=off $fixed_address"; \
     else \
       train="-XX:ArchiveClassesAtExit=/var/lib/sfsim/sfsim.jsa -Xlog:cds=off -Xlog:cds+dynamic=off"; \
       use="-XX:SharedArchiveFile=/var/lib/sfsim/sfsim.jsa -Xlog:cds=off -Xlog:cds+dynamic=off"; \

@@ -198,6 +198,7 @@ public final class Database implements AutoCloseable {
       String superuserPassword;
       Path pwfile;
       if (prepared != null) {
+        CopyUpWarmup.start(prepared.data());
         prepared.reclaimStaleLock();
         superuserPassword = prepared.superuserPassword();
         pwfile = prepared.superuserPasswordFile();

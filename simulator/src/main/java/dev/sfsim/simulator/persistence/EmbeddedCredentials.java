@@ -26,6 +26,10 @@ final class EmbeddedCredentials {
   static final String ROLE = "sfsim";
   static final String DATABASE = "sfsim";
   private static final SecureRandom RANDOM = new SecureRandom();
+
+  /** SQLSTATE 3D000: the database named in the login does not exist. */
+  private static final String INVALID_CATALOG_NAME = "3D000";
+
   private static final String ROLE_OPTIONS =
       " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '";
 
@@ -83,63 +87,86 @@ final class EmbeddedCredentials {
    * database; the superuser's verifier is remade once with {@link #SCRAM_ITERATIONS} (initdb made
    * it with 4096), so later starts from a kept directory log in cheaply too.
    *
+   * <p>The superuser logs in to {@link #DATABASE} when it exists (every start but a directory's
+   * first), not to {@code postgres}: a first login to a database after a server start reads that
+   * database's catalogs to rebuild its relation cache, and the pool's logins read {@link
+   * #DATABASE}'s anyway. In a container each catalog file a server opens for the first time is
+   * copied out of the image's layer (one fsync each): one database's catalogs instead of two halves
+   * that cost.
+   *
    * @return the role's password for this run
    */
   static String prepareRole(int port, String superuserPassword) throws SQLException {
     String password = randomPassword();
-    try (Connection c =
-            DriverManager.getConnection(
-                "jdbc:postgresql://localhost:" + port + "/postgres", SUPERUSER, superuserPassword);
+    try (Connection c = superuser(port, DATABASE, superuserPassword);
         Statement s = c.createStatement()) {
-      // Both passwords are 192 random bits: PBKDF2 iterations (4096 by default), which slow the
-      // guessing of weak passwords from a stolen verifier, protect nothing here, and cost every
-      // connection's client a few milliseconds of CPU at start, when the JIT has not warmed up.
-      // One round trip: the passwords are hex, safe to inline (ALTER ROLE takes no bind
-      // parameters) and inside the dollar quotes.
-      String sql =
+      // The role owns this database, so it exists: plain statements, no PL/pgSQL block (its
+      // library and catalogs loaded for one statement). The superuser's own password set again
+      // (the same one) is what remakes its verifier at SCRAM_ITERATIONS.
+      s.execute(
           "SET scram_iterations = "
               + SCRAM_ITERATIONS
-              + ";\nDO $$ BEGIN\n"
-              + "  IF EXISTS (SELECT 1 FROM pg_authid WHERE rolname = '"
-              + SUPERUSER
-              + "' AND rolpassword NOT LIKE 'SCRAM-SHA-256$"
-              + SCRAM_ITERATIONS
-              + ":%') THEN\n"
-              + "    ALTER ROLE "
+              + ";\nALTER ROLE "
               + SUPERUSER
               + " PASSWORD '"
               + superuserPassword
-              + "';\n  END IF;\n"
-              + "  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '"
-              + ROLE
-              + "') THEN\n    ALTER ROLE "
+              + "';\nALTER ROLE "
               + ROLE
               + ROLE_OPTIONS
               + password
-              + "';\n  ELSE\n    CREATE ROLE "
-              + ROLE
-              + ROLE_OPTIONS
-              + password
-              + "';\n  END IF;\nEND $$;\n"
-              + "SELECT 1 FROM pg_database WHERE datname = '"
-              + DATABASE
-              + "'";
-      boolean databaseExists = false;
-      boolean result = s.execute(sql);
-      while (true) {
-        if (result) {
-          try (var rs = s.getResultSet()) {
-            databaseExists = rs.next();
-          }
-        } else if (s.getUpdateCount() == -1) {
-          break;
-        }
-        result = s.getMoreResults();
-      }
-      if (!databaseExists) {
-        s.execute("CREATE DATABASE " + DATABASE + " OWNER " + ROLE);
+              + "'");
+      return password;
+    } catch (SQLException e) {
+      if (!INVALID_CATALOG_NAME.equals(e.getSQLState())) {
+        throw e;
       }
     }
+    try (Connection c = superuser(port, "postgres", superuserPassword);
+        Statement s = c.createStatement()) {
+      s.execute(roleSql(superuserPassword, password));
+      s.execute("CREATE DATABASE " + DATABASE + " OWNER " + ROLE);
+    }
     return password;
+  }
+
+  private static Connection superuser(int port, String database, String superuserPassword)
+      throws SQLException {
+    return DriverManager.getConnection(
+        "jdbc:postgresql://localhost:" + port + "/" + database, SUPERUSER, superuserPassword);
+  }
+
+  /**
+   * One round trip: the superuser's verifier remade when it is not yet at {@link
+   * #SCRAM_ITERATIONS}, the role made or updated with {@code password}. Both passwords are 192
+   * random bits: PBKDF2 iterations (4096 by default), which slow the guessing of weak passwords
+   * from a stolen verifier, protect nothing here, and cost every connection's client a few
+   * milliseconds of CPU at start, when the JIT has not warmed up. The passwords are hex, safe to
+   * inline (ALTER ROLE takes no bind parameters) and inside the dollar quotes.
+   */
+  private static String roleSql(String superuserPassword, String password) {
+    return "SET scram_iterations = "
+        + SCRAM_ITERATIONS
+        + ";\nDO $$ BEGIN\n"
+        + "  IF EXISTS (SELECT 1 FROM pg_authid WHERE rolname = '"
+        + SUPERUSER
+        + "' AND rolpassword NOT LIKE 'SCRAM-SHA-256$"
+        + SCRAM_ITERATIONS
+        + ":%') THEN\n"
+        + "    ALTER ROLE "
+        + SUPERUSER
+        + " PASSWORD '"
+        + superuserPassword
+        + "';\n  END IF;\n"
+        + "  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '"
+        + ROLE
+        + "') THEN\n    ALTER ROLE "
+        + ROLE
+        + ROLE_OPTIONS
+        + password
+        + "';\n  ELSE\n    CREATE ROLE "
+        + ROLE
+        + ROLE_OPTIONS
+        + password
+        + "';\n  END IF;\nEND $$";
   }
 }

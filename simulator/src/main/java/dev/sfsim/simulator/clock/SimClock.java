@@ -153,7 +153,7 @@ public final class SimClock {
 
   /** What a clock shows right after {@link #reset()}: real time, millisecond precision. */
   public static Instant realTime() {
-    return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    return now(State.REAL);
   }
 
   /** Takes up the store's state: another process changed it. */

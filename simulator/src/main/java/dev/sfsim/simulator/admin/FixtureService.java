@@ -10,6 +10,7 @@ import dev.sfsim.simulator.messaging.persistence.ComponentRepository;
 import dev.sfsim.simulator.org.ErrorCode;
 import dev.sfsim.simulator.org.SalesforceException;
 import dev.sfsim.simulator.persistence.SqlStates;
+import dev.sfsim.simulator.sobject.InsertBatch;
 import dev.sfsim.simulator.sobject.RecordRepository;
 import dev.sfsim.simulator.sobject.WriteMode;
 import java.util.ArrayList;
@@ -64,7 +65,7 @@ public final class FixtureService {
    */
   public Result load(JsonNode body) {
     checkKeys(body);
-    return jdbi.inTransaction(h -> loadInto(h, body));
+    return jdbi.inTransaction(h -> loadInto(h, body, false));
   }
 
   private static void checkKeys(JsonNode body) {
@@ -85,24 +86,33 @@ public final class FixtureService {
 
   /**
    * {@link #load(JsonNode)} within the caller's transaction: a full reset clears the org, seeds it
-   * and loads the startup files in one.
+   * and loads the startup files in one. That transaction restarted the record sequence, so the
+   * records' numbers are drawn in one query ({@link InsertBatch}: same ids, and none of it left
+   * behind when the reset fails).
    */
-  Result load(Handle h, JsonNode body) {
+  Result loadAfterRestart(Handle h, JsonNode body) {
     checkKeys(body);
-    return loadInto(h, body);
+    return loadInto(h, body, true);
   }
 
-  private Result loadInto(Handle h, JsonNode body) {
+  private Result loadInto(Handle h, JsonNode body, boolean drawIds) {
     List<String> names = new ArrayList<>();
     for (JsonNode c : array(body, "messagingComponents")) {
       MessagingComponent component = ComponentFixtures.parse(c);
       components.upsert(h, component);
       names.add(component.developerName());
     }
-    return new Result(loadRecords(h, array(body, "records")), names);
+    List<JsonNode> list = array(body, "records");
+    InsertBatch batch = new InsertBatch();
+    if (drawIds) {
+      batch.drawIds(h, list.size());
+    }
+    List<Map<String, String>> results = loadRecords(h, list, batch);
+    batch.giveBackUnused(h);
+    return new Result(results, names);
   }
 
-  private List<Map<String, String>> loadRecords(Handle h, List<JsonNode> list) {
+  private List<Map<String, String>> loadRecords(Handle h, List<JsonNode> list, InsertBatch batch) {
     Map<String, String> idsByRef = new LinkedHashMap<>();
     List<Map<String, String>> results = new ArrayList<>();
     int index = 0;
@@ -133,7 +143,8 @@ public final class FixtureService {
                             ErrorCode.INVALID_TYPE,
                             "sObject type '" + typeName + "' is not supported."));
         String id =
-            records.insert(h, type, values(rec, idsByRef), WriteMode.SYSTEM, userId, clock.now());
+            records.insert(
+                h, type, values(rec, idsByRef), WriteMode.SYSTEM, userId, clock.now(), batch);
         idsByRef.put(ref, id);
         Map<String, String> r = new LinkedHashMap<>();
         r.put("referenceId", ref);

@@ -166,7 +166,8 @@ public final class ResetService {
               seedOrg(h);
               for (StartupFixtures.File f : startupFixtures.files()) {
                 try {
-                  fixtures.load(h, f.body());
+                  // RecordReset restarted the record sequence above, in this transaction
+                  fixtures.loadAfterRestart(h, f.body());
                 } catch (SalesforceException e) {
                   throw new IllegalStateException(
                       "Fixture file "

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks the values of a record body field by field: the field exists ({@code INVALID_FIELD}), the
@@ -31,6 +32,17 @@ final class RecordValues {
   /** The coerced values by field, in body order; {@code attributes} is ignored. */
   Map<SObjectField, Object> validate(
       Handle h, SObjectType type, Map<String, JsonNode> values, WriteMode mode, Operation op) {
+    return validate(h, type, values, mode, op, null);
+  }
+
+  /** As above; a reference to a record {@code batch} inserted is not looked up again. */
+  Map<SObjectField, Object> validate(
+      Handle h,
+      SObjectType type,
+      Map<String, JsonNode> values,
+      WriteMode mode,
+      Operation op,
+      @Nullable InsertBatch batch) {
     Map<SObjectField, Object> row = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> e : values.entrySet()) {
       if (e.getKey().equals("attributes")) {
@@ -46,7 +58,7 @@ final class RecordValues {
       checkWritable(f, mode, op);
       Object v = FieldCoercion.coerce(f, e.getValue());
       if (f.type() == FieldType.REFERENCE && v != null) {
-        references.check(h, f, (String) v);
+        references.check(h, f, (String) v, batch);
       }
       row.put(f, v);
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Lookup checks on write: an id of the wrong object is {@code FIELD_INTEGRITY_EXCEPTION}, a
@@ -45,20 +46,25 @@ final class References {
     this.catalog = catalog;
   }
 
-  void check(Handle h, SObjectField f, String id) {
+  /**
+   * @param batch the fixture load this write belongs to, or null: a record it inserted into the
+   *     target's table is known to be live
+   */
+  void check(Handle h, SObjectField f, String id, @Nullable InsertBatch batch) {
     String prefix = SalesforceIds.keyPrefix(id);
     for (String target : f.referenceTo()) {
       Optional<SObjectType> t = catalog.find(target);
       if (t.isPresent() && t.get().keyPrefix().equals(prefix)) {
         boolean exists =
-            h.createQuery(
-                        "SELECT count(*) FROM "
-                            + t.get().table()
-                            + " WHERE id = :id AND NOT is_deleted")
-                    .bind("id", id)
-                    .mapTo(Integer.class)
-                    .one()
-                > 0;
+            (batch != null && batch.insertedInto(id, t.get().table()))
+                || h.createQuery(
+                            "SELECT count(*) FROM "
+                                + t.get().table()
+                                + " WHERE id = :id AND NOT is_deleted")
+                        .bind("id", id)
+                        .mapTo(Integer.class)
+                        .one()
+                    > 0;
         if (!exists) {
           throw SalesforceException.badRequest(
               ErrorCode.INVALID_CROSS_REFERENCE_KEY,

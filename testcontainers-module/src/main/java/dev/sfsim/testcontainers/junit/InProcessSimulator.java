@@ -45,7 +45,7 @@ final class InProcessSimulator implements AutoCloseable {
             .withFixtureDirs(List.of(dir));
     Path database = null;
     if (config.embeddedDirectory() == null && config.databaseUrl() == null) {
-      database = PreparedDatabase.copy(config);
+      database = PreparedDatabase.copy();
       config = config.withEmbeddedDirectory(database);
     }
     try {

@@ -1,7 +1,7 @@
 package dev.sfsim.testcontainers.junit;
 
 import dev.sfsim.simulator.Simulator;
-import dev.sfsim.simulator.SimulatorConfig;
+import dev.sfsim.simulator.persistence.Database;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,13 +45,13 @@ final class PreparedDatabase {
 
   /**
    * A fresh directory for {@code SFSIM_EMBEDDED_DIR}, copied from the prepared one (prepared first
-   * when missing, which costs one simulator start).
+   * when missing: one start of the embedded database, initdb and migrations included).
    *
    * @throws UncheckedIOException when the temporary directory cannot be written
    */
-  static Path copy(SimulatorConfig config) {
+  static Path copy() {
     try {
-      Path prepared = prepared(config);
+      Path prepared = prepared();
       inBackground(PreparedDatabase::sweepDiscarded);
       Path dir = Files.createTempDirectory(COPY_PREFIX);
       copyTree(prepared.resolve("data"), dir.resolve("data"));
@@ -110,7 +110,7 @@ final class PreparedDatabase {
   }
 
   // synchronized: a JVM holding the file lock twice throws OverlappingFileLockException
-  private static synchronized Path prepared(SimulatorConfig config) throws IOException {
+  private static synchronized Path prepared() throws IOException {
     Path root = Path.of(System.getProperty("java.io.tmpdir"), "sfsim-in-process");
     Files.createDirectories(root);
     Path dir = root.resolve(jarHash());
@@ -122,11 +122,11 @@ final class PreparedDatabase {
         FileLock lock = lockFile.lock()) {
       if (!Files.isRegularFile(dir.resolve(READY))) {
         delete(dir);
-        // one start with the directory set: PostgreSQL unpacked, initdb, the schema migrated, and a
-        // clean stop
-        try (Simulator ignored =
-            Simulator.start(
-                config.withEmbeddedDirectory(dir).withPort(0).withFixtureDirs(List.of()))) {
+        // the database alone, started once with the directory set: PostgreSQL unpacked, initdb,
+        // the schema migrated, and a clean stop. No server, org or reset: the class's own start
+        // seeds its org and loads its fixtures anyway (custom fields' columns are added at every
+        // start).
+        try (Database ignored = Database.embedded(dir)) {
           // started: nothing to do
         }
         Files.writeString(dir.resolve(READY), Instant.now().toString());

@@ -6,8 +6,9 @@ import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
 /**
- * What the inserts of one fixture load know that a lone insert does not, so that each record costs
- * one round trip instead of up to three — with the same ids, checks and failures:
+ * What the inserts of one fixture load know that a lone insert does not, so that a record costs
+ * fewer round trips (a plain one: its insert alone, was up to three) — with the same ids, checks
+ * and failures:
  *
  * <ul>
  *   <li>the records it inserted: a reference to one of them is live (inserted in this transaction,

@@ -126,19 +126,14 @@ public interface MessagingTransaction {
   void updateMessages(List<MessageUpdate> updates);
 
   /**
-   * Rewrites the request's counts and identifier lists from its messages' states (Held counts as
-   * pending).
-   */
-  void recomputeCounts(String requestId, Instant now);
-
-  /**
    * Marks the request {@code Completed} (with CompletedDate) when nothing is pending or in
    * progress; returns whether it did.
    */
   boolean completeIfDone(String requestId, Instant now);
 
   /**
-   * {@link #recomputeCounts}, then {@link #completeIfDone}, in one write of the request.
+   * The counts and identifier lists rewritten from the messages' states (Held counts as pending),
+   * then {@link #completeIfDone}, in one write of the request.
    *
    * @return whether it completed the request
    */
@@ -202,12 +197,18 @@ public interface MessagingTransaction {
 
   String insertRecord(String objectName, Map<String, JsonNode> values, String userId, Instant now);
 
-  void setRequestDispatch(
+  /**
+   * Writes what the dispatcher alone reads of a new request (its parameters, subscription, session
+   * longevity and pick-up instant) and rewrites its counts and identifier lists from its messages'
+   * states (Held counts as pending), in one write of the request.
+   */
+  void setRequestDispatchAndCounts(
       String requestId,
       JsonNode parameters,
       @Nullable String commSubscriptionId,
       String sessionLongevity,
-      Instant dueAt);
+      Instant dueAt,
+      Instant now);
 
   void insertMessages(String requestId, List<UUID> messageIdentifiers, List<String> endUserIds);
 }

@@ -90,18 +90,18 @@ public final class RequestWriter {
     v.put("PendingMessageCount", IntNode.valueOf(r.endUserIds().size()));
     v.put("InProgressMessageCount", IntNode.valueOf(0));
     String requestId = tx.insertRecord("ConvMessageSendRequest", v, r.callerId(), now);
-    tx.setRequestDispatch(
-        requestId,
-        r.parameters(),
-        r.commSubscriptionId(),
-        r.sessionLongevity(),
-        now.plus(pickupDelay));
     List<UUID> ids = new ArrayList<>();
     for (int i = 0; i < r.endUserIds().size(); i++) {
       ids.add(UUID.randomUUID());
     }
     tx.insertMessages(requestId, ids, r.endUserIds());
-    tx.recomputeCounts(requestId, now);
+    tx.setRequestDispatchAndCounts(
+        requestId,
+        r.parameters(),
+        r.commSubscriptionId(),
+        r.sessionLongevity(),
+        now.plus(pickupDelay),
+        now);
     return new Written(requestId, ids);
   }
 

@@ -289,7 +289,9 @@ public final class MessagingBenchmark {
    * request and its 100 message rows in one transaction (the invocation's), then the 100 sessions,
    * entries and outbox rows, the messages' update to Sent and the request's counts and completion
    * in a second (the dispatcher's); JDBC batches, one round trip per statement kind. Its rows are
-   * deleted afterwards.
+   * deleted afterwards. Its requests are due at {@code infinity}: the simulator's dispatcher, still
+   * polling, would otherwise start them between the two transactions and work them too (its CPU
+   * then counted as the baseline's, and a deadlock with the completion update).
    */
   private static double postgresRate(javax.sql.DataSource pool, int messages) throws Exception {
     try (Connection c = pool.getConnection()) {
@@ -300,8 +302,9 @@ public final class MessagingBenchmark {
               c.prepareStatement(
                   "INSERT INTO conv_message_send_request (id, name, request_type, request_status, message_definition, "
                       + "allow_existing_session_status, total_message_count, pending_message_count, in_progress_message_count, "
-                      + "created_date, created_by_id, last_modified_date, last_modified_by_id, system_modstamp) VALUES (?, ?, "
-                      + "'SendNotificationMessages', 'Pending', 'd', 'Any', ?, ?, 0, ?, 'o', ?, 'o', ?)");
+                      + "created_date, created_by_id, last_modified_date, last_modified_by_id, system_modstamp, sfsim_due_at) "
+                      + "VALUES (?, ?, 'SendNotificationMessages', 'Pending', 'd', 'Any', ?, ?, 0, ?, 'o', ?, 'o', ?, "
+                      + "'infinity')");
           PreparedStatement q =
               c.prepareStatement(
                   "INSERT INTO conv_message (message_identifier, request_id, position, messaging_end_user_id, status) "

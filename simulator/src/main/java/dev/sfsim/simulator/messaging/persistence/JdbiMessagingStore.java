@@ -91,6 +91,11 @@ public final class JdbiMessagingStore implements MessagingStore {
           FROM conv_message WHERE request_id = :id AND status = 'InProgress' AND due_at <= :now) d ON true
       ORDER BY d.position""";
 
+  private static final Pipeline.Part SESSIONS_FILLED_ON =
+      new Pipeline.Part("SELECT set_config('sfsim.sessions_filled', 'on', true)", b -> {});
+  private static final Pipeline.Part SESSIONS_FILLED_OFF =
+      new Pipeline.Part("SELECT set_config('sfsim.sessions_filled', 'off', true)", b -> {});
+
   private final Jdbi jdbi;
   private final Catalog catalog;
   private final RecordRepository records;
@@ -299,13 +304,6 @@ public final class JdbiMessagingStore implements MessagingStore {
     }
 
     @Override
-    public void recomputeCounts(String requestId, Instant now) {
-      pipeline.add(
-          new Pipeline.Part(
-              MessagingDao.RECOMPUTE_COUNTS, b -> b.value("id", requestId).value("now", now)));
-    }
-
-    @Override
     public boolean completeIfDone(String requestId, Instant now) {
       return pipeline.flushThenCount(
               h,
@@ -436,7 +434,11 @@ public final class JdbiMessagingStore implements MessagingStore {
 
     @Override
     public void insertSessions(List<NewSession> sessions) {
-      pipeline.add(MessagingBatches.sessionsPart(sessions));
+      // The insert fills the end user's and channel's fields for the batch: the row trigger that
+      // would compute the same values a row at a time stands aside for it (V52).
+      pipeline.add(SESSIONS_FILLED_ON);
+      MessagingBatches.sessionsParts(sessions).forEach(pipeline::add);
+      pipeline.add(SESSIONS_FILLED_OFF);
     }
 
     @Override
@@ -450,12 +452,12 @@ public final class JdbiMessagingStore implements MessagingStore {
 
     @Override
     public void insertEntries(List<NewEntry> entries, boolean held) {
-      pipeline.add(MessagingBatches.entriesPart(entries, held));
+      MessagingBatches.entriesParts(entries, held).forEach(pipeline::add);
     }
 
     @Override
     public void insertOutbox(List<OutboxEntry> entries) {
-      pipeline.add(MessagingBatches.outboxPart(entries));
+      MessagingBatches.outboxParts(entries).forEach(pipeline::add);
     }
 
     @Override
@@ -473,22 +475,24 @@ public final class JdbiMessagingStore implements MessagingStore {
     }
 
     @Override
-    public void setRequestDispatch(
+    public void setRequestDispatchAndCounts(
         String requestId,
         JsonNode parameters,
         @Nullable String commSubscriptionId,
         String sessionLongevity,
-        Instant dueAt) {
+        Instant dueAt,
+        Instant now) {
       String json = parameters.toString();
       pipeline.add(
           new Pipeline.Part(
-              MessagingDao.SET_REQUEST_DISPATCH,
+              MessagingDao.SET_REQUEST_DISPATCH_AND_COUNTS,
               b ->
                   b.value("id", requestId)
                       .value("parameters", json)
                       .value("sub", commSubscriptionId)
                       .value("longevity", sessionLongevity)
-                      .value("dueAt", dueAt)));
+                      .value("dueAt", dueAt)
+                      .value("now", now)));
     }
 
     @Override

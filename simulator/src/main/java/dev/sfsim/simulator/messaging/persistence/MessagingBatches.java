@@ -11,7 +11,11 @@ import dev.sfsim.simulator.messaging.OutboxEntry;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jspecify.annotations.Nullable;
@@ -38,39 +42,44 @@ public final class MessagingBatches {
             system_modstamp, client_timestamp, client_duration, server_received_timestamp""";
 
   static void sessions(Handle h, List<NewSession> sessions) {
-    Pipeline.run(h, sessionsPart(sessions));
+    sessionsParts(sessions).forEach(p -> Pipeline.run(h, p));
   }
 
-  static Pipeline.Part sessionsPart(List<NewSession> sessions) {
-    // One cache per column: alternating instants would format every value again.
-    Iso iso = new Iso();
-    Iso isoExpires = new Iso();
+  /**
+   * One statement per run of sessions that share their batch's values (status, origin, instants,
+   * owner, end-user count): those travel once, the rest as arrays.
+   */
+  static List<Pipeline.Part> sessionsParts(List<NewSession> sessions) {
+    return runs(
+        sessions,
+        (x, y) ->
+            x.status().equals(y.status())
+                && x.origin().equals(y.origin())
+                && x.now().equals(y.now())
+                && x.ownerId().equals(y.ownerId())
+                && Objects.equals(x.expiresAt(), y.expiresAt())
+                && x.endUserMessages() == y.endUserMessages(),
+        MessagingBatches::sessionsPart);
+  }
+
+  private static Pipeline.Part sessionsPart(List<NewSession> sessions) {
+    NewSession first = sessions.get(0);
+    boolean ended = SessionStatus.ENDED.value().equals(first.status());
+    boolean inbound = "InboundInitiated".equals(first.origin());
+    String now = first.now().toString();
+    Instant expires = first.expiresAt();
     int n = sessions.size();
-    String[] id = new String[n], name = new String[n], status = new String[n];
-    String[] origin = new String[n], agentType = new String[n], endedBy = new String[n];
-    String[] channelType = new String[n], endUser = new String[n], channel = new String[n];
-    String[] now = new String[n], endTime = new String[n], owner = new String[n];
-    String[] expires = new String[n];
-    Integer[] agentCount = new Integer[n], endUserCount = new Integer[n];
+    String[] id = new String[n], name = new String[n], channelType = new String[n];
+    String[] endUser = new String[n], channel = new String[n];
+    Integer[] agentCount = new Integer[n];
     for (int i = 0; i < n; i++) {
       NewSession s = sessions.get(i);
-      boolean ended = SessionStatus.ENDED.value().equals(s.status());
-      boolean inbound = "InboundInitiated".equals(s.origin());
       id[i] = s.id();
       name[i] = s.name();
-      status[i] = s.status();
-      origin[i] = s.origin();
-      agentType[i] = inbound ? null : ActorType.SYSTEM.value();
-      endedBy[i] = ended ? ActorType.SYSTEM.value() : null;
       channelType[i] = s.channelType();
       endUser[i] = s.endUserId();
       channel[i] = s.channelId();
-      now[i] = iso.of(s.now());
-      endTime[i] = ended ? iso.of(s.now()) : null;
-      owner[i] = s.ownerId();
       agentCount[i] = s.agentMessages();
-      endUserCount[i] = s.endUserMessages();
-      expires[i] = isoExpires.of(s.expiresAt());
     }
     return new Pipeline.Part(
         """
@@ -78,33 +87,38 @@ public final class MessagingBatches {
                 messaging_end_user_id,
                 messaging_channel_id, start_time, end_time, owner_id, agent_message_count, end_user_message_count,
                     sfsim_expires_at,
-                created_date, created_by_id, last_modified_date, last_modified_by_id, system_modstamp)
-            SELECT v.id, v.name, v.status, v.origin, v.agent_type, v.ended_by, v.channel_type, v.end_user, v.channel,
-                CAST(v.t AS timestamptz), CAST(v.end_time AS timestamptz), v.owner, v.agent_count, v.end_user_count,
-                CAST(v.expires AS timestamptz), CAST(v.t AS timestamptz), v.owner, CAST(v.t AS timestamptz), v.owner,
-                CAST(v.t AS timestamptz)
-            FROM unnest(:id, :name, :status, :origin, :agentType, :endedBy, :channelType, :endUser, :channel, :t,
-                :endTime,
-                :owner, :agentCount, :endUserCount, :expires)
-                AS v(id, name, status, origin, agent_type, ended_by, channel_type, end_user, channel, t, end_time,
-                    owner,
-                     agent_count, end_user_count, expires)""",
+                created_date, created_by_id, last_modified_date, last_modified_by_id, system_modstamp,
+                end_user_account_id, end_user_contact_id, channel_name, channel_key)
+            SELECT v.id, v.name, :status, :origin, :agentType, :endedBy,
+                CASE WHEN c.id IS NOT NULL THEN coalesce(v.channel_type, CASE WHEN c.message_type IN
+                    ('AppleBusinessChat', 'EmbeddedMessaging', 'Facebook', 'Phone', 'Text', 'Voice', 'WhatsApp')
+                    THEN c.message_type END) END,
+                v.end_user, v.channel,
+                CAST(:t AS timestamptz), CAST(:endTime AS timestamptz), :owner, v.agent_count,
+                CAST(:endUserCount AS integer), CAST(:expires AS timestamptz), CAST(:t AS timestamptz), :owner,
+                CAST(:t AS timestamptz), :owner, CAST(:t AS timestamptz),
+                u.account_id, u.contact_id, c.master_label, c.messaging_platform_key
+            FROM unnest(:id, :name, :channelType, :endUser, :channel, :agentCount) WITH ORDINALITY
+                AS v(id, name, channel_type, end_user, channel, agent_count, ord)
+            LEFT JOIN messaging_end_user u ON u.id = v.end_user
+            LEFT JOIN messaging_channel c ON c.id = v.channel
+            ORDER BY v.ord""",
         b ->
-            b.array("id", String.class, id)
+            b.value("status", first.status())
+                .value("origin", first.origin())
+                .value("agentType", inbound ? null : ActorType.SYSTEM.value())
+                .value("endedBy", ended ? ActorType.SYSTEM.value() : null)
+                .value("t", now)
+                .value("endTime", ended ? now : null)
+                .value("owner", first.ownerId())
+                .value("endUserCount", first.endUserMessages())
+                .value("expires", expires == null ? null : expires.toString())
+                .array("id", String.class, id)
                 .array("name", String.class, name)
-                .array("status", String.class, status)
-                .array("origin", String.class, origin)
-                .array("agentType", String.class, agentType)
-                .array("endedBy", String.class, endedBy)
                 .array("channelType", String.class, channelType)
                 .array("endUser", String.class, endUser)
                 .array("channel", String.class, channel)
-                .array("t", String.class, now)
-                .array("endTime", String.class, endTime)
-                .array("owner", String.class, owner)
-                .array("agentCount", Integer.class, agentCount)
-                .array("endUserCount", Integer.class, endUserCount)
-                .array("expires", String.class, expires));
+                .array("agentCount", Integer.class, agentCount));
   }
 
   /**
@@ -113,32 +127,37 @@ public final class MessagingBatches {
    * ClientDuration 0 (no client sets it).
    */
   static void entries(Handle h, List<NewEntry> entries, boolean held) {
-    Pipeline.run(h, entriesPart(entries, held));
+    entriesParts(entries, held).forEach(p -> Pipeline.run(h, p));
   }
 
-  static Pipeline.Part entriesPart(List<NewEntry> entries, boolean held) {
-    Iso iso = new Iso();
+  /** One statement per run of entries that share time, type, actor and creator. */
+  static List<Pipeline.Part> entriesParts(List<NewEntry> entries, boolean held) {
+    return runs(
+        entries,
+        (x, y) ->
+            x.now().equals(y.now())
+                && x.entryType().equals(y.entryType())
+                && x.actorType().equals(y.actorType())
+                && Objects.equals(x.actorId(), y.actorId())
+                && Objects.equals(x.actorName(), y.actorName())
+                && x.createdById().equals(y.createdById()),
+        run -> entriesPart(run, held));
+  }
+
+  private static Pipeline.Part entriesPart(List<NewEntry> entries, boolean held) {
+    NewEntry first = entries.get(0);
     int n = entries.size();
-    String[] id = new String[n], session = new String[n], now = new String[n];
-    String[] type = new String[n], actorType = new String[n], actorId = new String[n];
-    String[] actorName = new String[n], message = new String[n], mid = new String[n];
-    String[] status = new String[n], user = new String[n];
-    Integer[] seq = new Integer[n], millis = new Integer[n];
+    String[] id = new String[n], session = new String[n], message = new String[n];
+    String[] mid = new String[n], status = new String[n];
+    Integer[] seq = new Integer[n];
     for (int i = 0; i < n; i++) {
       NewEntry e = entries.get(i);
       id[i] = e.id();
       session[i] = e.sessionId();
       seq[i] = e.seq();
-      now[i] = iso.of(e.now());
-      millis[i] = (int) (e.now().toEpochMilli() % 1000);
-      type[i] = e.entryType();
-      actorType[i] = e.actorType();
-      actorId[i] = e.actorId();
-      actorName[i] = e.actorName();
       message[i] = e.message();
       mid[i] = e.messageIdentifier();
       status[i] = e.messageStatus();
-      user[i] = e.createdById();
     }
     return new Pipeline.Part(
         "INSERT INTO "
@@ -149,56 +168,62 @@ public final class MessagingBatches {
                     message, message_identifier, message_status, has_attachments, client_duration,
                         server_received_timestamp,
                     created_date, created_by_id, last_modified_date, last_modified_by_id, system_modstamp)
-                SELECT v.id, v.session, v.seq, CAST(v.t AS timestamptz), v.millis, v.type, v.actor_type, v.actor_id,
-                    v.actor_name, v.message, v.mid, v.status, false, 0, CAST(v.t AS timestamptz),
-                        CAST(v.t AS timestamptz),
-                    v.usr, CAST(v.t AS timestamptz), v.usr, CAST(v.t AS timestamptz)
-                FROM unnest(:id, :session, :seq, :t, :millis, :type, :actorType, :actorId, :actorName, :message, :mid,
-                    :status, :usr)
-                    AS v(id, session, seq, t, millis, type, actor_type, actor_id, actor_name, message, mid, status,
-                        usr)""",
+                SELECT v.id, v.session, v.seq, CAST(:t AS timestamptz), :millis, :type, :actorType, :actorId,
+                    :actorName, v.message, v.mid, v.status, false, 0, CAST(:t AS timestamptz),
+                        CAST(:t AS timestamptz),
+                    :usr, CAST(:t AS timestamptz), :usr, CAST(:t AS timestamptz)
+                FROM unnest(:id, :session, :seq, :message, :mid, :status)
+                    AS v(id, session, seq, message, mid, status)""",
         b ->
-            b.array("id", String.class, id)
+            b.value("t", first.now().toString())
+                .value("millis", (int) (first.now().toEpochMilli() % 1000))
+                .value("type", first.entryType())
+                .value("actorType", first.actorType())
+                .value("actorId", first.actorId())
+                .value("actorName", first.actorName())
+                .value("usr", first.createdById())
+                .array("id", String.class, id)
                 .array("session", String.class, session)
                 .array("seq", Integer.class, seq)
-                .array("t", String.class, now)
-                .array("millis", Integer.class, millis)
-                .array("type", String.class, type)
-                .array("actorType", String.class, actorType)
-                .array("actorId", String.class, actorId)
-                .array("actorName", String.class, actorName)
                 .array("message", String.class, message)
                 .array("mid", String.class, mid)
-                .array("status", String.class, status)
-                .array("usr", String.class, user));
+                .array("status", String.class, status));
   }
 
   static void outbox(Handle h, List<OutboxEntry> entries) {
-    Pipeline.run(h, outboxPart(entries));
+    outboxParts(entries).forEach(p -> Pipeline.run(h, p));
   }
 
-  static Pipeline.Part outboxPart(List<OutboxEntry> entries) {
-    Iso iso = new Iso();
+  /** One statement per run of entries of the same request, definition, text and instant. */
+  static List<Pipeline.Part> outboxParts(List<OutboxEntry> entries) {
+    return runs(
+        entries,
+        (x, y) ->
+            x.requestId().equals(y.requestId())
+                && x.messageDefinitionName().equals(y.messageDefinitionName())
+                && Objects.equals(x.text(), y.text())
+                && x.sentAt().equals(y.sentAt()),
+        MessagingBatches::outboxPart);
+  }
+
+  private static Pipeline.Part outboxPart(List<OutboxEntry> entries) {
+    OutboxEntry first = entries.get(0);
+    String sent = first.sentAt().toString();
     int n = entries.size();
-    String[] mid = new String[n], req = new String[n], meu = new String[n], key = new String[n];
+    String[] mid = new String[n], meu = new String[n], key = new String[n];
     String[] channel = new String[n], type = new String[n], session = new String[n];
-    String[] def = new String[n], text = new String[n], status = new String[n];
-    String[] sentAt = new String[n], deliveredAt = new String[n], readAt = new String[n];
+    String[] status = new String[n], deliveredAt = new String[n], readAt = new String[n];
     for (int i = 0; i < n; i++) {
       OutboxEntry e = entries.get(i);
       mid[i] = e.messageIdentifier().toString();
-      req[i] = e.requestId();
       meu[i] = e.messagingEndUserId();
       key[i] = e.messagingPlatformKey();
       channel[i] = e.messagingChannelId();
       type[i] = e.messageType();
       session[i] = e.messagingSessionId();
-      def[i] = e.messageDefinitionName();
-      text[i] = e.text();
       status[i] = e.status();
-      sentAt[i] = iso.of(e.sentAt());
-      deliveredAt[i] = e.status().equals(MessageStatus.SENT.value()) ? null : iso.of(e.sentAt());
-      readAt[i] = e.status().equals(MessageStatus.READ.value()) ? iso.of(e.sentAt()) : null;
+      deliveredAt[i] = e.status().equals(MessageStatus.SENT.value()) ? null : sent;
+      readAt[i] = e.status().equals(MessageStatus.READ.value()) ? sent : null;
     }
     return new Pipeline.Part(
         """
@@ -206,25 +231,41 @@ public final class MessagingBatches {
                 messaging_channel_id, message_type, messaging_session_id, message_definition_name, text, status,
                     sent_at,
                 delivered_at, read_at)
-            SELECT CAST(v.mid AS uuid), v.req, v.meu, v.key, v.channel, v.type, v.session, v.def, v.text, v.status,
-                CAST(v.sent_at AS timestamptz), CAST(v.delivered_at AS timestamptz), CAST(v.read_at AS timestamptz)
-            FROM unnest(:mid, :req, :meu, :key, :channel, :type, :session, :def, :text, :status, :sentAt, :deliveredAt,
-                :readAt)
-                AS v(mid, req, meu, key, channel, type, session, def, text, status, sent_at, delivered_at, read_at)""",
+            SELECT CAST(v.mid AS uuid), :req, v.meu, v.key, v.channel, v.type, v.session, :def, :text, v.status,
+                CAST(:sentAt AS timestamptz), CAST(v.delivered_at AS timestamptz), CAST(v.read_at AS timestamptz)
+            FROM unnest(:mid, :meu, :key, :channel, :type, :session, :status, :deliveredAt, :readAt)
+                AS v(mid, meu, key, channel, type, session, status, delivered_at, read_at)""",
         b ->
-            b.array("mid", String.class, mid)
-                .array("req", String.class, req)
+            b.value("req", first.requestId())
+                .value("def", first.messageDefinitionName())
+                .value("text", first.text())
+                .value("sentAt", sent)
+                .array("mid", String.class, mid)
                 .array("meu", String.class, meu)
                 .array("key", String.class, key)
                 .array("channel", String.class, channel)
                 .array("type", String.class, type)
                 .array("session", String.class, session)
-                .array("def", String.class, def)
-                .array("text", String.class, text)
                 .array("status", String.class, status)
-                .array("sentAt", String.class, sentAt)
                 .array("deliveredAt", String.class, deliveredAt)
                 .array("readAt", String.class, readAt));
+  }
+
+  /**
+   * {@code rows} cut into runs of neighbours {@code same} holds for (order kept), each written by
+   * {@code part}: a run's shared values are bound once instead of as arrays of copies.
+   */
+  private static <T> List<Pipeline.Part> runs(
+      List<T> rows, BiPredicate<T, T> same, Function<List<T>, Pipeline.Part> part) {
+    List<Pipeline.Part> parts = new ArrayList<>();
+    int from = 0;
+    for (int i = 1; i <= rows.size(); i++) {
+      if (i == rows.size() || !same.test(rows.get(from), rows.get(i))) {
+        parts.add(part.apply(rows.subList(from, i)));
+        from = i;
+      }
+    }
+    return parts;
   }
 
   /**

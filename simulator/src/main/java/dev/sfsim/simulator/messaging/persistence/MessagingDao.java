@@ -175,11 +175,17 @@ interface MessagingDao {
   /** Recipients of {@code :ids} (rows as {@code JdbiMessagingStore} maps them). */
   String RECIPIENTS = RECIPIENTS_WHERE + "u.id = ANY(:ids)";
 
-  /** What the dispatcher alone reads of a new request. */
-  String SET_REQUEST_DISPATCH =
-      """
-            UPDATE conv_message_send_request SET sfsim_parameters = CAST(:parameters AS jsonb), sfsim_due_at = :dueAt,
-                comm_subscription_id = :sub, session_longevity_preference = :longevity WHERE id = :id""";
+  /**
+   * What the dispatcher alone reads of a new request, with {@link #RECOMPUTE_COUNTS}: one write of
+   * its row (each write of the request's row is a new version in every one of its indexes).
+   */
+  String SET_REQUEST_DISPATCH_AND_COUNTS =
+      RECOMPUTE_COUNTS.replace(
+          "last_modified_date = :now,",
+          """
+          sfsim_parameters = CAST(:parameters AS jsonb), sfsim_due_at = :dueAt,
+          comm_subscription_id = :sub, session_longevity_preference = :longevity,
+          last_modified_date = :now,""");
 
   /** Due pending requests left waiting for a slot are marked queued. */
   String MARK_QUEUED =

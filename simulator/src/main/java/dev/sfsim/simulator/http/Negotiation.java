@@ -83,7 +83,7 @@ public final class Negotiation {
     if (!JSON_AS_SENT.equals(ctx.res().getContentType())) {
       ctx.contentType(ContentType.APPLICATION_JSON);
     }
-    if (!StandardCharsets.UTF_8.equals(ctx.responseCharset())) {
+    if (!utf8(ctx)) {
       ctx.json(body);
       return;
     }
@@ -92,6 +92,15 @@ public final class Negotiation {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot render " + body.getClass().getName(), e);
     }
+  }
+
+  /**
+   * Whether the response's charset is UTF-8, as {@code ctx.responseCharset()} tells, without its
+   * charset lookup when the name is the usual {@code utf-8}.
+   */
+  private static boolean utf8(Context ctx) {
+    String name = ctx.res().getCharacterEncoding();
+    return "utf-8".equalsIgnoreCase(name) || StandardCharsets.UTF_8.equals(ctx.responseCharset());
   }
 
   /**

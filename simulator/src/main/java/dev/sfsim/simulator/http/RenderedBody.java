@@ -4,6 +4,8 @@ import io.javalin.http.Context;
 import io.javalin.router.InternalRouter;
 import java.io.IOException;
 import java.io.OutputStream;
+import org.eclipse.jetty.ee10.servlet.ServletApiResponse;
+import org.eclipse.jetty.http.HttpHeader;
 
 /**
  * An answer's rendered bytes, written to the response by the server's last after-handler instead of
@@ -55,7 +57,7 @@ final class RenderedBody {
     if (body == null || ctx.resultInputStream() != null) {
       return;
     }
-    if (ctx.res().getHeader("ETag") != null) {
+    if (hasEtag(ctx)) {
       ctx.result(body);
       return;
     }
@@ -67,5 +69,17 @@ final class RenderedBody {
     } catch (IOException | RuntimeException e) {
       router.handleHttpUnexpectedThrowable(ctx.res(), e);
     }
+  }
+
+  /**
+   * Whether the response has an {@code ETag}: on Jetty's own response, by the header's enum (Jetty
+   * names every field it knows when it is set, whatever its case), which spares the servlet API's
+   * case-insensitive scan of the names.
+   */
+  private static boolean hasEtag(Context ctx) {
+    if (ctx.res() instanceof ServletApiResponse jetty) {
+      return jetty.getResponse().getHeaders().get(HttpHeader.ETAG) != null;
+    }
+    return ctx.res().getHeader("ETag") != null;
   }
 }

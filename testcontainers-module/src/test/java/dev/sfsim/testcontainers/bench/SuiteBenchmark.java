@@ -25,6 +25,11 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
  * the median and p90 of one test, each beside its target and the load average. Prints figures;
  * never fails on time.
  *
+ * <p>Its argument names the run: {@code first} is the first class of a simulator build, which
+ * prepares the shared data directory the in-process mode copies (initdb, migrations — on a user's
+ * machine once per simulator version; the reactor writes a new jar, so every benchmark build pays
+ * it); {@code again} is every later class. The profile runs both, each in its own JVM.
+ *
  * <pre>
  * ./mvnw -B -q -pl testcontainers-module -am -Psuite-bench -DskipTests -DskipITs verify
  * </pre>
@@ -33,6 +38,10 @@ public final class SuiteBenchmark {
   private SuiteBenchmark() {}
 
   public static void main(String[] args) throws Exception {
+    String run =
+        args.length > 0 && args[0].equals("first")
+            ? "first class of this build (prepares the data)"
+            : "a later class (data prepared)";
     Map<String, Long> started = new ConcurrentHashMap<>();
     List<Double> tests = new ArrayList<>();
     long[] firstTest = {0};
@@ -74,6 +83,7 @@ public final class SuiteBenchmark {
           s.getTestsSucceededCount() + " of " + SuiteBenchmarkCases.TESTS + " tests passed");
     }
     double[] sorted = tests.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    System.out.println("Suite benchmark, " + run + ":");
     System.out.printf(
         Locale.ROOT,
         "%-48s %7.2f s   (target < 10 s)  load %s%n",

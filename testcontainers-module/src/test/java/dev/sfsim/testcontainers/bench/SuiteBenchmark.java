@@ -1,12 +1,16 @@
 package dev.sfsim.testcontainers.bench;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.launcher.Launcher;
@@ -25,10 +29,10 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
  * the median and p90 of one test, each beside its target and the load average. Prints figures;
  * never fails on time.
  *
- * <p>Its argument names the run: {@code first} is the first class of a simulator build, which
- * prepares the shared data directory the in-process mode copies (initdb, migrations — on a user's
- * machine once per simulator version; the reactor writes a new jar, so every benchmark build pays
- * it); {@code again} is every later class. The profile runs both, each in its own JVM.
+ * <p>The first class run with a simulator jar prepares the shared data directory the in-process
+ * mode copies (initdb, migrations: on a user's machine once per simulator version; a reactor build
+ * with {@code -am} writes a new jar, so its first run pays it); every later class copies it. The
+ * profile runs the class twice, each in its own JVM, and each run says which it was.
  *
  * <pre>
  * ./mvnw -B -q -pl testcontainers-module -am -Psuite-bench -DskipTests -DskipITs verify
@@ -38,10 +42,7 @@ public final class SuiteBenchmark {
   private SuiteBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    String run =
-        args.length > 0 && args[0].equals("first")
-            ? "first class of this build (prepares the data)"
-            : "a later class (data prepared)";
+    Set<Path> preparedBefore = preparedDirectories();
     Map<String, Long> started = new ConcurrentHashMap<>();
     List<Double> tests = new ArrayList<>();
     long[] firstTest = {0};
@@ -83,7 +84,10 @@ public final class SuiteBenchmark {
           s.getTestsSucceededCount() + " of " + SuiteBenchmarkCases.TESTS + " tests passed");
     }
     double[] sorted = tests.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    System.out.println("Suite benchmark, " + run + ":");
+    System.out.println(
+        preparedDirectories().equals(preparedBefore)
+            ? "Suite benchmark, the data directory prepared before (every class but a build's first):"
+            : "Suite benchmark, this run prepared the data directory (once per simulator jar):");
     System.out.printf(
         Locale.ROOT,
         "%-48s %7.2f s   (target < 10 s)  load %s%n",
@@ -101,6 +105,17 @@ public final class SuiteBenchmark {
         "  one test",
         sorted[sorted.length / 2],
         sorted[(int) Math.ceil(sorted.length * 0.9) - 1]);
+  }
+
+  /** The in-process mode's prepared data directories, each marked ready when prepared. */
+  private static Set<Path> preparedDirectories() throws IOException {
+    Path root = Path.of(System.getProperty("java.io.tmpdir"), "sfsim-in-process");
+    if (!Files.isDirectory(root)) {
+      return Set.of();
+    }
+    try (Stream<Path> dirs = Files.list(root)) {
+      return dirs.filter(d -> Files.isRegularFile(d.resolve("ready"))).collect(Collectors.toSet());
+    }
   }
 
   private static String load() {

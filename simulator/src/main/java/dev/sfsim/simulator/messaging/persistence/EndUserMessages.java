@@ -106,7 +106,7 @@ public final class EndUserMessages {
           if (sessionId == null) {
             sessionId = SalesforceIds.generate("0Mw", dao.nextIds(1).get(0));
             String type = (String) user.get("message_type");
-            MessagingBatches.sessions(
+            SessionBatches.sessions(
                 h,
                 List.of(
                     new NewSession(

@@ -437,7 +437,7 @@ public final class JdbiMessagingStore implements MessagingStore {
       // The insert fills the end user's and channel's fields for the batch: the row trigger that
       // would compute the same values a row at a time stands aside for it (V52).
       pipeline.add(SESSIONS_FILLED_ON);
-      MessagingBatches.sessionsParts(sessions).forEach(pipeline::add);
+      SessionBatches.sessionsParts(sessions).forEach(pipeline::add);
       pipeline.add(SESSIONS_FILLED_OFF);
     }
 

@@ -23,7 +23,7 @@ class MessagingBatchesTest {
     assertThat(MessagingBatches.entriesParts(List.of(entry("System"), entry("System")), false))
         .hasSize(1);
     assertThat(MessagingBatches.outboxParts(List.of(outbox("r1"), outbox("r1")))).hasSize(1);
-    assertThat(MessagingBatches.sessionsParts(List.of(session("New"), session("New")))).hasSize(1);
+    assertThat(SessionBatches.sessionsParts(List.of(session("New"), session("New")))).hasSize(1);
   }
 
   @Test
@@ -36,8 +36,7 @@ class MessagingBatchesTest {
     assertThat(MessagingBatches.outboxParts(List.of(outbox("r1"), outbox("r2"), outbox("r1"))))
         .hasSize(3);
     assertThat(
-            MessagingBatches.sessionsParts(
-                List.of(session("New"), session("New"), session("Ended"))))
+            SessionBatches.sessionsParts(List.of(session("New"), session("New"), session("Ended"))))
         .hasSize(2);
     assertThat(MessagingBatches.entriesParts(List.of(), false)).isEmpty();
   }

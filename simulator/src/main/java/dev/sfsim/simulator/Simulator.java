@@ -230,8 +230,7 @@ public final class Simulator implements AutoCloseable {
       listening = true;
       notYetStarted.forEach(Dispatcher::start);
       notYetStarted.clear();
-      gate.open();
-      database.serving();
+      gate.open(database::serving);
     } catch (RuntimeException e) {
       // A failed start (a bad startup fixture) must not leave a dispatcher polling a closed
       // database.

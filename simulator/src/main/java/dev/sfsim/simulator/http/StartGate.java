@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Holds requests that reach the server while the simulator still starts: the server listens while
@@ -24,6 +25,8 @@ public final class StartGate {
   private final Duration maxWait;
   private final Map<String, Object> startingHealth;
   private volatile boolean open;
+  private volatile Runnable afterFirstAnswer = () -> {};
+  private final AtomicBoolean answered = new AtomicBoolean();
 
   /**
    * @param version the simulator's version, shown by health while starting
@@ -39,8 +42,14 @@ public final class StartGate {
     this.startingHealth = h;
   }
 
-  /** The start is done: held requests go on, later ones pass straight through. */
-  public void open() {
+  /**
+   * The start is done: held requests go on, later ones pass straight through.
+   *
+   * @param afterFirstAnswer runs once the first request after the start has its answer (background
+   *     work that would slow the answer a health probe waits for: it goes once one came)
+   */
+  public void open(Runnable afterFirstAnswer) {
+    this.afterFirstAnswer = afterFirstAnswer;
     open = true;
     done.countDown();
   }
@@ -72,6 +81,13 @@ public final class StartGate {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw unavailable();
+    }
+  }
+
+  /** After every request (last): the first one answered after the start runs what waits for it. */
+  public void answered(Context ctx) {
+    if (!answered.get() && open && answered.compareAndSet(false, true)) {
+      afterFirstAnswer.run();
     }
   }
 

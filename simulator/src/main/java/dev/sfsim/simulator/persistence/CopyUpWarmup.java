@@ -105,7 +105,7 @@ final class CopyUpWarmup {
     return warmup;
   }
 
-  /** The simulator serves: the later files may go now. */
+  /** The simulator answered its first call: the later files may go now. */
   void started() {
     started.countDown();
   }

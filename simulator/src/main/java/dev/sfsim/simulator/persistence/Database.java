@@ -531,8 +531,9 @@ public final class Database implements AutoCloseable {
 
   /** {@code "embedded"} or {@code "external"}, as {@code /__admin/health} reports it. */
   /**
-   * The simulator serves: the embedded server's files its first calls open are copied out of a
-   * container image's layer now ({@link CopyUpWarmup}), no longer in the way of the start.
+   * The simulator answered its first call: the embedded server's files the next calls open are
+   * copied out of a container image's layer now ({@link CopyUpWarmup}), out of the way of the start
+   * and of the answer a health probe waits for.
    */
   public void serving() {
     if (copyUps != null) {

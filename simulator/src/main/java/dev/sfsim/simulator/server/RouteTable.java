@@ -167,6 +167,7 @@ public final class RouteTable {
             s.router().journal(ctx);
           }
         });
+    add(AFTER, "*", startGate::answered);
 
     // Server-wide admin API: orgs, the contract, the console's files.
     add(POST, AdminPaths.ORGS, ctx -> served().orgs().create(ctx));

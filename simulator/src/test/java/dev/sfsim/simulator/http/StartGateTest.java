@@ -34,6 +34,7 @@ class StartGateTest {
         r -> {
           gate.register(r);
           r.before(gate::check);
+          r.after(gate::answered);
           r.get("/__admin/health", ctx -> ctx.json(java.util.Map.of("status", "UP")));
           r.get("/services/data", ctx -> ctx.json(java.util.List.of("served")));
         };
@@ -59,16 +60,20 @@ class StartGateTest {
     CompletableFuture<HttpResponse<String>> early = get(base + "/services/data");
     Thread.sleep(300);
     assertThat(early).isNotDone();
-    gate.open();
+    java.util.concurrent.atomic.AtomicInteger firstAnswers =
+        new java.util.concurrent.atomic.AtomicInteger();
+    gate.open(firstAnswers::incrementAndGet);
     HttpResponse<String> served = early.get(10, TimeUnit.SECONDS);
     assertThat(served.statusCode()).isEqualTo(200);
     assertThat(served.body()).isEqualTo("[\"served\"]");
+    assertThat(firstAnswers).hasValue(1);
     HttpResponse<String> up = get(base + "/__admin/health").get(10, TimeUnit.SECONDS);
     assertThat(up.statusCode()).isEqualTo(200);
     // the same headers as health's answer once started
     assertThat(health.headers().map().keySet()).isEqualTo(up.headers().map().keySet());
     assertThat(health.headers().firstValue("Content-Type"))
         .isEqualTo(up.headers().firstValue("Content-Type"));
+    assertThat(firstAnswers).hasValue(1); // once, after the first answer only
   }
 
   @Test

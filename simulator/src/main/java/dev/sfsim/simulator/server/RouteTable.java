@@ -73,12 +73,19 @@ public final class RouteTable {
   public void register(RoutesConfig routes) {
     this.routes = routes;
 
-    // Before anything: the start, the admin token, the database's health, then the request's org.
+    // Before anything: the admin token, then in one filter (one handler call a request) the
+    // start, the database's health and the request's org.
     startGate.register(routes);
-    add(BEFORE, "*", startGate::check);
     add(BEFORE, "/__admin/*", adminToken::check);
-    add(BEFORE, "*", ctx -> served().databaseGate().check(ctx));
-    add(BEFORE, "*", ctx -> served().router().resolve(ctx));
+    add(
+        BEFORE,
+        "*",
+        ctx -> {
+          startGate.check(ctx);
+          Served s = served();
+          s.databaseGate().check(ctx);
+          s.router().resolve(ctx);
+        });
 
     // REST API: every call is authenticated and counted.
     org(BEFORE, "/services/data/*", o -> o.auth()::check);
@@ -156,8 +163,8 @@ public final class RouteTable {
     org(GET, AdminPaths.REQUESTS, o -> o.journal()::list);
     org(DELETE, AdminPaths.REQUESTS, o -> o.journal()::clear);
 
-    // After the org's handler: the request journal.
-    // (none while starting: health's early answer comes before any org is chosen).
+    // After the org's handler: the request journal (none while starting: health's early answer
+    // comes before any org is chosen), then the start gate's note of the first answer.
     add(
         AFTER,
         "*",
@@ -166,8 +173,8 @@ public final class RouteTable {
           if (s != null) {
             s.router().journal(ctx);
           }
+          startGate.answered(ctx);
         });
-    add(AFTER, "*", startGate::answered);
 
     // Server-wide admin API: orgs, the contract, the console's files.
     add(POST, AdminPaths.ORGS, ctx -> served().orgs().create(ctx));

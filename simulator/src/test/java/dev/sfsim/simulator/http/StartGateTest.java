@@ -16,9 +16,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The server listens while the simulator starts: health answers DOWN at once, every other call
- * waits for the start and is then served, or answers Salesforce's 503 when the start failed or took
- * too long.
+ * The server listens while the simulator starts: health waits a second for the start, then answers
+ * DOWN; every other call waits for the start and is then served, or answers Salesforce's 503 when
+ * the start failed or took too long.
  */
 class StartGateTest {
   private final HttpClient client = HttpClient.newHttpClient();
@@ -58,6 +58,7 @@ class StartGateTest {
         .isEqualTo("{\"status\":\"DOWN\",\"version\":\"1.2.3\",\"database\":\"embedded\"}");
 
     CompletableFuture<HttpResponse<String>> early = get(base + "/services/data");
+    CompletableFuture<HttpResponse<String>> heldHealth = get(base + "/__admin/health");
     Thread.sleep(300);
     assertThat(early).isNotDone();
     java.util.concurrent.atomic.AtomicInteger firstAnswers =
@@ -67,6 +68,7 @@ class StartGateTest {
     assertThat(served.statusCode()).isEqualTo(200);
     assertThat(served.body()).isEqualTo("[\"served\"]");
     assertThat(firstAnswers).hasValue(1);
+    assertThat(heldHealth.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
     HttpResponse<String> up = get(base + "/__admin/health").get(10, TimeUnit.SECONDS);
     assertThat(up.statusCode()).isEqualTo(200);
     // the same headers as health's answer once started

@@ -36,6 +36,7 @@ import dev.sfsim.simulator.http.HttpServer;
 import dev.sfsim.simulator.http.LimitsRoutes;
 import dev.sfsim.simulator.http.RequestJournal;
 import dev.sfsim.simulator.http.ServiceRoutes;
+import dev.sfsim.simulator.http.StartGate;
 import dev.sfsim.simulator.messaging.DispatchThreads;
 import dev.sfsim.simulator.messaging.Dispatcher;
 import dev.sfsim.simulator.messaging.MessagingSettings;
@@ -81,6 +82,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * #close()} stops all of it, embedded PostgreSQL included.
  */
 public final class Simulator implements AutoCloseable {
+  /**
+   * How long a request that comes while the simulator starts waits for it (then 503): longer than
+   * any start, shorter than a client's patience.
+   */
+  private static final java.time.Duration START_WAIT = java.time.Duration.ofSeconds(60);
+
   private final SimulatorConfig config;
   private final OrgIdentity org;
   private final Database database;
@@ -102,11 +109,11 @@ public final class Simulator implements AutoCloseable {
   private final DispatchThreads dispatchThreads = new DispatchThreads();
 
   /**
-   * The dispatchers of orgs built before the server listens (the default org's), started once it
-   * does: polling from the first instant, a dispatcher's early ticks (the first loads Jdbi's
-   * SqlObject machinery) took a fifth of the start's CPU and held the work lock a start-time reset
-   * waits for. Work already due (a send cut short by a kill) is picked up by the first tick either
-   * way; no request reaches an org before the server listens.
+   * The dispatchers of orgs built before the start is done (the default org's), started once it is:
+   * polling from the first instant, a dispatcher's early ticks (the first loads Jdbi's SqlObject
+   * machinery) took a fifth of the start's CPU and held the work lock a start-time reset waits for.
+   * Work already due (a send cut short by a kill) is picked up by the first tick either way; no
+   * request reaches an org before the start gate opens.
    */
   private final List<Dispatcher> notYetStarted = new java.util.ArrayList<>();
 
@@ -150,7 +157,8 @@ public final class Simulator implements AutoCloseable {
                         e.getValue().attributes().unique()))
             .toList();
     // PostgreSQL starts (its processes, the logins, the checks: mostly waiting) while this thread
-    // does the set-up that needs no database.
+    // does the set-up that needs no database and starts the server: requests that come before the
+    // rest is built wait at the start gate (health answers DOWN meanwhile).
     CompletableFuture<Database> starting =
         CompletableFuture.supplyAsync(
             () ->
@@ -162,17 +170,42 @@ public final class Simulator implements AutoCloseable {
                         config.databasePassword(),
                         columns),
             Simulator::startDatabaseThread);
-    OpenApiRoutes openApi;
-    ConsoleFileRoutes consoleFiles;
+    StartGate gate =
+        new StartGate(
+            version(), config.databaseUrl() == null ? "embedded" : "external", START_WAIT);
+    Javalin server = null;
     try {
-      openApi = new OpenApiRoutes(version());
-      consoleFiles = new ConsoleFileRoutes();
-      StartupWarmup.run();
+      StartupWarmup.beforeServer();
+      this.routeTable =
+          new RouteTable(
+              new AdminTokenFilter(config.adminToken()),
+              gate,
+              new OpenApiRoutes(version()),
+              new ConsoleFileRoutes());
+      server =
+          HttpServer.create(
+              config.tls(), config.bindAddress(), config.port(), routeTable::register);
+      if (config.tls()) {
+        server.start();
+      } else {
+        server.start(config.bindAddress(), config.port());
+      }
+      StartupWarmup.afterServer();
     } catch (RuntimeException e) {
+      if (server != null) {
+        server.stop();
+      }
       starting.thenAccept(Database::close);
       throw e;
     }
-    this.database = awaitDatabase(starting);
+    this.http = server;
+    try {
+      this.database = awaitDatabase(starting);
+    } catch (RuntimeException | Error e) {
+      gate.fail();
+      http.stop();
+      throw e;
+    }
     OrgRuntime defaultOrg = null;
     OrgDirectory directory = null;
     try {
@@ -193,28 +226,16 @@ public final class Simulator implements AutoCloseable {
               config.maxOrgs(),
               config.databaseUrl() != null);
       this.orgs = directory;
-      this.routeTable =
-          new RouteTable(
-              new AdminTokenFilter(config.adminToken()),
-              new DatabaseGate(database.health()::up),
-              router,
-              new OrgRoutes(orgs),
-              openApi,
-              consoleFiles);
-      this.http =
-          HttpServer.create(
-              config.tls(), config.bindAddress(), config.port(), routeTable::register);
-      if (config.tls()) {
-        http.start();
-      } else {
-        http.start(config.bindAddress(), config.port());
-      }
+      routeTable.serve(new DatabaseGate(database.health()::up), router, new OrgRoutes(orgs));
       listening = true;
       notYetStarted.forEach(Dispatcher::start);
       notYetStarted.clear();
+      gate.open(database::serving);
     } catch (RuntimeException e) {
-      // A failed start (a bad startup fixture, a busy port) must not leave a dispatcher polling a
-      // closed database.
+      // A failed start (a bad startup fixture) must not leave a dispatcher polling a closed
+      // database.
+      gate.fail();
+      http.stop();
       if (directory != null) {
         directory.close();
       } else if (defaultOrg != null) {

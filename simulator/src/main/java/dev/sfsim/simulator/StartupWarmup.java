@@ -1,6 +1,5 @@
 package dev.sfsim.simulator;
 
-import dev.sfsim.simulator.http.HttpServer;
 import java.sql.SQLException;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
@@ -9,14 +8,16 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 /**
  * The JVM-side set-up a start needs after PostgreSQL is up, done first while PostgreSQL starts: a
  * start is otherwise one thread waiting on PostgreSQL's processes, then one thread loading, linking
- * and initializing Jdbi's configuration and its Flight Recorder event (about 150 ms in a cold JVM),
- * Javalin's and Jetty's classes (about 150 ms). The objects made here are dropped; the classes stay
- * loaded and initialized for the real ones. Nothing here opens a connection or a socket.
+ * and initializing Jdbi's configuration and its Flight Recorder event (about 150 ms in a cold JVM).
+ * The objects made here are dropped; the classes stay loaded and initialized for the real ones.
+ * Nothing here opens a connection or a socket. (The HTTP server itself starts between the two
+ * steps.)
  */
 final class StartupWarmup {
   private StartupWarmup() {}
 
-  static void run() {
+  /** What the database thread's first login needs: before anything else. */
+  static void beforeServer() {
     // First, what the database thread's first login needs soon (PostgreSQL takes about 100 ms to
     // listen): the JDBC driver and the SCRAM exchange's HMAC and digest, whose providers load on
     // first use.
@@ -27,6 +28,10 @@ final class StartupWarmup {
     } catch (ClassNotFoundException | java.security.NoSuchAlgorithmException e) {
       // the login pays for it, or fails with its own message
     }
+  }
+
+  /** Jdbi's classes, for the org built once the database is there. */
+  static void afterServer() {
     // A Jdbi as Database builds them; its connection factory is never called.
     Jdbi.create(
             () -> {
@@ -43,7 +48,5 @@ final class StartupWarmup {
     } catch (ClassNotFoundException e) {
       // nothing to warm
     }
-    // The HTTP server's classes (nothing is started).
-    HttpServer.warmUp();
   }
 }

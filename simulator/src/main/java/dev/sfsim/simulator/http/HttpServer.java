@@ -4,7 +4,6 @@ import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.compression.Gzip;
 import io.javalin.config.RoutesConfig;
-import io.javalin.jetty.JettyServer;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.InternalRouter;
 import java.util.ArrayList;
@@ -76,16 +75,6 @@ public final class HttpServer {
   }
 
   /** Builds (does not start) a plain HTTP server with the given route registrations. */
-  /**
-   * Builds and drops a server as {@link #create} does, and the Jetty server and thread pool Javalin
-   * makes when it starts, none of them started (no port, no thread): their classes are loaded and
-   * initialized ahead of a start, while the start waits for PostgreSQL.
-   */
-  public static void warmUp() {
-    create(routes -> {});
-    JettyServer.Companion.defaultServer(JettyServer.Companion.defaultThreadPool(false));
-  }
-
   @SafeVarargs
   public static Javalin create(Consumer<RoutesConfig>... registrations) {
     return create(false, 0, registrations);
@@ -139,7 +128,7 @@ public final class HttpServer {
           config.jetty.modifyServer(server -> server.setErrorHandler(new ProtocolErrors()));
           config.startup.showJavalinBanner = false;
           // Its hint at exit ("you never started it") is for a forgotten start(): the simulator
-          // starts what it serves, and builds one server it never starts, to warm up the classes.
+          // starts what it serves, or drops a server it built when its start fails.
           config.startup.startupWatcherEnabled = false;
           config.router.treatMultipleSlashesAsSingleSlash = true;
           config.router.ignoreTrailingSlashes = true;

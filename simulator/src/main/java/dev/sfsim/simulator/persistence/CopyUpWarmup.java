@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -43,29 +46,73 @@ final class CopyUpWarmup {
     2686, 2687, 2688, 2689, 2690, 2693, 2696, 2701, 2703, 2838, 2839, 3085, 3379, 3456
   };
 
+  /**
+   * Files of a database's catalogs the first reset opens: pg_depend, pg_sequence, pg_aggregate, the
+   * toast of pg_statistic, further indexes of pg_class, pg_type, pg_attribute, pg_proc, pg_depend
+   * and pg_description, free-space and visibility maps (it makes its copy tables): by observation,
+   * as {@link #PER_DATABASE}.
+   */
+  private static final List<String> FIRST_RESET_CATALOGS =
+      List.of(
+          ("827 2224 2600 2608 2650 2658 2673 2674 2675 2680 2691 2704 2840 2841 3395 3455 3467 3597"
+                  + " 5002 6102 1247_fsm 1249_fsm 1259_fsm 1259_vm 2608_fsm 2610_fsm 2615_vm")
+              .split(" "));
+
+  /** The shared catalogs the first reset opens: pg_shdepend, its indexes, and one more index. */
+  private static final int[] FIRST_RESET_SHARED = {1214, 1232, 1233, 2695};
+
   /** Copy-ups in flight at once: the disk's journal commits concurrent fsyncs together. */
   private static final int THREADS = 4;
 
   /** First OID of objects made after initdb: the simulator's own database. */
   private static final int FIRST_NORMAL_OID = 16384;
 
+  /** Phase two's files wait for {@link #started()}, at most this long, then go anyway. */
+  private static final long LATER_WAIT_SECONDS = 30;
+
+  private final CountDownLatch started = new CountDownLatch(1);
+
   private CopyUpWarmup() {}
 
-  /** Starts opening the files of {@code data} and returns at once. */
-  static void start(Path data) {
+  /**
+   * Starts opening the files of {@code data} the start needs ({@link #files}) and returns at once;
+   * the files the simulator's first calls open ({@link #laterFiles}) follow once {@link #started()}
+   * is called: opened during the start, their copy-ups queued in front of the start's own (the disk
+   * commits them in order), which made the start slower.
+   */
+  static CopyUpWarmup start(Path data) {
+    CopyUpWarmup warmup = new CopyUpWarmup();
     List<Path> files = files(data);
+    List<Path> later = laterFiles(data);
     AtomicInteger next = new AtomicInteger();
-    for (int i = 0; i < Math.min(THREADS, files.size()); i++) {
+    AtomicInteger nextLater = new AtomicInteger();
+    for (int i = 0; i < THREADS; i++) {
       Thread t =
           new Thread(
               () -> {
-                for (int n = next.getAndIncrement(); n < files.size(); n = next.getAndIncrement()) {
-                  touch(files.get(n));
+                touchAll(files, next);
+                try {
+                  warmup.started.await(LATER_WAIT_SECONDS, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                  return;
                 }
+                touchAll(later, nextLater);
               },
               "sfsim-copy-up-" + i);
       t.setDaemon(true);
       t.start();
+    }
+    return warmup;
+  }
+
+  /** The simulator answered its first call: the later files may go now. */
+  void started() {
+    started.countDown();
+  }
+
+  private static void touchAll(List<Path> files, AtomicInteger next) {
+    for (int n = next.getAndIncrement(); n < files.size(); n = next.getAndIncrement()) {
+      touch(files.get(n));
     }
   }
 
@@ -80,16 +127,53 @@ final class CopyUpWarmup {
     for (int oid : SHARED) {
       files.add(data.resolve("global/" + oid));
     }
-    try (Stream<Path> databases = Files.list(data.resolve("base"))) {
-      for (Path database : databases.filter(CopyUpWarmup::userDatabase).toList()) {
-        for (int oid : PER_DATABASE) {
-          files.add(database.resolve(Integer.toString(oid)));
-        }
+    List<Path> databases = userDatabases(data);
+    for (Path database : databases) {
+      for (int oid : PER_DATABASE) {
+        files.add(database.resolve(Integer.toString(oid)));
       }
-    } catch (IOException | RuntimeException e) {
-      // no base directory: nothing more to open
     }
     return files;
+  }
+
+  /**
+   * What the simulator's first calls open: every table and index of the user databases (the clock's
+   * row, the dispatcher's first ticks, the first reset's every table), then the catalogs the first
+   * reset writes when it makes its copy tables.
+   */
+  static List<Path> laterFiles(Path data) {
+    List<Path> files = new ArrayList<>();
+    List<Path> databases = userDatabases(data);
+    for (Path database : databases) {
+      files.addAll(userRelations(database));
+      for (String name : FIRST_RESET_CATALOGS) {
+        files.add(database.resolve(name));
+      }
+    }
+    for (int oid : FIRST_RESET_SHARED) {
+      files.add(data.resolve("global/" + oid));
+    }
+    return files;
+  }
+
+  private static List<Path> userDatabases(Path data) {
+    try (Stream<Path> databases = Files.list(data.resolve("base"))) {
+      return databases.filter(CopyUpWarmup::madeAfterInitdb).sorted().toList();
+    } catch (IOException | RuntimeException e) {
+      return List.of(); // no base directory: nothing more to open
+    }
+  }
+
+  /** The main fork of every relation made after initdb, in creation order. */
+  private static List<Path> userRelations(Path database) {
+    try (Stream<Path> files = Files.list(database)) {
+      return files
+          .filter(CopyUpWarmup::madeAfterInitdb)
+          .sorted(Comparator.comparingLong(f -> Long.parseLong(f.getFileName().toString())))
+          .toList();
+    } catch (IOException | RuntimeException e) {
+      return List.of();
+    }
   }
 
   /**
@@ -100,14 +184,15 @@ final class CopyUpWarmup {
   private static java.util.Optional<Path> firstWalSegment(Path data) {
     try (Stream<Path> wal = Files.list(data.resolve("pg_wal"))) {
       return wal.filter(f -> f.getFileName().toString().matches("[0-9A-F]{24}"))
-          .min(java.util.Comparator.comparing(f -> f.getFileName().toString()));
+          .min(Comparator.comparing(f -> f.getFileName().toString()));
     } catch (IOException | RuntimeException e) {
       return java.util.Optional.empty();
     }
   }
 
-  private static boolean userDatabase(Path directory) {
-    String name = directory.getFileName().toString();
+  /** A user database's directory, or a relation's main fork in it. */
+  private static boolean madeAfterInitdb(Path file) {
+    String name = file.getFileName().toString();
     return name.matches("[0-9]{5,9}") && Integer.parseInt(name) >= FIRST_NORMAL_OID;
   }
 

@@ -32,6 +32,9 @@ public final class Database implements AutoCloseable {
   /** The data directory of a temporary embedded server, deleted after it stops; null otherwise. */
   private @Nullable Path temporaryData;
 
+  /** The prepared directory's copy-ups ({@link CopyUpWarmup}); null otherwise. */
+  private @Nullable CopyUpWarmup copyUps;
+
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
   private final @Nullable PreparedDirectory prepared;
@@ -194,11 +197,12 @@ public final class Database implements AutoCloseable {
   public static Database embedded(@Nullable Path directory, List<ExtraColumn> extraColumns) {
     try {
       PreparedDirectory prepared = directory == null ? null : new PreparedDirectory(directory);
+      CopyUpWarmup copyUps = null;
       Path temporary = null;
       String superuserPassword;
       Path pwfile;
       if (prepared != null) {
-        CopyUpWarmup.start(prepared.data());
+        copyUps = CopyUpWarmup.start(prepared.data());
         prepared.reclaimStaleLock();
         superuserPassword = prepared.superuserPassword();
         pwfile = prepared.superuserPasswordFile();
@@ -275,6 +279,7 @@ public final class Database implements AutoCloseable {
               prepared,
               extraColumns);
       db.temporaryData = temporary;
+      db.copyUps = copyUps;
       return db;
     } catch (IOException | java.sql.SQLException e) {
       throw new IllegalStateException("Cannot start the embedded PostgreSQL: " + e.getMessage(), e);
@@ -525,6 +530,17 @@ public final class Database implements AutoCloseable {
   }
 
   /** {@code "embedded"} or {@code "external"}, as {@code /__admin/health} reports it. */
+  /**
+   * The simulator answered its first call: the embedded server's files the next calls open are
+   * copied out of a container image's layer now ({@link CopyUpWarmup}), out of the way of the start
+   * and of the answer a health probe waits for.
+   */
+  public void serving() {
+    if (copyUps != null) {
+      copyUps.started();
+    }
+  }
+
   public String kind() {
     return embedded == null ? "external" : "embedded";
   }

@@ -15,6 +15,7 @@ import dev.sfsim.simulator.admin.OpenApiRoutes;
 import dev.sfsim.simulator.admin.OrgRoutes;
 import dev.sfsim.simulator.auth.AdminTokenFilter;
 import dev.sfsim.simulator.http.DatabaseGate;
+import dev.sfsim.simulator.http.StartGate;
 import dev.sfsim.simulator.messaging.persistence.SessionActions;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
@@ -37,37 +38,54 @@ public final class RouteTable {
       List.of(GET, HEAD, POST, PATCH, PUT, DELETE);
 
   private final AdminTokenFilter adminToken;
-  private final DatabaseGate databaseGate;
-  private final OrgRouter router;
-  private final OrgRoutes orgs;
+  private final StartGate startGate;
   private final OpenApiRoutes openApi;
   private final ConsoleFileRoutes consoleFiles;
   private final List<String> registered = new ArrayList<>();
   private @Nullable RoutesConfig routes; // set by register(), before the first add()
 
+  /** What needs the database, set by {@link #serve} before the start gate opens. */
+  private volatile @Nullable Served served;
+
+  private record Served(DatabaseGate databaseGate, OrgRouter router, OrgRoutes orgs) {}
+
+  /**
+   * The table's server-wide parts; what needs the database comes with {@link #serve}, before {@code
+   * startGate} lets the first request through.
+   */
   public RouteTable(
       AdminTokenFilter adminToken,
-      DatabaseGate databaseGate,
-      OrgRouter router,
-      OrgRoutes orgs,
+      StartGate startGate,
       OpenApiRoutes openApi,
       ConsoleFileRoutes consoleFiles) {
     this.adminToken = adminToken;
-    this.databaseGate = databaseGate;
-    this.router = router;
-    this.orgs = orgs;
+    this.startGate = startGate;
     this.openApi = openApi;
     this.consoleFiles = consoleFiles;
   }
 
-  /** Registers the table on the server. */
+  /** The parts that need the database: call once, before the start gate opens. */
+  public void serve(DatabaseGate databaseGate, OrgRouter router, OrgRoutes orgs) {
+    this.served = new Served(databaseGate, router, orgs);
+  }
+
+  /** Registers the table on the server (its handlers need {@link #serve} only once they run). */
   public void register(RoutesConfig routes) {
     this.routes = routes;
 
-    // Before anything: the admin token, the database's health, then the request's org.
+    // Before anything: the admin token, then in one filter (one handler call a request) the
+    // start, the database's health and the request's org.
+    startGate.register(routes);
     add(BEFORE, "/__admin/*", adminToken::check);
-    add(BEFORE, "*", databaseGate::check);
-    add(BEFORE, "*", router::resolve);
+    add(
+        BEFORE,
+        "*",
+        ctx -> {
+          startGate.check(ctx);
+          Served s = served();
+          s.databaseGate().check(ctx);
+          s.router().resolve(ctx);
+        });
 
     // REST API: every call is authenticated and counted.
     org(BEFORE, "/services/data/*", o -> o.auth()::check);
@@ -145,17 +163,31 @@ public final class RouteTable {
     org(GET, AdminPaths.REQUESTS, o -> o.journal()::list);
     org(DELETE, AdminPaths.REQUESTS, o -> o.journal()::clear);
 
-    // After the org's handler: the request journal.
-    add(AFTER, "*", router::journal);
+    // After the org's handler: the request journal (none while starting: health's early answer
+    // comes before any org is chosen), then the start gate's note of the first answer.
+    add(
+        AFTER,
+        "*",
+        ctx -> {
+          Served s = served;
+          if (s != null) {
+            s.router().journal(ctx);
+          }
+          startGate.answered(ctx);
+        });
 
     // Server-wide admin API: orgs, the contract, the console's files.
-    add(POST, AdminPaths.ORGS, orgs::create);
-    add(GET, AdminPaths.ORGS, orgs::list);
-    add(DELETE, AdminPaths.ORG, orgs::delete);
+    add(POST, AdminPaths.ORGS, ctx -> served().orgs().create(ctx));
+    add(GET, AdminPaths.ORGS, ctx -> served().orgs().list(ctx));
+    add(DELETE, AdminPaths.ORG, ctx -> served().orgs().delete(ctx));
     add(GET, AdminPaths.OPENAPI, openApi::document);
     add(GET, "/", consoleFiles::root);
     add(GET, AdminPaths.UI, consoleFiles::index);
     add(GET, AdminPaths.UI_FILE, consoleFiles::file);
+  }
+
+  private Served served() {
+    return java.util.Objects.requireNonNull(served, "serve() before the start gate opens");
   }
 
   /**

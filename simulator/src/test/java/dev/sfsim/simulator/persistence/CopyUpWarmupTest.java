@@ -34,6 +34,30 @@ class CopyUpWarmupTest {
   }
 
   @Test
+  void laterTheUserDatabasesRelationsInCreationOrderThenTheFirstResetsCatalogs(@TempDir Path data)
+      throws Exception {
+    Path database = Files.createDirectories(data.resolve("base/16385"));
+    Files.createDirectories(data.resolve("base/1"));
+    for (String file :
+        List.of("16700", "16668", "16668_fsm", "2615", "pg_internal.init", "100000")) {
+      Files.write(database.resolve(file), new byte[0]);
+    }
+    Files.write(data.resolve("base/1/16700"), new byte[0]);
+
+    List<Path> later = CopyUpWarmup.laterFiles(data);
+    assertThat(later.subList(0, 3))
+        .containsExactly(
+            database.resolve("16668"), database.resolve("16700"), database.resolve("100000"));
+    assertThat(later).contains(database.resolve("2608"), data.resolve("global/1214"));
+    assertThat(later)
+        .doesNotContain(
+            database.resolve("16668_fsm"),
+            database.resolve("pg_internal.init"),
+            data.resolve("base/1/16700"));
+    assertThat(CopyUpWarmup.files(data)).doesNotContain(database.resolve("16668"));
+  }
+
+  @Test
   void anOpenLeavesContentAndTimesAsTheyWereAndCreatesNothing(@TempDir Path data) throws Exception {
     Path global = Files.createDirectories(data.resolve("global"));
     Path authid = Files.write(global.resolve("1260"), new byte[] {1, 2, 3});

@@ -3,6 +3,7 @@ package dev.sfsim.simulator.messaging.persistence;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.sfsim.simulator.messaging.MessagingComponent;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,6 +14,10 @@ import org.jdbi.v3.core.Handle;
 /** Stores messaging components in {@code messaging_component}; parameters as a JSON array. */
 public final class ComponentRepository {
   private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  /** Reads a parameters array; made once (its type resolved once, not at every send). */
+  private static final ObjectReader PARAMETERS =
+      MAPPER.readerFor(new TypeReference<List<MessagingComponent.Parameter>>() {});
 
   /** Inserts the component, replacing one of the same developer name. */
   public void upsert(Handle h, MessagingComponent c) {
@@ -73,7 +78,7 @@ public final class ComponentRepository {
 
   private static List<MessagingComponent.Parameter> fromJson(String json) {
     try {
-      return MAPPER.readValue(json, new TypeReference<List<MessagingComponent.Parameter>>() {});
+      return PARAMETERS.readValue(json);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("corrupt parameters of a messaging component: " + json, e);
     }

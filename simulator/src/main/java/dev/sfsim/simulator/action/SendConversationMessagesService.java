@@ -91,9 +91,12 @@ public final class SendConversationMessagesService {
 
   private ActionResult invokeOne(JsonNode input, String callerId, double apiVersion) {
     try {
-      RequestWriter.NewRequest request =
-          jdbi.withHandle(h -> validator.validate(h, input, callerId, apiVersion));
-      RequestWriter.Written w = writer.write(request, clock.now(), pickupDelay);
+      // Validated inside the write's transaction: one connection and handle for both.
+      RequestWriter.Written w =
+          writer.write(
+              () -> jdbi.withHandle(h -> validator.validate(h, input, callerId, apiVersion)),
+              clock::now,
+              pickupDelay);
       Map<String, Object> out = new LinkedHashMap<>();
       out.put(
           "messageIdentifiers",

@@ -195,6 +195,11 @@ public interface MessagingTransaction {
 
   void insertDeliveryErrors(List<DeliveryError> errors);
 
+  /**
+   * Inserts one record through the generic record rules; returns its 18-character id. Its {@code
+   * INSERT} may be held and sent with the transaction's next writes (its database errors then come
+   * with them).
+   */
   String insertRecord(String objectName, Map<String, JsonNode> values, String userId, Instant now);
 
   /**

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -105,9 +106,16 @@ public final class RequestWriter {
     return new Written(requestId, ids);
   }
 
-  /** Writes the request in a transaction of its own. */
-  public Written write(NewRequest r, Instant now, Duration pickupDelay) {
-    Written w = store.inTransaction(tx -> write(tx, r, now, pickupDelay));
+  /**
+   * Validates and writes one request in a transaction of its own: {@code validate} runs inside it,
+   * so its reads share the write's connection (Jdbi lends a callback on this thread the handle
+   * already open), and a refused input writes nothing and draws no id.
+   *
+   * @param validate the input's checks, throwing its error; run before anything is written
+   * @param now the request's instant, read once validation passed
+   */
+  public Written write(Supplier<NewRequest> validate, Supplier<Instant> now, Duration pickupDelay) {
+    Written w = store.inTransaction(tx -> write(tx, validate.get(), now.get(), pickupDelay));
     if (pickupDelay.isZero()) {
       written.run();
     }

@@ -71,6 +71,37 @@ public final class RecordRepository {
       String userId,
       Instant now,
       @Nullable InsertBatch batch) {
+    return insert(h, type, values, mode, userId, now, batch, null);
+  }
+
+  /**
+   * Where an insert's statement may go instead of running at once: a caller that sends it later in
+   * the same transaction, with its other writes (one round trip fewer). Its database errors then
+   * come when it is sent.
+   */
+  public interface DeferredInsert {
+    /**
+     * @param sql one {@code INSERT} with {@code :column} parameters (null values written as {@code
+     *     NULL})
+     * @param values the parameters' values by column name, in column order
+     */
+    void add(String sql, Map<String, Object> values);
+  }
+
+  /**
+   * {@link #insert(Handle, SObjectType, Map, WriteMode, String, Instant)} whose final statement
+   * goes to {@code deferred} when there is one and the type has no derived Name (same checks, id,
+   * Name and values; the checks' reads still run at once).
+   */
+  public String insert(
+      Handle h,
+      SObjectType type,
+      Map<String, JsonNode> values,
+      WriteMode mode,
+      String userId,
+      Instant now,
+      @Nullable InsertBatch batch,
+      @Nullable DeferredInsert deferred) {
     Map<SObjectField, Object> row =
         this.values.validate(h, type, values, mode, RecordValues.Operation.CREATE, batch);
     applyDefaults(h, type, row);
@@ -105,7 +136,11 @@ public final class RecordRepository {
           AutoNumbers.format(java.util.Objects.requireNonNull(type.autoNumberFormat()), next[1]));
     }
     checkUnique(h, type, row, id);
-    execute(h, type, row, id);
+    if (deferred != null && DerivedNames.update(type, "sfsim_derived_id") == null) {
+      defer(type, row, deferred);
+    } else {
+      execute(h, type, row, id);
+    }
     if (batch != null) {
       batch.inserted(id, type.table());
     }
@@ -294,6 +329,33 @@ public final class RecordRepository {
       u.bind("sfsim_derived_id", id);
     }
     u.execute();
+  }
+
+  /** The row's {@code INSERT} as {@link #execute} writes it, handed to {@code deferred}. */
+  private static void defer(
+      SObjectType type, Map<SObjectField, Object> row, DeferredInsert deferred) {
+    List<String> cols = new ArrayList<>();
+    List<String> params = new ArrayList<>();
+    Map<String, Object> bound = new java.util.LinkedHashMap<>();
+    for (Map.Entry<SObjectField, Object> e : row.entrySet()) {
+      String column = e.getKey().column();
+      cols.add(column);
+      if (e.getValue() == null) {
+        params.add("NULL"); // as Jdbi binds an untyped null; no typed parameter for the column
+      } else {
+        params.add(":" + column);
+        bound.put(column, e.getValue());
+      }
+    }
+    deferred.add(
+        "INSERT INTO "
+            + type.table()
+            + " ("
+            + String.join(", ", cols)
+            + ") VALUES ("
+            + String.join(", ", params)
+            + ")",
+        bound);
   }
 
   private static void applyDefaults(Handle h, SObjectType type, Map<SObjectField, Object> row) {

@@ -3,16 +3,23 @@ package dev.sfsim.simulator.messaging.persistence;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.sfsim.simulator.messaging.MessagingComponent;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
 
 /** Stores messaging components in {@code messaging_component}; parameters as a JSON array. */
 public final class ComponentRepository {
   private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  /** Reads a parameters array; made once (its type resolved once, not at every send). */
+  private static final ObjectReader PARAMETERS =
+      MAPPER.readerFor(new TypeReference<List<MessagingComponent.Parameter>>() {});
 
   /** Inserts the component, replacing one of the same developer name. */
   public void upsert(Handle h, MessagingComponent c) {
@@ -71,9 +78,32 @@ public final class ComponentRepository {
     }
   }
 
+  /**
+   * Parameters already read, by their exact JSON text: the key is the row's content, so a changed
+   * component is a new key and never meets a stale value. Emptied when full.
+   */
+  private static final Map<String, List<MessagingComponent.Parameter>> PARSED =
+      new ConcurrentHashMap<>();
+
+  private static final int MAX_PARSED = 256;
+
   private static List<MessagingComponent.Parameter> fromJson(String json) {
+    List<MessagingComponent.Parameter> known = PARSED.get(json);
+    if (known != null) {
+      return known;
+    }
+    List<MessagingComponent.Parameter> read = parse(json);
+    if (PARSED.size() >= MAX_PARSED) {
+      PARSED.clear();
+    }
+    PARSED.put(json, read);
+    return read;
+  }
+
+  private static List<MessagingComponent.Parameter> parse(String json) {
     try {
-      return MAPPER.readValue(json, new TypeReference<List<MessagingComponent.Parameter>>() {});
+      return java.util.Collections.unmodifiableList(
+          PARAMETERS.<List<MessagingComponent.Parameter>>readValue(json));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("corrupt parameters of a messaging component: " + json, e);
     }

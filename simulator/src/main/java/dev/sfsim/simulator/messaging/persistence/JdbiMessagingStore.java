@@ -470,8 +470,16 @@ public final class JdbiMessagingStore implements MessagingStore {
     public String insertRecord(
         String objectName, Map<String, JsonNode> values, String userId, Instant now) {
       pipeline.flush(h);
+      // The INSERT itself waits in the pipeline for the transaction's next writes.
       return records.insert(
-          h, catalog.find(objectName).orElseThrow(), values, WriteMode.SYSTEM, userId, now);
+          h,
+          catalog.find(objectName).orElseThrow(),
+          values,
+          WriteMode.SYSTEM,
+          userId,
+          now,
+          null,
+          (sql, bound) -> pipeline.add(new Pipeline.Part(sql, b -> bound.forEach(b::value))));
     }
 
     @Override

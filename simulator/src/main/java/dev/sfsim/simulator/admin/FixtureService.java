@@ -144,7 +144,7 @@ public final class FixtureService {
                             "sObject type '" + typeName + "' is not supported."));
         String id =
             records.insert(
-                h, type, values(rec, idsByRef), WriteMode.SYSTEM, userId, clock.now(), batch);
+                h, type, values(rec, idsByRef), WriteMode.SYSTEM, userId, clock.now(), batch, null);
         idsByRef.put(ref, id);
         Map<String, String> r = new LinkedHashMap<>();
         r.put("referenceId", ref);

@@ -55,23 +55,7 @@ public final class RecordRepository {
       WriteMode mode,
       String userId,
       Instant now) {
-    return insert(h, type, values, mode, userId, now, null);
-  }
-
-  /**
-   * {@link #insert(Handle, SObjectType, Map, WriteMode, String, Instant)} as one of a fixture
-   * load's records: {@code batch} may hold its record number, drawn ahead, and knows the records
-   * inserted before it (same id, checks and failures; fewer round trips).
-   */
-  public String insert(
-      Handle h,
-      SObjectType type,
-      Map<String, JsonNode> values,
-      WriteMode mode,
-      String userId,
-      Instant now,
-      @Nullable InsertBatch batch) {
-    return insert(h, type, values, mode, userId, now, batch, null);
+    return insert(h, type, values, mode, userId, now, null, null);
   }
 
   /**
@@ -89,9 +73,13 @@ public final class RecordRepository {
   }
 
   /**
-   * {@link #insert(Handle, SObjectType, Map, WriteMode, String, Instant)} whose final statement
-   * goes to {@code deferred} when there is one and the type has no derived Name (same checks, id,
-   * Name and values; the checks' reads still run at once).
+   * {@link #insert(Handle, SObjectType, Map, WriteMode, String, Instant)} with what its caller
+   * knows (same checks, id, Name and values either way; fewer round trips).
+   *
+   * @param batch a fixture load's records, or null: it may hold this record's number, drawn ahead,
+   *     and knows the records inserted before it
+   * @param deferred where the final statement goes instead of running at once, or null; used when
+   *     the type has no derived Name (the checks' reads still run at once)
    */
   public String insert(
       Handle h,

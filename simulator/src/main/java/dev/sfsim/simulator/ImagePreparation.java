@@ -18,6 +18,7 @@ final class ImagePreparation {
     String fingerprint;
     try (Simulator sim = Simulator.start(env.withPort(0).withFixtureDirs(java.util.List.of()))) {
       fingerprint = sim.pristineFingerprint();
+      SimulatorMain.readyLine(sim, 0); // built, not printed: what a start links after it is ready
       TrainingRun.run(sim.baseUrl(), env);
     }
     dropCreatedOrgs(env.embeddedDirectory());

@@ -37,11 +37,21 @@ public final class SimulatorMain {
                   sim.close();
                 },
                 "sfsim-shutdown"));
+    System.out.print(readyLine(sim, (System.nanoTime() - started) / 1_000_000));
+    System.out.flush();
+  }
+
+  /**
+   * The line printed once the simulator answers: version, start time in milliseconds, base URL,
+   * listening address, and the credentials. The image's preparation builds it too, so that the
+   * class cache holds what it links.
+   */
+  static String readyLine(Simulator sim, long startMillis) {
     SimulatorConfig c = sim.config();
-    System.out.printf(
+    return String.format(
         "sfsim %s ready in %d ms at %s (listening on %s%s) — token URL %s/services/oauth2/token, client_id=%s client_secret=%s username=%s password=%s%n",
         Simulator.version(),
-        (System.nanoTime() - started) / 1_000_000,
+        startMillis,
         sim.baseUrl(),
         sim.listensOn(),
         c.bindAddress().equals(SimulatorConfig.DEFAULT_BIND_ADDRESS)
@@ -52,7 +62,6 @@ public final class SimulatorMain {
         shown(c.clientSecret(), SimulatorConfig.DEFAULT_CLIENT_SECRET, "SFSIM_CLIENT_SECRET"),
         c.username(),
         shown(c.password(), SimulatorConfig.DEFAULT_PASSWORD, "SFSIM_PASSWORD"));
-    System.out.flush();
   }
 
   /**

@@ -36,6 +36,10 @@ public final class HttpServer {
 
   static final String JSON_UTF8 = "application/json;charset=UTF-8";
 
+  private static final String REFERENCES_PER_CACHE_LINE =
+      "org.eclipse.jetty.util.referencesPerCacheLine";
+  private static final String CACHE_LINE_BYTES = "org.eclipse.jetty.util.cacheLineBytes";
+
   private HttpServer() {}
 
   /**
@@ -46,10 +50,34 @@ public final class HttpServer {
    * shorter p90/p99; with 1 connection a p50 a few microseconds longer.
    */
   private static QueuedThreadPool requestThreads() {
+    answerJettysCacheLineQuestion();
     QueuedThreadPool pool = new QueuedThreadPool(250, 8, 60_000);
     pool.setName("JettyServerThreadPool");
     pool.setReservedThreads(0);
     return pool;
+  }
+
+  /**
+   * Tells Jetty how many object references fill a cache line (its queues pad to it), so that it
+   * does not ask JMX: {@code MemoryUtils} otherwise reads the {@code UseCompressedOops} flag from
+   * the HotSpotDiagnostic MBean, which starts the platform MBean server (about 35 ms of a
+   * container's start, on its critical path). HotSpot sets {@code java.vm.compressedOopsMode} only
+   * when oops are compressed (4-byte references); the answer is Jetty's own ({@code cacheLineBytes
+   * / 4} or {@code / 8}). A value the user set is kept.
+   */
+  static void answerJettysCacheLineQuestion() {
+    if (System.getProperty(REFERENCES_PER_CACHE_LINE) != null) {
+      return;
+    }
+    int cacheLineBytes = 64; // Jetty's default
+    try {
+      cacheLineBytes = Integer.parseInt(System.getProperty(CACHE_LINE_BYTES, "64"));
+    } catch (NumberFormatException e) {
+      return; // Jetty falls back on its own for a bad value: let it decide the rest too
+    }
+    int referenceBytes = System.getProperty("java.vm.compressedOopsMode") != null ? 4 : 8;
+    System.setProperty(
+        REFERENCES_PER_CACHE_LINE, Integer.toString(Math.max(1, cacheLineBytes / referenceBytes)));
   }
 
   /**

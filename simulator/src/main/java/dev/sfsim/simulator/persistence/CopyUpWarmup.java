@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Opens for writing, on a few daemon threads while PostgreSQL starts, the files of a prepared data
@@ -83,7 +84,9 @@ final class CopyUpWarmup {
   static CopyUpWarmup start(Path data) {
     CopyUpWarmup warmup = new CopyUpWarmup();
     List<Path> files = files(data);
-    List<Path> later = laterFiles(data);
+    // Listed by the first thread to get there once the start is done: listing and sorting a few
+    // hundred names is ~40 ms of a cold JVM's CPU, which the start's critical path paid before.
+    java.util.function.Supplier<List<Path>> later = memoized(() -> laterFiles(data));
     AtomicInteger next = new AtomicInteger();
     AtomicInteger nextLater = new AtomicInteger();
     for (int i = 0; i < THREADS; i++) {
@@ -96,13 +99,31 @@ final class CopyUpWarmup {
                 } catch (InterruptedException e) {
                   return;
                 }
-                touchAll(later, nextLater);
+                touchAll(later.get(), nextLater);
               },
               "sfsim-copy-up-" + i);
       t.setDaemon(true);
       t.start();
     }
     return warmup;
+  }
+
+  /** {@code list}'s result, computed once by the first caller; the others wait for it. */
+  private static java.util.function.Supplier<List<Path>> memoized(
+      java.util.function.Supplier<List<Path>> list) {
+    return new java.util.function.Supplier<>() {
+      private @Nullable List<Path> value;
+
+      @Override
+      public synchronized List<Path> get() {
+        List<Path> v = value;
+        if (v == null) {
+          v = list.get();
+          value = v;
+        }
+        return v;
+      }
+    };
   }
 
   /** The simulator answered its first call: the later files may go now. */
@@ -193,7 +214,15 @@ final class CopyUpWarmup {
   /** A user database's directory, or a relation's main fork in it. */
   private static boolean madeAfterInitdb(Path file) {
     String name = file.getFileName().toString();
-    return name.matches("[0-9]{5,9}") && Integer.parseInt(name) >= FIRST_NORMAL_OID;
+    if (name.length() < 5 || name.length() > 9) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      if (name.charAt(i) < '0' || name.charAt(i) > '9') {
+        return false; // a fork (_fsm, _vm), a temporary file
+      }
+    }
+    return Integer.parseInt(name) >= FIRST_NORMAL_OID;
   }
 
   /** Opens a file for writing (never creating it) and closes it. */

@@ -33,8 +33,11 @@ USER sfsim:sfsim
 WORKDIR /home/sfsim
 
 # The work every start would otherwise repeat (7-12 s): unpack PostgreSQL, initdb, migrate, and load the classes
-# a test run uses. `prepare` does it once, makes the calls a test makes (token, query, send, reset, new org) and
-# stops PostgreSQL cleanly; the JVM keeps what it learnt at exit. On Java 25 and newer that is an AOT cache
+# a test run uses. `prepare` does the first three once, makes the calls a test makes (token, query, send, reset,
+# new org) and stops PostgreSQL cleanly. `train` then starts on that directory as a container does, makes the same
+# calls from a child JVM and stops; the JVM keeps what it learnt at exit, so the cache holds a start's and a test's
+# classes and not the preparation's (unpacking, initdb, Flyway) nor the HTTP client's, which every start would
+# otherwise load from it for nothing. On Java 25 and newer that is an AOT cache
 # (-XX:AOTCacheOutput: classes loaded and linked); on older runtimes a dynamic CDS archive of the loaded classes
 # (-XX:ArchiveClassesAtExit). The JVM flags the start runs with are written to /var/lib/sfsim/jvm.args, which the
 # ENTRYPOINT passes: they must match the training run's for the cache to be used.
@@ -57,7 +60,9 @@ RUN set -e; \
       train="-XX:ArchiveClassesAtExit=/var/lib/sfsim/sfsim.jsa -Xlog:cds=off -Xlog:cds+dynamic=off"; \
       use="-XX:SharedArchiveFile=/var/lib/sfsim/sfsim.jsa -Xlog:cds=off -Xlog:cds+dynamic=off"; \
     fi; \
-    java $train $flags -jar /opt/sfsim/sfsim-simulator.jar prepare >/home/sfsim/tmp/prepare.log 2>&1 \
+    java $flags -jar /opt/sfsim/sfsim-simulator.jar prepare >/home/sfsim/tmp/prepare.log 2>&1 \
+      || { tail -n 50 /home/sfsim/tmp/prepare.log; exit 1; }; \
+    java $train $flags -jar /opt/sfsim/sfsim-simulator.jar train >>/home/sfsim/tmp/prepare.log 2>&1 \
       || { tail -n 50 /home/sfsim/tmp/prepare.log; exit 1; }; \
     rm -f /home/sfsim/tmp/prepare.log; \
     printf '%s\n' $use $flags -XX:+ExitOnOutOfMemoryError >/var/lib/sfsim/jvm.args; \

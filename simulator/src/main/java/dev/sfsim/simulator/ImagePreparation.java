@@ -1,12 +1,16 @@
 package dev.sfsim.simulator;
 
 /**
- * {@code java -jar sfsim-simulator.jar prepare}, run when the image is built: starts the simulator
- * once with {@code SFSIM_EMBEDDED_DIR} set, so the PostgreSQL binaries are unpacked, the data
- * directory created and migrated; makes the calls a test makes ({@link TrainingRun}) so that the
+ * The image build's two steps. {@code java -jar sfsim-simulator.jar prepare} ({@link #run}) starts
+ * the simulator once with {@code SFSIM_EMBEDDED_DIR} set, so the PostgreSQL binaries are unpacked,
+ * the data directory created and migrated, makes the calls a test makes ({@link TrainingRun}) and
+ * stops cleanly. {@code java -jar sfsim-simulator.jar train} ({@link #train}) then starts on that
+ * directory exactly as a container does and makes the same calls from a child JVM, so that the
  * class cache the JVM writes at exit (an AOT cache, or a CDS archive before Java 25) holds what a
- * real start and a test use; then stops cleanly. A container started from the image skips all of
- * that work.
+ * start and a test use, and nothing else: not the one-off preparation (archive unpacking, initdb,
+ * Flyway: about 600 classes) nor the training's HTTP client (about 400), which every start would
+ * otherwise load from the cache for nothing. A container started from the image skips all of that
+ * work.
  */
 final class ImagePreparation {
   private ImagePreparation() {}
@@ -26,6 +30,26 @@ final class ImagePreparation {
     // reset would make.
     dev.sfsim.simulator.persistence.Database.markPristine(env.embeddedDirectory(), fingerprint);
     System.out.println("sfsim prepared " + env.embeddedDirectory());
+  }
+
+  /**
+   * The second step: a start on the prepared directory, the calls from a child JVM ({@link
+   * TrainingRun#inChildProcess}), a clean stop; then the directory is left as {@link #run} leaves
+   * it (created orgs dropped, marked pristine).
+   */
+  static void train(SimulatorConfig env) {
+    if (env.embeddedDirectory() == null) {
+      throw new IllegalStateException("train needs SFSIM_EMBEDDED_DIR");
+    }
+    String fingerprint;
+    try (Simulator sim = Simulator.start(env.withPort(0).withFixtureDirs(java.util.List.of()))) {
+      fingerprint = sim.pristineFingerprint();
+      SimulatorMain.readyLine(sim, 0); // built, not printed: what a start links after it is ready
+      TrainingRun.inChildProcess(sim.baseUrl());
+    }
+    dropCreatedOrgs(env.embeddedDirectory());
+    dev.sfsim.simulator.persistence.Database.markPristine(env.embeddedDirectory(), fingerprint);
+    System.out.println("sfsim trained on " + env.embeddedDirectory());
   }
 
   /**

@@ -7,8 +7,8 @@ import org.slf4j.LoggerFactory;
  * {@code java -jar sfsim-simulator.jar}: reads {@code SFSIM_*} environment variables, starts the
  * simulator and prints one ready line with the base URL and the credentials it accepts. SIGTERM (or
  * Ctrl-C) stops it cleanly, embedded PostgreSQL included. A bad configuration or startup fixture
- * exits with status 1 and a message. {@code java -jar sfsim-simulator.jar prepare} is for image
- * builds ({@link ImagePreparation}).
+ * exits with status 1 and a message. {@code java -jar sfsim-simulator.jar prepare}, then {@code
+ * train}, are for image builds ({@link ImagePreparation}).
  */
 public final class SimulatorMain {
   private static final Logger LOG = LoggerFactory.getLogger(SimulatorMain.class);
@@ -18,6 +18,10 @@ public final class SimulatorMain {
   public static void main(String[] args) {
     if (args.length == 1 && args[0].equals("prepare")) {
       ImagePreparation.run(SimulatorConfig.fromEnvironment(System.getenv()));
+      return;
+    }
+    if (args.length == 1 && args[0].equals("train")) {
+      ImagePreparation.train(SimulatorConfig.fromEnvironment(System.getenv()));
       return;
     }
     long started = System.nanoTime();

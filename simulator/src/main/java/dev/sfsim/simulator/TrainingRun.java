@@ -48,6 +48,44 @@ final class TrainingRun {
     new TrainingRun(base).calls(env);
   }
 
+  /**
+   * Runs the calls from a child JVM (this runtime's {@code java}, this jar, the same environment),
+   * so that the HTTP client's classes stay out of the class cache the parent writes; throws when
+   * the child fails. Its output goes to this process's.
+   */
+  static void inChildProcess(String base) {
+    String javaCommand = ProcessHandle.current().info().command().orElse("java");
+    String jar;
+    try {
+      jar =
+          java.nio.file.Path.of(
+                  TrainingRun.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+              .toString();
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException("train: cannot locate the simulator jar", e);
+    }
+    try {
+      Process child =
+          new ProcessBuilder(javaCommand, "-cp", jar, TrainingRun.class.getName(), base)
+              .inheritIO()
+              .start();
+      int exit = child.waitFor();
+      if (exit != 0) {
+        throw new IllegalStateException("train: the calls' JVM exited with status " + exit);
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("train: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("train interrupted", e);
+    }
+  }
+
+  /** The child JVM of {@link #inChildProcess}: the calls against {@code args[0]}. */
+  public static void main(String[] args) {
+    run(args[0], SimulatorConfig.fromEnvironment(System.getenv()));
+  }
+
   private void calls(SimulatorConfig env) {
     call(get(AdminPaths.HEALTH));
     String token =

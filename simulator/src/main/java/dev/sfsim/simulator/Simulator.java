@@ -140,6 +140,7 @@ public final class Simulator implements AutoCloseable {
       java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private Simulator(SimulatorConfig config) {
+    StartupWarmup.start();
     this.config = config;
     this.org =
         OrgIdentity.defaultOrg(
@@ -175,7 +176,6 @@ public final class Simulator implements AutoCloseable {
             version(), config.databaseUrl() == null ? "embedded" : "external", START_WAIT);
     Javalin server = null;
     try {
-      StartupWarmup.beforeServer();
       this.routeTable =
           new RouteTable(
               new AdminTokenFilter(config.adminToken()),
@@ -190,7 +190,6 @@ public final class Simulator implements AutoCloseable {
       } else {
         server.start(config.bindAddress(), config.port());
       }
-      StartupWarmup.afterServer();
     } catch (RuntimeException e) {
       if (server != null) {
         server.stop();

@@ -1,55 +1,84 @@
 package dev.sfsim.simulator;
 
+import io.javalin.http.HandlerType;
 import java.sql.SQLException;
+import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
- * The JVM-side set-up a start needs after PostgreSQL is up, done first while PostgreSQL starts: a
- * start is otherwise one thread waiting on PostgreSQL's processes, then one thread loading, linking
- * and initializing Jdbi's configuration and its Flight Recorder event (about 150 ms in a cold JVM).
- * The objects made here are dropped; the classes stay loaded and initialized for the real ones.
- * Nothing here opens a connection or a socket. (The HTTP server itself starts between the two
- * steps.)
+ * The class set-up a start needs that no class cache holds (static initializers and call-site links
+ * run in every JVM), done on a daemon thread started first, so that it runs beside the main thread
+ * (the start's critical path: build the server, start it, build the org) rather than on it. In
+ * order of need: Javalin's {@code HandlerType.equals}, Jackson's mapper, the SCRAM exchange's
+ * security providers (for the database thread's first login), Jetty's {@code MimeTypes}, Jdbi's
+ * configuration, and the default org's classes with costly static set-up. A class another thread
+ * reaches first is initialized by that thread (the other waits for it), so nothing runs twice and
+ * nothing changes but where the work runs. Nothing here opens a connection or a socket.
  */
 final class StartupWarmup {
+  /** Classes of an org's services whose static set-up is costly in a cold JVM (a few ms each). */
+  private static final List<String> ORG_CLASSES =
+      List.of(
+          "dev.sfsim.simulator.messaging.persistence.ComponentRepository",
+          "dev.sfsim.simulator.query.QueryRoutes",
+          "dev.sfsim.simulator.auth.TokenService",
+          "dev.sfsim.simulator.action.SendConversationMessagesService");
+
   private StartupWarmup() {}
 
-  /**
-   * Starts, on a daemon thread, the class set-up the other start threads need later and that no
-   * class cache holds (static initializers run in every JVM), so that it runs on the core they
-   * leave idle rather than on the main thread, the start's critical path: first what the database
-   * thread's first login needs (the SCRAM exchange's HMAC and digest, whose lookup loads the
-   * security providers listed before SunJCE, SunEC's curve table among them: about 40 ms), then
-   * Jetty's {@code MimeTypes}, which lists every available locale when it is initialized (about 30
-   * ms of the server's start). A class another thread reaches first is initialized by that thread
-   * (the other waits for it), so nothing runs twice and nothing changes but where the work runs.
-   */
-  static void beforeServer() {
-    Thread t =
-        new Thread(
-            () -> {
-              try {
-                javax.crypto.Mac.getInstance("HmacSHA256");
-                java.security.MessageDigest.getInstance("SHA-256");
-              } catch (java.security.NoSuchAlgorithmException e) {
-                // the login pays for it, or fails with its own message
-              }
-              try {
-                Class.forName(
-                    "org.eclipse.jetty.http.MimeTypes", true, StartupWarmup.class.getClassLoader());
-              } catch (ClassNotFoundException e) {
-                // the server's start pays for it
-              }
-            },
-            "sfsim-start-warm-up");
+  /** Starts the set-up on its own thread and returns at once. */
+  static void start() {
+    Thread t = new Thread(StartupWarmup::run, "sfsim-start-warm-up");
     t.setDaemon(true);
     t.start();
   }
 
-  /** Jdbi's classes, for the org built once the database is there. */
-  static void afterServer() {
+  private static void run() {
+    // Javalin checks every route it registers against the ones already there with HandlerType's
+    // record equals (about 2,500 calls for the simulator's routes), a call site no class cache
+    // links: linked here, and run until the compiler has it, before the routes are registered.
+    int equal = 0;
+    for (int i = 0; i < 3_000; i++) {
+      if (HandlerType.GET.equals(i % 2 == 0 ? HandlerType.POST : HandlerType.GET)) {
+        equal++;
+      }
+    }
+    if (equal != 1_500) {
+      throw new AssertionError("HandlerType.equals: " + equal);
+    }
+    // Jackson's mapper, which the server's configuration takes (its static set-up loads the
+    // time-zone database and the date-format symbols: ~40 ms).
+    initialize("dev.sfsim.simulator.http.Json");
+    // The SCRAM exchange's HMAC and digest: their lookup loads the security providers listed
+    // before SunJCE, SunEC's curve table among them (~40 ms).
+    try {
+      javax.crypto.Mac.getInstance("HmacSHA256");
+      java.security.MessageDigest.getInstance("SHA-256");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      // the login pays for it, or fails with its own message
+    }
+    // Jetty's MIME types list every available locale when they are initialized (~30 ms).
+    initialize("org.eclipse.jetty.http.MimeTypes");
+    jdbi();
+    ORG_CLASSES.forEach(StartupWarmup::initialize);
+  }
+
+  /** Loads and initializes a class by name; one that is missing is left to its first user. */
+  private static void initialize(String name) {
+    try {
+      Class.forName(name, true, StartupWarmup.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      // its first user pays for it, or fails with its own message
+    }
+  }
+
+  /**
+   * Jdbi's configuration, plugins and (when the runtime has Flight Recorder) its statement event,
+   * for the org built once the database is there (about 150 ms in a cold JVM).
+   */
+  private static void jdbi() {
     // A Jdbi as Database builds them; its connection factory is never called.
     Jdbi.create(
             () -> {

@@ -312,7 +312,7 @@ public final class Simulator implements AutoCloseable {
    */
   private OrgRuntime buildOrg(OrgIdentity org, String schema, StartupFixtures startupFixtures) {
     var jdbi = database.jdbi(schema);
-    SimClock clock = database.clock(schema);
+    SimClock clock = database.clock(schema, jdbi);
     RecordRepository records = new RecordRepository(catalog);
     ComponentRepository components = new ComponentRepository();
     OutboxRepository outbox = new OutboxRepository(jdbi);

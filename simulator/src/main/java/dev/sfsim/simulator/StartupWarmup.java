@@ -1,21 +1,18 @@
 package dev.sfsim.simulator;
 
 import io.javalin.http.HandlerType;
-import java.sql.SQLException;
 import java.util.List;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.postgres.PostgresPlugin;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
  * The class set-up a start needs that no class cache holds (static initializers and call-site links
  * run in every JVM), done on a daemon thread started first, so that it runs beside the main thread
  * (the start's critical path: build the server, start it, build the org) rather than on it. In
- * order of need: Javalin's {@code HandlerType.equals}, Jackson's mapper, the SCRAM exchange's
- * security providers (for the database thread's first login), Jetty's {@code MimeTypes}, Jdbi's
- * configuration, and the default org's classes with costly static set-up. A class another thread
- * reaches first is initialized by that thread (the other waits for it), so nothing runs twice and
- * nothing changes but where the work runs. Nothing here opens a connection or a socket.
+ * order of need: Javalin's {@code HandlerType} hashCode and equals, Jackson's mapper, the SCRAM
+ * exchange's security providers (for the database thread's first login), Jetty's {@code MimeTypes},
+ * Jdbi's Flight Recorder event, and the default org's classes with costly static set-up. A class
+ * another thread reaches first is initialized by that thread (the other waits for it), so nothing
+ * runs twice and nothing changes but where the work runs. Nothing here opens a connection or a
+ * socket.
  */
 final class StartupWarmup {
   /** Classes of an org's services whose static set-up is costly in a cold JVM (a few ms each). */
@@ -36,20 +33,15 @@ final class StartupWarmup {
   }
 
   private static void run() {
-    // Javalin checks every route it registers against the ones already there with HandlerType's
-    // record equals (about 2,500 calls for the simulator's routes), a call site no class cache
-    // links: linked here, and run until the compiler has it, before the routes are registered.
-    int equal = 0;
-    for (int i = 0; i < 3_000; i++) {
-      if (HandlerType.GET.equals(i % 2 == 0 ? HandlerType.POST : HandlerType.GET)) {
-        equal++;
-      }
+    // Javalin's router keys and compares its routes with HandlerType's record hashCode and equals
+    // (the main thread needs them ~15 ms after this thread starts): their call sites are linked
+    // at the first call, which no class cache saves (~20 ms).
+    if (HandlerType.GET.hashCode() == HandlerType.POST.hashCode()
+        && HandlerType.GET.equals(HandlerType.POST)) {
+      throw new AssertionError("HandlerType: GET equals POST");
     }
-    if (equal != 1_500) {
-      throw new AssertionError("HandlerType.equals: " + equal);
-    }
-    // Jackson's mapper, which the server's configuration takes (its static set-up loads the
-    // time-zone database and the date-format symbols: ~40 ms).
+    // Jackson's mapper, which the server's configuration takes once the routes are registered
+    // (its static set-up loads the time-zone database and the date-format symbols: ~40 ms).
     initialize("dev.sfsim.simulator.http.Json");
     // The SCRAM exchange's HMAC and digest: their lookup loads the security providers listed
     // before SunJCE, SunEC's curve table among them (~40 ms).
@@ -61,7 +53,7 @@ final class StartupWarmup {
     }
     // Jetty's MIME types list every available locale when they are initialized (~30 ms).
     initialize("org.eclipse.jetty.http.MimeTypes");
-    jdbi();
+    jdbiFlightRecorderEvent();
     ORG_CLASSES.forEach(StartupWarmup::initialize);
   }
 
@@ -75,25 +67,12 @@ final class StartupWarmup {
   }
 
   /**
-   * Jdbi's configuration, plugins and (when the runtime has Flight Recorder) its statement event,
-   * for the org built once the database is there (about 150 ms in a cold JVM).
+   * Jdbi's statement event, which Jdbi registers with Flight Recorder at its first statement when
+   * the runtime has it (about 50 ms of CPU, 100 classes): done here instead, by name (an internal
+   * class; if a Jdbi release moves it, the first statement does it again). Jdbi's configuration
+   * itself is set up by the database thread, which builds its Jdbi before the org is built.
    */
-  private static void jdbi() {
-    // A Jdbi as Database builds them; its connection factory is never called.
-    Jdbi.create(
-            () -> {
-              throw new SQLException("warm-up Jdbi: no connection");
-            })
-        .installPlugin(new PostgresPlugin())
-        .installPlugin(new SqlObjectPlugin());
-    // Jdbi registers its statement event with Flight Recorder at its first statement (about 50 ms
-    // of CPU, 100 classes): done here instead, by name (an internal class; if a Jdbi release moves
-    // it, the first statement does it again).
-    try {
-      Class.forName(
-          "org.jdbi.v3.core.statement.internal.JfrSupport", true, Jdbi.class.getClassLoader());
-    } catch (ClassNotFoundException e) {
-      // nothing to warm
-    }
+  private static void jdbiFlightRecorderEvent() {
+    initialize("org.jdbi.v3.core.statement.internal.JfrSupport");
   }
 }

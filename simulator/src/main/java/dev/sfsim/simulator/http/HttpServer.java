@@ -164,7 +164,6 @@ public final class HttpServer {
           config.http.maxRequestSize = MAX_REQUEST_BYTES;
           config.http.defaultContentType = "application/json;charset=UTF-8";
           config.http.compressionStrategy = compression();
-          config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
           ErrorRenderer.register(config.routes);
           // Salesforce sends the charset; some clients compare the header exactly.
           config.routes.after(
@@ -177,6 +176,8 @@ public final class HttpServer {
           for (Consumer<RoutesConfig> r : registrations) {
             r.accept(config.routes);
           }
+          // After the routes: a start's warm-up thread initializes Jackson meanwhile.
+          config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
           InternalRouter router = config.unsafe.internalRouter;
           config.routes.after(ctx -> RenderedBody.write(ctx, router)); // last after-handler
         });

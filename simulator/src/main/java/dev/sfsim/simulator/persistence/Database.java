@@ -155,11 +155,12 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * The clock of the org in {@code schema}, its state in the schema's {@code sim_clock} row: shared
-   * with every simulator process using this database, re-read when one of them changes it.
+   * The clock of the org in {@code schema}, read and written through {@code jdbi} (the org's, from
+   * {@link #jdbi(String)}), its state in the schema's {@code sim_clock} row: shared with every
+   * simulator process using this database, re-read when one of them changes it.
    */
-  public SimClock clock(String schema) {
-    SimClock clock = new SimClock(new ClockRepository(jdbi(schema), schema));
+  public SimClock clock(String schema, Jdbi jdbi) {
+    SimClock clock = new SimClock(new ClockRepository(jdbi, schema));
     clocks.register(schema, clock::refresh);
     return clock;
   }

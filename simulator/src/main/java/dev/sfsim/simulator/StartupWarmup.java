@@ -1,6 +1,5 @@
 package dev.sfsim.simulator;
 
-import io.javalin.http.HandlerType;
 import java.util.List;
 
 /**
@@ -33,13 +32,7 @@ final class StartupWarmup {
   }
 
   private static void run() {
-    // Javalin's router keys and compares its routes with HandlerType's record hashCode and equals
-    // (the main thread needs them ~15 ms after this thread starts): their call sites are linked
-    // at the first call, which no class cache saves (~20 ms).
-    if (HandlerType.GET.hashCode() == HandlerType.POST.hashCode()
-        && HandlerType.GET.equals(HandlerType.POST)) {
-      throw new AssertionError("HandlerType: GET equals POST");
-    }
+    dev.sfsim.simulator.http.HttpServer.linkRouteKeys();
     // Jackson's mapper, which the server's configuration takes once the routes are registered
     // (its static set-up loads the time-zone database and the date-format symbols: ~40 ms).
     initialize("dev.sfsim.simulator.http.Json");

@@ -15,41 +15,41 @@ package dev.sfsim.simulator;
 final class ImagePreparation {
   private ImagePreparation() {}
 
+  /** The first step ({@code prepare}): the calls from this JVM. */
   static void run(SimulatorConfig env) {
-    if (env.embeddedDirectory() == null) {
-      throw new IllegalStateException("prepare needs SFSIM_EMBEDDED_DIR");
-    }
-    String fingerprint;
-    try (Simulator sim = Simulator.start(env.withPort(0).withFixtureDirs(java.util.List.of()))) {
-      fingerprint = sim.pristineFingerprint();
-      SimulatorMain.readyLine(sim, 0); // built, not printed: what a start links after it is ready
-      TrainingRun.run(sim.baseUrl(), env);
-    }
-    dropCreatedOrgs(env.embeddedDirectory());
-    // The last call was a reset, and the server has stopped: the data is what the next start's
-    // reset would make.
-    dev.sfsim.simulator.persistence.Database.markPristine(env.embeddedDirectory(), fingerprint);
+    startCallStop(env, "prepare", base -> TrainingRun.run(base, env));
     System.out.println("sfsim prepared " + env.embeddedDirectory());
   }
 
   /**
-   * The second step: a start on the prepared directory, the calls from a child JVM ({@link
-   * TrainingRun#inChildProcess}), a clean stop; then the directory is left as {@link #run} leaves
-   * it (created orgs dropped, marked pristine).
+   * The second step ({@code train}): a start on the prepared directory, the calls from a child JVM
+   * ({@link TrainingRun#inChildProcess}), a clean stop.
    */
   static void train(SimulatorConfig env) {
-    if (env.embeddedDirectory() == null) {
-      throw new IllegalStateException("train needs SFSIM_EMBEDDED_DIR");
+    startCallStop(env, "train", TrainingRun::inChildProcess);
+    System.out.println("sfsim trained on " + env.embeddedDirectory());
+  }
+
+  /**
+   * Starts the simulator on {@code SFSIM_EMBEDDED_DIR}, runs {@code calls} against its base URL,
+   * stops it, then leaves the directory as a container's start expects it: created orgs dropped,
+   * marked pristine (the last call was a reset and the server has stopped: the data is what the
+   * next start's reset would make).
+   */
+  private static void startCallStop(
+      SimulatorConfig env, String command, java.util.function.Consumer<String> calls) {
+    java.nio.file.Path directory = env.embeddedDirectory();
+    if (directory == null) {
+      throw new IllegalStateException(command + " needs SFSIM_EMBEDDED_DIR");
     }
     String fingerprint;
     try (Simulator sim = Simulator.start(env.withPort(0).withFixtureDirs(java.util.List.of()))) {
       fingerprint = sim.pristineFingerprint();
       SimulatorMain.readyLine(sim, 0); // built, not printed: what a start links after it is ready
-      TrainingRun.inChildProcess(sim.baseUrl());
+      calls.accept(sim.baseUrl());
     }
-    dropCreatedOrgs(env.embeddedDirectory());
-    dev.sfsim.simulator.persistence.Database.markPristine(env.embeddedDirectory(), fingerprint);
-    System.out.println("sfsim trained on " + env.embeddedDirectory());
+    dropCreatedOrgs(directory);
+    dev.sfsim.simulator.persistence.Database.markPristine(directory, fingerprint);
   }
 
   /**

@@ -131,6 +131,7 @@ public final class AnchorBenchmark {
       for (int i = 0; i < runs; i++) {
         ms[i] = ImageRun.startToHealthy(image);
       }
+      System.out.println("  start to healthy, ms: " + java.util.Arrays.toString(ms));
       table.image(image, ms, ImageRun.idleMemory(image));
     } else {
       System.out.println(

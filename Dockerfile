@@ -81,6 +81,6 @@ HEALTHCHECK --interval=1s --timeout=3s --start-period=30s --retries=15 \
 # above) are C1 only and the serial collector: a test double starts fast and stays small rather than reaching peak
 # throughput. An 8 MiB young generation: the default is a third of an initial heap sized from the host's memory
 # (about 100 MiB on a 24 GiB machine), all of it touched by the allocations of the start, while what stays live is
-# about 20 MiB (a start now makes about six young collections of a few milliseconds each). Extra JVM flags:
+# about 20 MiB (a start now makes two young collections of a few milliseconds each). Extra JVM flags:
 # JAVA_TOOL_OPTIONS.
 ENTRYPOINT ["java", "@/var/lib/sfsim/jvm.args", "-jar", "/opt/sfsim/sfsim-simulator.jar"]

@@ -8,9 +8,9 @@ package dev.sfsim.simulator;
  * directory exactly as a container does and makes the same calls from a child JVM, so that the
  * class cache the JVM writes at exit (an AOT cache, or a CDS archive before Java 25) holds what a
  * start and a test use, and nothing else: not the one-off preparation (archive unpacking, initdb,
- * Flyway: about 600 classes) nor the training's HTTP client (about 400), which every start would
- * otherwise load from the cache for nothing. A container started from the image skips all of that
- * work.
+ * Flyway's 429 classes) nor the training's HTTP client (its 288 {@code jdk.internal.net} classes
+ * among others), which every start would otherwise load from the cache for nothing: 1,672 classes
+ * fewer in all. A container started from the image skips all of that work.
  */
 final class ImagePreparation {
   private ImagePreparation() {}

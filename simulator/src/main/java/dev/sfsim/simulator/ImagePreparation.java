@@ -17,7 +17,7 @@ final class ImagePreparation {
 
   /** The first step ({@code prepare}): the calls from this JVM. */
   static void run(SimulatorConfig env) {
-    startCallStop(env, "prepare", base -> TrainingRun.run(base, env));
+    startCallStop(env, "prepare", sim -> TrainingRun.run(sim.baseUrl(), env));
     System.out.println("sfsim prepared " + env.embeddedDirectory());
   }
 
@@ -26,18 +26,25 @@ final class ImagePreparation {
    * ({@link TrainingRun#inChildProcess}), a clean stop.
    */
   static void train(SimulatorConfig env) {
-    startCallStop(env, "train", TrainingRun::inChildProcess);
+    startCallStop(
+        env,
+        "train",
+        sim -> {
+          // Built, not printed: what a start links once it is ready, for the cache.
+          SimulatorMain.readyLine(sim, 0);
+          TrainingRun.inChildProcess(sim.baseUrl());
+        });
     System.out.println("sfsim trained on " + env.embeddedDirectory());
   }
 
   /**
-   * Starts the simulator on {@code SFSIM_EMBEDDED_DIR}, runs {@code calls} against its base URL,
-   * stops it, then leaves the directory as a container's start expects it: created orgs dropped,
-   * marked pristine (the last call was a reset and the server has stopped: the data is what the
-   * next start's reset would make).
+   * Starts the simulator on {@code SFSIM_EMBEDDED_DIR}, runs {@code calls} against it, stops it,
+   * then leaves the directory as a container's start expects it: created orgs dropped, marked
+   * pristine (the last call was a reset and the server has stopped: the data is what the next
+   * start's reset would make).
    */
   private static void startCallStop(
-      SimulatorConfig env, String command, java.util.function.Consumer<String> calls) {
+      SimulatorConfig env, String command, java.util.function.Consumer<Simulator> calls) {
     java.nio.file.Path directory = env.embeddedDirectory();
     if (directory == null) {
       throw new IllegalStateException(command + " needs SFSIM_EMBEDDED_DIR");
@@ -45,8 +52,7 @@ final class ImagePreparation {
     String fingerprint;
     try (Simulator sim = Simulator.start(env.withPort(0).withFixtureDirs(java.util.List.of()))) {
       fingerprint = sim.pristineFingerprint();
-      SimulatorMain.readyLine(sim, 0); // built, not printed: what a start links after it is ready
-      calls.accept(sim.baseUrl());
+      calls.accept(sim);
     }
     dropCreatedOrgs(directory);
     dev.sfsim.simulator.persistence.Database.markPristine(directory, fingerprint);

@@ -9,8 +9,9 @@ import java.util.List;
  * order of need: Javalin's {@code HandlerType} hashCode and equals, Jackson's mapper, the SCRAM
  * exchange's security providers (for the database thread's first login), Jetty's {@code MimeTypes},
  * Jdbi's Flight Recorder event, and the default org's classes with costly static set-up. A class
- * another thread reaches first is initialized by that thread (the other waits for it), so nothing
- * runs twice and nothing changes but where the work runs. Nothing here opens a connection or a
+ * another thread reaches first is initialized by that thread (the other waits for it), so no static
+ * initializer runs twice; a call site both threads reach before it is linked may be linked by both
+ * (one link is kept). Nothing changes but where the work runs. Nothing here opens a connection or a
  * socket.
  */
 final class StartupWarmup {

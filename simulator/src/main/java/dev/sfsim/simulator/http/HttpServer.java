@@ -84,9 +84,10 @@ public final class HttpServer {
     if (System.getProperty(REFERENCES_PER_CACHE_LINE) != null) {
       return;
     }
-    int cacheLineBytes = 64; // Jetty's default
+    int cacheLineBytes;
     try {
-      cacheLineBytes = Integer.parseInt(System.getProperty(CACHE_LINE_BYTES, "64"));
+      cacheLineBytes =
+          Integer.parseInt(System.getProperty(CACHE_LINE_BYTES, "64")); // Jetty's default
     } catch (NumberFormatException e) {
       return; // Jetty falls back on its own for a bad value: let it decide the rest too
     }

@@ -147,6 +147,9 @@ public final class Database implements AutoCloseable {
       }
     } catch (RuntimeException e) {
       listener.thenAccept(ClockListener::close);
+      if (watchdog != null) {
+        watchdog.close();
+      }
       throw e;
     }
     this.jdbi = jdbi(DEFAULT_SCHEMA);
@@ -256,35 +259,77 @@ public final class Database implements AutoCloseable {
           prepared.rememberBinaries();
         }
       }
-      String password;
-      try {
-        password = EmbeddedCredentials.prepareRole(port, superuserPassword);
-      } catch (java.sql.SQLException | RuntimeException e) {
-        closeQuietly(server);
-        throw e;
-      }
+      // A kept directory's role already has the password an earlier start gave it: no superuser
+      // session at start. Should the role refuse it (the directory's files edited by hand), the
+      // role is given a new one and the pool opens again.
+      Optional<String> kept = prepared == null ? Optional.empty() : prepared.rolePassword();
       String tcp = "jdbc:postgresql://localhost:" + port + "/" + EmbeddedCredentials.DATABASE;
-      Optional<String> socket =
-          unix.join()
-              ? UnixSocket.jdbcUrl(data, port, EmbeddedCredentials.DATABASE)
-              : Optional.empty();
-      LOG.info(
-          "The simulator connects to it {}",
-          socket.isPresent() ? "through its Unix-domain socket" : "over TCP");
-      Database db =
-          new Database(
-              new Embedded(server, port, postmaster),
-              socket.orElse(tcp),
-              EmbeddedCredentials.ROLE,
-              password,
-              prepared,
-              extraColumns);
+      Optional<String> socket = Optional.empty();
+      Database db = null;
+      for (int attempt = 0; db == null; attempt++) {
+        String password;
+        try {
+          password =
+              attempt == 0 && kept.isPresent()
+                  ? kept.get()
+                  : newRolePassword(prepared, port, superuserPassword);
+        } catch (java.sql.SQLException | IOException | RuntimeException e) {
+          closeQuietly(server);
+          throw e;
+        }
+        if (attempt == 0) {
+          socket =
+              unix.join()
+                  ? UnixSocket.jdbcUrl(data, port, EmbeddedCredentials.DATABASE)
+                  : Optional.empty();
+          LOG.info(
+              "The simulator connects to it {}",
+              socket.isPresent() ? "through its Unix-domain socket" : "over TCP");
+        }
+        try {
+          db =
+              new Database(
+                  new Embedded(server, port, postmaster),
+                  socket.orElse(tcp),
+                  EmbeddedCredentials.ROLE,
+                  password,
+                  prepared,
+                  extraColumns);
+        } catch (RuntimeException e) {
+          if (attempt > 0 || kept.isEmpty() || !passwordRefused(e)) {
+            closeQuietly(server);
+            throw e;
+          }
+          LOG.warn("The role refused its kept password: it is given a new one");
+        }
+      }
       db.temporaryData = temporary;
       db.copyUps = copyUps;
       return db;
     } catch (IOException | java.sql.SQLException e) {
       throw new IllegalStateException("Cannot start the embedded PostgreSQL: " + e.getMessage(), e);
     }
+  }
+
+  /** Whether {@code e} was caused by PostgreSQL refusing a password (SQLState 28P01). */
+  private static boolean passwordRefused(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof java.sql.SQLException sql && "28P01".equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Gives the role a new password as the superuser ({@link EmbeddedCredentials#prepareRole}). */
+  private static String newRolePassword(
+      @Nullable PreparedDirectory prepared, int port, String superuserPassword)
+      throws java.sql.SQLException, IOException {
+    String password = EmbeddedCredentials.prepareRole(port, superuserPassword);
+    if (prepared != null) {
+      prepared.keepRolePassword(password);
+    }
+    return password;
   }
 
   private static void closeQuietly(AutoCloseable server) {

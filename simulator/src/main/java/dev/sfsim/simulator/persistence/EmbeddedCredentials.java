@@ -18,8 +18,10 @@ import java.util.List;
  * random and never leaves this process (or, for a directory kept between runs, a 0600 file beside
  * the 0700 data directory, readable only by the simulator's OS user). The simulator itself works as
  * {@link #ROLE}, a role without superuser rights (so not even a leaked session can {@code COPY ...
- * TO PROGRAM}), owner of the database {@link #DATABASE}, whose password is drawn anew at each
- * start.
+ * TO PROGRAM}), owner of the database {@link #DATABASE}, whose password is random too: drawn at
+ * each start, or, for a directory kept between runs, when the directory is made and kept in a 0600
+ * file beside the superuser's ({@code PreparedDirectory}), so that a start needs no superuser
+ * session.
  */
 final class EmbeddedCredentials {
   static final String SUPERUSER = "postgres";

@@ -27,6 +27,9 @@ import java.util.stream.Stream;
  *       migrated the data directory; the same jar skips Flyway.
  *   <li>The reset at start (half a second cold): {@code pristine} says the data is exactly what a
  *       reset would produce (written when the image is prepared, removed by the first start).
+ *   <li>The superuser's session that sets the simulator role's password (a login and two catalog
+ *       writes, 50-70 ms of a container's start): {@code role-password} (0600, as the superuser's)
+ *       keeps the password the role was given, and later starts log in with it.
  * </ul>
  */
 final class PreparedDirectory {
@@ -106,10 +109,34 @@ final class PreparedDirectory {
       Files.deleteIfExists(directory.resolve("migrated"));
       Files.deleteIfExists(directory.resolve("pristine"));
     }
+    Files.deleteIfExists(rolePasswordFile());
     Files.createDirectories(directory);
     String password = EmbeddedCredentials.randomPassword();
     EmbeddedCredentials.privateFile(file, password);
     return password;
+  }
+
+  private Path rolePasswordFile() {
+    return directory.resolve("role-password");
+  }
+
+  /**
+   * The password {@link EmbeddedCredentials#ROLE} was given in this data directory, when a start
+   * kept it ({@link #keepRolePassword}); empty when none did or the file cannot be read.
+   */
+  Optional<String> rolePassword() {
+    try {
+      return Files.isRegularFile(rolePasswordFile())
+          ? Optional.of(Files.readString(rolePasswordFile()).trim())
+          : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Keeps the role's new password in a file readable by this OS user only (0600). */
+  void keepRolePassword(String password) throws IOException {
+    EmbeddedCredentials.privateFile(rolePasswordFile(), password);
   }
 
   PgBinaryResolver resolver() {

@@ -87,6 +87,34 @@ class EmbeddedLockdownTest {
     }
   }
 
+  @Test
+  void aKeptDirectoryKeepsTheRolesPasswordPrivateAndMendsOneTheRoleRefuses(@TempDir Path dir)
+      throws Exception {
+    try (Database db = Database.embedded(dir)) {
+      assertThat(currentUser(db)).isEqualTo("sfsim");
+    }
+    Path file = dir.resolve("role-password");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
+    String given = Files.readString(file);
+    try (Database again = Database.embedded(dir)) { // logs in with it: no superuser session
+      assertThat(currentUser(again)).isEqualTo("sfsim");
+    }
+    assertThat(Files.readString(file)).isEqualTo(given);
+    Files.writeString(file, "0123456789abcdef"); // edited by hand: the role refuses it
+    try (Database mended = Database.embedded(dir)) {
+      assertThat(currentUser(mended)).isEqualTo("sfsim");
+    }
+    assertThat(Files.readString(file)).isNotIn(given, "0123456789abcdef").hasSize(given.length());
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
+  }
+
+  private static String currentUser(Database db) {
+    return db.jdbi()
+        .withHandle(h -> h.createQuery("SELECT current_user").mapTo(String.class).one());
+  }
+
   /**
    * The pool's connections come through the socket in the data directory (no client address), not
    * loopback TCP.

@@ -63,6 +63,7 @@ class MessagingBehaviourTest {
     assertThat(
             w.query("SELECT COUNT() FROM ConvMessageSendRequest WHERE RequestStatus = 'InProgress'")
                 .getInt("totalSize"))
+        .as(this::lastStarted) // a rare failure (201) under heavy load: what to look at next time
         .isEqualTo(200);
     assertThat(w.status(ids.get(200))).isEqualTo("Pending");
     assertThat(w.status(ids.get(0))).isEqualTo("InProgress");
@@ -80,6 +81,37 @@ class MessagingBehaviourTest {
             .getString("records[0].CreatedById");
     assertThat(ownerOfSessionOf(ids.get(200))).isEqualTo(integrationUser).isNotEqualTo(caller);
     assertThat(ownerOfSessionOf(ids.get(0))).isEqualTo(caller);
+  }
+
+  /**
+   * The InProgress requests by the instant they last changed (the frozen clock steps through each
+   * due instant), and the clock: at which step a request took a 201st slot.
+   */
+  private String lastStarted() {
+    List<java.util.Map<String, Object>> rows =
+        w.query(
+                "SELECT Name, LastModifiedDate FROM ConvMessageSendRequest WHERE RequestStatus ="
+                    + " 'InProgress' ORDER BY Name")
+            .getList("records");
+    java.util.Map<Object, List<Object>> byInstant = new java.util.TreeMap<>();
+    rows.forEach(
+        r ->
+            byInstant
+                .computeIfAbsent(r.get("LastModifiedDate"), k -> new java.util.ArrayList<>())
+                .add(r.get("Name")));
+    StringBuilder out = new StringBuilder("InProgress requests by LastModifiedDate:");
+    byInstant.forEach(
+        (at, names) ->
+            out.append(' ')
+                .append(at)
+                .append(": ")
+                .append(names.size())
+                .append(" (")
+                .append(names.get(0))
+                .append(" .. ")
+                .append(names.get(names.size() - 1))
+                .append(");"));
+    return out + " clock " + TestSimulator.api().get("/__admin/clock").asString();
   }
 
   private String ownerOfSessionOf(String requestId) {

@@ -12,9 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -114,30 +111,7 @@ public final class ConsoleBenchmark {
   private static double sends(String base, String token, String body, int recipients)
       throws Exception {
     long t0 = System.nanoTime();
-    ExecutorService pool = Executors.newFixedThreadPool(16);
-    List<Future<Integer>> calls = new ArrayList<>();
-    for (int i = 0; i < REQUESTS; i++) {
-      calls.add(
-          pool.submit(
-              () ->
-                  HTTP.send(
-                          HttpRequest.newBuilder(
-                                  URI.create(
-                                      base
-                                          + "/services/data/v60.0/actions/standard/sendConversationMessages"))
-                              .header("Authorization", "Bearer " + token)
-                              .header("Content-Type", "application/json")
-                              .POST(HttpRequest.BodyPublishers.ofString(body))
-                              .build(),
-                          HttpResponse.BodyHandlers.ofString())
-                      .statusCode()));
-    }
-    for (Future<Integer> f : calls) {
-      if (f.get() != 200) {
-        throw new IllegalStateException("invocation answered " + f.get());
-      }
-    }
-    pool.shutdown();
+    MessagingBenchmark.invokeAll(base, token, body, REQUESTS, 16);
     while (MessagingBenchmark.count(
             base,
             token,

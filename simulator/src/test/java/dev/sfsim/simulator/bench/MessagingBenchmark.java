@@ -177,31 +177,8 @@ public final class MessagingBenchmark {
   private static Round send(String base, String token, String body, int requests, int before)
       throws Exception {
     long t0 = System.nanoTime();
-    ExecutorService pool = Executors.newFixedThreadPool(32);
-    List<Future<Integer>> calls = new ArrayList<>();
-    for (int i = 0; i < requests; i++) {
-      calls.add(
-          pool.submit(
-              () ->
-                  HTTP.send(
-                          HttpRequest.newBuilder(
-                                  URI.create(
-                                      base
-                                          + "/services/data/v60.0/actions/standard/sendConversationMessages"))
-                              .header("Authorization", "Bearer " + token)
-                              .header("Content-Type", "application/json")
-                              .POST(HttpRequest.BodyPublishers.ofString(body))
-                              .build(),
-                          HttpResponse.BodyHandlers.ofString())
-                      .statusCode()));
-    }
-    for (Future<Integer> f : calls) {
-      if (f.get() != 200) {
-        throw new IllegalStateException("invocation answered " + f.get());
-      }
-    }
+    invokeAll(base, token, body, requests, 32);
     long accepted = System.nanoTime();
-    pool.shutdown();
     String completed =
         "SELECT COUNT() FROM ConvMessageSendRequest WHERE RequestStatus = 'Completed' AND SuccessMessageCount = "
             + RECIPIENTS;
@@ -210,6 +187,43 @@ public final class MessagingBenchmark {
     }
     long done = System.nanoTime();
     return new Round(requests * RECIPIENTS, (done - t0) / 1e9, (accepted - t0) / 1e9);
+  }
+
+  /**
+   * Invokes {@code sendConversationMessages} with {@code body} {@code requests} times at once, from
+   * {@code threads} client threads; returns when every call has answered.
+   *
+   * @throws IllegalStateException when a call answers other than 200
+   */
+  static void invokeAll(String base, String token, String body, int requests, int threads)
+      throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<Integer>> calls = new ArrayList<>();
+      for (int i = 0; i < requests; i++) {
+        calls.add(
+            pool.submit(
+                () ->
+                    HTTP.send(
+                            HttpRequest.newBuilder(
+                                    URI.create(
+                                        base
+                                            + "/services/data/v60.0/actions/standard/sendConversationMessages"))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                        .statusCode()));
+      }
+      for (Future<Integer> f : calls) {
+        if (f.get() != 200) {
+          throw new IllegalStateException("invocation answered " + f.get());
+        }
+      }
+    } finally {
+      pool.shutdown();
+    }
   }
 
   /** A channel, 100 end users and the Order_Shipped component. */

@@ -259,49 +259,43 @@ public final class Database implements AutoCloseable {
           prepared.rememberBinaries();
         }
       }
-      // A kept directory's role already has the password an earlier start gave it: no superuser
-      // session at start. Should the role refuse it (the directory's files edited by hand), the
-      // role is given a new one and the pool opens again.
-      Optional<String> kept = prepared == null ? Optional.empty() : prepared.rolePassword();
-      String tcp = "jdbc:postgresql://localhost:" + port + "/" + EmbeddedCredentials.DATABASE;
-      Optional<String> socket = Optional.empty();
-      Database db = null;
-      for (int attempt = 0; db == null; attempt++) {
-        String password;
-        try {
-          password =
-              attempt == 0 && kept.isPresent()
-                  ? kept.get()
-                  : newRolePassword(prepared, port, superuserPassword);
-        } catch (java.sql.SQLException | IOException | RuntimeException e) {
-          closeQuietly(server);
-          throw e;
-        }
-        if (attempt == 0) {
-          socket =
-              unix.join()
-                  ? UnixSocket.jdbcUrl(data, port, EmbeddedCredentials.DATABASE)
-                  : Optional.empty();
-          LOG.info(
-              "The simulator connects to it {}",
-              socket.isPresent() ? "through its Unix-domain socket" : "over TCP");
-        }
+      Embedded embedded = new Embedded(server, port, postmaster);
+      Database db;
+      try {
+        // A kept directory's role has the password an earlier start gave it: no superuser session.
+        Optional<String> kept = prepared == null ? Optional.empty() : prepared.rolePassword();
+        String password =
+            kept.isPresent() ? kept.get() : newRolePassword(prepared, port, superuserPassword);
+        String tcp = "jdbc:postgresql://localhost:" + port + "/" + EmbeddedCredentials.DATABASE;
+        String url =
+            unix.join()
+                ? UnixSocket.jdbcUrl(data, port, EmbeddedCredentials.DATABASE).orElse(tcp)
+                : tcp;
+        LOG.info(
+            "The simulator connects to it {}",
+            url.equals(tcp) ? "over TCP" : "through its Unix-domain socket");
         try {
           db =
               new Database(
-                  new Embedded(server, port, postmaster),
-                  socket.orElse(tcp),
-                  EmbeddedCredentials.ROLE,
-                  password,
-                  prepared,
-                  extraColumns);
+                  embedded, url, EmbeddedCredentials.ROLE, password, prepared, extraColumns);
         } catch (RuntimeException e) {
-          if (attempt > 0 || kept.isEmpty() || !passwordRefused(e)) {
-            closeQuietly(server);
+          if (kept.isEmpty() || !passwordRefused(e)) {
             throw e;
           }
+          // the directory's files edited by hand: the role is given a new password
           LOG.warn("The role refused its kept password: it is given a new one");
+          db =
+              new Database(
+                  embedded,
+                  url,
+                  EmbeddedCredentials.ROLE,
+                  newRolePassword(prepared, port, superuserPassword),
+                  prepared,
+                  extraColumns);
         }
+      } catch (java.sql.SQLException | IOException | RuntimeException e) {
+        closeQuietly(server);
+        throw e;
       }
       db.temporaryData = temporary;
       db.copyUps = copyUps;

@@ -109,13 +109,13 @@ public final class MessagingBenchmark {
           "MessagingBenchmark: simulator JVM resident memory, max during the run: %d MB%n",
           maxRss.get() / 1024);
       String load = PerTestCostBenchmark.load();
-      // The simulator's run left dead rows behind: vacuumed now, not by autovacuum inside the
-      // baseline's window (its CPU counts as PostgreSQL's there).
+      postgresRate(database, WARMUP_REQUESTS * RECIPIENTS); // its warm-up, as the simulator's
+      // The simulator's run and the warm-up left dead rows behind: vacuumed now, not by autovacuum
+      // inside the baseline's window (its CPU counts as PostgreSQL's there).
       try (java.sql.Connection c = database.getConnection();
           java.sql.Statement st = c.createStatement()) {
         st.execute("VACUUM ANALYZE");
       }
-      postgresRate(database, WARMUP_REQUESTS * RECIPIENTS); // its warm-up, as the simulator's
       ServerCpu pgCpu0 = ServerCpu.snapshot(database);
       double pg = postgresRate(database, messages);
       ServerCpu pgCpu = ServerCpu.snapshot(database).since(pgCpu0);

@@ -5,6 +5,7 @@ import dev.sfsim.simulator.org.OrgIdentity;
 import dev.sfsim.simulator.org.SalesforceException;
 import dev.sfsim.simulator.persistence.ResetParticipant;
 import dev.sfsim.simulator.persistence.ResetTemplate;
+import dev.sfsim.simulator.persistence.SqlStates;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -135,10 +136,10 @@ public final class ResetService {
           break;
         } catch (org.jdbi.v3.core.JdbiException e) {
           ResetTemplate t = template;
-          if (attempt < 5 && t != null && sqlState(e, "42P01")) {
+          if (attempt < 5 && t != null && SqlStates.causedBy(e, "42P01")) {
             // another simulator sharing the database dropped the template's copies: make them again
             t.copiesLost();
-          } else if (attempt >= 5 || !sqlState(e, "40P01")) {
+          } else if (attempt >= 5 || !SqlStates.causedBy(e, "40P01")) {
             throw e;
           }
         }
@@ -181,15 +182,6 @@ public final class ResetService {
               }
               return ResetTemplate.capture(h, tables, start, clock.now());
             });
-  }
-
-  private static boolean sqlState(Throwable t, String state) {
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof java.sql.SQLException sql && state.equals(sql.getSQLState())) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Whether the org has been seeded (a fresh or shared database that already holds this org). */

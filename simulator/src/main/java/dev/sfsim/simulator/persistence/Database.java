@@ -279,10 +279,10 @@ public final class Database implements AutoCloseable {
               new Database(
                   embedded, url, EmbeddedCredentials.ROLE, password, prepared, extraColumns);
         } catch (RuntimeException e) {
-          if (kept.isEmpty() || !passwordRefused(e)) {
+          if (kept.isEmpty() || !SqlStates.causedBy(e, "28P01")) {
             throw e;
           }
-          // the directory's files edited by hand: the role is given a new password
+          // 28P01, password refused: the directory's files edited by hand; a new password
           LOG.warn("The role refused its kept password: it is given a new one");
           db =
               new Database(
@@ -303,16 +303,6 @@ public final class Database implements AutoCloseable {
     } catch (IOException | java.sql.SQLException e) {
       throw new IllegalStateException("Cannot start the embedded PostgreSQL: " + e.getMessage(), e);
     }
-  }
-
-  /** Whether {@code e} was caused by PostgreSQL refusing a password (SQLState 28P01). */
-  private static boolean passwordRefused(Throwable e) {
-    for (Throwable c = e; c != null; c = c.getCause()) {
-      if (c instanceof java.sql.SQLException sql && "28P01".equals(sql.getSQLState())) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Gives the role a new password as the superuser ({@link EmbeddedCredentials#prepareRole}). */

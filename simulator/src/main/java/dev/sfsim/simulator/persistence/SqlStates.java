@@ -27,6 +27,16 @@ public final class SqlStates {
 
   private SqlStates() {}
 
+  /** Whether {@code t} was caused (at any depth) by an SQL error of SQLState {@code state}. */
+  public static boolean causedBy(Throwable t, String state) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof SQLException sql && state.equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The Salesforce error for an exception caused (at any depth) by a client-caused SQL error. */
   public static Optional<SalesforceException> toSalesforce(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) {

@@ -75,11 +75,7 @@ class EmbeddedLockdownTest {
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("data"))))
         .isEqualTo("rwx------");
     try (Database again = Database.embedded(dir)) { // a restart reads the same password
-      String user =
-          again
-              .jdbi()
-              .withHandle(h -> h.createQuery("SELECT current_user").mapTo(String.class).one());
-      assertThat(user).isEqualTo("sfsim");
+      assertThat(currentUser(again)).isEqualTo("sfsim");
       assertOverUnixSocket(again);
       Path socket = dir.resolve("data").resolve(".s.PGSQL." + again.embeddedPort());
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket)))

@@ -42,10 +42,12 @@ WORKDIR /home/sfsim
 # (-XX:ArchiveClassesAtExit). The JVM flags the start runs with are written to /var/lib/sfsim/jvm.args, which the
 # ENTRYPOINT passes: they must match the training run's for the cache to be used.
 # CLASS_CACHE=cds forces the CDS archive on Java 25 too (for comparisons).
-# Two diagnostic flags, each kept only when the runtime accepts it: the cache holds no method profiles
+# Three diagnostic flags, each kept only when the runtime accepts it: the cache holds no method profiles
 # (-AOTRecordTraining; the image runs C1 only, which uses none, and replaying them at start compiled whatever the
-# training run found hot: about 130 ms more CPU until healthy, no faster first requests), and the cache is mapped at
-# its own address (ArchiveRelocationMode=0, Java 17-19's default; relocating 64 MB of metadata cost ~30 ms of start).
+# training run found hot: about 130 ms more CPU until healthy, no faster first requests), nor does the start replay
+# what training data is left (-AOTReplayTraining: its "Training replay" thread still took about 20 ms of CPU before
+# healthy), and the cache is mapped at its own address (ArchiveRelocationMode=0, Java 17-19's default; relocating
+# 64 MB of metadata cost ~30 ms of start).
 # Locale data: the JDK's built-in English data (java.locale.providers=FALLBACK, kept when the runtime takes it without
 # a warning) instead of CLDR's 1,158 locales, which Jetty lists once at start (MimeTypes: 20 ms of CPU). The simulator
 # formats in en_US and the root locale only, with explicit patterns (FORMAT(), HTTP dates, JSON), which both give alike.
@@ -53,15 +55,16 @@ ARG CLASS_CACHE=auto
 RUN set -e; \
     major="$(java -version 2>&1 | sed -n 's/^.* version "\([0-9]*\).*/\1/p' | head -n 1)"; \
     flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn8m -Djava.io.tmpdir=/home/sfsim/tmp"; \
-    diag="-XX:+UnlockDiagnosticVMOptions"; no_training=""; fixed_address=""; \
+    diag="-XX:+UnlockDiagnosticVMOptions"; no_training=""; no_replay=""; fixed_address=""; \
     if java $diag -XX:-AOTRecordTraining -version >/dev/null 2>&1; then no_training="$diag -XX:-AOTRecordTraining"; fi; \
+    if java $diag -XX:-AOTReplayTraining -version >/dev/null 2>&1; then no_replay="$diag -XX:-AOTReplayTraining"; fi; \
     if java $diag -XX:ArchiveRelocationMode=0 -version >/dev/null 2>&1; then fixed_address="$diag -XX:ArchiveRelocationMode=0"; fi; \
     if ! java -Djava.locale.providers=FALLBACK -XshowSettings:locale -version 2>&1 | grep -qi "invalid locale provider"; then \
       flags="$flags -Djava.locale.providers=FALLBACK"; \
     fi; \
     if [ "${major:-0}" -ge 25 ] && [ "$CLASS_CACHE" != cds ]; then \
       train="-XX:AOTCacheOutput=/var/lib/sfsim/sfsim.aot -Xlog:aot=off -Xlog:cds=off $no_training"; \
-      use="-XX:AOTCache=/var/lib/sfsim/sfsim.aot -Xlog:aot=off -Xlog:cds=off $fixed_address"; \
+      use="-XX:AOTCache=/var/lib/sfsim/sfsim.aot -Xlog:aot=off -Xlog:cds=off $fixed_address $no_replay"; \
     else \
       train="-XX:ArchiveClassesAtExit=/var/lib/sfsim/sfsim.jsa -Xlog:cds=off -Xlog:cds+dynamic=off"; \
       use="-XX:SharedArchiveFile=/var/lib/sfsim/sfsim.jsa -Xlog:cds=off -Xlog:cds+dynamic=off"; \

@@ -173,14 +173,21 @@ final class PreparedDirectory {
   /**
    * The unpacked binaries and an initialized data directory, when both are there: {@link
    * PreparedServer} starts on them without zonky; empty on the first start (zonky unpacks, runs
-   * initdb).
+   * initdb). The directory is the one {@code binaries.id} names, which zonky reaches through the
+   * {@code PG-<md5 of the name>} link {@link #rememberBinaries} made: read by name, a start hashes
+   * nothing (the first digest of a cold JVM loads the security providers, 20-40 ms on the start's
+   * critical path).
    */
   Optional<Path> startableBinaries() throws IOException {
     Path id = binaries().resolve("binaries.id");
     if (!Files.isRegularFile(id) || !Files.isRegularFile(data().resolve("postgresql.conf"))) {
       return Optional.empty();
     }
-    return PreparedServer.binaries(binaries().resolve("PG-" + md5(Files.readAllBytes(id))));
+    String name = new String(Files.readAllBytes(id), StandardCharsets.UTF_8);
+    if (!name.startsWith("PG-") || name.contains("/") || name.contains("..")) {
+      return Optional.empty(); // not a name rememberBinaries wrote: zonky's start decides
+    }
+    return PreparedServer.binaries(binaries().resolve(name));
   }
 
   /** Where {@link PreparedServer} writes the server's output (rewritten at each start). */

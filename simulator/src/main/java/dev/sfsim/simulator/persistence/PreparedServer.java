@@ -16,19 +16,26 @@ import org.slf4j.LoggerFactory;
 
 /**
  * PostgreSQL started on a data directory a previous run made and left (a prepared {@code
- * SFSIM_EMBEDDED_DIR}, the image's), without zonky: {@code pg_ctl start} detaches the postmaster as
- * zonky's start does, but without waiting ({@code -W}; {@code -w} polls every 100 ms, then zonky
- * logs in as the superuser to check again); readiness is the postmaster's own status line in {@code
- * postmaster.pid} ("ready", what {@code pg_ctl -w} waits for), read every {@link #POLL_MILLIS} ms.
- * The server's output goes to {@code postgres.log} beside the data directory, rewritten at each
- * start. Stopped by {@link #close()} or, at the latest, by a shutdown hook ({@code pg_ctl stop -m
- * fast}, as zonky stops it).
+ * SFSIM_EMBEDDED_DIR}, the image's), without zonky. The postmaster is started as {@code pg_ctl
+ * start} starts it — in a session of its own, input from {@code /dev/null}, output to the log — but
+ * directly, through {@code setsid(1)} where there is one (Linux): {@code pg_ctl} first runs {@code
+ * postgres -V} through a shell to check the version, then the postmaster through another, 15-20 ms
+ * of a container's start. Elsewhere (macOS) {@code pg_ctl start -W} does it. Neither waits ({@code
+ * pg_ctl -w} polls every 100 ms, then zonky logs in as the superuser to check again): readiness is
+ * the postmaster's own status line in {@code postmaster.pid} ("ready", what {@code pg_ctl -w} waits
+ * for), read every {@link #POLL_MILLIS} ms. The server's output goes to {@code postgres.log} beside
+ * the data directory, rewritten at each start. Stopped by {@link #close()} or, at the latest, by a
+ * shutdown hook ({@code pg_ctl stop -m fast}, as zonky stops it).
  */
 final class PreparedServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PreparedServer.class);
 
   /** Between reads of {@code postmaster.pid}: a start takes 20-50 ms on a prepared directory. */
   static final long POLL_MILLIS = 2;
+
+  /** Where {@code setsid(1)} is (util-linux, in every Debian-based image). */
+  private static final List<Path> SETSID =
+      List.of(Path.of("/usr/bin/setsid"), Path.of("/bin/setsid"));
 
   /** How long a start may take ({@code pg_ctl}'s own default wait). */
   static final long START_TIMEOUT_MILLIS = 60_000;
@@ -63,32 +70,47 @@ final class PreparedServer implements AutoCloseable {
       throws IOException {
     int port = freePort();
     List<String> options = new ArrayList<>(List.of("-p", Integer.toString(port), "-F"));
-    config.forEach((k, v) -> options.add("-c " + k + "=" + v));
+    config.forEach((k, v) -> options.addAll(List.of("-c", k + "=" + v)));
     if (Files.exists(data.resolve("postmaster.pid"))) {
       // left by a server still running (PreparedDirectory.reclaimStaleLock cleared a dead one's)
       throw new IOException(
           "Another PostgreSQL runs on " + data + " (its postmaster.pid is there)");
     }
-    Process pgCtl =
-        new ProcessBuilder(
-                pgDirectory.resolve("bin/pg_ctl").toString(),
-                "-D",
-                data.toString(),
-                "-o",
-                String.join(" ", options),
-                "-W", // no wait: since PostgreSQL 10 pg_ctl waits by default
-                "start")
+    List<String> command = new ArrayList<>();
+    Optional<Path> setsid = SETSID.stream().filter(Files::isExecutable).findFirst();
+    if (setsid.isPresent()) {
+      command.addAll(
+          List.of(
+              setsid.get().toString(),
+              pgDirectory.resolve("bin/postgres").toString(),
+              "-D",
+              data.toString()));
+      command.addAll(options);
+    } else {
+      command.addAll(
+          List.of(
+              pgDirectory.resolve("bin/pg_ctl").toString(),
+              "-D",
+              data.toString(),
+              "-o",
+              String.join(" ", options),
+              "-W", // no wait: since PostgreSQL 10 pg_ctl waits by default
+              "start"));
+    }
+    Process launcher =
+        new ProcessBuilder(command)
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
     meanwhile.run();
-    long pid = awaitReady(pgCtl, data, log);
+    long pid = awaitReady(launcher, data, log);
     LOG.info("Embedded PostgreSQL ready (postmaster {})", pid);
     return new PreparedServer(pgDirectory, data, port, pid);
   }
 
   /** The postmaster's process id, read from {@code postmaster.pid} once the status says ready. */
-  private static long awaitReady(Process pgCtl, Path data, Path log) throws IOException {
+  private static long awaitReady(Process launcher, Path data, Path log) throws IOException {
     Path pidFile = data.resolve("postmaster.pid");
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_TIMEOUT_MILLIS);
     long seenPid = -1;
@@ -103,8 +125,9 @@ final class PreparedServer implements AutoCloseable {
       }
       boolean postmasterGone =
           seenPid > 0 && ProcessHandle.of(seenPid).map(p -> !p.isAlive()).orElse(true);
-      boolean pgCtlFailed = !pgCtl.isAlive() && pgCtl.exitValue() != 0;
-      if (postmasterGone || pgCtlFailed) {
+      // the postmaster itself (setsid execs it) or pg_ctl, which exits 0 once it has started it
+      boolean launcherFailed = !launcher.isAlive() && launcher.exitValue() != 0;
+      if (postmasterGone || launcherFailed) {
         throw new IOException("PostgreSQL did not start: " + tail(log));
       }
       try {

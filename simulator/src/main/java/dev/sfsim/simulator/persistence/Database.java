@@ -450,8 +450,16 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  /** A Jdbi whose handles see only {@code schema} (their {@code search_path}). */
+  /**
+   * A Jdbi whose handles see only {@code schema} (their {@code search_path}); for the default
+   * schema, once the database is open, always the one {@link #jdbi()} gives (a Jdbi's set-up is a
+   * few milliseconds of a cold start, and the default org's is built right after the database's).
+   */
   public Jdbi jdbi(String schema) {
+    Jdbi shared = jdbi; // null while the constructor runs
+    if (shared != null && schema.equals(DEFAULT_SCHEMA)) {
+      return shared;
+    }
     return Jdbi.create(dataSource(schema))
         .installPlugin(new PostgresTypesPlugin())
         .installPlugin(new SqlObjectPlugin());

@@ -439,6 +439,17 @@ public final class Simulator implements AutoCloseable {
 
   /** The simulator's version, from the build. */
   public static String version() {
+    return Version.VALUE;
+  }
+
+  /** The version, read from the jar once (a start asks for it four times, each org once more). */
+  private static final class Version {
+    static final String VALUE = read();
+
+    private Version() {}
+  }
+
+  private static String read() {
     try (InputStream in = Simulator.class.getResourceAsStream("version.properties")) {
       Properties p = new Properties();
       if (in != null) {

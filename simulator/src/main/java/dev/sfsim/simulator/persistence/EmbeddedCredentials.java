@@ -134,7 +134,9 @@ final class EmbeddedCredentials {
   private static Connection superuser(int port, String database, String superuserPassword)
       throws SQLException {
     return DriverManager.getConnection(
-        "jdbc:postgresql://localhost:" + port + "/" + database, SUPERUSER, superuserPassword);
+        "jdbc:postgresql://localhost:" + port + "/" + database + "?sslmode=disable",
+        SUPERUSER,
+        superuserPassword);
   }
 
   /**

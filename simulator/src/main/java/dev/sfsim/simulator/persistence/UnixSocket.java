@@ -35,7 +35,9 @@ public final class UnixSocket {
    * A pgjdbc URL over the socket PostgreSQL listening on {@code port} makes in {@code directory}
    * ({@code unix_socket_directories}); empty when that path is too long or needs quoting, or when
    * junixsocket cannot load its native library here (no build for the platform, or a temporary
-   * directory it cannot write to or execute from): the caller keeps TCP.
+   * directory it cannot write to or execute from): the caller keeps TCP. Without TLS ({@code
+   * sslmode=disable}): the socket is the data directory's, and pgjdbc's default ({@code prefer})
+   * asks the server for TLS first, one round trip more at every login.
    *
    * @param directory an absolute directory
    * @param port the server's port, which names the socket file {@code .s.PGSQL.<port>}
@@ -55,7 +57,8 @@ public final class UnixSocket {
             + URLEncoder.encode(
                 AFUNIXSocketFactory.FactoryArg.class.getName(), StandardCharsets.UTF_8)
             + "&socketFactoryArg="
-            + URLEncoder.encode(socket, StandardCharsets.UTF_8));
+            + URLEncoder.encode(socket, StandardCharsets.UTF_8)
+            + "&sslmode=disable");
   }
 
   /**

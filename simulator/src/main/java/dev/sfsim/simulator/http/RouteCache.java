@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>Registering a route only records it. Javalin parses every route into regular expressions as
  *       it is registered and checks it against every route before it for a duplicate: about 30 ms
- *       of CPU for the simulator's 130 routes in a cold JVM, on a container start's critical path.
+ *       of CPU for the simulator's 110 routes in a cold JVM, on a container start's critical path.
  *       Here a route is parsed (Javalin's own {@link ParsedEndpoint}) the first time a request path
  *       could match it, and a duplicate is found in a set.
  *   <li>A path "could match" a route when the route's leading literal segments are the path's (all

@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
@@ -61,10 +60,7 @@ final class RouteCache extends InternalRouter {
    * answers (a few kinds, found by identity first).
    */
   private record Kind(
-      HandlerType type,
-      Route[] routes,
-      Map<String, List<ParsedEndpoint>> entries,
-      Map<String, Optional<ParsedEndpoint>> first) {}
+      HandlerType type, Route[] routes, Map<String, List<ParsedEndpoint>> entries) {}
 
   private volatile Kind[] kinds = new Kind[0];
 
@@ -126,23 +122,11 @@ final class RouteCache extends InternalRouter {
     return found;
   }
 
+  /** The first of {@link #findHttpHandlerEntries}' answer (the same kept answer). */
   @Override
   public @Nullable ParsedEndpoint findFirstHttpHandlerEntry(HandlerType type, String requestUri) {
-    Kind kind = kind(type);
-    Map<String, Optional<ParsedEndpoint>> byPath = kind.first();
-    Optional<ParsedEndpoint> found = byPath.get(requestUri);
-    if (found == null) {
-      String[] segments = segments(requestUri);
-      found = Optional.empty();
-      for (Route r : kind.routes()) {
-        if (r.matches(requestUri, segments, config)) {
-          found = Optional.of(r.parsed(config));
-          break;
-        }
-      }
-      remember(byPath, requestUri, found);
-    }
-    return found.orElse(null);
+    List<ParsedEndpoint> found = findHttpHandlerEntries(type, requestUri);
+    return found.isEmpty() ? null : found.get(0);
   }
 
   @Override
@@ -268,7 +252,6 @@ final class RouteCache extends InternalRouter {
         new Kind(
             type,
             table.getOrDefault(type, List.of()).toArray(new Route[0]),
-            new ConcurrentHashMap<>(),
             new ConcurrentHashMap<>());
     Kind[] more = Arrays.copyOf(kinds, kinds.length + 1);
     more[kinds.length] = k;

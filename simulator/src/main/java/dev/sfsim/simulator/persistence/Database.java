@@ -291,13 +291,7 @@ public final class Database implements AutoCloseable {
         Optional<String> kept = prepared == null ? Optional.empty() : prepared.rolePassword();
         String password =
             kept.isPresent() ? kept.get() : newRolePassword(prepared, port, superuserPassword);
-        // No TLS on the embedded server: pgjdbc's default (prefer) would ask at every login.
-        String tcp =
-            "jdbc:postgresql://localhost:"
-                + port
-                + "/"
-                + EmbeddedCredentials.DATABASE
-                + "?sslmode=disable";
+        String tcp = EmbeddedCredentials.tcpUrl(port, EmbeddedCredentials.DATABASE);
         String url =
             unix.join()
                 ? UnixSocket.jdbcUrl(data, port, EmbeddedCredentials.DATABASE).orElse(tcp)

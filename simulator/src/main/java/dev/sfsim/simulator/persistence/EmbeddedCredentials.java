@@ -133,10 +133,15 @@ final class EmbeddedCredentials {
 
   private static Connection superuser(int port, String database, String superuserPassword)
       throws SQLException {
-    return DriverManager.getConnection(
-        "jdbc:postgresql://localhost:" + port + "/" + database + "?sslmode=disable",
-        SUPERUSER,
-        superuserPassword);
+    return DriverManager.getConnection(tcpUrl(port, database), SUPERUSER, superuserPassword);
+  }
+
+  /**
+   * The embedded server's URL over TCP (loopback), without TLS: the server has none, and pgjdbc's
+   * default ({@code sslmode=prefer}) asks for it first, one round trip more at every login.
+   */
+  static String tcpUrl(int port, String database) {
+    return "jdbc:postgresql://localhost:" + port + "/" + database + "?sslmode=disable";
   }
 
   /**

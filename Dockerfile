@@ -1,4 +1,4 @@
-# The sfsim simulator image: the fat jar on a JRE base image, run as a non-root user, ready in about a second.
+# The sfsim simulator image: the fat jar on a JRE base image, run as a non-root user, healthy about half a second after `docker run`.
 #
 #   ./mvnw -B package -pl simulator
 #   docker build -t sfsim/simulator:dev .
